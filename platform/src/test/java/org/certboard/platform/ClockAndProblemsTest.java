@@ -1,0 +1,60 @@
+package org.certboard.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.certboard.devstack.testing.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "platform"))
+class ClockAndProblemsTest {
+
+    @Test
+    void theSandboxClockMovesForwardOnly() {
+        Instant before = Instant.parse(given().get("/admin/clock").then().statusCode(200)
+                .body("offset", notNullValue()).extract().path("now"));
+        Instant after = Instant.parse(given().contentType(ContentType.JSON).body("{\"advanceBy\":\"P30D\"}")
+                .post("/admin/clock").then().statusCode(200).extract().path("now"));
+        assertThat(Duration.between(before, after)).isBetween(Duration.ofDays(30), Duration.ofDays(30).plusMinutes(1));
+
+        given().contentType(ContentType.JSON).body("{\"setTo\":\"2020-01-01T00:00:00Z\"}").post("/admin/clock")
+                .then().statusCode(409).contentType("application/problem+json").body("status", equalTo(409));
+        given().contentType(ContentType.JSON).body("{\"advanceBy\":\"soon\"}").post("/admin/clock")
+                .then().statusCode(400).body("violations.field", hasItem("advanceBy"));
+        given().contentType(ContentType.JSON).body("{}").post("/admin/clock").then().statusCode(400);
+    }
+
+    @Test
+    void badBodiesAreProblemsWithFieldDetail() {
+        given().contentType(ContentType.JSON).body("{\"email\":\"a@example.org\",\"id\":\"x\"}")
+                .post("/test/registrations").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id")).body("violations[0].message", equalTo("unknown field"));
+        given().contentType(ContentType.JSON).body("{\"email\":\"not an email\"}").post("/test/registrations")
+                .then().statusCode(400).body("title", equalTo("Invalid request"))
+                .body("violations[0].field", equalTo("email"));
+        given().contentType(ContentType.JSON).body("{\"email\":").post("/test/registrations")
+                .then().statusCode(400).body("violations[0].field", equalTo("body"));
+        given().contentType(ContentType.JSON).body("{\"email\":\"b@example.org\",\"failAfterOutbox\":\"maybe\"}")
+                .post("/test/registrations").then().statusCode(400)
+                .body("violations[0].field", equalTo("failAfterOutbox"));
+        given().get("/nothing/here").then().statusCode(404);
+    }
+
+    @Test
+    void readinessCoversDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200).body(containsString("kafka"));
+    }
+}

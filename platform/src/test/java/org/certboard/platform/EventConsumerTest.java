@@ -1,0 +1,89 @@
+package org.certboard.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.TopicProbe;
+import org.certboard.events.EventCodec;
+import org.certboard.events.EventType;
+import org.certboard.events.Topics;
+import org.certboard.events.candidate.CandidateRegistered;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "platform"))
+class EventConsumerTest {
+    private static final String DLQ = "certboard.platform-test.dlq";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void theSameEventDeliveredTwiceHasOneEffect() {
+        UUID candidate = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        String data = registered(candidate);
+        send(candidate, eventId, EventType.CANDIDATE_REGISTERED.type(), data);
+        send(candidate, eventId, EventType.CANDIDATE_REGISTERED.type(), data);
+        UUID marker = UUID.randomUUID();
+        send(candidate, marker, EventType.CANDIDATE_REGISTERED.type(), data);
+
+        // same key, same partition: once the marker is applied, both copies before it have been consumed
+        awaitEffects(marker, 1);
+        assertThat(Database.count("select count(*) from test_received where event_id = ?", eventId)).isEqualTo(1);
+        assertThat(Database.count("select count(*) from processed_event where event_id = ?", eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterTopicAndTheConsumerKeepsGoing() {
+        UUID candidate = UUID.randomUUID();
+        UUID notJson = UUID.randomUUID();
+        UUID breaksSchema = UUID.randomUUID();
+        UUID unknownType = UUID.randomUUID();
+        UUID healthy = UUID.randomUUID();
+        send(candidate, notJson, EventType.CANDIDATE_REGISTERED.type(), "{not json");
+        send(candidate, breaksSchema, EventType.CANDIDATE_REGISTERED.type(), "{\"candidateId\":\"" + candidate + "\"}");
+        send(candidate, unknownType, "org.certboard.candidate.Nonsense.v9", registered(candidate));
+        send(candidate, healthy, EventType.CANDIDATE_REGISTERED.type(), registered(candidate));
+
+        awaitEffects(healthy, 1);
+        try (TopicProbe dlq = new TopicProbe(bootstrapServers, DLQ)) {
+            List<TopicProbe.Received> dead = dlq.await(r -> candidate.toString().equals(r.key()), 3, Duration.ofSeconds(30));
+            assertThat(dead).extracting(r -> r.header("ce_id"))
+                    .containsExactlyInAnyOrder(notJson.toString(), breaksSchema.toString(), unknownType.toString());
+            assertThat(dead).allSatisfy(r -> assertThat(r.header("dead-letter-reason")).isNotBlank());
+            assertThat(dead).filteredOn(r -> r.header("ce_id").equals(breaksSchema.toString()))
+                    .singleElement().satisfies(r -> assertThat(r.header("dead-letter-reason")).contains("schema"));
+        }
+        for (UUID poison : List.of(notJson, breaksSchema, unknownType)) {
+            assertThat(Database.count("select count(*) from test_received where event_id = ?", poison)).isZero();
+        }
+    }
+
+    private void awaitEffects(UUID eventId, int count) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                Database.count("select count(*) from test_received where event_id = ?", eventId)).isEqualTo(count));
+    }
+
+    private static String registered(UUID candidate) {
+        return EventCodec.toJson(new CandidateRegistered(candidate, "Ada", "Lovelace", "ada@example.org", Instant.now()));
+    }
+
+    private void send(UUID candidate, UUID id, String type, String data) {
+        TopicProbe.send(bootstrapServers, Topics.CANDIDATE_EVENTS, candidate.toString(), data, Map.of(
+                "ce_id", id.toString(), "ce_type", type, "ce_source", "/certboard/candidate",
+                "ce_subject", candidate.toString(), "ce_time", Instant.now().toString(), "ce_specversion", "1.0"));
+    }
+}

@@ -1,0 +1,94 @@
+package org.certboard.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.TestKafka;
+import org.certboard.devstack.testing.TopicProbe;
+import org.certboard.events.EventCodec;
+import org.certboard.events.EventType;
+import org.certboard.events.Topics;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "platform"))
+class OutboxTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void aChangeThatRollsBackPublishesNothing() {
+        String rolledBack = "rolled-back-" + UUID.randomUUID() + "@example.org";
+        given().contentType(ContentType.JSON).body("{\"email\":\"" + rolledBack + "\",\"failAfterOutbox\":true}")
+                .post("/test/registrations").then().statusCode(409).contentType("application/problem+json");
+        String committed = register("committed-" + UUID.randomUUID() + "@example.org");
+
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.CANDIDATE_EVENTS)) {
+            probe.await(r -> committed.equals(r.key()), 1, Duration.ofSeconds(30));
+            assertThat(probe.drain(Duration.ofSeconds(1))).noneMatch(r -> r.value().contains(rolledBack));
+        }
+        assertThat(Database.count("select count(*) from outbox_event where payload like ?", "%" + rolledBack + "%"))
+                .isZero();
+        assertThat(Database.count("select count(*) from test_registration where email = ?", rolledBack)).isZero();
+    }
+
+    @Test
+    void eventsCommittedWhileTheBrokerIsDownArePublishedOnceItReturns() {
+        List<String> ids = new ArrayList<>();
+        TestKafka.broker().stop();
+        try {
+            for (int i = 0; i < 10; i++) {
+                ids.add(register("outage-" + i + "-" + UUID.randomUUID() + "@example.org"));
+            }
+            assertThat(Database.count("select count(*) from outbox_event where published_at is null")).isGreaterThanOrEqualTo(10);
+        } finally {
+            TestKafka.broker().start();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Database.count(
+                "select count(*) from outbox_event where published_at is not null and subject = any(?::text[])",
+                (Object) ids.toArray(String[]::new))).isEqualTo(10));
+        assertThat(Database.count("select count(*) from outbox_event where subject = any(?::text[])",
+                (Object) ids.toArray(String[]::new))).as("one outbox row per change").isEqualTo(10);
+
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.CANDIDATE_EVENTS)) {
+            List<TopicProbe.Received> records = probe.await(r -> ids.contains(r.key()), 10, Duration.ofSeconds(30));
+            assertThat(records).extracting(TopicProbe.Received::key).containsExactlyInAnyOrderElementsOf(ids);
+            for (TopicProbe.Received record : records) {
+                assertThat(record.header("ce_type")).isEqualTo(EventType.CANDIDATE_REGISTERED.type());
+                assertThat(record.header("ce_source")).isEqualTo("/certboard/candidate");
+                assertThat(record.header("ce_subject")).isEqualTo(record.key());
+                assertThat(record.header("ce_specversion")).isEqualTo("1.0");
+                assertThat(Instant.parse(record.header("ce_time"))).isNotNull();
+                assertThat(Database.count("select count(*) from outbox_event where id = ?::uuid",
+                        record.header("ce_id"))).as("ce_id is the outbox row id").isEqualTo(1);
+                assertThat(EventCodec.validate(EventType.CANDIDATE_REGISTERED, record.value()))
+                        .as("schema violations").isEqualTo(Set.of());
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Database.count(
+                "select count(*) from test_received where candidate_id::text = any(?::text[])",
+                (Object) ids.toArray(String[]::new))).isEqualTo(10));
+    }
+
+    private static String register(String email) {
+        return given().contentType(ContentType.JSON).body("{\"email\":\"" + email + "\"}")
+                .post("/test/registrations").then().statusCode(200).extract().path("id");
+    }
+}
