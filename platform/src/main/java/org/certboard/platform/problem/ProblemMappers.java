@@ -44,6 +44,17 @@ public class ProblemMappers {
         return respond(Problem.invalid(List.of(violation(e))));
     }
 
+    /** Named apart from the general case because Quarkus ships a built-in mapper for exactly these types. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(com.fasterxml.jackson.core.JsonParseException e) {
+        return unreadable(e);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
