@@ -182,10 +182,14 @@ public final class LocalStack implements AutoCloseable {
         return String.format("%.1f s", (System.nanoTime() - t0) / 1e9);
     }
 
-    /** The local stack's entry point: {@code deploy/local/run [--no-sandbox]}. */
+    /** The local stack's entry point: {@code deploy/local/run [--demo] [--no-sandbox]}. */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("certboard.root", ".")).toAbsolutePath().normalize();
         boolean sandbox = !List.of(args).contains("--no-sandbox");
+        boolean demo = List.of(args).contains("--demo");
+        if (demo && !sandbox) {
+            throw new IllegalArgumentException("--demo moves the board clock and needs sandbox mode");
+        }
         Options defaults = Options.localDefaults(root);
         Options options = new Options(defaults.repoRoot(), defaults.stateDir(), defaults.kafkaPort(),
                 defaults.servicePorts(), "", sandbox, true);
@@ -203,6 +207,9 @@ public final class LocalStack implements AutoCloseable {
                     service.module(), url, url, url);
         }
         System.out.println("  Kafka            " + stack.kafkaBootstrapServers() + "   logs " + options.stateDir().resolve("logs"));
+        if (demo) {
+            new Demo(stack, System.out).play();
+        }
         say.accept("press Ctrl-C to stop everything");
         Thread.currentThread().join();
     }

@@ -1,0 +1,50 @@
+package org.certboard.devstack;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.certboard.devstack.scenario.Board;
+import org.certboard.devstack.scenario.BoardClient;
+import org.certboard.devstack.scenario.GoldenPath;
+import org.certboard.devstack.testing.TopicProbe;
+import org.certboard.events.Topics;
+
+/** Plays the golden path on a running stack and prints it as a short story, then the events it caused. */
+final class Demo {
+    private final LocalStack stack;
+    private final PrintStream out;
+
+    Demo(LocalStack stack, PrintStream out) {
+        this.stack = stack;
+        this.out = out;
+    }
+
+    void play() {
+        Map<Service, String> urls = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            urls.put(service, stack.url(service));
+        }
+        out.println();
+        out.println("== the golden path ==");
+        int[] step = { 0 };
+        GoldenPath.Outcome outcome = new GoldenPath(new Board(new BoardClient(urls)),
+                line -> out.printf("%2d. %s%n", ++step[0], line)).play("Grace", "Okafor");
+
+        out.println();
+        out.println("== the events that carried it (key " + outcome.candidate().id() + ") ==");
+        try (TopicProbe probe = new TopicProbe(stack.kafkaBootstrapServers(), Topics.CANDIDATE_EVENTS,
+                Topics.EXAM_EVENTS, Topics.RENEWAL_EVENTS)) {
+            List<TopicProbe.Received> events = probe.drain(Duration.ofSeconds(2)).stream()
+                    .filter(r -> outcome.candidate().id().equals(r.key()))
+                    .sorted(Comparator.comparing((TopicProbe.Received r) -> r.header("ce_time"))).toList();
+            for (TopicProbe.Received event : events) {
+                out.printf("  %s  %-26s %s%n", event.header("ce_time"), event.topic(), event.header("ce_type"));
+            }
+        }
+        out.println();
+    }
+}

@@ -1,0 +1,92 @@
+package org.certboard.devstack.scenario;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.certboard.devstack.scenario.Board.Candidate;
+import org.certboard.devstack.scenario.Board.Sitting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The golden path of the board, told as it happens: a candidate proves eligibility, books and passes the exam,
+ * is certified for five years, earns CE credits and renews inside the window. The demo narrates it; the system
+ * test asserts on what it returns.
+ */
+public final class GoldenPath {
+
+    /** What the path produced, for the system test to check. */
+    public record Outcome(Candidate candidate, String bookingId, Sitting sitting, JsonNode certification,
+            LocalDate renewedExpiresOn, JsonNode renewalAnswer, JsonNode verification, JsonNode progressBeforeWindow) {
+    }
+
+    private static final Duration EVENTUAL = Duration.ofSeconds(30);
+
+    private final Board board;
+    private final Consumer<String> narrator;
+
+    public GoldenPath(Board board, Consumer<String> narrator) {
+        this.board = board;
+        this.narrator = narrator;
+    }
+
+    public Outcome play(String givenName, String familyName) {
+        Candidate candidate = board.register(givenName, familyName);
+        say("%s registers with the board (candidate %s), board date %s", candidate.name(), candidate.id(),
+                board.today());
+        board.addLicence(candidate);
+        board.addExperience(candidate, 30);
+        say("adds an RN licence and 30 months of full-time case management");
+        JsonNode application = board.apply(candidate).expect(201).body();
+        say("submits the application: %s via %s, authorised until %s", application.path("status").asText(),
+                application.path("pathway").asText(), application.path("authorisedUntil").asText());
+
+        Sitting sitting = board.openSitting(7, 20, "Albany Test Centre");
+        say("staff open a testing window and a sitting at %s on %s (20 seats)", sitting.site(), sitting.date());
+        String bookingId = board.bookOnceAuthorised(candidate, sitting);
+        say("%s books a seat (booking %s): exam-service knew of the approval from the EligibilityDecided event",
+                candidate.givenName(), bookingId);
+
+        board.sit(sitting);
+        say("the board clock moves to the afternoon of %s: the exam has been sat", sitting.date());
+        JsonNode imported = board.importResults(Map.of(bookingId, 612)).expect(200).body();
+        say("the test vendor imports the results: %s accepted (scaled score 612, pass mark 500)",
+                imported.path("accepted").asText());
+
+        JsonNode certification = board.awaitCertification(candidate, EVENTUAL);
+        String number = certification.path("number").asText();
+        say("renewal-service issued %s on the ExamPassed event: %s, first certified %s, expires %s", number,
+                certification.path("status").asText(), certification.path("firstCertifiedOn").asText(),
+                certification.path("expiresOn").asText());
+
+        LocalDate expiresOn = LocalDate.parse(certification.path("expiresOn").asText());
+        for (int i = 1; i <= 9; i++) {
+            board.addCeCredit(number, "Care coordination module " + i, 8, false, sitting.date().plusDays(1));
+        }
+        board.addCeCredit(number, "Ethics in case management", 8, true, sitting.date().plusDays(1));
+        JsonNode progress = board.renewalProgress(number);
+        say("%s logs 80 CE hours (8 of them ethics); can renew now? %s (window opens %s)", candidate.givenName(),
+                progress.path("canRenew").asText(), progress.path("windowOpensOn").asText());
+
+        board.client().moveClocksTo(expiresOn.minusDays(45).atTime(LocalTime.NOON).atZone(Board.ZONE).toInstant());
+        say("the board clock jumps almost five years, to %s: inside the renewal window", board.today());
+        JsonNode renewal = board.renew(number).expect(201).body();
+        LocalDate renewed = LocalDate.parse(renewal.path("expiresOn").asText());
+        say("%s renews: the next cycle starts at the old expiry %s and runs to %s", candidate.givenName(), expiresOn,
+                renewed);
+
+        JsonNode verification = board.verify(number).expect(200).body();
+        say("public verification of %s: %s, %s, %s, first certified %s, valid until %s", number,
+                verification.path("name").asText(), verification.path("credential").asText(),
+                verification.path("status").asText(), verification.path("firstCertifiedOn").asText(),
+                verification.path("validUntil").asText());
+        return new Outcome(candidate, bookingId, sitting, certification, renewed, renewal, verification, progress);
+    }
+
+    private void say(String format, Object... args) {
+        narrator.accept(String.format(format, args));
+    }
+}
