@@ -1,0 +1,58 @@
+package org.certboard.candidate.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A submitted application and its decision. {@code pathway} is the pathway that satisfied the rules: the approved one,
+ * or the one staff are asked to confirm while UNDER_REVIEW; null once denied or withdrawn. {@code checks} holds the
+ * checked rules as JSON, frozen at decision time.
+ */
+@Entity
+@Table(name = "application")
+public class Application extends PanacheEntityBase {
+    /** The statuses that block a new submission; the partial unique index application_open enforces it. */
+    static final List<ApplicationStatus> OPEN = List.of(ApplicationStatus.UNDER_REVIEW, ApplicationStatus.APPROVED);
+
+    @Id
+    public UUID id;
+    @Column(name = "candidate_id")
+    public UUID candidateId;
+    @Enumerated(EnumType.STRING)
+    public ApplicationStatus status;
+    public String pathway;
+    public boolean attestation;
+    @Column(name = "submitted_on")
+    public LocalDate submittedOn;
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+    @Column(name = "authorised_until")
+    public LocalDate authorisedUntil;
+    public String checks;
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+    @Column(name = "decision_reason")
+    public String decisionReason;
+
+    /** The candidate's most recent application, null when there is none; needs the caller's session. */
+    public static Uni<Application> latest(UUID candidateId) {
+        return Application.<Application>find("candidateId = ?1 order by submittedAt desc, id", candidateId)
+                .firstResult();
+    }
+
+    static Uni<Boolean> hasOpen(UUID candidateId) {
+        return Application.count("candidateId = ?1 and status in ?2", candidateId, OPEN).map(n -> n > 0);
+    }
+}

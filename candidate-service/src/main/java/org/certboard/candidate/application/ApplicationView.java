@@ -1,0 +1,15 @@
+package org.certboard.candidate.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An application as the contract shows it. {@code pathway} and {@code authorisedUntil} are set only when APPROVED;
+ * while UNDER_REVIEW, {@code proposedPathway} names the pathway staff are asked to confirm.
+ */
+public record ApplicationView(UUID id, UUID candidateId, ApplicationStatus status, String pathway,
+        String proposedPathway, List<CheckView> checks, LocalDate submittedOn, LocalDate authorisedUntil,
+        Instant decidedAt, String reason) {
+}

@@ -1,0 +1,115 @@
+package org.certboard.candidate.evidence;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.certboard.candidate.eligibility.Evidence;
+import org.certboard.candidate.profile.Candidate;
+import org.certboard.events.candidate.LicenceRecorded;
+import org.certboard.platform.outbox.Outbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Records the evidence on a candidate's file and reads it back, for the profile and for eligibility decisions. */
+@ApplicationScoped
+public class EvidenceService {
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public EvidenceService(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Uni<LicenceView> addLicence(UUID candidateId, NewLicence body) {
+        Licence licence = new Licence();
+        licence.id = UUID.randomUUID();
+        licence.candidateId = candidateId;
+        licence.type = body.type().trim();
+        licence.number = body.number().trim();
+        licence.jurisdiction = body.jurisdiction().trim();
+        licence.issuedOn = body.issuedOn();
+        licence.expiresOn = body.expiresOn();
+        licence.independentPractice = body.independentPractice();
+        licence.recordedAt = now();
+        return Panache.withTransaction(() -> Candidate.require(candidateId)
+                .chain(() -> licence.persist())
+                .chain(() -> outbox.add(new LicenceRecorded(candidateId, licence.id, licence.type,
+                        licence.jurisdiction, licence.expiresOn, licence.independentPractice))))
+                .map(done -> LicenceView.of(licence));
+    }
+
+    public Uni<DegreeView> addDegree(UUID candidateId, NewDegree body) {
+        Degree degree = new Degree();
+        degree.id = UUID.randomUUID();
+        degree.candidateId = candidateId;
+        degree.level = body.level();
+        degree.field = body.field().trim();
+        degree.institution = body.institution().trim();
+        degree.awardedOn = body.awardedOn();
+        degree.supervisedFieldExperience = body.supervisedFieldExperience();
+        degree.recordedAt = now();
+        return Panache.withTransaction(() -> Candidate.require(candidateId).chain(() -> degree.persist()))
+                .map(done -> DegreeView.of(degree));
+    }
+
+    public Uni<ExperienceView> addExperience(UUID candidateId, NewExperience body) {
+        Experience experience = new Experience();
+        experience.id = UUID.randomUUID();
+        experience.candidateId = candidateId;
+        experience.employer = body.employer().trim();
+        experience.role = body.role();
+        experience.startDate = body.startDate();
+        experience.endDate = body.endDate();
+        experience.hoursPerWeek = body.hoursPerWeek();
+        experience.supervisedByCertifiedCaseManager = body.supervisedByCertifiedCaseManager();
+        experience.selfEmployed = body.selfEmployed();
+        experience.recordedAt = now();
+        return Panache.withTransaction(() -> Candidate.require(candidateId).chain(() -> experience.persist()))
+                .map(done -> ExperienceView.of(experience));
+    }
+
+    /** The following reads need the caller's session. */
+    public Uni<List<LicenceView>> licences(UUID candidateId) {
+        return licenceRows(candidateId).map(rows -> rows.stream().map(LicenceView::of).toList());
+    }
+
+    public Uni<List<DegreeView>> degrees(UUID candidateId) {
+        return degreeRows(candidateId).map(rows -> rows.stream().map(DegreeView::of).toList());
+    }
+
+    public Uni<List<ExperienceView>> experience(UUID candidateId) {
+        return experienceRows(candidateId).map(rows -> rows.stream().map(ExperienceView::of).toList());
+    }
+
+    /** The file as the rules see it; queries run one after the other because they share the caller's session. */
+    public Uni<Evidence> evidence(UUID candidateId, boolean attestation) {
+        return licenceRows(candidateId).chain(licences -> degreeRows(candidateId)
+                .chain(degrees -> experienceRows(candidateId)
+                        .map(experience -> new Evidence(licences.stream().map(Licence::evidence).toList(),
+                                degrees.stream().map(Degree::evidence).toList(),
+                                experience.stream().map(Experience::evidence).toList(), attestation))));
+    }
+
+    private static Uni<List<Licence>> licenceRows(UUID candidateId) {
+        return Licence.list("candidateId = ?1 order by recordedAt, id", candidateId);
+    }
+
+    private static Uni<List<Degree>> degreeRows(UUID candidateId) {
+        return Degree.list("candidateId = ?1 order by recordedAt, id", candidateId);
+    }
+
+    private static Uni<List<Experience>> experienceRows(UUID candidateId) {
+        return Experience.list("candidateId = ?1 order by startDate, id", candidateId);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

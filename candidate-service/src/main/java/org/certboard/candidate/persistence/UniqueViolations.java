@@ -1,0 +1,34 @@
+package org.certboard.candidate.persistence;
+
+import java.util.function.Supplier;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+
+/**
+ * Turns a unique-index violation into the conflict the caller names. Services check for duplicates before writing;
+ * this covers the race where two requests pass that check at the same time and the index decides.
+ */
+public final class UniqueViolations {
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private UniqueViolations() {
+    }
+
+    public static <T> Uni<T> asConflict(Uni<T> write, String index, Supplier<? extends RuntimeException> conflict) {
+        return write.onFailure(failure -> violates(failure, index)).transform(failure -> conflict.get());
+    }
+
+    private static boolean violates(Throwable failure, String index) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+                    && pg.getMessage() != null && pg.getMessage().contains(index)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}

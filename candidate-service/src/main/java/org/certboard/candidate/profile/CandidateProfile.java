@@ -1,0 +1,17 @@
+package org.certboard.candidate.profile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.certboard.candidate.application.ApplicationView;
+import org.certboard.candidate.evidence.DegreeView;
+import org.certboard.candidate.evidence.ExperienceView;
+import org.certboard.candidate.evidence.LicenceView;
+
+/** The whole file of a candidate; {@code application} is the latest one, null before the first submission. */
+public record CandidateProfile(UUID id, String givenName, String familyName, String email, LocalDate dateOfBirth,
+        Instant registeredAt, Instant updatedAt, List<LicenceView> licences, List<DegreeView> degrees,
+        List<ExperienceView> experience, ApplicationView application) {
+}

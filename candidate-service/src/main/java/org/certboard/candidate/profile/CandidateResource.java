@@ -1,0 +1,62 @@
+package org.certboard.candidate.profile;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.certboard.platform.paging.Page;
+import org.certboard.platform.paging.PageRequest;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/candidates")
+@Produces(MediaType.APPLICATION_JSON)
+public class CandidateResource {
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final CandidateService candidates;
+
+    public CandidateResource(CandidateService candidates) {
+        this.candidates = candidates;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<CandidateView>> register(@NotNull @Valid NewCandidate body) {
+        return candidates.register(body).map(view -> RestResponse.ResponseBuilder
+                .<CandidateView>created(URI.create("/candidates/" + view.id())).entity(view).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<CandidateProfile> get(@PathParam("id") UUID id) {
+        return candidates.profile(id);
+    }
+
+    @GET
+    public Uni<Page<CandidateView>> search(@QueryParam("email") String email, @QueryParam("name") String name,
+            @BeanParam @Valid PageRequest paging) {
+        return candidates.search(email, name, paging);
+    }
+
+    /** A JSON merge patch; plain application/json is accepted too, for clients that cannot set the media type. */
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    public Uni<CandidateView> patch(@PathParam("id") UUID id, String body) {
+        return candidates.patch(id, body);
+    }
+}
