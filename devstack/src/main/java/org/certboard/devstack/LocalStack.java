@@ -29,17 +29,18 @@ public final class LocalStack implements AutoCloseable {
      * @param servicePorts    the port of each service
      * @param databasePrefix  prefix of the services' database names ("" for candidate, exam, renewal)
      * @param sandbox         start the services with the movable board clock
-     * @param embeddedPostgres start an embedded PostgreSQL when none runs (else fail)
+     * @param embeddedPostgresPort where an embedded PostgreSQL listens when no server runs
      */
     public record Options(Path repoRoot, Path stateDir, int kafkaPort, Map<Service, Integer> servicePorts,
-            String databasePrefix, boolean sandbox, boolean embeddedPostgres) {
+            String databasePrefix, boolean sandbox, int embeddedPostgresPort) {
 
         public static Options localDefaults(Path repoRoot) {
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
                 ports.put(service, service.defaultPort());
             }
-            return new Options(repoRoot, repoRoot.resolve(".certboard"), 9092, ports, "", true, true);
+            return new Options(repoRoot, repoRoot.resolve(".certboard"), 9092, ports, "", true,
+                    PostgresServer.configuredPort());
         }
 
         /** Free ports and separate databases, so a test run never touches a running local stack. */
@@ -48,7 +49,7 @@ public final class LocalStack implements AutoCloseable {
             for (Service service : Service.values()) {
                 ports.put(service, Ports.free());
             }
-            return new Options(repoRoot, stateDir, Ports.free(), ports, databasePrefix, true, false);
+            return new Options(repoRoot, stateDir, Ports.free(), ports, databasePrefix, true, Ports.free());
         }
     }
 
@@ -82,8 +83,8 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("Kafka ready (" + seconds(t0) + ")");
 
         progress.accept("looking for PostgreSQL ...");
-        postgres = options.embeddedPostgres() ? PostgresServer.runningOrEmbedded(options.stateDir().resolve("postgres"))
-                : PostgresServer.running();
+        postgres = PostgresServer.runningOrEmbedded(options.stateDir().resolve("postgres"),
+                options.embeddedPostgresPort());
         for (Service service : Service.values()) {
             postgres.createDatabaseIfMissing(database(service));
         }
@@ -192,7 +193,7 @@ public final class LocalStack implements AutoCloseable {
         }
         Options defaults = Options.localDefaults(root);
         Options options = new Options(defaults.repoRoot(), defaults.stateDir(), defaults.kafkaPort(),
-                defaults.servicePorts(), "", sandbox, true);
+                defaults.servicePorts(), "", sandbox, defaults.embeddedPostgresPort());
         Consumer<String> say = line -> System.out.println("[certboard] " + line);
         LocalStack stack = start(options, say);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -33,19 +33,11 @@ public final class PostgresServer implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    /** The configured running server; fails with a clear message when none answers. */
-    public static PostgresServer running() {
-        PostgresServer server = configured();
-        if (!server.answers()) {
-            throw new IllegalStateException("no PostgreSQL answers on " + server.host + ":" + server.port
-                    + " as user " + server.user + ". Start it (on this machine kind: pg_ctlcluster --skip-systemctl-redirect"
-                    + " $(ls /etc/postgresql) main start) or set CERTBOARD_PG_HOST/PORT/USER/PASSWORD.");
-        }
-        return server;
-    }
-
-    /** The running server if there is one, else an embedded PostgreSQL keeping its data in {@code dataDir}. */
-    public static PostgresServer runningOrEmbedded(Path dataDir) {
+    /**
+     * The running server if there is one, else an embedded PostgreSQL keeping its data in {@code dataDir} and
+     * listening on {@code embeddedPort}.
+     */
+    public static PostgresServer runningOrEmbedded(Path dataDir, int embeddedPort) {
         PostgresServer server = configured();
         if (server.answers()) {
             return server;
@@ -56,12 +48,17 @@ public final class PostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDir.resolve("data"))
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(dataDir.resolve("bin").toFile())
-                    .setPort(server.port)
+                    .setPort(embeddedPort)
                     .start();
             return new PostgresServer("127.0.0.1", pg.getPort(), "postgres", "", pg);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start an embedded PostgreSQL in " + dataDir, e);
         }
+    }
+
+    /** The configured port (CERTBOARD_PG_PORT, default 5432). */
+    public static int configuredPort() {
+        return configured().port;
     }
 
     private static PostgresServer configured() {

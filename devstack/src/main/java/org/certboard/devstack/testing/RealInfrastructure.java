@@ -26,7 +26,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        postgres = PostgresServer.running();
+        postgres = TestPostgres.server();
         postgres.createDatabaseIfMissing(database);
         Map<String, String> config = new HashMap<>(postgres.datasourceConfig(database));
         config.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
