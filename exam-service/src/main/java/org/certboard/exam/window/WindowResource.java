@@ -1,0 +1,73 @@
+package org.certboard.exam.window;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.certboard.exam.result.ScoreScale;
+import org.certboard.platform.paging.Page;
+import org.certboard.platform.paging.PageRequest;
+import org.certboard.platform.problem.ProblemException;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/** Testing windows, managed by staff. */
+@Path("/windows")
+public class WindowResource {
+
+    /** {@code passMark} is optional: the pass mark of this window's exam form when it differs from the board's. */
+    public record NewWindow(@NotBlank @Size(max = 200) String name, @NotNull LocalDate opensOn,
+            @NotNull LocalDate closesOn, Integer passMark) {
+    }
+
+    public record WindowView(UUID id, String name, LocalDate opensOn, LocalDate closesOn, Integer passMark) {
+        static WindowView of(ExamWindow w) {
+            return new WindowView(w.id, w.name, w.opensOn, w.closesOn, w.passMark);
+        }
+    }
+
+    private final ScoreScale scale;
+
+    public WindowResource(ScoreScale scale) {
+        this.scale = scale;
+    }
+
+    @POST
+    public Uni<RestResponse<WindowView>> create(@NotNull @Valid NewWindow body) {
+        if (!WindowRules.validDates(body.opensOn(), body.closesOn())) {
+            throw ProblemException.invalid("closesOn", "must not be before opensOn (" + body.opensOn() + ")");
+        }
+        if (body.passMark() != null && !scale.contains(body.passMark())) {
+            throw ProblemException.invalid("passMark", scale.describe());
+        }
+        ExamWindow window = new ExamWindow();
+        window.id = UUID.randomUUID();
+        window.name = body.name();
+        window.opensOn = body.opensOn();
+        window.closesOn = body.closesOn();
+        window.passMark = body.passMark();
+        return Panache.withTransaction(window::persist)
+                .map(done -> RestResponse.ResponseBuilder.<WindowView>created(URI.create("/windows/" + window.id))
+                        .entity(WindowView.of(window)).build());
+    }
+
+    @GET
+    public Uni<Page<WindowView>> list(@BeanParam @Valid PageRequest paging) {
+        return Panache.withSession(() -> ExamWindow.<ExamWindow>findAll(Sort.by("opensOn").and("id"))
+                .page(paging.toPanache()).list()
+                .chain(items -> ExamWindow.count().map(total -> new Page<>(items.stream().map(WindowView::of)
+                        .toList(), paging.page, paging.size, total))));
+    }
+}

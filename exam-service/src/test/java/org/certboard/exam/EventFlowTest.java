@@ -1,0 +1,109 @@
+package org.certboard.exam;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.certboard.exam.support.ExamInfrastructure;
+import org.certboard.devstack.testing.TopicProbe;
+import org.certboard.events.EventCodec;
+import org.certboard.events.EventType;
+import org.certboard.events.Topics;
+import org.certboard.events.candidate.EligibilityDecided;
+import org.certboard.events.exam.ExamPassed;
+import org.certboard.exam.support.Board;
+import org.certboard.exam.support.Database;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Against the real broker: authorised by an event, book, pass, and exactly one ExamPassed on the wire. */
+@QuarkusTest
+@WithTestResource(value = ExamInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
+class EventFlowTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void aCandidateAuthorisedByAnEventBooksAndAPassPublishesExactlyOneExamPassed() {
+        UUID candidate = UUID.randomUUID();
+        UUID sitting = Board.sittingInDays(3, 5);
+        LocalDate until = Board.today().plusYears(1);
+        decide(candidate, UUID.randomUUID(), "APPROVED", until, Instant.now());
+        await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
+                "select count(*) from authorisation where candidate_id = ?", candidate) == 1);
+
+        UUID booking = Board.book(candidate, sitting);
+        Board.passTime(Board.startsAt(sitting));
+        given().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", 612))
+                .post("/results").then().statusCode(201).body("passed", equalTo(true));
+
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.EXAM_EVENTS)) {
+            probe.await(r -> candidate.toString().equals(r.key())
+                    && EventType.EXAM_PASSED.type().equals(r.header("ce_type")), 1, Duration.ofSeconds(30));
+            List<TopicProbe.Received> passed = probe.drain(Duration.ofSeconds(2)).stream()
+                    .filter(r -> candidate.toString().equals(r.key())
+                            && EventType.EXAM_PASSED.type().equals(r.header("ce_type")))
+                    .toList();
+            assertThat(passed).singleElement().satisfies(event -> {
+                assertThat(event.header("ce_source")).isEqualTo("/certboard/exam");
+                assertThat(event.header("ce_subject")).isEqualTo(candidate.toString());
+                assertThat(event.header("ce_id")).isNotBlank();
+                assertThat(event.header("ce_time")).isNotBlank();
+                assertThat(EventCodec.validate(EventType.EXAM_PASSED, event.value())).isEmpty();
+                ExamPassed data = EventCodec.read(EventType.EXAM_PASSED, event.value());
+                assertThat(data).isEqualTo(new ExamPassed(candidate, booking,
+                        LocalDate.ofInstant(Board.startsAt(sitting), Board.ZONE), 612));
+            });
+        }
+    }
+
+    @Test
+    void aRedeliveredDecisionHasOneEffectAndAnOlderOneIsIgnored() {
+        UUID candidate = UUID.randomUUID();
+        UUID approval = UUID.randomUUID();
+        Instant decidedAt = Instant.now();
+        LocalDate until = Board.today().plusYears(1);
+        decide(candidate, approval, "APPROVED", until, decidedAt);
+        decide(candidate, approval, "APPROVED", until, decidedAt);
+        decide(candidate, UUID.randomUUID(), "DENIED", null, decidedAt.minusSeconds(60));
+        UUID marker = UUID.randomUUID();
+        decide(candidate, marker, "UNDER_REVIEW", null, decidedAt.minusSeconds(30));
+
+        // one key, one partition: once the marker is recorded, everything sent before it was consumed
+        await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
+                "select count(*) from processed_event where event_id = ?", marker) == 1);
+        assertThat(Database.count("select count(*) from processed_event where event_id = ?", approval)).isEqualTo(1);
+        assertThat(Database.text("select status || ' ' || authorised_until from authorisation where candidate_id = ?",
+                candidate)).isEqualTo("APPROVED " + until);
+
+        decide(candidate, UUID.randomUUID(), "WITHDRAWN", null, decidedAt.plusSeconds(60));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "WITHDRAWN".equals(Database.text(
+                "select status from authorisation where candidate_id = ?", candidate)));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("candidateId", candidate.toString(), "sittingId", Board.sittingInDays(3, 5).toString()))
+                .post("/bookings").then().statusCode(403);
+    }
+
+    private void decide(UUID candidate, UUID eventId, String status, LocalDate until, Instant decidedAt) {
+        String data = EventCodec.toJson(new EligibilityDecided(candidate, UUID.randomUUID(), status, "A", until,
+                decidedAt));
+        TopicProbe.send(bootstrapServers, Topics.CANDIDATE_EVENTS, candidate.toString(), data, Map.of(
+                "ce_id", eventId.toString(), "ce_type", EventType.ELIGIBILITY_DECIDED.type(),
+                "ce_source", "/certboard/candidate", "ce_subject", candidate.toString(),
+                "ce_time", Instant.now().toString(), "ce_specversion", "1.0"));
+    }
+}

@@ -1,0 +1,168 @@
+package org.certboard.exam.booking;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.certboard.exam.support.ExamInfrastructure;
+import org.certboard.exam.support.Board;
+import org.certboard.exam.support.Database;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+@WithTestResource(value = ExamInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
+class BookingTest {
+
+    @Test
+    void anAuthorisedCandidateBooksOnceAndASecondBookingIsAConflict() {
+        UUID sitting = Board.sittingInDays(5, 10);
+        UUID other = Board.sittingInDays(6, 10);
+        UUID candidate = Board.authorisedCandidate();
+        post(candidate, sitting).statusCode(201).body("status", equalTo("BOOKED"))
+                .body("candidateId", equalTo(candidate.toString()));
+        post(candidate, other).statusCode(409).contentType("application/problem+json")
+                .body("title", equalTo("Already booked"));
+        assertThat(Database.count("select count(*) from booking where candidate_id = ?", candidate)).isEqualTo(1);
+        assertThat(Database.count("select seats_booked from sitting where id = ?", other)).isZero();
+    }
+
+    @Test
+    void withoutAValidAuthorisationBookingIsForbidden() {
+        LocalDate today = Board.today();
+        UUID sitting = Board.sittingInDays(5, 10);
+        post(UUID.randomUUID(), sitting).statusCode(403).contentType("application/problem+json")
+                .body("title", equalTo("Not authorised"));
+        UUID expiresBefore = UUID.randomUUID();
+        Database.authorise(List.of(expiresBefore), today.plusDays(4));
+        post(expiresBefore, sitting).statusCode(403);
+        UUID expiresThatDay = UUID.randomUUID();
+        Database.authorise(List.of(expiresThatDay), today.plusDays(5));
+        post(expiresThatDay, sitting).statusCode(201);
+        assertThat(Database.count("select seats_booked from sitting where id = ?", sitting)).isEqualTo(1);
+    }
+
+    @Test
+    void aFullSittingIsAConflict() {
+        UUID sitting = Board.sittingInDays(5, 1);
+        Board.book(Board.authorisedCandidate(), sitting);
+        UUID late = Board.authorisedCandidate();
+        post(late, sitting).statusCode(409).body("title", equalTo("Sitting full"));
+        assertThat(Database.count("select count(*) from booking where candidate_id = ?", late)).isZero();
+    }
+
+    @Test
+    void badBookingRequestsAreProblemsAndWriteNothing() {
+        long before = Database.count("select count(*) from booking");
+        given().contentType(ContentType.JSON).body(Map.of("candidateId", UUID.randomUUID().toString()))
+                .post("/bookings").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("sittingId"));
+        given().contentType(ContentType.JSON).body(Map.of("candidateId", "nope", "sittingId", UUID.randomUUID().toString()))
+                .post("/bookings").then().statusCode(400).body("violations.field", contains("candidateId"));
+        post(Board.authorisedCandidate(), UUID.randomUUID()).statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{").post("/bookings").then().statusCode(400);
+        assertThat(Database.count("select count(*) from booking")).isEqualTo(before);
+    }
+
+    @Test
+    void cancellingBeforeTheCutoffFreesTheSeatAndAfterItIsRefused() {
+        UUID sitting = Board.sittingInDays(3, 1);
+        UUID booking = Board.book(Board.authorisedCandidate(), sitting);
+        given().delete("/bookings/" + booking).then().statusCode(204);
+        given().get("/bookings/" + booking).then().statusCode(200).body("status", equalTo("CANCELLED"));
+        given().get("/sittings/" + sitting).then().body("seatsLeft", equalTo(1));
+        given().delete("/bookings/" + booking).then().statusCode(409);
+        given().delete("/bookings/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+
+        UUID kept = Board.book(Board.authorisedCandidate(), sitting);
+        Board.passTime(Board.startsAt(sitting).minus(Duration.ofHours(24)));
+        given().delete("/bookings/" + kept).then().statusCode(409).contentType("application/problem+json")
+                .body("title", equalTo("Cutoff passed"));
+        post(Board.authorisedCandidate(), sitting).statusCode(409).body("title", equalTo("Cutoff passed"));
+        given().get("/bookings/" + kept).then().body("status", equalTo("BOOKED"));
+    }
+
+    @Test
+    void rescheduleWithinTheWindowIsFreeAndOnlyOneDeferralToALaterWindowIsAllowed() {
+        LocalDate today = Board.today();
+        UUID first = Board.window(today, today.plusDays(10));
+        UUID second = Board.window(today.plusDays(11), today.plusDays(20));
+        UUID third = Board.window(today.plusDays(21), today.plusDays(30));
+        UUID a = Board.sitting(first, Board.noon(today.plusDays(4)), 5);
+        UUID b = Board.sitting(first, Board.noon(today.plusDays(6)), 5);
+        UUID c = Board.sitting(second, Board.noon(today.plusDays(15)), 5);
+        UUID d = Board.sitting(third, Board.noon(today.plusDays(25)), 5);
+        UUID booking = Board.book(Board.authorisedCandidate(), a);
+
+        move(booking, b).statusCode(200).body("sittingId", equalTo(b.toString())).body("deferred", equalTo(false));
+        move(booking, c).statusCode(200).body("sittingId", equalTo(c.toString())).body("deferred", equalTo(true));
+        move(booking, d).statusCode(409).contentType("application/problem+json").body("title", equalTo("Deferral used"));
+        move(booking, UUID.randomUUID()).statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of()).put("/bookings/" + booking + "/sitting")
+                .then().statusCode(400).body("violations.field", contains("sittingId"));
+        assertThat(List.of(a, b, c, d)).extracting(s -> Database.count("select seats_booked from sitting where id = ?", s))
+                .containsExactly(0L, 0L, 1L, 0L);
+    }
+
+    @Test
+    void afterAFailTheNextAttemptIsInALaterWindowAndAttemptsAreLimited() {
+        LocalDate today = Board.today();
+        UUID w1 = Board.window(today, today.plusDays(10));
+        UUID w2 = Board.window(today.plusDays(11), today.plusDays(20));
+        UUID w3 = Board.window(today.plusDays(21), today.plusDays(30));
+        UUID w4 = Board.window(today.plusDays(31), today.plusDays(40));
+        UUID s1 = Board.sitting(w1, Board.noon(today.plusDays(3)), 5);
+        UUID s1Later = Board.sitting(w1, Board.noon(today.plusDays(8)), 5);
+        UUID s2 = Board.sitting(w2, Board.noon(today.plusDays(15)), 5);
+        UUID s3 = Board.sitting(w3, Board.noon(today.plusDays(25)), 5);
+        UUID s4 = Board.sitting(w4, Board.noon(today.plusDays(35)), 5);
+        UUID candidate = Board.authorisedCandidate();
+
+        UUID first = Board.book(candidate, s1);
+        Board.passTime(Board.startsAt(s1));
+        Board.result(first, 450, 201);
+        post(candidate, s1Later).statusCode(422).body("title", equalTo("Retake too soon"));
+
+        UUID second = Board.book(candidate, s2);
+        given().post("/bookings/" + second + "/no-show").then().statusCode(409).body("title", equalTo("Sitting not started"));
+        Board.passTime(Board.startsAt(s2));
+        given().post("/bookings/" + second + "/no-show").then().statusCode(201)
+                .body("noShow", equalTo(true)).body("passed", equalTo(false)).body("scaledScore", nullValue());
+        given().post("/bookings/" + second + "/no-show").then().statusCode(409);
+
+        UUID third = Board.book(candidate, s3);
+        Board.passTime(Board.startsAt(s3));
+        Board.result(third, 300, 201);
+        post(candidate, s4).statusCode(422).body("title", equalTo("Attempts exhausted"));
+
+        given().get("/candidates/" + candidate + "/attempts").then().statusCode(200)
+                .body("bookingId", contains(first.toString(), second.toString(), third.toString()))
+                .body("scaledScore", contains(450, null, 300)).body("passed", contains(false, false, false))
+                .body("noShow", contains(false, true, false))
+                .body("examDate[0]", equalTo(today.plusDays(3).toString()));
+    }
+
+    private static ValidatableResponse post(UUID candidate, UUID sitting) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("candidateId", candidate.toString(), "sittingId", sitting.toString()))
+                .post("/bookings").then();
+    }
+
+    private static ValidatableResponse move(UUID booking, UUID sitting) {
+        return given().contentType(ContentType.JSON).body(Map.of("sittingId", sitting.toString()))
+                .put("/bookings/" + booking + "/sitting").then();
+    }
+}

@@ -1,0 +1,130 @@
+package org.certboard.exam.result;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.certboard.exam.support.ExamInfrastructure;
+import org.certboard.exam.support.Board;
+import org.certboard.exam.support.Database;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = ExamInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
+class ResultTest {
+
+    @Test
+    void recordsAResultOnceWithPassFailFromThePassMarkInForce() {
+        LocalDate today = Board.today();
+        UUID boardMark = Board.window(today, today.plusDays(10));
+        UUID ownMark = Board.window(today, today.plusDays(10), 550);
+        UUID s1 = Board.sitting(boardMark, Board.noon(today.plusDays(2)), 5);
+        UUID s2 = Board.sitting(ownMark, Board.noon(today.plusDays(2)), 5);
+        UUID atMark = Board.book(Board.authorisedCandidate(), s1);
+        UUID belowOwnMark = Board.book(Board.authorisedCandidate(), s2);
+        UUID notHeld = Board.book(Board.authorisedCandidate(), Board.sittingInDays(20, 5));
+        Board.passTime(Board.startsAt(s1));
+
+        given().contentType(ContentType.JSON).body(Map.of("bookingId", atMark.toString(), "scaledScore", 500))
+                .post("/results").then().statusCode(201).body("passed", equalTo(true))
+                .body("examDate", equalTo(today.plusDays(2).toString())).body("bookingId", equalTo(atMark.toString()));
+        given().contentType(ContentType.JSON).body(Map.of("bookingId", atMark.toString(), "scaledScore", 500))
+                .post("/results").then().statusCode(409).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("bookingId", belowOwnMark.toString(), "scaledScore", 520))
+                .post("/results").then().statusCode(201).body("passed", equalTo(false));
+        given().contentType(ContentType.JSON).body(Map.of("bookingId", notHeld.toString(), "scaledScore", 520))
+                .post("/results").then().statusCode(422);
+        given().get("/bookings/" + atMark).then().body("status", equalTo("COMPLETED"));
+    }
+
+    @Test
+    void badResultsAreProblemsAndWriteNothing() {
+        UUID sitting = Board.sittingInDays(2, 5);
+        UUID booking = Board.book(Board.authorisedCandidate(), sitting);
+        Board.passTime(Board.startsAt(sitting));
+        long before = Database.count("select count(*) from exam_result");
+        for (int score : new int[] { 199, 801 }) {
+            given().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", score))
+                    .post("/results").then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", contains("scaledScore"));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString()))
+                .post("/results").then().statusCode(400).body("violations.field", contains("scaledScore"));
+        given().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", "high"))
+                .post("/results").then().statusCode(400).body("violations.field", contains("scaledScore"));
+        given().contentType(ContentType.JSON).body(Map.of("bookingId", UUID.randomUUID().toString(), "scaledScore", 600))
+                .post("/results").then().statusCode(404).contentType("application/problem+json");
+        assertThat(Database.count("select count(*) from exam_result")).isEqualTo(before);
+        assertThat(Database.count("select count(*) from outbox_event where payload like ?", "%" + booking + "%"))
+                .isEqualTo(1); // only its ExamBooked
+    }
+
+    @Test
+    void anImportKeepsValidRowsRejectsTheOthersAndIsIdempotent() {
+        UUID sitting = Board.sittingInDays(2, 10);
+        List<UUID> bookings = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            bookings.add(Board.book(Board.authorisedCandidate(), sitting));
+        }
+        UUID cancelled = Board.book(Board.authorisedCandidate(), sitting);
+        given().delete("/bookings/" + cancelled).then().statusCode(204);
+        Board.passTime(Board.startsAt(sitting));
+
+        String csv = "bookingId,scaledScore\n"
+                + bookings.get(0) + ",640\n"
+                + bookings.get(1) + ",420\n"
+                + "not-a-uuid,500\n"
+                + bookings.get(2) + ",900\n"
+                + UUID.randomUUID() + ",500\n"
+                + cancelled + ",500\n"
+                + bookings.get(0) + ",640\n";
+        given().contentType("text/csv").body(csv).post("/results/import").then().statusCode(200)
+                .body("accepted", equalTo(2)).body("unchanged", equalTo(1))
+                .body("rejected.line", contains(4, 5, 6, 7));
+        assertThat(Database.count("select count(*) from exam_result where booking_id in (?, ?)", bookings.get(0),
+                bookings.get(1))).isEqualTo(2);
+        long events = Database.count("select count(*) from outbox_event where type like 'org.certboard.exam.Exam%ed.v1'"
+                + " and type <> 'org.certboard.exam.ExamBooked.v1'");
+
+        given().contentType("text/csv").body(csv).post("/results/import").then().statusCode(200)
+                .body("accepted", equalTo(0)).body("unchanged", equalTo(3)).body("rejected.line", contains(4, 5, 6, 7));
+        given().contentType(ContentType.JSON).body(List.of(
+                Map.of("bookingId", bookings.get(1).toString(), "scaledScore", 700),
+                Map.of("bookingId", bookings.get(3).toString(), "scaledScore", 501),
+                Map.of("bookingId", bookings.get(2).toString())))
+                .post("/results/import").then().statusCode(200)
+                .body("accepted", equalTo(1)).body("unchanged", equalTo(0)).body("rejected.line", contains(1, 3));
+        assertThat(Database.count("select count(*) from outbox_event where type like 'org.certboard.exam.Exam%ed.v1'"
+                + " and type <> 'org.certboard.exam.ExamBooked.v1'")).isEqualTo(events + 1);
+        assertThat(Database.text("select scaled_score from exam_result where booking_id = ?", bookings.get(1)))
+                .isEqualTo("420");
+    }
+
+    @Test
+    void aMalformedImportIsRefusedWhole() {
+        long before = Database.count("select count(*) from exam_result");
+        given().contentType("text/csv").body("booking,score\n" + UUID.randomUUID() + ",500\n")
+                .post("/results/import").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("header"));
+        given().contentType(ContentType.JSON).body("{\"bookingId\":\"x\"}")
+                .post("/results/import").then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("[{\"bookingId\":\"x\",\"score\":1}]")
+                .post("/results/import").then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("[]").post("/results/import").then().statusCode(200)
+                .body("accepted", equalTo(0)).body("rejected", empty());
+        assertThat(Database.count("select count(*) from exam_result")).isEqualTo(before);
+    }
+}

@@ -1,0 +1,97 @@
+package org.certboard.exam.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+
+/**
+ * Set-up through the public API, relative to the board clock: the sandbox clock only moves forward and tests share
+ * one application, so every test builds its own windows and sittings from "now".
+ */
+public final class Board {
+    public static final ZoneId ZONE = ZoneId.of("America/New_York");
+
+    private Board() {
+    }
+
+    public static Instant now() {
+        return Instant.parse(given().get("/admin/clock").then().statusCode(200).extract().path("now"));
+    }
+
+    public static LocalDate today() {
+        return LocalDate.ofInstant(now(), ZONE);
+    }
+
+    public static void advance(Duration by) {
+        given().contentType(ContentType.JSON).body(Map.of("advanceBy", by.toString()))
+                .post("/admin/clock").then().statusCode(200);
+    }
+
+    /** Moves the board clock past {@code instant}. */
+    public static void passTime(Instant instant) {
+        Duration gap = Duration.between(now(), instant);
+        if (!gap.isNegative()) {
+            advance(gap.plusMinutes(1));
+        }
+    }
+
+    /** Noon (board time) {@code days} after today: safely inside a window that contains that day. */
+    public static Instant noon(LocalDate day) {
+        return day.atTime(12, 0).atZone(ZONE).toInstant();
+    }
+
+    public static UUID window(LocalDate opensOn, LocalDate closesOn) {
+        return window(opensOn, closesOn, null);
+    }
+
+    public static UUID window(LocalDate opensOn, LocalDate closesOn, Integer passMark) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "W " + opensOn,
+                "opensOn", opensOn.toString(), "closesOn", closesOn.toString()));
+        if (passMark != null) {
+            body.put("passMark", passMark);
+        }
+        return UUID.fromString(given().contentType(ContentType.JSON).body(body).post("/windows")
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    public static UUID sitting(UUID window, Instant startsAt, int capacity) {
+        return UUID.fromString(given().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(),
+                "site", "Boston", "startsAt", startsAt.toString(), "capacity", capacity))
+                .post("/sittings").then().statusCode(201).extract().path("id"));
+    }
+
+    /** A window from today for 30 days with one sitting {@code days} ahead. */
+    public static UUID sittingInDays(int days, int capacity) {
+        LocalDate today = today();
+        return sitting(window(today, today.plusDays(30)), noon(today.plusDays(days)), capacity);
+    }
+
+    public static UUID authorisedCandidate() {
+        UUID candidate = UUID.randomUUID();
+        Database.authorise(List.of(candidate), today().plusYears(1));
+        return candidate;
+    }
+
+    public static UUID book(UUID candidate, UUID sitting) {
+        return UUID.fromString(given().contentType(ContentType.JSON)
+                .body(Map.of("candidateId", candidate.toString(), "sittingId", sitting.toString()))
+                .post("/bookings").then().statusCode(201).extract().path("id"));
+    }
+
+    public static Instant startsAt(UUID sitting) {
+        return Instant.parse(given().get("/sittings/" + sitting).then().statusCode(200).extract().path("startsAt"));
+    }
+
+    public static void result(UUID booking, int score, int status) {
+        given().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", score))
+                .post("/results").then().statusCode(status);
+    }
+}
