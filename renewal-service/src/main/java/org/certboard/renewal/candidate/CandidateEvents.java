@@ -1,0 +1,37 @@
+package org.certboard.renewal.candidate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
+import org.certboard.events.candidate.CandidateRegistered;
+import org.certboard.events.candidate.CandidateUpdated;
+import org.certboard.events.candidate.EligibilityDecided;
+import org.certboard.events.candidate.LicenceRecorded;
+import org.certboard.platform.inbox.EventConsumer;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class CandidateEvents {
+    private final EventConsumer consumer;
+    private final CandidateProjection projection;
+
+    public CandidateEvents(EventConsumer consumer, CandidateProjection projection) {
+        this.consumer = consumer;
+        this.projection = projection;
+    }
+
+    @Incoming("candidate-events")
+    @ActivateRequestContext
+    public Uni<Void> onCandidateEvent(Message<String> message) {
+        return consumer.consume(message, event -> switch (event.type()) {
+            case CANDIDATE_REGISTERED -> projection.onRegistered(event.data(CandidateRegistered.class));
+            case CANDIDATE_UPDATED -> projection.onUpdated(event.data(CandidateUpdated.class));
+            case ELIGIBILITY_DECIDED -> projection.onEligibilityDecided(event.data(EligibilityDecided.class));
+            case LICENCE_RECORDED -> projection.onLicenceRecorded(event.data(LicenceRecorded.class));
+            default -> Uni.createFrom().voidItem();
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package org.certboard.renewal.candidate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.certboard.events.candidate.CandidateRegistered;
+import org.certboard.events.candidate.CandidateUpdated;
+import org.certboard.events.candidate.EligibilityDecided;
+import org.certboard.events.candidate.LicenceRecorded;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps the local view of candidates. Upserts, because events of one person may arrive in any order relative to the
+ * certification (and a name change may overtake a registration on redelivery): the newest name and eligibility
+ * decision win by their own timestamps, the licence with the latest expiry wins.
+ */
+@ApplicationScoped
+public class CandidateProjection {
+    private static final String ELIGIBILITY_APPROVED = "APPROVED";
+    private static final String LICENCE_PATHWAY_PREFIX = "LICENCE";
+
+    public Uni<Void> onRegistered(CandidateRegistered event) {
+        return rename(event.candidateId(), event.givenName(), event.familyName(), event.registeredAt());
+    }
+
+    public Uni<Void> onUpdated(CandidateUpdated event) {
+        return rename(event.candidateId(), event.givenName(), event.familyName(), event.updatedAt());
+    }
+
+    /** Only an approval sets the basis the certification rests on; later reviews or denials do not change it. */
+    public Uni<Void> onEligibilityDecided(EligibilityDecided event) {
+        if (!ELIGIBILITY_APPROVED.equals(event.status())) {
+            return Uni.createFrom().voidItem();
+        }
+        return execute("""
+                insert into candidate (candidate_id, licence_based, eligibility_decided_at) values (?1, ?2, ?3)
+                on conflict (candidate_id) do update
+                set licence_based = excluded.licence_based, eligibility_decided_at = excluded.eligibility_decided_at
+                where candidate.eligibility_decided_at is null
+                   or candidate.eligibility_decided_at <= excluded.eligibility_decided_at""",
+                event.candidateId(), event.pathway().startsWith(LICENCE_PATHWAY_PREFIX), event.decidedAt());
+    }
+
+    public Uni<Void> onLicenceRecorded(LicenceRecorded event) {
+        return execute("""
+                insert into candidate (candidate_id, licence_expires_on) values (?1, ?2)
+                on conflict (candidate_id) do update
+                set licence_expires_on = greatest(candidate.licence_expires_on, excluded.licence_expires_on)""",
+                event.candidateId(), event.expiresOn());
+    }
+
+    private Uni<Void> rename(java.util.UUID candidateId, String givenName, String familyName, java.time.Instant at) {
+        return execute("""
+                insert into candidate (candidate_id, given_name, family_name, name_changed_at) values (?1, ?2, ?3, ?4)
+                on conflict (candidate_id) do update
+                set given_name = excluded.given_name, family_name = excluded.family_name,
+                    name_changed_at = excluded.name_changed_at
+                where candidate.name_changed_at is null or candidate.name_changed_at <= excluded.name_changed_at""",
+                candidateId, givenName, familyName, at);
+    }
+
+    private static Uni<Void> execute(String sql, Object... parameters) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+}

@@ -1,0 +1,40 @@
+package org.certboard.renewal.ce;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.certboard.platform.paging.Page;
+import org.certboard.platform.paging.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/certifications/{number}/ce-credits")
+@Tag(name = "continuing education")
+public class CeCreditResource {
+    private final CeCreditService credits;
+
+    public CeCreditResource(CeCreditService credits) {
+        this.credits = credits;
+    }
+
+    @POST
+    @Operation(summary = "Log a CE credit completed inside the current cycle")
+    public Uni<RestResponse<CeCreditView>> record(@PathParam("number") String number,
+            @NotNull(message = "a CE credit is required") @Valid NewCeCredit body) {
+        return credits.record(number, body).map(credit -> RestResponse.status(RestResponse.Status.CREATED, credit));
+    }
+
+    @GET
+    @Operation(summary = "The CE credits that count toward the next renewal")
+    public Uni<Page<CeCreditView>> list(@PathParam("number") String number, @BeanParam @Valid PageRequest paging) {
+        return credits.list(number, paging);
+    }
+}

@@ -1,0 +1,78 @@
+package org.certboard.renewal.ce;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.certboard.platform.paging.Page;
+import org.certboard.platform.paging.PageRequest;
+import org.certboard.platform.problem.Problem;
+import org.certboard.platform.problem.ProblemException;
+import org.certboard.renewal.certification.Certification;
+import org.certboard.renewal.certification.CertificationStatus;
+import org.certboard.renewal.clock.RenewalCalendar;
+import org.certboard.renewal.config.RenewalConfig;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class CeCreditService {
+    private final RenewalCalendar calendar;
+    private final Clock clock;
+    private final BigDecimal maxHoursPerCredit;
+
+    public CeCreditService(RenewalCalendar calendar, Clock clock, RenewalConfig config) {
+        this.calendar = calendar;
+        this.clock = clock;
+        this.maxHoursPerCredit = config.maxHoursPerCredit();
+    }
+
+    public Uni<CeCreditView> record(String number, NewCeCredit body) {
+        LocalDate today = calendar.today(clock.instant());
+        if (body.hours().compareTo(maxHoursPerCredit) > 0) {
+            throw ProblemException.invalid("hours", "must be at most " + maxHoursPerCredit.toPlainString()
+                    + " in one credit");
+        }
+        if (body.completedOn().isAfter(today)) {
+            throw ProblemException.invalid("completedOn", "must not be in the future (today is " + today + ")");
+        }
+        return Panache.withTransaction(() -> Certification.byNumber(number).chain(certification -> {
+            if (certification.status == CertificationStatus.LAPSED) {
+                throw ProblemException.unprocessable("Certification lapsed", "certification " + number
+                        + " lapsed; CE cannot renew it any more");
+            }
+            CePeriod period = CePeriod.of(certification, calendar, today);
+            if (!period.contains(body.completedOn())) {
+                throw new ProblemException(Problem.of(422, "Completed outside the cycle", "completedOn "
+                        + body.completedOn() + " is outside the period whose CE counts, " + period.from() + " to "
+                        + period.until()).with("field", "completedOn"));
+            }
+            CeCredit credit = new CeCredit();
+            credit.id = UUID.randomUUID();
+            credit.certificationId = certification.id;
+            credit.title = body.title();
+            credit.provider = body.provider();
+            credit.hours = body.hours();
+            credit.ethics = body.ethics();
+            credit.completedOn = body.completedOn();
+            credit.recordedAt = clock.instant();
+            return credit.<CeCredit>persist();
+        })).map(CeCreditView::of);
+    }
+
+    /** The credits that count toward the next renewal. */
+    public Uni<Page<CeCreditView>> list(String number, PageRequest paging) {
+        LocalDate today = calendar.today(clock.instant());
+        return Panache.withSession(() -> Certification.byNumber(number).chain(certification -> {
+            CePeriod period = CePeriod.of(certification, calendar, today);
+            var query = CeCredit.<CeCredit>find("certificationId = ?1 and completedOn >= ?2 and completedOn <= ?3"
+                    + " order by completedOn, id", certification.id, period.from(), period.until());
+            return query.page(paging.toPanache()).list().chain(items -> query.count().map(total -> new Page<>(
+                    items.stream().map(CeCreditView::of).toList(), paging.page, paging.size, total)));
+        }));
+    }
+}

@@ -1,0 +1,5 @@
+package org.certboard.renewal.certification;
+
+public enum CertificationStatus {
+    ACTIVE, EXPIRED, LAPSED, RETIRED
+}

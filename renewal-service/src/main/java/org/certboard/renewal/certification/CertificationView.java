@@ -1,0 +1,13 @@
+package org.certboard.renewal.certification;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record CertificationView(String number, UUID candidateId, CertificationStatus status, LocalDate firstCertifiedOn,
+        LocalDate cycleStartedOn, LocalDate expiresOn, LocalDate retiredOn) {
+
+    public static CertificationView of(Certification c) {
+        return new CertificationView(c.number, c.candidateId, c.status, c.firstCertifiedOn, c.cycleStartedOn,
+                c.expiresOn, c.retiredOn);
+    }
+}

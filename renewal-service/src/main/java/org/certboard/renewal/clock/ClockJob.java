@@ -1,0 +1,152 @@
+package org.certboard.renewal.clock;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.certboard.events.renewal.CertificationExpired;
+import org.certboard.events.renewal.CertificationLapsed;
+import org.certboard.events.renewal.RenewalReminderDue;
+import org.certboard.platform.clock.ClockMoved;
+import org.certboard.platform.outbox.Outbox;
+import org.certboard.renewal.certification.Certification;
+import org.certboard.renewal.certification.CertificationStatus;
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Sends reminders and moves certifications to EXPIRED and LAPSED when the board date reaches them. Each
+ * certification stores the date of its next clock action ({@code next_due_on}); a run takes the due ones, performs
+ * everything due up to today in date order (so a service that was down, or a sandbox clock that jumped years, catches
+ * up completely) and stores the next date.
+ * <p>
+ * Several replicas are safe: rows are claimed with {@code for update skip locked}, so one replica handles a
+ * certification at a time and in order, and each reminder is also recorded under a primary key
+ * (certification, cycle, days before) in the same transaction as its outbox row.
+ */
+@ApplicationScoped
+public class ClockJob {
+    private static final Logger LOG = Logger.getLogger(ClockJob.class);
+    private static final int BATCH = 100;
+
+    private final RenewalCalendar calendar;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final Vertx vertx;
+    /** Runs requested since the current run started; a request during a run makes it go round once more. */
+    private final AtomicInteger requests = new AtomicInteger();
+
+    public ClockJob(RenewalCalendar calendar, Clock clock, Outbox outbox, Vertx vertx) {
+        this.calendar = calendar;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.vertx = vertx;
+    }
+
+    @Scheduled(every = "${certboard.renewal.job-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        trigger();
+    }
+
+    /** The sandbox moved the clock: catch up now rather than at the next tick, without holding up the request. */
+    void onClockMoved(@Observes ClockMoved moved) {
+        trigger();
+    }
+
+    /**
+     * Starts a run in the background, on a fresh Vert.x context marked safe, because Hibernate Reactive must run on
+     * an event loop and neither the scheduler's thread nor the HTTP request's context may be borrowed for it.
+     */
+    void trigger() {
+        if (requests.getAndIncrement() > 0) {
+            return;
+        }
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> runUntilNoRequests().subscribe().with(
+                done -> LOG.debug("clock job caught up"),
+                failure -> LOG.error("clock job stopped", failure)));
+    }
+
+    private Uni<Void> runUntilNoRequests() {
+        int seen = requests.get();
+        return catchUp(calendar.today(clock.instant()))
+                .onFailure().invoke(failure -> LOG.warn("clock job run failed; the next tick retries", failure))
+                .onFailure().recoverWithNull()
+                .chain(() -> requests.compareAndSet(seen, 0) ? Uni.createFrom().voidItem() : runUntilNoRequests());
+    }
+
+    private Uni<Void> catchUp(LocalDate today) {
+        return Panache.withTransaction(() -> batch(today))
+                .chain(claimed -> claimed < BATCH ? Uni.createFrom().voidItem() : catchUp(today));
+    }
+
+    private record Due(Certification certification, ClockAction action) {
+    }
+
+    private Uni<Integer> batch(LocalDate today) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select * from certification where next_due_on <= ?1 order by next_due_on, id limit ?2"
+                        + " for update skip locked", Certification.class)
+                .setParameter(1, today).setParameter(2, BATCH).getResultList())
+                .chain(certifications -> {
+                    List<Due> due = new ArrayList<>();
+                    for (Certification certification : certifications) {
+                        calendar.dueBetween(certification.expiresOn, certification.nextDueOn, today)
+                                .forEach(action -> due.add(new Due(certification, action)));
+                    }
+                    due.sort(Comparator.comparing(d -> d.action().dueOn()));
+                    Uni<Void> performed = Uni.createFrom().voidItem();
+                    for (Due next : due) {
+                        performed = performed.chain(() -> perform(next.certification(), next.action()));
+                    }
+                    return performed.invoke(() -> certifications.forEach(certification -> certification.nextDueOn =
+                            calendar.nextDueAfter(certification.expiresOn, today).orElse(null)))
+                            .replaceWith(certifications.size());
+                });
+    }
+
+    private Uni<Void> perform(Certification certification, ClockAction action) {
+        if (action instanceof ClockAction.Reminder reminder && certification.status == CertificationStatus.ACTIVE) {
+            return recordReminder(certification, reminder).chain(first -> !first ? Uni.createFrom().voidItem()
+                    : outbox.add(new RenewalReminderDue(certification.candidateId, certification.number,
+                            reminder.daysBefore(), reminder.dueOn(), certification.expiresOn)));
+        }
+        if (action instanceof ClockAction.Expiry expiry && certification.status == CertificationStatus.ACTIVE) {
+            certification.status = CertificationStatus.EXPIRED;
+            return outbox.add(new CertificationExpired(certification.candidateId, certification.number,
+                    expiry.expiredOn()));
+        }
+        if (action instanceof ClockAction.Lapse lapse && certification.status == CertificationStatus.EXPIRED) {
+            certification.status = CertificationStatus.LAPSED;
+            return outbox.add(new CertificationLapsed(certification.candidateId, certification.number,
+                    lapse.lapsedOn()));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** True the first time this reminder of this cycle is recorded. */
+    private Uni<Boolean> recordReminder(Certification certification, ClockAction.Reminder reminder) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into reminder_sent (certification_id, cycle_started_on, days_before, due_on, sent_at)
+                values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
+                .setParameter(1, certification.id).setParameter(2, certification.cycleStartedOn)
+                .setParameter(3, reminder.daysBefore()).setParameter(4, reminder.dueOn())
+                .setParameter(5, clock.instant())
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+}

@@ -1,0 +1,14 @@
+package org.certboard.renewal.renewal;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A renewal; for a RENEWED one {@code expiresOn} is the new expiry, for one awaiting audit the expiry it would give. */
+public record RenewalView(UUID id, Renewal.Status status, Renewal.Method method, boolean late, LocalDate cycleStartedOn,
+        LocalDate expiresOn, String auditReason) {
+
+    static RenewalView of(Renewal renewal) {
+        return new RenewalView(renewal.id, renewal.status, renewal.method, renewal.late, renewal.cycleStartedOn,
+                renewal.expiresOn, renewal.auditReason);
+    }
+}

@@ -1,0 +1,36 @@
+package org.certboard.renewal.verification;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.certboard.renewal.candidate.CandidateRecord;
+import org.certboard.renewal.certification.Certification;
+import org.certboard.renewal.config.BoardConfig;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Public verification by certification number, for employers and payers. */
+@Path("/verify")
+@Tag(name = "verification")
+public class VerificationResource {
+    private final String credential;
+
+    public VerificationResource(BoardConfig board) {
+        this.credential = board.credential();
+    }
+
+    @GET
+    @Path("/{number}")
+    @Operation(summary = "Public: name, credential, status, first certified on, valid until")
+    public Uni<VerificationView> verify(@PathParam("number") String number) {
+        return Panache.withSession(() -> Certification.byNumber(number)
+                .chain(certification -> CandidateRecord.<CandidateRecord>findById(certification.candidateId)
+                        .map(candidate -> new VerificationView(candidate == null ? null : candidate.fullName(),
+                                credential, certification.status, certification.firstCertifiedOn,
+                                certification.expiresOn))));
+    }
+}

@@ -1,0 +1,118 @@
+package org.certboard.renewal.it;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.certboard.devstack.testing.TopicProbe;
+import org.certboard.events.EventCodec;
+import org.certboard.events.EventPayload;
+import org.certboard.events.EventType;
+import org.certboard.events.candidate.CandidateRegistered;
+import org.certboard.events.exam.ExamPassed;
+import org.certboard.renewal.renewal.AuditSampling;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Drives the service the way the rest of the board does: events onto the real broker, requests over HTTP, and the
+ * sandbox clock. Dates are relative to the board clock, which only moves forward and is shared by all test classes.
+ */
+final class Board {
+    static final ZoneId ZONE = ZoneId.of("America/New_York");
+    /** As configured by default: tests pick candidates whose renewal is, or is not, sampled for audit. */
+    static final AuditSampling AUDIT = new AuditSampling(0.10);
+
+    private final String bootstrapServers;
+
+    Board(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    static LocalDate today() {
+        return LocalDate.ofInstant(Instant.parse(given().get("/admin/clock").then().statusCode(200)
+                .extract().path("now")), ZONE);
+    }
+
+    static void advance(String by) {
+        given().contentType(ContentType.JSON).body(Map.of("advanceBy", by)).post("/admin/clock").then().statusCode(200);
+    }
+
+    /** A candidate whose renewal of the cycle starting on {@code cycleStart} is (or is not) audited. */
+    static UUID candidate(boolean audited, LocalDate cycleStart) {
+        while (true) {
+            UUID candidate = UUID.randomUUID();
+            if (AUDIT.selects(candidate, cycleStart) == audited) {
+                return candidate;
+            }
+        }
+    }
+
+    static UUID candidate(LocalDate cycleStart) {
+        return candidate(false, cycleStart);
+    }
+
+    void send(EventPayload payload) {
+        send(payload, UUID.randomUUID());
+    }
+
+    void send(EventPayload payload, UUID eventId) {
+        EventType type = EventType.of(payload);
+        TopicProbe.send(bootstrapServers, type.topic(), payload.candidateId().toString(), EventCodec.toJson(payload),
+                Map.of("ce_id", eventId.toString(), "ce_type", type.type(), "ce_source", type.service().source(),
+                        "ce_subject", payload.candidateId().toString(), "ce_time", Instant.now().toString(),
+                        "ce_specversion", "1.0"));
+    }
+
+    ExamPassed pass(UUID candidate, LocalDate examDate) {
+        ExamPassed passed = new ExamPassed(candidate, UUID.randomUUID(), examDate, 720);
+        send(passed);
+        return passed;
+    }
+
+    /** Passes the exam on {@code examDate} and returns the number of the certification that it issues. */
+    String certify(UUID candidate, LocalDate examDate) {
+        pass(candidate, examDate);
+        return awaitCertifications(candidate, list -> list.getInt("total") == 1).getString("items[0].number");
+    }
+
+    void register(UUID candidate, String given, String family) {
+        send(new CandidateRegistered(candidate, given, family, given.toLowerCase() + "@example.org", Instant.now()));
+    }
+
+    static JsonPath awaitCertifications(UUID candidate, Predicate<JsonPath> until) {
+        JsonPath[] last = new JsonPath[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last[0] = given().queryParam("candidateId", candidate.toString()).get("/certifications").then()
+                    .statusCode(200).extract().jsonPath();
+            return until.test(last[0]);
+        });
+        return last[0];
+    }
+
+    static JsonPath certification(String number) {
+        return given().get("/certifications/{number}", number).then().statusCode(200).extract().jsonPath();
+    }
+
+    static void credit(String number, double hours, boolean ethics, LocalDate completedOn) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("title", "Care coordination", "provider", "CMSA", "hours", hours, "ethics", ethics,
+                        "completedOn", completedOn.toString()))
+                .post("/certifications/{number}/ce-credits", number).then().statusCode(201);
+    }
+
+    /** 80 hours, 8 of them ethics, completed on {@code on}. */
+    static void fullCe(String number, LocalDate on) {
+        credit(number, 40, false, on);
+        credit(number, 32, false, on);
+        credit(number, 8, true, on);
+    }
+}

@@ -1,0 +1,142 @@
+package org.certboard.renewal.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.TopicProbe;
+import org.certboard.events.EventCodec;
+import org.certboard.events.EventType;
+import org.certboard.events.Topics;
+import org.certboard.events.exam.ExamPassed;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "renewal"))
+class CertificationIssuanceTest {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void anExamPassedDeliveredTwiceIssuesOneCertificationAndOneEvent() {
+        Board board = new Board(bootstrapServers);
+        LocalDate examDate = Board.today().minusDays(3);
+        UUID candidate = Board.candidate(examDate);
+        ExamPassed passed = new ExamPassed(candidate, UUID.randomUUID(), examDate, 715);
+        UUID eventId = UUID.randomUUID();
+        board.send(passed, eventId);
+        board.send(passed, eventId);
+        // the same pass republished under a new event id is still the same pass
+        board.send(passed, UUID.randomUUID());
+
+        JsonPath list = Board.awaitCertifications(candidate, l -> l.getInt("total") >= 1);
+        String number = list.getString("items[0].number");
+        assertThat(number).matches("CCM-" + examDate.getYear() + "-\\d{6}");
+        JsonPath certification = Board.certification(number);
+        assertThat(certification.getString("status")).isEqualTo("ACTIVE");
+        assertThat(certification.getString("candidateId")).isEqualTo(candidate.toString());
+        assertThat(certification.getString("firstCertifiedOn")).isEqualTo(examDate.toString());
+        assertThat(certification.getString("cycleStartedOn")).isEqualTo(examDate.toString());
+        assertThat(certification.getString("expiresOn")).isEqualTo(examDate.plusYears(5).toString());
+
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.RENEWAL_EVENTS)) {
+            List<TopicProbe.Received> issued = probe.await(r -> candidate.toString().equals(r.key())
+                    && EventType.CERTIFICATION_ISSUED.type().equals(r.header("ce_type")), 1, Duration.ofSeconds(30));
+            TopicProbe.Received event = issued.get(0);
+            assertThat(EventCodec.validate(EventType.CERTIFICATION_ISSUED, event.value())).isEmpty();
+            assertThat(event.value()).contains("\"number\":\"" + number + "\"")
+                    .contains("\"expiresOn\":\"" + examDate.plusYears(5) + "\"");
+            assertThat(event.header("ce_source")).isEqualTo("/certboard/renewal");
+            assertThat(event.header("ce_subject")).isEqualTo(candidate.toString());
+            assertThat(event.header("ce_id")).isNotBlank();
+            assertThat(event.header("ce_time")).isNotBlank();
+            List<TopicProbe.Received> all = probe.drain(Duration.ofSeconds(2)).stream()
+                    .filter(r -> candidate.toString().equals(r.key())).toList();
+            assertThat(all).hasSize(1);
+        }
+        assertThat(Board.awaitCertifications(candidate, l -> true).getInt("total")).isEqualTo(1);
+    }
+
+    @Test
+    void aLeapDayExamExpiresOn28February() {
+        Board board = new Board(bootstrapServers);
+        LocalDate today = Board.today();
+        LocalDate leapDay = LocalDate.of(today.getYear() - (today.getYear() % 4), 2, 29);
+        UUID candidate = Board.candidate(leapDay);
+        String number = board.certify(candidate, leapDay);
+
+        assertThat(Board.certification(number).getString("expiresOn"))
+                .isEqualTo(LocalDate.of(leapDay.getYear() + 5, 2, 28).toString());
+    }
+
+    @Test
+    void passingAgainInTheLastYearRenewsByExamination() {
+        Board board = new Board(bootstrapServers);
+        LocalDate today = Board.today();
+        LocalDate examDate = today.minusYears(5).plusDays(100);
+        UUID candidate = Board.candidate(examDate);
+        String number = board.certify(candidate, examDate);
+        LocalDate expiry = examDate.plusYears(5);
+
+        board.pass(candidate, today);
+
+        JsonPath renewed = Board.awaitCertifications(candidate,
+                l -> l.getString("items[0].cycleStartedOn").equals(expiry.toString()));
+        assertThat(renewed.getInt("total")).isEqualTo(1);
+        assertThat(renewed.getString("items[0].number")).isEqualTo(number);
+        assertThat(renewed.getString("items[0].expiresOn")).isEqualTo(expiry.plusYears(5).toString());
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.RENEWAL_EVENTS)) {
+            TopicProbe.Received event = probe.await(r -> candidate.toString().equals(r.key())
+                    && EventType.CERTIFICATION_RENEWED.type().equals(r.header("ce_type")), 1, Duration.ofSeconds(30))
+                    .get(0);
+            assertThat(EventCodec.validate(EventType.CERTIFICATION_RENEWED, event.value())).isEmpty();
+            assertThat(event.value()).contains("\"method\":\"EXAM\"").contains("\"late\":false");
+        }
+    }
+
+    @Test
+    void passingAgainEarlierInTheCycleChangesNothing() {
+        Board board = new Board(bootstrapServers);
+        LocalDate today = Board.today();
+        LocalDate examDate = today.minusYears(1);
+        UUID candidate = Board.candidate(examDate);
+        String number = board.certify(candidate, examDate);
+        ExamPassed again = board.pass(candidate, today);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "IGNORED".equals(
+                Database.value("select outcome from applied_exam where booking_id = ?", again.bookingId())));
+        assertThat(Board.awaitCertifications(candidate, l -> true).getInt("total")).isEqualTo(1);
+        assertThat(Board.certification(number).getString("cycleStartedOn")).isEqualTo(examDate.toString());
+    }
+
+    @Test
+    void aLapsedCertificantWhoPassesAgainGetsANewCertification() {
+        Board board = new Board(bootstrapServers);
+        LocalDate today = Board.today();
+        LocalDate examDate = today.minusYears(5).minusDays(60);
+        UUID candidate = Board.candidate(examDate);
+        String first = board.certify(candidate, examDate);
+        Board.advance("PT1S");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> Board.certification(first).getString("status").equals("LAPSED"));
+
+        board.pass(candidate, today);
+
+        JsonPath list = Board.awaitCertifications(candidate, l -> l.getInt("total") == 2);
+        List<String> numbers = list.getList("items.number");
+        String second = numbers.stream().filter(n -> !n.equals(first)).findFirst().orElseThrow();
+        assertThat(Board.certification(second).getString("status")).isEqualTo("ACTIVE");
+        assertThat(Board.certification(second).getString("firstCertifiedOn")).isEqualTo(today.toString());
+        assertThat(Board.certification(first).getString("status")).isEqualTo("LAPSED");
+    }
+}
