@@ -1,6 +1,5 @@
 package org.certboard.candidate.application;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -13,11 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.jboss.resteasy.reactive.RestResponse;
-
 import io.smallrye.mutiny.Uni;
 
-@Path("/")
+/** Applications by their own id: what staff act on. */
+@Path("/applications/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApplicationResource {
     private final ApplicationService applications;
@@ -26,31 +24,14 @@ public class ApplicationResource {
         this.applications = applications;
     }
 
-    /** Submits and decides at once: clear cases come back APPROVED or DENIED, doubtful ones UNDER_REVIEW. */
-    @POST
-    @Path("/candidates/{id}/application")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<ApplicationView>> submit(@PathParam("id") UUID id, @NotNull @Valid Submission body) {
-        return applications.submit(id, body).map(view -> RestResponse.ResponseBuilder
-                .<ApplicationView>created(URI.create("/applications/" + view.id())).entity(view).build());
-    }
-
-    /** The candidate's latest application. */
     @GET
-    @Path("/candidates/{id}/application")
-    public Uni<ApplicationView> latest(@PathParam("id") UUID id) {
-        return applications.latest(id);
-    }
-
-    @GET
-    @Path("/applications/{id}")
     public Uni<ApplicationView> get(@PathParam("id") UUID id) {
         return applications.get(id);
     }
 
     /** Staff only: settles an application UNDER_REVIEW. */
     @POST
-    @Path("/applications/{id}/decision")
+    @Path("/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ApplicationView> decide(@PathParam("id") UUID id, @NotNull @Valid StaffDecision body) {
         return applications.decide(id, body);
@@ -58,7 +39,7 @@ public class ApplicationResource {
 
     /** Staff only: withdraws an approval, ending the exam authorisation. */
     @POST
-    @Path("/applications/{id}/withdrawal")
+    @Path("/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ApplicationView> withdraw(@PathParam("id") UUID id, @NotNull @Valid Withdrawal body) {
         return applications.withdraw(id, body);

@@ -2,9 +2,11 @@ package org.certboard.candidate.board;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -14,8 +16,12 @@ import org.certboard.candidate.eligibility.ExperiencePathway;
 
 import io.quarkus.runtime.Startup;
 
-/** Turns the configured board profile into the domain rules, once, at start-up, so a bad profile stops the service. */
-@Singleton
+/**
+ * Turns the configured board profile into the domain rules, once, at start-up, so a bad profile stops the service.
+ * Application scoped (a lazy proxy) because the validator, which reads {@link #zonedClock()}, is built before the
+ * runtime configuration exists.
+ */
+@ApplicationScoped
 public class BoardProfile {
     private final EligibilityConfig config;
     private final Clock clock;
@@ -45,6 +51,10 @@ public class BoardProfile {
     /** Today in the board's time zone, by the board clock. */
     public LocalDate today() {
         return LocalDate.now(clock.withZone(config.timeZone()));
+    }
+
+    public ZoneId zone() {
+        return config.timeZone();
     }
 
     /** The board clock in the board's time zone, for date constraints such as "not in the future". */

@@ -1,0 +1,68 @@
+package org.certboard.candidate;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+
+/** Builds candidate files through the public API, dated relative to the board clock. */
+public final class Api {
+    private static final ZoneId BOARD_ZONE = ZoneId.of("America/New_York");
+
+    private Api() {
+    }
+
+    /** Today on the board, as the service sees it. */
+    public static LocalDate today() {
+        return Instant.parse(given().get("/admin/clock").then().statusCode(200).extract().path("now"))
+                .atZone(BOARD_ZONE).toLocalDate();
+    }
+
+    public static String uniqueEmail() {
+        return "c-" + UUID.randomUUID() + "@example.org";
+    }
+
+    public static String register(String email) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("givenName", "Ada", "familyName", "Lovelace", "email", email, "dateOfBirth", "1985-12-10"))
+                .post("/candidates").then().statusCode(201).extract().path("id");
+    }
+
+    public static String register() {
+        return register(uniqueEmail());
+    }
+
+    public static void addLicence(String candidateId, String type, LocalDate expiresOn) {
+        given().contentType(ContentType.JSON).body(Map.of("type", type, "number", "L-" + UUID.randomUUID(),
+                "jurisdiction", "NY", "expiresOn", expiresOn.toString(), "independentPractice", true))
+                .post("/candidates/{id}/licences", candidateId).then().statusCode(201);
+    }
+
+    /** Full-time case management under a certified case manager, over {@code months} whole calendar months. */
+    public static void addExperience(String candidateId, int months, boolean selfEmployed) {
+        LocalDate end = today().withDayOfMonth(1).minusDays(1);
+        LocalDate start = end.plusDays(1).minusMonths(months);
+        given().contentType(ContentType.JSON).body(Map.of("employer", selfEmployed ? "Own practice" : "City Hospital",
+                "role", "CASE_MANAGER", "startDate", start.toString(), "endDate", end.toString(),
+                "hoursPerWeek", 35, "supervisedByCertifiedCaseManager", true, "selfEmployed", selfEmployed))
+                .post("/candidates/{id}/experience", candidateId).then().statusCode(201);
+    }
+
+    /** A candidate whose file the rules approve on their own. */
+    public static String eligibleCandidate() {
+        String id = register();
+        addLicence(id, "RN", today().plusYears(2));
+        addExperience(id, 13, false);
+        return id;
+    }
+
+    public static io.restassured.response.ValidatableResponse submit(String candidateId) {
+        return given().contentType(ContentType.JSON).body("{\"attestation\":true}")
+                .post("/candidates/{id}/application", candidateId).then();
+    }
+}

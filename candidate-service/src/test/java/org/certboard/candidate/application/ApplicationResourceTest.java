@@ -1,0 +1,212 @@
+package org.certboard.candidate.application;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.UUID;
+
+import org.certboard.candidate.Api;
+import org.certboard.candidate.Database;
+import org.certboard.devstack.testing.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "candidate"))
+class ApplicationResourceTest {
+    private static final String PROBLEM = "application/problem+json";
+    private static final String DECIDED = "org.certboard.candidate.EligibilityDecided.v1";
+
+    @Test
+    void aClearCaseIsApprovedAutomatically() {
+        String candidate = Api.eligibleCandidate();
+        var created = Api.submit(candidate).statusCode(201)
+                .body("status", equalTo("APPROVED"))
+                .body("pathway", equalTo("LICENCE_SUPERVISED_BY_CCM_12_MONTHS"))
+                .body("authorisedUntil", equalTo(Api.today().plusMonths(12).toString()))
+                .body("submittedOn", equalTo(Api.today().toString()))
+                .body("checks.rule", hasItems("LICENCE", "DEGREE", "EXPERIENCE_SUPERVISED_BY_CCM_12_MONTHS",
+                        "EXPERIENCE_ANY_SUPERVISOR_24_MONTHS", "EXPERIENCE_SUPERVISOR_12_MONTHS", "ATTESTATION"))
+                .body("checks.find { it.rule == 'LICENCE' }.passed", equalTo(true))
+                .body("checks.find { it.rule == 'DEGREE' }.passed", equalTo(false))
+                .extract();
+        String applicationId = created.path("id");
+        assertThat(created.header("Location")).endsWith("/applications/" + applicationId);
+
+        given().get("/candidates/{id}/application", candidate).then().statusCode(200)
+                .body("id", equalTo(applicationId)).body("status", equalTo("APPROVED"));
+        given().get("/applications/{id}", applicationId).then().statusCode(200).body("candidateId", equalTo(candidate));
+        given().get("/candidates/{id}", candidate).then().statusCode(200)
+                .body("application.id", equalTo(applicationId));
+        assertThat(Database.outboxEvents(candidate, DECIDED)).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondSubmissionWhileApprovedOrUnderReviewIsAConflict() {
+        String approved = Api.eligibleCandidate();
+        Api.submit(approved).statusCode(201).body("status", equalTo("APPROVED"));
+        Api.submit(approved).statusCode(409).contentType(PROBLEM).body("status", equalTo(409));
+
+        String underReview = selfEmployedCandidate();
+        Api.submit(underReview).statusCode(201).body("status", equalTo("UNDER_REVIEW"));
+        Api.submit(underReview).statusCode(409).contentType(PROBLEM);
+        assertThat(Database.count("select count(*) from application where candidate_id::text in (?, ?)", approved,
+                underReview)).isEqualTo(2);
+    }
+
+    @Test
+    void aClearFailureIsDeniedWithTheFailedRulesAndCanBeResubmitted() {
+        String candidate = Api.register();
+        Api.addLicence(candidate, "RN", Api.today().minusDays(1));
+        Api.addExperience(candidate, 13, false);
+        Api.submit(candidate).statusCode(201).body("status", equalTo("DENIED")).body("pathway", nullValue())
+                .body("authorisedUntil", nullValue())
+                .body("checks.find { it.rule == 'LICENCE' }.outcome", equalTo("FAILED"))
+                .body("checks.find { it.rule == 'LICENCE' }.detail", containsString("expired on"));
+
+        Api.addLicence(candidate, "RN", Api.today());
+        Api.submit(candidate).statusCode(201).body("status", equalTo("APPROVED"));
+        given().get("/candidates/{id}/application", candidate).then().body("status", equalTo("APPROVED"));
+        assertThat(Database.outboxEvents(candidate, DECIDED)).isEqualTo(2);
+    }
+
+    @Test
+    void staffApproveADoubtfulCaseWithAReason() {
+        String candidate = selfEmployedCandidate();
+        String application = Api.submit(candidate).statusCode(201).body("status", equalTo("UNDER_REVIEW"))
+                .body("pathway", nullValue())
+                .body("proposedPathway", equalTo("LICENCE_SUPERVISED_BY_CCM_12_MONTHS"))
+                .body("checks.find { it.rule == 'EXPERIENCE_SUPERVISED_BY_CCM_12_MONTHS' }.outcome", equalTo("REVIEW"))
+                .extract().path("id");
+
+        decide(application, "APPROVE", "billable hours confirmed from invoices").statusCode(200)
+                .body("status", equalTo("APPROVED")).body("pathway", equalTo("LICENCE_SUPERVISED_BY_CCM_12_MONTHS"))
+                .body("authorisedUntil", equalTo(Api.today().plusMonths(12).toString()))
+                .body("reason", equalTo("billable hours confirmed from invoices"))
+                .body("checks.find { it.rule == 'STAFF_REVIEW' }.passed", equalTo(true));
+        decide(application, "DENY", "changed my mind").statusCode(409).contentType(PROBLEM);
+        assertThat(Database.outboxEvents(candidate, DECIDED)).isEqualTo(2);
+    }
+
+    @Test
+    void staffDenyADoubtfulCaseAndTheCandidateMayApplyAgain() {
+        String candidate = selfEmployedCandidate();
+        String application = Api.submit(candidate).statusCode(201).extract().path("id");
+        decide(application, "DENY", "no evidence of billable hours").statusCode(200)
+                .body("status", equalTo("DENIED")).body("pathway", nullValue()).body("authorisedUntil", nullValue());
+
+        String second = Api.submit(candidate).statusCode(201).body("status", equalTo("UNDER_REVIEW"))
+                .extract().path("id");
+        assertThat(second).isNotEqualTo(application);
+        given().get("/applications/{id}", application).then().body("status", equalTo("DENIED"));
+    }
+
+    @Test
+    void staffWithdrawAnApproval() {
+        String candidate = Api.eligibleCandidate();
+        String application = Api.submit(candidate).statusCode(201).extract().path("id");
+
+        withdraw(application, "licence revoked by the state board").statusCode(200)
+                .body("status", equalTo("WITHDRAWN")).body("pathway", nullValue())
+                .body("authorisedUntil", nullValue()).body("reason", equalTo("licence revoked by the state board"));
+        withdraw(application, "again").statusCode(409).contentType(PROBLEM);
+        decide(application, "APPROVE", "undo").statusCode(409).contentType(PROBLEM);
+        assertThat(Database.outboxEvents(candidate, DECIDED)).isEqualTo(2);
+
+        Api.submit(candidate).statusCode(201).body("status", equalTo("APPROVED"))
+                .body("id", not(equalTo(application)));
+    }
+
+    @Test
+    void onlyApplicationsUnderReviewTakeAStaffDecision() {
+        String candidate = Api.eligibleCandidate();
+        String application = Api.submit(candidate).statusCode(201).extract().path("id");
+        decide(application, "DENY", "no").statusCode(409).contentType(PROBLEM)
+                .body("detail", containsString("APPROVED"));
+        given().get("/applications/{id}", application).then().body("status", equalTo("APPROVED"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            decision without reason | decision | {"decision":"APPROVE"} | reason
+            decision with blank reason | decision | {"decision":"DENY","reason":"  "} | reason
+            decision without decision | decision | {"reason":"ok"} | decision
+            decision of an unknown kind | decision | {"decision":"MAYBE","reason":"ok"} | decision
+            decision setting the status | decision | {"decision":"APPROVE","reason":"ok","status":"APPROVED"} | status
+            withdrawal without reason | withdrawal | {} | reason
+            """)
+    void rejectsBadStaffRequestsAndChangesNothing(String scenario, String action, String body, String field) {
+        String candidate = selfEmployedCandidate();
+        String application = Api.submit(candidate).statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body(body).post("/applications/{id}/" + action, application).then()
+                .statusCode(400).contentType(PROBLEM).body("violations.field", hasItem(field));
+        given().get("/applications/{id}", application).then().body("status", equalTo("UNDER_REVIEW"))
+                .body("checks.rule", everyItem(not(equalTo("STAFF_REVIEW"))));
+        assertThat(Database.outboxEvents(candidate, DECIDED)).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsABadSubmissionAndWritesNothing() {
+        String candidate = Api.eligibleCandidate();
+        for (String body : new String[] { "{}", "{\"attestation\":\"yes\"}", "{\"attestation\":true,\"status\":\"APPROVED\"}" }) {
+            given().contentType(ContentType.JSON).body(body).post("/candidates/{id}/application", candidate).then()
+                    .statusCode(400).contentType(PROBLEM).body("violations.field", hasItem(
+                            body.contains("status") ? "status" : "attestation"));
+        }
+        assertThat(Database.count("select count(*) from application where candidate_id::text = ?", candidate)).isZero();
+        given().get("/candidates/{id}/application", candidate).then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void withoutAttestationTheApplicationIsDenied() {
+        String candidate = Api.eligibleCandidate();
+        given().contentType(ContentType.JSON).body("{\"attestation\":false}")
+                .post("/candidates/{id}/application", candidate).then().statusCode(201)
+                .body("status", equalTo("DENIED"))
+                .body("checks.find { it.rule == 'ATTESTATION' }.passed", equalTo(false));
+    }
+
+    @Test
+    void unknownIdsAreNotFound() {
+        UUID unknown = UUID.randomUUID();
+        Api.submit(unknown.toString()).statusCode(404).contentType(PROBLEM);
+        given().get("/candidates/{id}/application", unknown).then().statusCode(404).contentType(PROBLEM);
+        given().get("/applications/{id}", unknown).then().statusCode(404).contentType(PROBLEM);
+        decide(unknown.toString(), "APPROVE", "ok").statusCode(404).contentType(PROBLEM);
+        withdraw(unknown.toString(), "ok").statusCode(404).contentType(PROBLEM);
+        assertThat(Database.rowsAbout(unknown.toString())).isZero();
+    }
+
+    /** Twelve months only as a self-employed case manager: the rules cannot approve that alone. */
+    private static String selfEmployedCandidate() {
+        String id = Api.register();
+        Api.addLicence(id, "LCSW", Api.today().plusYears(1));
+        Api.addExperience(id, 12, true);
+        return id;
+    }
+
+    private static io.restassured.response.ValidatableResponse decide(String application, String decision,
+            String reason) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"decision\":\"" + decision + "\",\"reason\":\"" + reason + "\"}")
+                .post("/applications/{id}/decision", application).then();
+    }
+
+    private static io.restassured.response.ValidatableResponse withdraw(String application, String reason) {
+        return given().contentType(ContentType.JSON).body("{\"reason\":\"" + reason + "\"}")
+                .post("/applications/{id}/withdrawal", application).then();
+    }
+}

@@ -1,0 +1,176 @@
+package org.certboard.candidate.profile;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.UUID;
+
+import org.certboard.candidate.Api;
+import org.certboard.candidate.Database;
+import org.certboard.devstack.testing.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "candidate"))
+class CandidateResourceTest {
+    private static final String PROBLEM = "application/problem+json";
+    private static final String REGISTERED = "org.certboard.candidate.CandidateRegistered.v1";
+    private static final String UPDATED = "org.certboard.candidate.CandidateUpdated.v1";
+
+    @Test
+    void registersAndReadsBackTheWholeProfile() {
+        String email = Api.uniqueEmail();
+        var created = given().contentType(ContentType.JSON)
+                .body("{\"givenName\":\"Grace\",\"familyName\":\"Hopper\",\"email\":\"" + email
+                        + "\",\"dateOfBirth\":\"1980-12-09\"}")
+                .post("/candidates").then().statusCode(201)
+                .body("givenName", equalTo("Grace")).body("email", equalTo(email))
+                .body("registeredAt", notNullValue()).extract();
+        String id = created.path("id");
+        assertThat(created.header("Location")).endsWith("/candidates/" + id);
+
+        given().get("/candidates/{id}", id).then().statusCode(200)
+                .body("id", equalTo(id)).body("familyName", equalTo("Hopper"))
+                .body("dateOfBirth", equalTo("1980-12-09"))
+                .body("licences", empty()).body("degrees", empty()).body("experience", empty())
+                .body("application", nullValue());
+        assertThat(Database.outboxEvents(id, REGISTERED)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameEmailInAnyCaseIsAConflict() {
+        String email = Api.uniqueEmail();
+        Api.register(email);
+        given().contentType(ContentType.JSON)
+                .body("{\"givenName\":\"B\",\"familyName\":\"C\",\"email\":\"" + email.toUpperCase()
+                        + "\",\"dateOfBirth\":\"1990-01-01\"}")
+                .post("/candidates").then().statusCode(409).contentType(PROBLEM)
+                .body("status", equalTo(409)).body("title", equalTo("Email already registered"));
+        assertThat(Database.count("select count(*) from candidate where lower(email) = lower(?)", email)).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            missing given name | {"familyName":"C","email":"EMAIL","dateOfBirth":"1990-01-01"} | givenName
+            blank family name | {"givenName":"B","familyName":" ","email":"EMAIL","dateOfBirth":"1990-01-01"} | familyName
+            malformed email | {"givenName":"B","familyName":"C","email":"not-an-email","dateOfBirth":"1990-01-01"} | email
+            missing date of birth | {"givenName":"B","familyName":"C","email":"EMAIL"} | dateOfBirth
+            date of birth in the future | {"givenName":"B","familyName":"C","email":"EMAIL","dateOfBirth":"2999-01-01"} | dateOfBirth
+            date of birth not a date | {"givenName":"B","familyName":"C","email":"EMAIL","dateOfBirth":"yesterday"} | dateOfBirth
+            client-chosen id | {"id":"6f1c2a70-0000-4000-8000-000000000000","givenName":"B","familyName":"C","email":"EMAIL","dateOfBirth":"1990-01-01"} | id
+            not JSON | {"givenName": | body
+            no body | | body
+            """)
+    void rejectsABadRegistrationAndWritesNothing(String scenario, String body, String field) {
+        String email = Api.uniqueEmail();
+        var request = given().contentType(ContentType.JSON);
+        if (body != null) {
+            request.body(body.replace("EMAIL", email));
+        }
+        request.post("/candidates").then().statusCode(400).contentType(PROBLEM)
+                .body("status", equalTo(400)).body("violations.field", hasItem(field));
+        assertThat(Database.count("select count(*) from candidate where email = ? or email = 'not-an-email'", email))
+                .isZero();
+    }
+
+    @Test
+    void searchesByEmailAndNameInPages() {
+        String family = "Searchable" + UUID.randomUUID().toString().substring(0, 8);
+        String email = Api.uniqueEmail();
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON).body("{\"givenName\":\"Person" + i + "\",\"familyName\":\"" + family
+                    + "\",\"email\":\"" + (i == 0 ? email : Api.uniqueEmail()) + "\",\"dateOfBirth\":\"1990-01-01\"}")
+                    .post("/candidates").then().statusCode(201);
+        }
+
+        given().queryParam("name", family.toLowerCase()).queryParam("size", 2).get("/candidates").then()
+                .statusCode(200).body("total", equalTo(3)).body("size", equalTo(2)).body("page", equalTo(0))
+                .body("items", hasSize(2)).body("items[0].givenName", equalTo("Person0"));
+        given().queryParam("name", "person2 " + family).get("/candidates").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].givenName", equalTo("Person2"));
+        given().queryParam("name", family).queryParam("page", 1).queryParam("size", 2).get("/candidates").then()
+                .statusCode(200).body("items", hasSize(1));
+        given().queryParam("email", email.toUpperCase()).get("/candidates").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].email", equalTo(email));
+        given().queryParam("name", "100%_" + family).get("/candidates").then().statusCode(200)
+                .body("total", equalTo(0));
+        given().queryParam("size", 101).get("/candidates").then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", hasItem("size"));
+    }
+
+    @Test
+    void anUnknownCandidateIsNotFound() {
+        given().get("/candidates/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM)
+                .body("status", equalTo(404));
+        given().get("/candidates/not-a-uuid").then().statusCode(404);
+        given().contentType("application/merge-patch+json").body("{\"givenName\":\"X\"}")
+                .patch("/candidates/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void aMergePatchChangesContactFieldsAndAnnouncesOnlyRealChanges() {
+        String id = Api.register();
+        String newEmail = Api.uniqueEmail();
+        given().contentType("application/merge-patch+json")
+                .body("{\"familyName\":\"Byron\",\"email\":\"" + newEmail + "\"}")
+                .patch("/candidates/{id}", id).then().statusCode(200)
+                .body("givenName", equalTo("Ada")).body("familyName", equalTo("Byron"))
+                .body("email", equalTo(newEmail)).body("dateOfBirth", equalTo("1985-12-10"));
+        assertThat(Database.outboxEvents(id, UPDATED)).isEqualTo(1);
+
+        given().contentType(ContentType.JSON).body("{\"familyName\":\"Byron\"}")
+                .patch("/candidates/{id}", id).then().statusCode(200).body("familyName", equalTo("Byron"));
+        given().contentType("application/merge-patch+json").body("{}").patch("/candidates/{id}", id).then()
+                .statusCode(200);
+        assertThat(Database.outboxEvents(id, UPDATED)).as("no event without a change").isEqualTo(1);
+        given().get("/candidates/{id}", id).then().body("familyName", equalTo("Byron"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            date of birth is not a contact field | {"dateOfBirth":"1970-01-01"} | dateOfBirth
+            ids cannot be assigned | {"id":"6f1c2a70-0000-4000-8000-000000000000"} | id
+            a contact field cannot be removed | {"email":null} | email
+            malformed email | {"email":"nope"} | email
+            blank name | {"givenName":""} | givenName
+            not a string | {"familyName":42} | familyName
+            not an object | ["givenName"] | body
+            not JSON | {"givenName": | body
+            """)
+    void rejectsABadPatchAndChangesNothing(String scenario, String body, String field) {
+        String id = Api.register();
+        given().contentType("application/merge-patch+json").body(body).patch("/candidates/{id}", id).then()
+                .statusCode(400).contentType(PROBLEM).body("violations.field", hasItem(field));
+        given().get("/candidates/{id}", id).then().body("familyName", equalTo("Lovelace"))
+                .body("dateOfBirth", equalTo("1985-12-10")).body("id", equalTo(id));
+        assertThat(Database.outboxEvents(id, UPDATED)).isZero();
+    }
+
+    @Test
+    void patchingToAnotherCandidatesEmailIsAConflict() {
+        String taken = Api.uniqueEmail();
+        Api.register(taken);
+        String id = Api.register();
+        given().contentType("application/merge-patch+json").body("{\"email\":\"" + taken.toUpperCase() + "\"}")
+                .patch("/candidates/{id}", id).then().statusCode(409).contentType(PROBLEM)
+                .body("detail", containsString("one profile per person"));
+        assertThat(Database.outboxEvents(id, UPDATED)).isZero();
+
+        given().contentType("application/merge-patch+json").body("{\"email\":\"" + taken + "\"}")
+                .patch("/candidates/{id}", id).then().statusCode(409);
+    }
+}
