@@ -39,7 +39,8 @@ public class CandidateProjection {
                 set licence_based = excluded.licence_based, eligibility_decided_at = excluded.eligibility_decided_at
                 where candidate.eligibility_decided_at is null
                    or candidate.eligibility_decided_at <= excluded.eligibility_decided_at""",
-                event.candidateId(), event.pathway().startsWith(LICENCE_PATHWAY_PREFIX), event.decidedAt());
+                event.candidateId(), event.pathway() != null && event.pathway().startsWith(LICENCE_PATHWAY_PREFIX),
+                event.decidedAt());
     }
 
     public Uni<Void> onLicenceRecorded(LicenceRecorded event) {

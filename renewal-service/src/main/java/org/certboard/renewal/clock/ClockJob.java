@@ -83,10 +83,18 @@ public class ClockJob {
 
     private Uni<Void> runUntilNoRequests() {
         int seen = requests.get();
-        return catchUp(calendar.today(clock.instant()))
+        return runOnce()
                 .onFailure().invoke(failure -> LOG.warn("clock job run failed; the next tick retries", failure))
                 .onFailure().recoverWithNull()
                 .chain(() -> requests.compareAndSet(seen, 0) ? Uni.createFrom().voidItem() : runUntilNoRequests());
+    }
+
+    /**
+     * One catch-up up to the board's today. Must run on a safe Vert.x context; concurrent runs (in this or other
+     * replicas) are safe, which is also why this is callable on its own.
+     */
+    Uni<Void> runOnce() {
+        return catchUp(calendar.today(clock.instant()));
     }
 
     private Uni<Void> catchUp(LocalDate today) {

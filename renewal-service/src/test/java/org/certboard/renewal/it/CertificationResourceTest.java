@@ -1,0 +1,107 @@
+package org.certboard.renewal.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import org.certboard.devstack.testing.RealInfrastructure;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "renewal"))
+class CertificationResourceTest {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void certificationsAreListedByCandidateAndReadByNumber() {
+        LocalDate examDate = Board.today().minusDays(10);
+        UUID candidate = Board.candidate(examDate);
+        String number = new Board(bootstrapServers).certify(candidate, examDate);
+
+        given().queryParam("candidateId", candidate.toString()).queryParam("size", 5).get("/certifications")
+                .then().statusCode(200).body("total", equalTo(1)).body("page", equalTo(0)).body("size", equalTo(5))
+                .body("items[0].number", equalTo(number)).body("items[0].status", equalTo("ACTIVE"));
+        given().get("/certifications/{n}", number).then().statusCode(200)
+                .body("candidateId", equalTo(candidate.toString()))
+                .body("firstCertifiedOn", equalTo(examDate.toString()))
+                .body("cycleStartedOn", equalTo(examDate.toString()))
+                .body("expiresOn", equalTo(examDate.plusYears(5).toString()));
+        given().queryParam("candidateId", UUID.randomUUID().toString()).get("/certifications")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void badQueriesAndUnknownNumbersAreProblems() {
+        given().queryParam("candidateId", "not-a-uuid").get("/certifications").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("candidateId"));
+        given().queryParam("size", 101).get("/certifications").then().statusCode(400)
+                .body("violations.field", hasItem("size"));
+        given().get("/certifications/CCM-1999-000000").then().statusCode(404).contentType("application/problem+json");
+        given().post("/certifications/CCM-1999-000000/retirement").then().statusCode(404);
+        given().get("/verify/CCM-1999-000000").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void verificationShowsTheNameOnceKnownAndNothingElseAboutThePerson() {
+        Board board = new Board(bootstrapServers);
+        LocalDate examDate = Board.today().minusDays(20);
+        UUID candidate = Board.candidate(examDate);
+        String number = board.certify(candidate, examDate);
+
+        given().get("/verify/{n}", number).then().statusCode(200).body("name", equalTo(null));
+        board.register(candidate, "Ada", "Lovelace");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Ada Lovelace".equals(
+                given().get("/verify/{n}", number).then().extract().path("name")));
+        Map<String, Object> shown = given().get("/verify/{n}", number).then().statusCode(200).extract().as(Map.class);
+        assertThat(shown).containsOnlyKeys("name", "credential", "status", "firstCertifiedOn", "validUntil")
+                .containsEntry("credential", "Certified Case Manager (CCM)")
+                .containsEntry("status", "ACTIVE")
+                .containsEntry("firstCertifiedOn", examDate.toString())
+                .containsEntry("validUntil", examDate.plusYears(5).toString());
+    }
+
+    @Test
+    void retiredStatusCanBeChosenAfterExpiryAndReactivatedByMeetingTheCriteria() {
+        Board board = new Board(bootstrapServers);
+        LocalDate today = Board.today();
+        LocalDate examDate = today.minusYears(5).minusDays(40);
+        UUID candidate = Board.candidate(false, examDate);
+        String number = board.certify(candidate, examDate);
+
+        given().post("/certifications/{n}/retirement", number).then().statusCode(200)
+                .body("status", equalTo("RETIRED")).body("retiredOn", equalTo(today.toString()));
+        given().post("/certifications/{n}/retirement", number).then().statusCode(409);
+        given().get("/verify/{n}", number).then().body("status", equalTo("RETIRED"));
+
+        given().post("/certifications/{n}/renewals", number).then().statusCode(422)
+                .body("missing.requirement", hasItem("CE_HOURS"));
+        Board.fullCe(number, today);
+        given().post("/certifications/{n}/renewals", number).then().statusCode(201)
+                .body("status", equalTo("RENEWED")).body("expiresOn", equalTo(today.plusYears(5).toString()));
+        given().get("/certifications/{n}", number).then().body("status", equalTo("ACTIVE"))
+                .body("cycleStartedOn", equalTo(today.toString()));
+    }
+
+    @Test
+    void retiredStatusIsRefusedMoreThanNineMonthsAfterExpiry() {
+        LocalDate examDate = Board.today().minusYears(5).minusMonths(10);
+        String number = new Board(bootstrapServers).certify(Board.candidate(examDate), examDate);
+
+        given().post("/certifications/{n}/retirement", number).then().statusCode(422)
+                .contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,193 @@
+package org.certboard.renewal.it;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.events.candidate.EligibilityDecided;
+import org.certboard.events.candidate.LicenceRecorded;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "renewal"))
+class RenewalResourceTest {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void progressListsWhatIsMissingAndARenewalBeforeTheWindowIs422() {
+        LocalDate examDate = Board.today().minusYears(1);
+        LocalDate expiry = examDate.plusYears(5);
+        String number = new Board(bootstrapServers).certify(Board.candidate(examDate), examDate);
+
+        given().get("/certifications/{n}/renewal", number).then().statusCode(200)
+                .body("requiredHours", equalTo(80)).body("earnedHours", equalTo(0))
+                .body("requiredEthicsHours", equalTo(8)).body("earnedEthicsHours", equalTo(0))
+                .body("windowOpensOn", equalTo(expiry.minusMonths(3).plusDays(1).toString()))
+                .body("expiresOn", equalTo(expiry.toString())).body("canRenew", equalTo(false))
+                .body("missing.requirement", containsInAnyOrder("RENEWAL_WINDOW", "CE_HOURS", "ETHICS_HOURS"));
+
+        Board.fullCe(number, Board.today());
+        given().post("/certifications/{n}/renewals", number).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("missing.requirement", containsInAnyOrder("RENEWAL_WINDOW"))
+                .body("missing[0].detail", startsWith("the renewal window opens on"));
+        given().get("/certifications/{n}", number).then().body("expiresOn", equalTo(expiry.toString()));
+    }
+
+    @Test
+    void aRenewalInTheWindowStartsTheNextCycleAtTheOldExpiry() {
+        LocalDate today = Board.today();
+        LocalDate examDate = today.minusYears(5).plusDays(30);
+        LocalDate expiry = examDate.plusYears(5);
+        String number = new Board(bootstrapServers).certify(Board.candidate(false, examDate), examDate);
+        Board.credit(number, 40, false, today);
+        Board.credit(number, 40, false, today);
+
+        given().get("/certifications/{n}/renewal", number).then()
+                .body("canRenew", equalTo(false)).body("missing.requirement", containsInAnyOrder("ETHICS_HOURS"));
+        given().post("/certifications/{n}/renewals", number).then().statusCode(422)
+                .body("missing.requirement", containsInAnyOrder("ETHICS_HOURS"));
+
+        Board.credit(number, 8, true, today);
+        given().get("/certifications/{n}/renewal", number).then().body("canRenew", equalTo(true))
+                .body("earnedHours", equalTo(88.0f)).body("earnedEthicsHours", equalTo(8.0f));
+        String location = given().post("/certifications/{n}/renewals", number).then().statusCode(201)
+                .body("expiresOn", equalTo(expiry.plusYears(5).toString())).body("status", equalTo("RENEWED"))
+                .body("late", equalTo(false)).extract().header("Location");
+        given().get(URI(location)).then().statusCode(200).body("method", equalTo("CE"));
+        given().get("/certifications/{n}", number).then().body("status", equalTo("ACTIVE"))
+                .body("cycleStartedOn", equalTo(expiry.toString()))
+                .body("expiresOn", equalTo(expiry.plusYears(5).toString()));
+        // the next cycle's CE starts from zero
+        given().get("/certifications/{n}/renewal", number).then().body("earnedHours", equalTo(0));
+    }
+
+    @Test
+    void aLateRenewalInTheGracePeriodRestoresTheCycleWithoutAGap() {
+        LocalDate today = Board.today();
+        LocalDate examDate = today.minusYears(5).minusDays(10);
+        LocalDate expiry = examDate.plusYears(5);
+        String number = new Board(bootstrapServers).certify(Board.candidate(false, examDate), examDate);
+        Board.fullCe(number, expiry.minusDays(20));
+
+        given().post("/certifications/{n}/renewals", number).then().statusCode(201).body("late", equalTo(true))
+                .body("expiresOn", equalTo(expiry.plusYears(5).toString()));
+        given().get("/certifications/{n}", number).then().body("status", equalTo("ACTIVE"))
+                .body("cycleStartedOn", equalTo(expiry.toString()));
+    }
+
+    @Test
+    void afterTheGracePeriodRenewalIsRefused() {
+        LocalDate today = Board.today();
+        LocalDate examDate = today.minusYears(5).minusDays(45);
+        LocalDate expiry = examDate.plusYears(5);
+        String number = new Board(bootstrapServers).certify(Board.candidate(false, examDate), examDate);
+
+        given().post("/certifications/{n}/renewals", number).then().statusCode(422)
+                .body("missing.requirement", hasItem(org.hamcrest.Matchers.anyOf(equalTo("RENEWAL_WINDOW"),
+                        equalTo("STATUS"))));
+        given().get("/certifications/{n}/renewal", number).then()
+                .body("lateRenewalEndsOn", equalTo(expiry.plusDays(30).toString())).body("canRenew", equalTo(false));
+    }
+
+    @Test
+    void anAuditedRenewalWaitsForStaffAndIsAppliedWhenAccepted() {
+        LocalDate today = Board.today();
+        LocalDate examDate = today.minusYears(5).plusDays(40);
+        LocalDate expiry = examDate.plusYears(5);
+        String number = new Board(bootstrapServers).certify(Board.candidate(true, examDate), examDate);
+        Board.fullCe(number, today);
+
+        String id = given().post("/certifications/{n}/renewals", number).then().statusCode(201)
+                .body("status", equalTo("PENDING_AUDIT")).body("expiresOn", equalTo(expiry.plusYears(5).toString()))
+                .extract().path("id");
+        given().get("/certifications/{n}", number).then().body("expiresOn", equalTo(expiry.toString()));
+        given().get("/certifications/{n}/renewal", number).then().body("pendingAuditId", equalTo(id))
+                .body("canRenew", equalTo(false));
+        given().post("/certifications/{n}/renewals", number).then().statusCode(422)
+                .body("missing.requirement", hasItem("STATUS"));
+
+        audit(number, id, Map.of("accepted", false)).statusCode(400).body("violations.field", hasItem("reason"));
+        audit(number, id, Map.of("reason", "x")).statusCode(400).body("violations.field", hasItem("accepted"));
+        audit(number, UUID.randomUUID().toString(), Map.of("accepted", true)).statusCode(404);
+        audit(number, id, Map.of("accepted", true, "reason", "certificates on file")).statusCode(200)
+                .body("status", equalTo("RENEWED"));
+        audit(number, id, Map.of("accepted", true)).statusCode(409);
+        given().get("/certifications/{n}", number).then().body("status", equalTo("ACTIVE"))
+                .body("cycleStartedOn", equalTo(expiry.toString()))
+                .body("expiresOn", equalTo(expiry.plusYears(5).toString()));
+    }
+
+    @Test
+    void aRejectedAuditLeavesTheCertificationAsItWas() {
+        LocalDate today = Board.today();
+        LocalDate examDate = today.minusYears(5).plusDays(40);
+        LocalDate expiry = examDate.plusYears(5);
+        String number = new Board(bootstrapServers).certify(Board.candidate(true, examDate), examDate);
+        Board.fullCe(number, today);
+        String id = given().post("/certifications/{n}/renewals", number).then().statusCode(201)
+                .extract().path("id");
+
+        audit(number, id, Map.of("accepted", false, "reason", "no attendance certificates")).statusCode(200)
+                .body("status", equalTo("REJECTED")).body("auditReason", equalTo("no attendance certificates"));
+        given().get("/certifications/{n}", number).then().body("expiresOn", equalTo(expiry.toString()))
+                .body("cycleStartedOn", equalTo(examDate.toString()));
+    }
+
+    @Test
+    void aLicenceBasedCertificantNeedsACurrentLicence() {
+        Board board = new Board(bootstrapServers);
+        LocalDate today = Board.today();
+        LocalDate examDate = today.minusYears(5).plusDays(50);
+        UUID candidate = Board.candidate(false, examDate);
+        String number = board.certify(candidate, examDate);
+        board.send(new EligibilityDecided(candidate, UUID.randomUUID(), "APPROVED", "LICENCE_RN", today.plusYears(1),
+                Instant.now()));
+        board.send(new LicenceRecorded(candidate, UUID.randomUUID(), "RN", "NY", today.minusDays(1), true));
+        Board.fullCe(number, today);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/certifications/{n}/renewal", number)
+                .then().extract().jsonPath().getList("missing.requirement").contains("LICENCE"));
+        given().post("/certifications/{n}/renewals", number).then().statusCode(422)
+                .body("missing.requirement", containsInAnyOrder("LICENCE"));
+
+        board.send(new LicenceRecorded(candidate, UUID.randomUUID(), "RN", "NY", today.plusYears(2), true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/certifications/{n}/renewal", number)
+                .then().extract().<Boolean>path("canRenew"));
+        given().post("/certifications/{n}/renewals", number).then().statusCode(201).body("id", notNullValue());
+    }
+
+    @Test
+    void unknownNumbersAre404() {
+        given().get("/certifications/CCM-1999-000001/renewal").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().post("/certifications/CCM-1999-000001/renewals").then().statusCode(404);
+    }
+
+    private static io.restassured.response.ValidatableResponse audit(String number, String id, Map<String, ?> body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .post("/certifications/{n}/renewals/{id}/audit", number, id).then();
+    }
+
+    private static String URI(String location) {
+        return java.net.URI.create(location).getPath();
+    }
+}
