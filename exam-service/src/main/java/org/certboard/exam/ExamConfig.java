@@ -38,6 +38,12 @@ public interface ExamConfig {
     @Max(30000)
     int importChunkSize();
 
+    /** Result rows per multi-row INSERT during an import (8 parameters a row; PostgreSQL allows 65535). */
+    @WithDefault("1000")
+    @Min(1)
+    @Max(8000)
+    int importInsertRows();
+
     interface Scale {
         @WithDefault("200")
         int min();

@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.certboard.events.EventPayload;
 import org.certboard.events.exam.ExamFailed;
@@ -31,9 +30,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Records results, singly or in bulk, each with its ExamPassed or ExamFailed in the same transaction. The booking row
- * is locked first, so two requests for the same booking cannot both find "no result yet"; the unique index on
- * exam_result.booking_id is the last line of defence.
+ * Records results, singly or in bulk, each with its ExamPassed or ExamFailed in the same transaction. The booking is
+ * claimed by a conditional update (BOOKED to COMPLETED) before its result is written, so two requests for the same
+ * booking cannot both record one; the unique index on exam_result.booking_id is the last line of defence.
  */
 @ApplicationScoped
 public class ResultService {
@@ -73,8 +72,7 @@ public class ResultService {
         }
         Instant now = clock.instant();
         List<UUID> ids = List.of(bookingId);
-        return Panache.withTransaction(() -> lock(ids)
-                .chain(() -> targets(ids)).chain(targets -> existing(ids).chain(existing -> {
+        return Panache.withTransaction(() -> targets(ids).chain(targets -> existing(ids).chain(existing -> {
                     Target target = targets.get(bookingId);
                     if (target == null) {
                         throw ProblemException.notFound("booking", bookingId);
@@ -124,7 +122,7 @@ public class ResultService {
         Instant now = clock.instant();
         List<UUID> ids = new ArrayList<>(byBooking.keySet());
         int duplicates = unchangedInFile;
-        return Panache.withTransaction(() -> lock(ids).chain(() -> targets(ids))
+        return Panache.withTransaction(() -> targets(ids)
                 .chain(targets -> existing(ids).chain(existing -> {
                     List<ExamResult> results = new ArrayList<>(ids.size());
                     int unchanged = duplicates;
@@ -150,18 +148,10 @@ public class ResultService {
                         return Uni.createFrom().item(report);
                     }
                     return complete(results.stream().map(r -> r.bookingId).toList())
-                            .chain(() -> ExamResult.persist(results.stream()))
+                            .chain(() -> insert(results))
                             .chain(() -> outbox.addAll(results.stream().map(ResultService::event).toList()))
                             .replaceWith(report);
                 })));
-    }
-
-    /** Locks the bookings in id order, so that concurrent imports wait for each other instead of deadlocking. */
-    private Uni<Void> lock(List<UUID> ids) {
-        return inChunks(ids, chunk -> Panache.getSession().chain(session -> session.createSelectionQuery(
-                "select b.id from Booking b where b.id in :ids order by b.id", UUID.class)
-                .setParameter("ids", chunk).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()))
-                .replaceWithVoid();
     }
 
     private Uni<Map<UUID, Target>> targets(List<UUID> ids) {
@@ -177,7 +167,6 @@ public class ResultService {
                 });
     }
 
-    /** Read after the lock, in a statement of its own, so that it sees results committed while we waited. */
     private Uni<Map<UUID, Existing>> existing(List<UUID> ids) {
         return inChunks(ids, chunk -> Panache.getSession().chain(session -> session.createSelectionQuery(
                 "select r.bookingId, r.scaledScore, r.noShow from ExamResult r where r.bookingId in :ids", Object[].class)
@@ -208,12 +197,51 @@ public class ResultService {
                 examDate, now);
     }
 
+    /**
+     * Claims the bookings for their results: BOOKED becomes COMPLETED in one conditional update. The row lock makes a
+     * concurrent recording of the same booking wait, then find it no longer BOOKED; a claim that misses any booking
+     * therefore means another request recorded it meanwhile, and this one rolls back rather than record twice.
+     */
     private Uni<Void> complete(List<UUID> bookingIds) {
         return inChunks(bookingIds, chunk -> Panache.getSession().chain(session -> session.createMutationQuery(
                 "update Booking set status = :completed where id in :ids and status = :booked")
                 .setParameter("completed", Booking.Status.COMPLETED).setParameter("booked", Booking.Status.BOOKED)
                 .setParameter("ids", chunk).executeUpdate()).map(List::of))
+                .invoke(counts -> {
+                    if (counts.stream().mapToInt(Integer::intValue).sum() != bookingIds.size()) {
+                        throw ProblemException.conflict("Recorded concurrently", "another request recorded a result"
+                                + " for one of these bookings at the same time; nothing was written, send it again");
+                    }
+                })
                 .replaceWithVoid();
+    }
+
+    /** One multi-row insert per chunk: set-based, without the per-entity work of a session flush. */
+    private Uni<Void> insert(List<ExamResult> results) {
+        int perStatement = config.importInsertRows();
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (int from = 0; from < results.size(); from += perStatement) {
+            List<ExamResult> chunk = results.subList(from, Math.min(results.size(), from + perStatement));
+            StringBuilder sql = new StringBuilder("insert into exam_result (id, booking_id, candidate_id, scaled_score,"
+                    + " passed, no_show, exam_date, recorded_at) values ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(:i").append(i).append(", :b").append(i).append(", :c")
+                        .append(i).append(", :s").append(i).append(", :p").append(i).append(", false, :d")
+                        .append(i).append(", :r").append(i).append(')');
+            }
+            all = all.chain(() -> Panache.getSession().chain(session -> {
+                var query = session.createNativeQuery(sql.toString());
+                for (int i = 0; i < chunk.size(); i++) {
+                    ExamResult r = chunk.get(i);
+                    query.setParameter("i" + i, r.id).setParameter("b" + i, r.bookingId)
+                            .setParameter("c" + i, r.candidateId).setParameter("s" + i, r.scaledScore)
+                            .setParameter("p" + i, r.passed).setParameter("d" + i, r.examDate)
+                            .setParameter("r" + i, r.recordedAt);
+                }
+                return query.executeUpdate();
+            })).replaceWithVoid();
+        }
+        return all;
     }
 
     static EventPayload event(ExamResult result) {
