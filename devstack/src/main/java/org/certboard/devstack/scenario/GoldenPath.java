@@ -64,9 +64,9 @@ public final class GoldenPath {
 
         LocalDate expiresOn = LocalDate.parse(certification.path("expiresOn").asText());
         for (int i = 1; i <= 9; i++) {
-            board.addCeCredit(number, "Care coordination module " + i, 8, false, sitting.date().plusDays(1));
+            board.addCeCredit(number, "Care coordination module " + i, 8, false, sitting.date());
         }
-        board.addCeCredit(number, "Ethics in case management", 8, true, sitting.date().plusDays(1));
+        board.addCeCredit(number, "Ethics in case management", 8, true, sitting.date());
         JsonNode progress = board.renewalProgress(number);
         say("%s logs 80 CE hours (8 of them ethics); can renew now? %s (window opens %s)", candidate.givenName(),
                 progress.path("canRenew").asText(), progress.path("windowOpensOn").asText());

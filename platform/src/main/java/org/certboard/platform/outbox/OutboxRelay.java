@@ -54,6 +54,7 @@ public class OutboxRelay {
     private static final long LEASE_KEY = 0x6365727462L; // "certb": one relay lease per database
     private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
     private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
+    private static final Duration MEASURE_EVERY = Duration.ofSeconds(1);
 
     private final RelayConfig config;
     private final String bootstrapServers;
@@ -70,6 +71,7 @@ public class OutboxRelay {
     private Connection relayConnection;
     private Connection listenConnection;
     private Instant lastCleanup = Instant.EPOCH;
+    private Instant lastMeasure = Instant.EPOCH;
 
     public OutboxRelay(RelayConfig config, MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -217,7 +219,13 @@ public class OutboxRelay {
         }
     }
 
+    /** Refreshes the backlog gauges, at most once a second so that a busy relay does not count on every wake-up. */
     private void measureBacklog() throws SQLException {
+        Instant now = Instant.now(); // wall time: metrics, not board time
+        if (Duration.between(lastMeasure, now).compareTo(MEASURE_EVERY) < 0) {
+            return;
+        }
+        lastMeasure = now;
         try (Statement query = relayConnection.createStatement();
                 ResultSet result = query.executeQuery("select count(*), coalesce(extract(epoch from clock_timestamp()"
                         + " - min(created_at)) * 1000, 0) from outbox_event where published_at is null")) {
