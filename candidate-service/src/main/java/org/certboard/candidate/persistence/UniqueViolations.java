@@ -25,9 +25,6 @@ public final class UniqueViolations {
                     && pg.getMessage() != null && pg.getMessage().contains(index)) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }

@@ -91,6 +91,18 @@ class EvidenceResourceTest {
                 .post("/candidates/{id}/experience", id).then().statusCode(201);
     }
 
+    /** "Not in the future" is judged by the board clock, which the sandbox can move ahead of the wall clock. */
+    @Test
+    void dateConstraintsFollowTheBoardClock() {
+        String id = Api.register();
+        LocalDate before = Api.today();
+        given().contentType(ContentType.JSON).body("{\"advanceBy\":\"P3D\"}").post("/admin/clock").then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"level\":\"MASTER\",\"field\":\"Nursing\",\"institution\":\"X\","
+                + "\"awardedOn\":\"" + before.plusDays(2) + "\",\"supervisedFieldExperience\":true}")
+                .post("/candidates/{id}/degrees", id).then().statusCode(201);
+    }
+
     @Test
     void evidenceForAnUnknownCandidateIsNotFound() {
         UUID unknown = UUID.randomUUID();

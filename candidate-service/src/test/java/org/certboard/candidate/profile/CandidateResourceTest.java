@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -108,6 +109,8 @@ class CandidateResourceTest {
                 .body("total", equalTo(1)).body("items[0].email", equalTo(email));
         given().queryParam("name", "100%_" + family).get("/candidates").then().statusCode(200)
                 .body("total", equalTo(0));
+        given().queryParam("size", 1).get("/candidates").then().statusCode(200)
+                .body("items", hasSize(1)).body("total", greaterThanOrEqualTo(3));
         given().queryParam("size", 101).get("/candidates").then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", hasItem("size"));
     }
