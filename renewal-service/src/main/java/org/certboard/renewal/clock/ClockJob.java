@@ -1,6 +1,7 @@
 package org.certboard.renewal.clock;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +42,7 @@ import io.vertx.core.Vertx;
 public class ClockJob {
     private static final Logger LOG = Logger.getLogger(ClockJob.class);
     private static final int BATCH = 100;
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
 
     private final RenewalCalendar calendar;
     private final Clock clock;
@@ -94,7 +96,8 @@ public class ClockJob {
      * replicas) are safe, which is also why this is callable on its own.
      */
     Uni<Void> runOnce() {
-        return catchUp(calendar.today(clock.instant()));
+        // a run that hangs (say, on a dead connection) must not keep every later trigger waiting behind it
+        return catchUp(calendar.today(clock.instant())).ifNoItem().after(RUN_TIMEOUT).fail();
     }
 
     private Uni<Void> catchUp(LocalDate today) {

@@ -64,6 +64,7 @@ public interface RenewalConfig {
     /** Upper bound of one CE credit's hours. */
     @WithDefault("40")
     @Positive
+    @DecimalMax(value = "999.99", message = "must fit the ce_credit.hours column, numeric(5,2)")
     BigDecimal maxHoursPerCredit();
 
     /** Share of renewals sampled for a CE audit, 0 to 1; 0 disables audits. */

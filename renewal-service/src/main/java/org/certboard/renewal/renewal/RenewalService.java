@@ -106,6 +106,10 @@ public class RenewalService {
                                 throw ProblemException.conflict("Audit already decided",
                                         "renewal " + renewalId + " is " + renewal.status);
                             }
+                            if (!renewal.previousCycleStartedOn.equals(certification.cycleStartedOn)) {
+                                throw ProblemException.conflict("Certification changed", "certification " + number
+                                        + " is in another cycle than when renewal " + renewalId + " was submitted");
+                            }
                         })
                         .chain(renewal -> {
                             renewal.decidedAt = clock.instant();

@@ -89,13 +89,14 @@ final class Board {
     }
 
     static JsonPath awaitCertifications(UUID candidate, Predicate<JsonPath> until) {
-        JsonPath[] last = new JsonPath[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = given().queryParam("candidateId", candidate.toString()).get("/certifications").then()
-                    .statusCode(200).extract().jsonPath();
-            return until.test(last[0]);
-        });
-        return last[0];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> until.test(certifications(candidate)));
+        return certifications(candidate);
+    }
+
+    private static JsonPath certifications(UUID candidate) {
+        return given().queryParam("candidateId", candidate.toString()).get("/certifications").then()
+                .statusCode(200).extract().jsonPath();
     }
 
     static JsonPath certification(String number) {
