@@ -7,11 +7,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.TopicProbe;
+import org.certboard.events.EventCodec;
+import org.certboard.events.EventType;
+import org.certboard.events.Topics;
+import org.certboard.events.candidate.CandidateUpdated;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +79,17 @@ class CertificationResourceTest {
                 .containsEntry("status", "ACTIVE")
                 .containsEntry("firstCertifiedOn", examDate.toString())
                 .containsEntry("validUntil", examDate.plusYears(5).toString());
+
+        // a change of name counts; a stale event (older than the name held) does not
+        board.send(new CandidateUpdated(candidate, "Ada", "King", "ada@example.org", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Ada King".equals(
+                given().get("/verify/{n}", number).then().extract().path("name")));
+        UUID stale = UUID.randomUUID();
+        board.send(new CandidateUpdated(candidate, "Ada", "Byron", "ada@example.org",
+                Instant.now().minus(Duration.ofDays(400))), stale);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(1).equals(
+                Database.value("select count(*) from processed_event where event_id = ?", stale)));
+        given().get("/verify/{n}", number).then().body("name", equalTo("Ada King"));
     }
 
     @Test
@@ -94,6 +112,18 @@ class CertificationResourceTest {
                 .body("status", equalTo("RENEWED")).body("expiresOn", equalTo(today.plusYears(5).toString()));
         given().get("/certifications/{n}", number).then().body("status", equalTo("ACTIVE"))
                 .body("cycleStartedOn", equalTo(today.toString()));
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.RENEWAL_EVENTS)) {
+            List<TopicProbe.Received> events = probe.await(r -> candidate.toString().equals(r.key())
+                    && EventType.CERTIFICATION_RENEWED.type().equals(r.header("ce_type")), 1, Duration.ofSeconds(30));
+            TopicProbe.Received retired = probe.drain(Duration.ZERO).stream()
+                    .filter(r -> candidate.toString().equals(r.key())
+                            && EventType.CERTIFICATION_RETIRED.type().equals(r.header("ce_type")))
+                    .findFirst().orElseThrow();
+            assertThat(EventCodec.validate(EventType.CERTIFICATION_RETIRED, retired.value())).isEmpty();
+            assertThat(retired.value()).contains("\"retiredOn\":\"" + today + "\"");
+            assertThat(events.get(0).value()).contains("\"cycleStartedOn\":\"" + today + "\"")
+                    .contains("\"late\":false");
+        }
     }
 
     @Test
