@@ -1,5 +1,6 @@
 package org.certboard.candidate.persistence;
 
+import java.sql.SQLException;
 import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
@@ -7,7 +8,8 @@ import io.vertx.pgclient.PgException;
 
 /**
  * Turns a unique-index violation into the conflict the caller names. Services check for duplicates before writing;
- * this covers the race where two requests pass that check at the same time and the index decides.
+ * this covers the race where two requests pass that check at the same time and the index decides. Hibernate Reactive
+ * reports the violation as a converted {@link SQLException}; the driver's own {@link PgException} is accepted too.
  */
 public final class UniqueViolations {
     private static final String UNIQUE_VIOLATION = "23505";
@@ -21,8 +23,10 @@ public final class UniqueViolations {
 
     private static boolean violates(Throwable failure, String index) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
-                    && pg.getMessage() != null && pg.getMessage().contains(index)) {
+            String state = cause instanceof SQLException sql ? sql.getSQLState()
+                    : cause instanceof PgException pg ? pg.getSqlState() : null;
+            if (UNIQUE_VIOLATION.equals(state) && cause.getMessage() != null
+                    && cause.getMessage().contains("\"" + index + "\"")) {
                 return true;
             }
         }
