@@ -32,18 +32,6 @@ public interface ExamConfig {
     @Min(1)
     int importMaxRows();
 
-    /** Booking ids per SQL statement during an import (PostgreSQL allows at most 65535 parameters a statement). */
-    @WithDefault("5000")
-    @Min(1)
-    @Max(30000)
-    int importChunkSize();
-
-    /** Result rows per multi-row INSERT during an import (8 parameters a row; PostgreSQL allows 65535). */
-    @WithDefault("1000")
-    @Min(1)
-    @Max(8000)
-    int importInsertRows();
-
     interface Scale {
         @WithDefault("200")
         int min();

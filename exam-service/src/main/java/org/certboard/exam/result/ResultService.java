@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -148,29 +147,32 @@ public class ResultService {
                         return Uni.createFrom().item(report);
                     }
                     return complete(results.stream().map(r -> r.bookingId).toList())
-                            .chain(() -> insert(results))
+                            .chain(() -> insert(results, now))
                             .chain(() -> outbox.addAll(results.stream().map(ResultService::event).toList()))
                             .replaceWith(report);
                 })));
     }
 
     private Uni<Map<UUID, Target>> targets(List<UUID> ids) {
-        return inChunks(ids, chunk -> Panache.getSession().chain(session -> session
-                .createSelectionQuery(TARGETS, Object[].class).setParameter("ids", chunk).getResultList()))
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select b.id, b.candidate_id, b.status, s.starts_at, w.pass_mark
+                from booking b join sitting s on s.id = b.sitting_id join exam_window w on w.id = s.window_id
+                where b.id = any(:ids)""", Object[].class)
+                .setParameter("ids", ids.toArray(new UUID[0])).getResultList())
                 .map(rows -> {
                     Map<UUID, Target> targets = new HashMap<>(rows.size() * 2);
                     for (Object[] row : rows) {
-                        targets.put((UUID) row[0], new Target((UUID) row[1], (Booking.Status) row[2],
-                                (Instant) row[3], (Integer) row[4]));
+                        targets.put((UUID) row[0], new Target((UUID) row[1], Booking.Status.valueOf(row[2].toString()),
+                                instant(row[3]), (Integer) row[4]));
                     }
                     return targets;
                 });
     }
 
     private Uni<Map<UUID, Existing>> existing(List<UUID> ids) {
-        return inChunks(ids, chunk -> Panache.getSession().chain(session -> session.createSelectionQuery(
-                "select r.bookingId, r.scaledScore, r.noShow from ExamResult r where r.bookingId in :ids", Object[].class)
-                .setParameter("ids", chunk).getResultList()))
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select booking_id, scaled_score, no_show from exam_result where booking_id = any(:ids)", Object[].class)
+                .setParameter("ids", ids.toArray(new UUID[0])).getResultList())
                 .map(rows -> {
                     Map<UUID, Existing> existing = new HashMap<>();
                     for (Object[] row : rows) {
@@ -178,6 +180,10 @@ public class ResultService {
                     }
                     return existing;
                 });
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof java.time.OffsetDateTime moment ? moment.toInstant() : (Instant) value;
     }
 
     /** Why no result can be recorded for this booking now, or null. */
@@ -203,12 +209,11 @@ public class ResultService {
      * therefore means another request recorded it meanwhile, and this one rolls back rather than record twice.
      */
     private Uni<Void> complete(List<UUID> bookingIds) {
-        return inChunks(bookingIds, chunk -> Panache.getSession().chain(session -> session.createMutationQuery(
-                "update Booking set status = :completed where id in :ids and status = :booked")
-                .setParameter("completed", Booking.Status.COMPLETED).setParameter("booked", Booking.Status.BOOKED)
-                .setParameter("ids", chunk).executeUpdate()).map(List::of))
-                .invoke(counts -> {
-                    if (counts.stream().mapToInt(Integer::intValue).sum() != bookingIds.size()) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "update booking set status = 'COMPLETED' where id = any(:ids) and status = 'BOOKED'")
+                .setParameter("ids", bookingIds.toArray(new UUID[0])).executeUpdate())
+                .invoke(claimed -> {
+                    if (claimed != bookingIds.size()) {
                         throw ProblemException.conflict("Recorded concurrently", "another request recorded a result"
                                 + " for one of these bookings at the same time; nothing was written, send it again");
                     }
@@ -216,32 +221,35 @@ public class ResultService {
                 .replaceWithVoid();
     }
 
-    /** One multi-row insert per chunk: set-based, without the per-entity work of a session flush. */
-    private Uni<Void> insert(List<ExamResult> results) {
-        int perStatement = config.importInsertRows();
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (int from = 0; from < results.size(); from += perStatement) {
-            List<ExamResult> chunk = results.subList(from, Math.min(results.size(), from + perStatement));
-            StringBuilder sql = new StringBuilder("insert into exam_result (id, booking_id, candidate_id, scaled_score,"
-                    + " passed, no_show, exam_date, recorded_at) values ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append("(:i").append(i).append(", :b").append(i).append(", :c")
-                        .append(i).append(", :s").append(i).append(", :p").append(i).append(", false, :d")
-                        .append(i).append(", :r").append(i).append(')');
-            }
-            all = all.chain(() -> Panache.getSession().chain(session -> {
-                var query = session.createNativeQuery(sql.toString());
-                for (int i = 0; i < chunk.size(); i++) {
-                    ExamResult r = chunk.get(i);
-                    query.setParameter("i" + i, r.id).setParameter("b" + i, r.bookingId)
-                            .setParameter("c" + i, r.candidateId).setParameter("s" + i, r.scaledScore)
-                            .setParameter("p" + i, r.passed).setParameter("d" + i, r.examDate)
-                            .setParameter("r" + i, r.recordedAt);
-                }
-                return query.executeUpdate();
-            })).replaceWithVoid();
+    /** One statement for all rows: the columns travel as arrays and unnest() turns them back into rows. */
+    private Uni<Void> insert(List<ExamResult> results, Instant now) {
+        int n = results.size();
+        UUID[] ids = new UUID[n];
+        UUID[] bookings = new UUID[n];
+        UUID[] candidates = new UUID[n];
+        Integer[] scores = new Integer[n];
+        Boolean[] passed = new Boolean[n];
+        LocalDate[] dates = new LocalDate[n];
+        for (int i = 0; i < n; i++) {
+            ExamResult r = results.get(i);
+            ids[i] = r.id;
+            bookings[i] = r.bookingId;
+            candidates[i] = r.candidateId;
+            scores[i] = r.scaledScore;
+            passed[i] = r.passed;
+            dates[i] = r.examDate;
         }
-        return all;
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into exam_result (id, booking_id, candidate_id, scaled_score, passed, no_show, exam_date,
+                    recorded_at)
+                select id, booking_id, candidate_id, scaled_score, passed, false, exam_date, cast(:now as timestamptz)
+                from unnest(cast(:ids as uuid[]), cast(:bookings as uuid[]), cast(:candidates as uuid[]),
+                    cast(:scores as integer[]), cast(:passed as boolean[]), cast(:dates as date[]))
+                    as t(id, booking_id, candidate_id, scaled_score, passed, exam_date)""")
+                .setParameter("ids", ids).setParameter("bookings", bookings).setParameter("candidates", candidates)
+                .setParameter("scores", scores).setParameter("passed", passed).setParameter("dates", dates)
+                .setParameter("now", now).executeUpdate())
+                .replaceWithVoid();
     }
 
     static EventPayload event(ExamResult result) {
@@ -253,18 +261,5 @@ public class ResultService {
     private static ImportReport report(int accepted, int unchanged, List<Rejected> rejected) {
         rejected.sort(Comparator.comparingInt(Rejected::line));
         return new ImportReport(accepted, unchanged, rejected);
-    }
-
-    /** Runs one query per chunk of ids, one after the other in the same session, and joins the results. */
-    private <T> Uni<List<T>> inChunks(List<UUID> ids, Function<List<UUID>, Uni<List<T>>> query) {
-        Uni<List<T>> all = Uni.createFrom().item(new ArrayList<>());
-        for (int from = 0; from < ids.size(); from += config.importChunkSize()) {
-            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + config.importChunkSize()));
-            all = all.chain(joined -> query.apply(chunk).map(rows -> {
-                joined.addAll(rows);
-                return joined;
-            }));
-        }
-        return all;
     }
 }
