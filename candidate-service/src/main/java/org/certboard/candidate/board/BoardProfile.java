@@ -24,10 +24,12 @@ import io.quarkus.runtime.Startup;
 @ApplicationScoped
 public class BoardProfile {
     private final EligibilityConfig config;
+    private final BoardConfig board;
     private final Clock clock;
 
-    public BoardProfile(EligibilityConfig config, Clock clock) {
+    public BoardProfile(EligibilityConfig config, BoardConfig board, Clock clock) {
         this.config = config;
+        this.board = board;
         this.clock = clock;
     }
 
@@ -50,15 +52,15 @@ public class BoardProfile {
 
     /** Today in the board's time zone, by the board clock. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(config.timeZone()));
+        return LocalDate.now(clock.withZone(board.timeZone()));
     }
 
     public ZoneId zone() {
-        return config.timeZone();
+        return board.timeZone();
     }
 
     /** The board clock in the board's time zone, for date constraints such as "not in the future". */
     public Clock zonedClock() {
-        return clock.withZone(config.timeZone());
+        return clock.withZone(board.timeZone());
     }
 }

@@ -2,7 +2,6 @@ package org.certboard.candidate.board;
 
 import java.math.BigDecimal;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
@@ -40,8 +39,4 @@ public interface EligibilityConfig {
     @WithDefault("social work,nursing,counseling,psychology,rehabilitation counseling,human services,public health,"
             + "occupational therapy,physical therapy")
     List<String> degreeFields();
-
-    /** The board's time zone: it decides which calendar day "today" (the submission date) is. */
-    @WithDefault("America/New_York")
-    ZoneId timeZone();
 }

@@ -16,11 +16,12 @@ import org.certboard.candidate.eligibility.ExperiencePathway;
 import org.junit.jupiter.api.Test;
 
 class BoardProfileTest {
+    private static final BoardConfig NEW_YORK = () -> ZoneId.of("America/New_York");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-02T03:00:00Z"), ZoneOffset.UTC);
 
     @Test
     void aBadProfileStopsStartUpNamingTheSettings() {
-        BoardProfile profile = new BoardProfile(config(BigDecimal.valueOf(90), Period.ofMonths(-1)), CLOCK);
+        BoardProfile profile = new BoardProfile(config(BigDecimal.valueOf(90), Period.ofMonths(-1)), NEW_YORK, CLOCK);
 
         assertThatThrownBy(profile::eligibilityRules).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("The board profile (certboard.eligibility.*) is invalid")
@@ -31,7 +32,7 @@ class BoardProfileTest {
 
     @Test
     void theDefaultsMakeTheCcmRules() {
-        var rules = new BoardProfile(config(BigDecimal.valueOf(35), Period.ofMonths(12)), CLOCK).eligibilityRules();
+        var rules = new BoardProfile(config(BigDecimal.valueOf(35), Period.ofMonths(12)), NEW_YORK, CLOCK).eligibilityRules();
 
         assertThat(rules.board().requiredMonths(ExperiencePathway.ANY_SUPERVISOR_24_MONTHS)).isEqualByComparingTo("24");
         assertThat(rules.board().isListedLicenceType(" rn ")).isTrue();
@@ -40,7 +41,7 @@ class BoardProfileTest {
 
     @Test
     void todayIsTheBoardsCalendarDay() {
-        BoardProfile profile = new BoardProfile(config(BigDecimal.valueOf(35), Period.ofMonths(12)), CLOCK);
+        BoardProfile profile = new BoardProfile(config(BigDecimal.valueOf(35), Period.ofMonths(12)), NEW_YORK, CLOCK);
 
         assertThat(profile.today()).as("03:00 UTC is still the evening before in New York")
                 .isEqualTo(LocalDate.parse("2026-06-01"));
@@ -81,11 +82,6 @@ class BoardProfileTest {
             @Override
             public List<String> degreeFields() {
                 return List.of("social work");
-            }
-
-            @Override
-            public ZoneId timeZone() {
-                return ZoneId.of("America/New_York");
             }
         };
     }
