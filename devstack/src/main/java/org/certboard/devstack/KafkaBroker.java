@@ -160,12 +160,20 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Kafka cluster ids are 16 random bytes, base64url without padding. */
+    /**
+     * Kafka cluster ids are 16 random bytes, base64url without padding; one starting with '-' would be read as an
+     * option by the storage tool, so draw again.
+     */
     private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits());
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     /** The broker's classpath, as resolved by Maven when the kafka-broker module was built, plus that module. */

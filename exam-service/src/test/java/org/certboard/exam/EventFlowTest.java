@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.certboard.exam.support.ExamInfrastructure;
+import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventCodec;
 import org.certboard.events.EventType;
@@ -31,7 +31,7 @@ import io.restassured.http.ContentType;
 
 /** Against the real broker: authorised by an event, book, pass, and exactly one ExamPassed on the wire. */
 @QuarkusTest
-@WithTestResource(value = ExamInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
 class EventFlowTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.certboard.exam.support.ExamInfrastructure;
+import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.exam.support.Board;
 import org.certboard.exam.support.Database;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
-@WithTestResource(value = ExamInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
 class BookingTest {
 
     @Test

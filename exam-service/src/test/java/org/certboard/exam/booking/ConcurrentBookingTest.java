@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.certboard.exam.support.ExamInfrastructure;
+import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.exam.support.Board;
 import org.certboard.exam.support.Database;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(value = ExamInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
 class ConcurrentBookingTest {
     private static final int CANDIDATES = 200;
     private static final int SEATS = 20;

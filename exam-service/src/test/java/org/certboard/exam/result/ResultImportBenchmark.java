@@ -19,7 +19,7 @@ import org.certboard.events.EventType;
 import org.certboard.events.exam.ExamPassed;
 import org.certboard.exam.support.Board;
 import org.certboard.exam.support.Database;
-import org.certboard.exam.support.ExamInfrastructure;
+import org.certboard.devstack.testing.RealInfrastructure;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @Tag("benchmark")
 @QuarkusTest
-@WithTestResource(value = ExamInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
 class ResultImportBenchmark {
     private static final int ROWS = 10_000;
 

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
-import org.certboard.exam.support.ExamInfrastructure;
+import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.exam.support.Board;
 import org.certboard.exam.support.Database;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@WithTestResource(value = ExamInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
 class WindowAndSittingTest {
 
     @Test

@@ -2,17 +2,21 @@ package org.certboard.platform.outbox;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.certboard.events.EventCodec;
 import org.certboard.events.EventPayload;
+import org.certboard.events.EventType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The one way an event leaves a service: {@link #add} writes it to the outbox inside the caller's transaction, so the
- * event exists exactly when the change that caused it committed. The relay publishes it afterwards.
+ * event exists exactly when the change that caused it committed. {@link OutboxRelay} publishes it afterwards; the
+ * row id becomes the CloudEvents id, the consumers' dedupe key.
  */
 @ApplicationScoped
 public class Outbox {
@@ -24,24 +28,54 @@ public class Outbox {
 
     /** Adds the event to the current transaction; fails when there is none, rather than publish outside it. */
     public Uni<Void> add(EventPayload event) {
-        return requireTransaction().chain(() -> new OutboxEvent(event, clock.instant()).persist()).replaceWithVoid();
+        return addAll(List.of(event));
     }
 
+    /**
+     * Adds the events, in this order, with one statement whatever their number (a bulk import writes thousands): the
+     * columns travel as arrays and unnest() turns them back into rows.
+     */
     public Uni<Void> addAll(List<? extends EventPayload> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        java.time.Instant now = clock.instant();
-        return requireTransaction()
-                .chain(() -> OutboxEvent.persist(events.stream().map(e -> new OutboxEvent(e, now))))
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        String[] sources = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            EventPayload event = events.get(i);
+            EventType type = EventType.of(event);
+            ids[i] = UUID.randomUUID();
+            topics[i] = type.topic();
+            keys[i] = event.candidateId().toString();
+            types[i] = type.type();
+            sources[i] = type.service().source();
+            payloads[i] = EventCodec.toJson(event);
+        }
+        return Panache.currentTransaction()
+                .invoke(tx -> {
+                    if (tx == null) {
+                        throw new IllegalStateException(
+                                "the outbox must be written inside the transaction of the change it announces");
+                    }
+                })
+                .chain(Panache::getSession)
+                .chain(session -> session.createNativeQuery("""
+                        insert into outbox_event (id, topic, event_key, type, source, subject, occurred_at, payload)
+                        select id, topic, event_key, type, source, event_key, cast(:occurredAt as timestamptz), payload
+                        from unnest(cast(:ids as uuid[]), cast(:topics as text[]), cast(:keys as text[]),
+                            cast(:types as text[]), cast(:sources as text[]), cast(:payloads as text[]))
+                            with ordinality as t(id, topic, event_key, type, source, payload, position)
+                        order by position""")
+                        .setParameter("occurredAt", clock.instant())
+                        .setParameter("ids", ids).setParameter("topics", topics).setParameter("keys", keys)
+                        .setParameter("types", types).setParameter("sources", sources)
+                        .setParameter("payloads", payloads)
+                        .executeUpdate())
                 .replaceWithVoid();
-    }
-
-    private static Uni<Void> requireTransaction() {
-        return Panache.currentTransaction().invoke(tx -> {
-            if (tx == null) {
-                throw new IllegalStateException("Outbox.add must run inside the transaction of the change it announces");
-            }
-        }).replaceWithVoid();
     }
 }

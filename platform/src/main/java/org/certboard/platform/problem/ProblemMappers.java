@@ -66,8 +66,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        String sqlState = sqlState(e);
+        if ("23505".equals(sqlState)) {
+            return respond(Problem.of(409, "Conflict", "this conflicts with data written at the same moment by another"
+                    + " request; read the current state and try again"));
+        }
+        if ("40001".equals(sqlState) || "40P01".equals(sqlState)) {
+            return respond(Problem.of(409, "Concurrent update", "another request changed the same data at the same"
+                    + " moment; nothing was written, send the request again"));
+        }
         LOG.error("unexpected failure", e);
         return respond(Problem.of(500, "Internal Server Error", "an unexpected error occurred; it has been logged"));
+    }
+
+    /** The PostgreSQL SQLSTATE behind a failure, if a database refusal caused it (a lost race, not a bug). */
+    private static String sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg) {
+                return pg.getSqlState();
+            }
+        }
+        return null;
     }
 
     static Response respond(Problem problem) {
