@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class ConcurrencyTest {
                 .post("/candidates").then().extract().statusCode());
 
         assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
-        assertThat(Database.count("select count(*) from candidate where email = ?", email)).isEqualTo(1);
+        assertThat(TestDatabase.count("select count(*) from candidate where email = ?", email)).isEqualTo(1);
     }
 
     @Test
@@ -49,7 +50,7 @@ class ConcurrencyTest {
         List<Integer> statuses = race(() -> Api.submit(candidate).extract().statusCode());
 
         assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
-        assertThat(Database.count("select count(*) from application where candidate_id::text = ?", candidate))
+        assertThat(TestDatabase.count("select count(*) from application where candidate_id::text = ?", candidate))
                 .isEqualTo(1);
         assertThat(Database.outboxEvents(candidate, "org.certboard.candidate.EligibilityDecided.v1")).isEqualTo(1);
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventCodec;
@@ -20,7 +21,6 @@ import org.certboard.events.Topics;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.exam.ExamPassed;
 import org.certboard.exam.support.Board;
-import org.certboard.exam.support.Database;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ class EventFlowTest {
         UUID sitting = Board.sittingInDays(3, 5);
         LocalDate until = Board.today().plusYears(1);
         decide(candidate, UUID.randomUUID(), "APPROVED", until, Instant.now());
-        await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestDatabase.count(
                 "select count(*) from authorisation where candidate_id = ?", candidate) == 1);
 
         UUID booking = Board.book(candidate, sitting);
@@ -84,14 +84,14 @@ class EventFlowTest {
         decide(candidate, marker, "UNDER_REVIEW", null, decidedAt.minusSeconds(30));
 
         // one key, one partition: once the marker is recorded, everything sent before it was consumed
-        await().atMost(Duration.ofSeconds(60)).until(() -> Database.count(
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestDatabase.count(
                 "select count(*) from processed_event where event_id = ?", marker) == 1);
-        assertThat(Database.count("select count(*) from processed_event where event_id = ?", approval)).isEqualTo(1);
-        assertThat(Database.text("select status || ' ' || authorised_until from authorisation where candidate_id = ?",
+        assertThat(TestDatabase.count("select count(*) from processed_event where event_id = ?", approval)).isEqualTo(1);
+        assertThat(TestDatabase.text("select status || ' ' || authorised_until from authorisation where candidate_id = ?",
                 candidate)).isEqualTo("APPROVED " + until);
 
         decide(candidate, UUID.randomUUID(), "WITHDRAWN", null, decidedAt.plusSeconds(60));
-        await().atMost(Duration.ofSeconds(60)).until(() -> "WITHDRAWN".equals(Database.text(
+        await().atMost(Duration.ofSeconds(60)).until(() -> "WITHDRAWN".equals(TestDatabase.text(
                 "select status from authorisation where candidate_id = ?", candidate)));
         given().contentType(ContentType.JSON)
                 .body(Map.of("candidateId", candidate.toString(), "sittingId", Board.sittingInDays(3, 5).toString()))

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventCodec;
@@ -42,8 +43,8 @@ class EventConsumerTest {
 
         // same key, same partition: once the marker is applied, both copies before it have been consumed
         awaitEffects(marker, 1);
-        assertThat(Database.count("select count(*) from test_received where event_id = ?", eventId)).isEqualTo(1);
-        assertThat(Database.count("select count(*) from processed_event where event_id = ?", eventId)).isEqualTo(1);
+        assertThat(TestDatabase.count("select count(*) from test_received where event_id = ?", eventId)).isEqualTo(1);
+        assertThat(TestDatabase.count("select count(*) from processed_event where event_id = ?", eventId)).isEqualTo(1);
     }
 
     @Test
@@ -68,13 +69,13 @@ class EventConsumerTest {
                     .singleElement().satisfies(r -> assertThat(r.header("dead-letter-reason")).contains("schema"));
         }
         for (UUID poison : List.of(notJson, breaksSchema, unknownType)) {
-            assertThat(Database.count("select count(*) from test_received where event_id = ?", poison)).isZero();
+            assertThat(TestDatabase.count("select count(*) from test_received where event_id = ?", poison)).isZero();
         }
     }
 
     private void awaitEffects(UUID eventId, int count) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                Database.count("select count(*) from test_received where event_id = ?", eventId)).isEqualTo(count));
+                TestDatabase.count("select count(*) from test_received where event_id = ?", eventId)).isEqualTo(count));
     }
 
     private static String registered(UUID candidate) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestKafka;
 import org.certboard.devstack.testing.TopicProbe;
@@ -43,9 +44,9 @@ class OutboxTest {
             probe.await(r -> committed.equals(r.key()), 1, Duration.ofSeconds(30));
             assertThat(probe.drain(Duration.ofSeconds(1))).noneMatch(r -> r.value().contains(rolledBack));
         }
-        assertThat(Database.count("select count(*) from outbox_event where payload like ?", "%" + rolledBack + "%"))
+        assertThat(TestDatabase.count("select count(*) from outbox_event where payload like ?", "%" + rolledBack + "%"))
                 .isZero();
-        assertThat(Database.count("select count(*) from test_registration where email = ?", rolledBack)).isZero();
+        assertThat(TestDatabase.count("select count(*) from test_registration where email = ?", rolledBack)).isZero();
     }
 
     @Test
@@ -56,15 +57,15 @@ class OutboxTest {
             for (int i = 0; i < 10; i++) {
                 ids.add(register("outage-" + i + "-" + UUID.randomUUID() + "@example.org"));
             }
-            assertThat(Database.count("select count(*) from outbox_event where published_at is null")).isGreaterThanOrEqualTo(10);
+            assertThat(TestDatabase.count("select count(*) from outbox_event where published_at is null")).isGreaterThanOrEqualTo(10);
         } finally {
             TestKafka.broker().start();
         }
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Database.count(
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(TestDatabase.count(
                 "select count(*) from outbox_event where published_at is not null and subject = any(?::text[])",
                 (Object) ids.toArray(String[]::new))).isEqualTo(10));
-        assertThat(Database.count("select count(*) from outbox_event where subject = any(?::text[])",
+        assertThat(TestDatabase.count("select count(*) from outbox_event where subject = any(?::text[])",
                 (Object) ids.toArray(String[]::new))).as("one outbox row per change").isEqualTo(10);
 
         try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.CANDIDATE_EVENTS)) {
@@ -76,13 +77,13 @@ class OutboxTest {
                 assertThat(record.header("ce_subject")).isEqualTo(record.key());
                 assertThat(record.header("ce_specversion")).isEqualTo("1.0");
                 assertThat(Instant.parse(record.header("ce_time"))).isNotNull();
-                assertThat(Database.count("select count(*) from outbox_event where id = ?::uuid",
+                assertThat(TestDatabase.count("select count(*) from outbox_event where id = ?::uuid",
                         record.header("ce_id"))).as("ce_id is the outbox row id").isEqualTo(1);
                 assertThat(EventCodec.validate(EventType.CANDIDATE_REGISTERED, record.value()))
                         .as("schema violations").isEqualTo(Set.of());
             }
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Database.count(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(TestDatabase.count(
                 "select count(*) from test_received where candidate_id::text = any(?::text[])",
                 (Object) ids.toArray(String[]::new))).isEqualTo(10));
     }

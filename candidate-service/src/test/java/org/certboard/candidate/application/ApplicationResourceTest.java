@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.UUID;
 
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.candidate.Api;
 import org.certboard.candidate.Database;
 import org.certboard.devstack.testing.RealInfrastructure;
@@ -63,7 +64,7 @@ class ApplicationResourceTest {
         String underReview = selfEmployedCandidate();
         Api.submit(underReview).statusCode(201).body("status", equalTo("UNDER_REVIEW"));
         Api.submit(underReview).statusCode(409).contentType(PROBLEM);
-        assertThat(Database.count("select count(*) from application where candidate_id::text in (?, ?)", approved,
+        assertThat(TestDatabase.count("select count(*) from application where candidate_id::text in (?, ?)", approved,
                 underReview)).isEqualTo(2);
     }
 
@@ -166,7 +167,7 @@ class ApplicationResourceTest {
                     .statusCode(400).contentType(PROBLEM).body("violations.field", hasItem(
                             body.contains("status") ? "status" : "attestation"));
         }
-        assertThat(Database.count("select count(*) from application where candidate_id::text = ?", candidate)).isZero();
+        assertThat(TestDatabase.count("select count(*) from application where candidate_id::text = ?", candidate)).isZero();
         given().get("/candidates/{id}/application", candidate).then().statusCode(404).contentType(PROBLEM);
     }
 

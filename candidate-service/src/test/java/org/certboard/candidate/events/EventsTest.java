@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.candidate.Api;
 import org.certboard.candidate.Database;
 import org.certboard.devstack.testing.RealInfrastructure;
@@ -84,7 +85,7 @@ class EventsTest {
         assertThat(record.header("ce_subject")).isEqualTo(candidate);
         assertThat(record.header("ce_specversion")).isEqualTo("1.0");
         assertThat(Instant.parse(record.header("ce_time"))).isNotNull();
-        assertThat(Database.count("select count(*) from outbox_event where id = ?::uuid", record.header("ce_id")))
+        assertThat(TestDatabase.count("select count(*) from outbox_event where id = ?::uuid", record.header("ce_id")))
                 .as("ce_id is the outbox row id").isEqualTo(1);
         assertThat(EventCodec.validate(type, record.value())).as("schema violations").isEqualTo(Set.<String>of());
     }

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.UUID;
 
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.candidate.Api;
 import org.certboard.candidate.Database;
 import org.certboard.devstack.testing.RealInfrastructure;
@@ -61,7 +62,7 @@ class CandidateResourceTest {
                         + "\",\"dateOfBirth\":\"1990-01-01\"}")
                 .post("/candidates").then().statusCode(409).contentType(PROBLEM)
                 .body("status", equalTo(409)).body("title", equalTo("Email already registered"));
-        assertThat(Database.count("select count(*) from candidate where lower(email) = lower(?)", email)).isEqualTo(1);
+        assertThat(TestDatabase.count("select count(*) from candidate where lower(email) = lower(?)", email)).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -84,7 +85,7 @@ class CandidateResourceTest {
         }
         request.post("/candidates").then().statusCode(400).contentType(PROBLEM)
                 .body("status", equalTo(400)).body("violations.field", hasItem(field));
-        assertThat(Database.count("select count(*) from candidate where email = ? or email = 'not-an-email'", email))
+        assertThat(TestDatabase.count("select count(*) from candidate where email = ? or email = 'not-an-email'", email))
                 .isZero();
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.exam.support.Board;
 import org.certboard.exam.support.Database;
@@ -36,8 +37,8 @@ class BookingTest {
                 .body("candidateId", equalTo(candidate.toString()));
         post(candidate, other).statusCode(409).contentType("application/problem+json")
                 .body("title", equalTo("Already booked"));
-        assertThat(Database.count("select count(*) from booking where candidate_id = ?", candidate)).isEqualTo(1);
-        assertThat(Database.count("select seats_booked from sitting where id = ?", other)).isZero();
+        assertThat(TestDatabase.count("select count(*) from booking where candidate_id = ?", candidate)).isEqualTo(1);
+        assertThat(TestDatabase.count("select seats_booked from sitting where id = ?", other)).isZero();
     }
 
     @Test
@@ -52,7 +53,7 @@ class BookingTest {
         UUID expiresThatDay = UUID.randomUUID();
         Database.authorise(List.of(expiresThatDay), today.plusDays(5));
         post(expiresThatDay, sitting).statusCode(201);
-        assertThat(Database.count("select seats_booked from sitting where id = ?", sitting)).isEqualTo(1);
+        assertThat(TestDatabase.count("select seats_booked from sitting where id = ?", sitting)).isEqualTo(1);
     }
 
     @Test
@@ -61,12 +62,12 @@ class BookingTest {
         Board.book(Board.authorisedCandidate(), sitting);
         UUID late = Board.authorisedCandidate();
         post(late, sitting).statusCode(409).body("title", equalTo("Sitting full"));
-        assertThat(Database.count("select count(*) from booking where candidate_id = ?", late)).isZero();
+        assertThat(TestDatabase.count("select count(*) from booking where candidate_id = ?", late)).isZero();
     }
 
     @Test
     void badBookingRequestsAreProblemsAndWriteNothing() {
-        long before = Database.count("select count(*) from booking");
+        long before = TestDatabase.count("select count(*) from booking");
         given().contentType(ContentType.JSON).body(Map.of("candidateId", UUID.randomUUID().toString()))
                 .post("/bookings").then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", contains("sittingId"));
@@ -74,7 +75,7 @@ class BookingTest {
                 .post("/bookings").then().statusCode(400).body("violations.field", contains("candidateId"));
         post(Board.authorisedCandidate(), UUID.randomUUID()).statusCode(404).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("{").post("/bookings").then().statusCode(400);
-        assertThat(Database.count("select count(*) from booking")).isEqualTo(before);
+        assertThat(TestDatabase.count("select count(*) from booking")).isEqualTo(before);
     }
 
     @Test
@@ -113,7 +114,7 @@ class BookingTest {
         move(booking, UUID.randomUUID()).statusCode(404);
         given().contentType(ContentType.JSON).body(Map.of()).put("/bookings/" + booking + "/sitting")
                 .then().statusCode(400).body("violations.field", contains("sittingId"));
-        assertThat(List.of(a, b, c, d)).extracting(s -> Database.count("select seats_booked from sitting where id = ?", s))
+        assertThat(List.of(a, b, c, d)).extracting(s -> TestDatabase.count("select seats_booked from sitting where id = ?", s))
                 .containsExactly(0L, 0L, 1L, 0L);
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.exam.support.Board;
 import org.certboard.exam.support.Database;
@@ -78,7 +79,7 @@ class ConcurrentBookingTest {
         }
         given().get("/sittings/" + sitting).then().statusCode(200).body("seatsLeft", equalTo(0))
                 .body("seatsBooked", equalTo(SEATS));
-        assertThat(Database.count("select count(*) from booking where sitting_id = ? and status = 'BOOKED'", sitting))
+        assertThat(TestDatabase.count("select count(*) from booking where sitting_id = ? and status = 'BOOKED'", sitting))
                 .isEqualTo(SEATS);
     }
 }

@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.events.EventCodec;
 import org.certboard.events.EventType;
 import org.certboard.events.exam.ExamPassed;
 import org.certboard.exam.support.Board;
-import org.certboard.exam.support.Database;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class ResultImportBenchmark {
         given().contentType("text/csv").body(body).post("/results/import")
                 .then().statusCode(200).body("accepted", equalTo(ROWS));
         double importSeconds = (System.nanoTime() - start) / 1e9;
-        assertThat(Database.count("select count(*) from exam_result r join booking b on b.id = r.booking_id"
+        assertThat(TestDatabase.count("select count(*) from exam_result r join booking b on b.id = r.booking_id"
                 + " where b.status = 'COMPLETED'")).isEqualTo(ROWS + warmUp.size());
 
         List<UUID> baseline = prepare(ROWS, today, now);
@@ -67,7 +67,7 @@ class ResultImportBenchmark {
         UUID window = UUID.randomUUID();
         UUID sitting = UUID.randomUUID();
         List<UUID> bookings = new ArrayList<>(count);
-        try (Connection c = Database.connect()) {
+        try (Connection c = TestDatabase.connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement w = c.prepareStatement(
                     "insert into exam_window (id, name, opens_on, closes_on) values (?, 'bench', ?, ?)");
@@ -112,7 +112,7 @@ class ResultImportBenchmark {
 
     /** The same writes as the import (results, booking status, outbox rows), as one JDBC transaction of batches. */
     private static double jdbcBaseline(List<UUID> bookings, LocalDate examDate, Instant now) throws SQLException {
-        try (Connection c = Database.connect()) {
+        try (Connection c = TestDatabase.connect()) {
             c.setAutoCommit(false);
             long start = System.nanoTime();
             try (PreparedStatement r = c.prepareStatement("insert into exam_result (id, booking_id, candidate_id,"

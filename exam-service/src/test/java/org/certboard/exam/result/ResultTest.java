@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.exam.support.Board;
-import org.certboard.exam.support.Database;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -55,7 +55,7 @@ class ResultTest {
         UUID sitting = Board.sittingInDays(2, 5);
         UUID booking = Board.book(Board.authorisedCandidate(), sitting);
         Board.passTime(Board.startsAt(sitting));
-        long before = Database.count("select count(*) from exam_result");
+        long before = TestDatabase.count("select count(*) from exam_result");
         for (int score : new int[] { 199, 801 }) {
             given().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", score))
                     .post("/results").then().statusCode(400).contentType("application/problem+json")
@@ -67,8 +67,8 @@ class ResultTest {
                 .post("/results").then().statusCode(400).body("violations.field", contains("scaledScore"));
         given().contentType(ContentType.JSON).body(Map.of("bookingId", UUID.randomUUID().toString(), "scaledScore", 600))
                 .post("/results").then().statusCode(404).contentType("application/problem+json");
-        assertThat(Database.count("select count(*) from exam_result")).isEqualTo(before);
-        assertThat(Database.count("select count(*) from outbox_event where payload like ?", "%" + booking + "%"))
+        assertThat(TestDatabase.count("select count(*) from exam_result")).isEqualTo(before);
+        assertThat(TestDatabase.count("select count(*) from outbox_event where payload like ?", "%" + booking + "%"))
                 .isEqualTo(1); // only its ExamBooked
     }
 
@@ -94,9 +94,9 @@ class ResultTest {
         given().contentType("text/csv").body(csv).post("/results/import").then().statusCode(200)
                 .body("accepted", equalTo(2)).body("unchanged", equalTo(1))
                 .body("rejected.line", contains(4, 5, 6, 7));
-        assertThat(Database.count("select count(*) from exam_result where booking_id in (?, ?)", bookings.get(0),
+        assertThat(TestDatabase.count("select count(*) from exam_result where booking_id in (?, ?)", bookings.get(0),
                 bookings.get(1))).isEqualTo(2);
-        long events = Database.count("select count(*) from outbox_event where type like 'org.certboard.exam.Exam%ed.v1'"
+        long events = TestDatabase.count("select count(*) from outbox_event where type like 'org.certboard.exam.Exam%ed.v1'"
                 + " and type <> 'org.certboard.exam.ExamBooked.v1'");
 
         given().contentType("text/csv").body(csv).post("/results/import").then().statusCode(200)
@@ -107,15 +107,15 @@ class ResultTest {
                 Map.of("bookingId", bookings.get(2).toString())))
                 .post("/results/import").then().statusCode(200)
                 .body("accepted", equalTo(1)).body("unchanged", equalTo(0)).body("rejected.line", contains(1, 3));
-        assertThat(Database.count("select count(*) from outbox_event where type like 'org.certboard.exam.Exam%ed.v1'"
+        assertThat(TestDatabase.count("select count(*) from outbox_event where type like 'org.certboard.exam.Exam%ed.v1'"
                 + " and type <> 'org.certboard.exam.ExamBooked.v1'")).isEqualTo(events + 1);
-        assertThat(Database.text("select scaled_score from exam_result where booking_id = ?", bookings.get(1)))
+        assertThat(TestDatabase.text("select scaled_score from exam_result where booking_id = ?", bookings.get(1)))
                 .isEqualTo("420");
     }
 
     @Test
     void aMalformedImportIsRefusedWhole() {
-        long before = Database.count("select count(*) from exam_result");
+        long before = TestDatabase.count("select count(*) from exam_result");
         given().contentType("text/csv").body("booking,score\n" + UUID.randomUUID() + ",500\n")
                 .post("/results/import").then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", contains("header"));
@@ -125,6 +125,6 @@ class ResultTest {
                 .post("/results/import").then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("[]").post("/results/import").then().statusCode(200)
                 .body("accepted", equalTo(0)).body("rejected", empty());
-        assertThat(Database.count("select count(*) from exam_result")).isEqualTo(before);
+        assertThat(TestDatabase.count("select count(*) from exam_result")).isEqualTo(before);
     }
 }

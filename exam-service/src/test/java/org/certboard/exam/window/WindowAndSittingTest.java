@@ -11,9 +11,9 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.exam.support.Board;
-import org.certboard.exam.support.Database;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -43,7 +43,7 @@ class WindowAndSittingTest {
 
     @Test
     void refusesAWindowThatClosesBeforeItOpensAndWritesNothing() {
-        long before = Database.count("select count(*) from exam_window");
+        long before = TestDatabase.count("select count(*) from exam_window");
         given().contentType(ContentType.JSON)
                 .body(Map.of("name", "Backwards", "opensOn", "2027-04-30", "closesOn", "2027-04-01"))
                 .post("/windows")
@@ -56,7 +56,7 @@ class WindowAndSittingTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "opensOn", "2027-04-01", "closesOn", "2027-04-30", "passMark", 900))
                 .post("/windows").then().statusCode(400).body("violations.field", contains("passMark"));
-        assertThat(Database.count("select count(*) from exam_window")).isEqualTo(before);
+        assertThat(TestDatabase.count("select count(*) from exam_window")).isEqualTo(before);
     }
 
     @Test
@@ -67,7 +67,7 @@ class WindowAndSittingTest {
         given().queryParam("windowId", window.toString()).get("/sittings")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].seatsLeft", equalTo(2));
 
-        long before = Database.count("select count(*) from sitting");
+        long before = TestDatabase.count("select count(*) from sitting");
         given().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(), "site", "Boston",
                 "startsAt", Board.noon(today.plusDays(11)).toString(), "capacity", 5))
                 .post("/sittings").then().statusCode(400).contentType("application/problem+json")
@@ -81,7 +81,7 @@ class WindowAndSittingTest {
         given().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(), "site", "Boston",
                 "startsAt", Board.noon(today.plusDays(5)).toString(), "capacity", 5, "colour", "red"))
                 .post("/sittings").then().statusCode(400).body("violations.field", contains("colour"));
-        assertThat(Database.count("select count(*) from sitting")).isEqualTo(before);
+        assertThat(TestDatabase.count("select count(*) from sitting")).isEqualTo(before);
 
         Board.book(Board.authorisedCandidate(), sitting);
         Board.book(Board.authorisedCandidate(), sitting);
@@ -98,7 +98,7 @@ class WindowAndSittingTest {
         Board.book(Board.authorisedCandidate(), sitting);
         given().contentType(ContentType.JSON).body(Map.of("capacity", 1)).patch("/sittings/" + sitting)
                 .then().statusCode(409).contentType("application/problem+json").body("seatsBooked", equalTo(2));
-        assertThat(Database.count("select capacity from sitting where id = ?", sitting)).isEqualTo(3);
+        assertThat(TestDatabase.count("select capacity from sitting where id = ?", sitting)).isEqualTo(3);
         given().contentType(ContentType.JSON).body(Map.of("capacity", 2)).patch("/sittings/" + sitting)
                 .then().statusCode(200).body("capacity", equalTo(2)).body("seatsLeft", equalTo(0));
         given().contentType(ContentType.JSON).body(Map.of("capacity", 10)).patch("/sittings/" + sitting)

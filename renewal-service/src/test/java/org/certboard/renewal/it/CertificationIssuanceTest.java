@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventCodec;
@@ -114,7 +115,7 @@ class CertificationIssuanceTest {
         ExamPassed again = board.pass(candidate, today);
 
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "IGNORED".equals(
-                Database.value("select outcome from applied_exam where booking_id = ?", again.bookingId())));
+                TestDatabase.value("select outcome from applied_exam where booking_id = ?", again.bookingId())));
         assertThat(Board.awaitCertifications(candidate, l -> true).getInt("total")).isEqualTo(1);
         assertThat(Board.certification(number).getString("cycleStartedOn")).isEqualTo(examDate.toString());
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventCodec;
@@ -88,7 +89,7 @@ class CertificationResourceTest {
         board.send(new CandidateUpdated(candidate, "Ada", "Byron", "ada@example.org",
                 Instant.now().minus(Duration.ofDays(400))), stale);
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(1).equals(
-                Database.value("select count(*) from processed_event where event_id = ?", stale)));
+                TestDatabase.value("select count(*) from processed_event where event_id = ?", stale)));
         given().get("/verify/{n}", number).then().body("name", equalTo("Ada King"));
     }
 

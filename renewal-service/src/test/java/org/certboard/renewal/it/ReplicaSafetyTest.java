@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventType;
@@ -50,7 +51,7 @@ class ReplicaSafetyTest {
                     EventType.RENEWAL_REMINDER_DUE.type(), EventType.CERTIFICATION_EXPIRED.type(),
                     EventType.CERTIFICATION_LAPSED.type());
         }
-        assertThat(Database.value("select count(*) from reminder_sent rs join certification c"
+        assertThat(TestDatabase.value("select count(*) from reminder_sent rs join certification c"
                 + " on c.id = rs.certification_id where c.candidate_id = ?", candidate)).isEqualTo(3L);
     }
 }
