@@ -76,6 +76,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startAll() {
+        requireFreePorts();
         long t0 = System.nanoTime();
         progress.accept("starting Kafka (KRaft) on 127.0.0.1:" + options.kafkaPort() + " ...");
         kafka = KafkaBroker.start(options.stateDir().resolve("kafka"), options.kafkaPort(), controllerPort());
@@ -100,6 +101,18 @@ public final class LocalStack implements AutoCloseable {
             service.awaitReady(Duration.ofSeconds(180));
             progress.accept(service.name() + " ready at " + service.baseUrl() + " (" + seconds(t0) + ", "
                     + service.rssMiB() + " MiB RSS)");
+        }
+    }
+
+    /** Refuses to start beside another stack: its broker and services would answer the readiness checks of ours. */
+    private void requireFreePorts() {
+        List<Integer> ports = new ArrayList<>(options.servicePorts().values());
+        ports.add(options.kafkaPort());
+        for (int port : ports) {
+            if (Ports.isOpen(port)) {
+                throw new IllegalStateException("port " + port + " is already in use: is another certboard stack"
+                        + " running? Stop it (Ctrl-C in its terminal) or free the port.");
+            }
         }
     }
 
@@ -195,12 +208,14 @@ public final class LocalStack implements AutoCloseable {
         Options options = new Options(defaults.repoRoot(), defaults.stateDir(), defaults.kafkaPort(),
                 defaults.servicePorts(), "", sandbox, defaults.embeddedPostgresPort());
         Consumer<String> say = line -> System.out.println("[certboard] " + line);
-        LocalStack stack = start(options, say);
+        LocalStack stack = new LocalStack(options, say);
+        // registered before starting, so that Ctrl-C during start-up also stops whatever has started
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say.accept("stopping ...");
             stack.close();
             say.accept("stopped; data kept in " + options.stateDir());
         }));
+        stack.startAll();
         say.accept("all ready" + (sandbox ? " (sandbox mode: the board clock can be moved)" : ""));
         for (Service service : Service.values()) {
             String url = stack.url(service);
