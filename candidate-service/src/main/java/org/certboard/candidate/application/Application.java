@@ -2,7 +2,6 @@ package org.certboard.candidate.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -23,9 +22,6 @@ import io.smallrye.mutiny.Uni;
 @Entity
 @Table(name = "application")
 public class Application extends PanacheEntityBase {
-    /** The statuses that block a new submission; the partial unique index application_open enforces it. */
-    static final List<ApplicationStatus> OPEN = List.of(ApplicationStatus.UNDER_REVIEW, ApplicationStatus.APPROVED);
-
     @Id
     public UUID id;
     @Column(name = "candidate_id")
@@ -52,7 +48,15 @@ public class Application extends PanacheEntityBase {
                 .firstResult();
     }
 
-    static Uni<Boolean> hasOpen(UUID candidateId) {
-        return Application.count("candidateId = ?1 and status in ?2", candidateId, OPEN).map(n -> n > 0);
+    /**
+     * Whether an application blocks a new submission on {@code today}: one under review, or an approval whose
+     * authorisation still runs (authorisedUntil on or after today). An approval whose period has ended no longer
+     * authorises anything, so the candidate must apply again. Needs the caller's session; callers hold the candidate
+     * row lock, which serialises submissions (the unique index application_under_review only backs the UNDER_REVIEW
+     * part, because validity depends on today's date).
+     */
+    static Uni<Boolean> hasOpen(UUID candidateId, LocalDate today) {
+        return Application.count("candidateId = ?1 and (status = ?2 or (status = ?3 and authorisedUntil >= ?4))",
+                candidateId, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.APPROVED, today).map(n -> n > 0);
     }
 }

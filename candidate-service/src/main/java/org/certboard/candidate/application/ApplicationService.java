@@ -33,7 +33,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ApplicationService {
     static final String STAFF_REVIEW = "STAFF_REVIEW";
-    private static final String OPEN_INDEX = "application_open";
+    private static final String UNDER_REVIEW_INDEX = "application_under_review";
     private static final TypeReference<List<CheckView>> CHECKS = new TypeReference<>() {
     };
 
@@ -56,38 +56,44 @@ public class ApplicationService {
 
     /**
      * Decides the candidate's file as it stands today. The candidate row is locked so that two submissions of the same
-     * candidate are decided one after the other; the second then finds the first and is refused.
+     * candidate are decided one after the other; the second then finds the first and is refused while it is under
+     * review or its approval still authorises the candidate. An approval whose authorisation period has ended does not
+     * block: the candidate must apply (and be decided) again.
      */
     public Uni<ApplicationView> submit(UUID candidateId, Submission body) {
         return UniqueViolations.asConflict(Panache.withTransaction(() -> Candidate.requireLocked(candidateId)
-                .chain(() -> Application.hasOpen(candidateId))
-                .invoke(open -> {
-                    if (open) {
-                        throw ProblemException.conflict("Application already open", "candidate " + candidateId
-                                + " has an application under review or approved; a new one can be submitted "
-                                + "after a denial or a withdrawal");
-                    }
-                })
-                .chain(() -> evidence.evidence(candidateId, body.attestation()))
-                .chain(file -> {
+                .chain(() -> {
+                    // Read today once, after the lock: the open check and the decision use the same day.
                     LocalDate today = board.today();
-                    Instant now = now();
-                    Decision decision = rules.decide(file, today);
-                    Application application = new Application();
-                    application.id = UUID.randomUUID();
-                    application.candidateId = candidateId;
-                    application.status = ApplicationStatus.valueOf(decision.verdict().name());
-                    application.pathway = decision.pathway();
-                    application.attestation = body.attestation();
-                    application.submittedOn = today;
-                    application.submittedAt = now;
-                    application.authorisedUntil = decision.authorisedUntil();
-                    application.checks = write(decision.checks().stream().map(CheckView::of).toList());
-                    application.decidedAt = now;
-                    return application.<Application>persist().call(this::announce);
+                    return Application.hasOpen(candidateId, today)
+                            .invoke(open -> {
+                                if (open) {
+                                    throw ProblemException.conflict("Application already open", "candidate "
+                                            + candidateId + " has an application under review or an approval that "
+                                            + "still authorises them; a new one can be submitted after a denial, a "
+                                            + "withdrawal or the end of the authorisation period");
+                                }
+                            })
+                            .chain(() -> evidence.evidence(candidateId, body.attestation()))
+                            .chain(file -> {
+                                Instant now = now();
+                                Decision decision = rules.decide(file, today);
+                                Application application = new Application();
+                                application.id = UUID.randomUUID();
+                                application.candidateId = candidateId;
+                                application.status = ApplicationStatus.valueOf(decision.verdict().name());
+                                application.pathway = decision.pathway();
+                                application.attestation = body.attestation();
+                                application.submittedOn = today;
+                                application.submittedAt = now;
+                                application.authorisedUntil = decision.authorisedUntil();
+                                application.checks = write(decision.checks().stream().map(CheckView::of).toList());
+                                application.decidedAt = now;
+                                return application.<Application>persist().call(this::announce);
+                            });
                 })),
-                OPEN_INDEX, () -> ProblemException.conflict("Application already open", "candidate " + candidateId
-                        + " has an application under review or approved"))
+                UNDER_REVIEW_INDEX, () -> ProblemException.conflict("Application already open", "candidate "
+                        + candidateId + " has an application under review"))
                 .map(this::view);
     }
 
@@ -104,7 +110,8 @@ public class ApplicationService {
 
     /** Staff settle an application under review; the reason joins the checks so the record tells the whole story. */
     public Uni<ApplicationView> decide(UUID applicationId, StaffDecision body) {
-        return Panache.withTransaction(() -> requireApplication(applicationId, LockModeType.PESSIMISTIC_WRITE)
+        return Panache.withTransaction(() -> lockCandidateOf(applicationId)
+                .chain(() -> requireApplication(applicationId, LockModeType.PESSIMISTIC_WRITE))
                 .invoke(application -> requireStatus(application, ApplicationStatus.UNDER_REVIEW, "decided by staff"))
                 .chain(application -> {
                     boolean approve = body.decision() == StaffDecision.Choice.APPROVE;
@@ -126,7 +133,8 @@ public class ApplicationService {
     }
 
     public Uni<ApplicationView> withdraw(UUID applicationId, Withdrawal body) {
-        return Panache.withTransaction(() -> requireApplication(applicationId, LockModeType.PESSIMISTIC_WRITE)
+        return Panache.withTransaction(() -> lockCandidateOf(applicationId)
+                .chain(() -> requireApplication(applicationId, LockModeType.PESSIMISTIC_WRITE))
                 .invoke(application -> requireStatus(application, ApplicationStatus.APPROVED, "withdrawn"))
                 .chain(application -> {
                     application.status = ApplicationStatus.WITHDRAWN;
@@ -149,6 +157,16 @@ public class ApplicationService {
     private Uni<Void> announce(Application a) {
         return outbox.add(new EligibilityDecided(a.candidateId, a.id, a.status.name(),
                 a.status == ApplicationStatus.APPROVED ? a.pathway : null, a.authorisedUntil, a.decidedAt));
+    }
+
+    /**
+     * Locks the candidate an application belongs to (no-op when the application does not exist; the caller's lookup
+     * then answers 404). Every write that announces an event about a candidate takes this lock first, candidate before
+     * application, so one candidate's events are written, and relayed, in commit order.
+     */
+    private static Uni<Void> lockCandidateOf(UUID applicationId) {
+        return Candidate.<Candidate>find("id = (select a.candidateId from Application a where a.id = ?1)",
+                applicationId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult().replaceWithVoid();
     }
 
     private static Uni<Application> requireApplication(UUID id, LockModeType lock) {

@@ -16,7 +16,11 @@ import org.certboard.platform.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** Records the evidence on a candidate's file and reads it back, for the profile and for eligibility decisions. */
+/**
+ * Records the evidence on a candidate's file and reads it back, for the profile and for eligibility decisions. Writes
+ * lock the candidate row, like a submission: one candidate's events reach the outbox in commit order, and the file
+ * does not change while a submission is deciding it.
+ */
 @ApplicationScoped
 public class EvidenceService {
     private final Outbox outbox;
@@ -38,7 +42,7 @@ public class EvidenceService {
         licence.expiresOn = body.expiresOn();
         licence.independentPractice = body.independentPractice();
         licence.recordedAt = now();
-        return Panache.withTransaction(() -> Candidate.require(candidateId)
+        return Panache.withTransaction(() -> Candidate.requireLocked(candidateId)
                 .chain(() -> licence.persist())
                 .chain(() -> outbox.add(new LicenceRecorded(candidateId, licence.id, licence.type,
                         licence.jurisdiction, licence.expiresOn, licence.independentPractice))))
@@ -55,7 +59,7 @@ public class EvidenceService {
         degree.awardedOn = body.awardedOn();
         degree.supervisedFieldExperience = body.supervisedFieldExperience();
         degree.recordedAt = now();
-        return Panache.withTransaction(() -> Candidate.require(candidateId).chain(() -> degree.persist()))
+        return Panache.withTransaction(() -> Candidate.requireLocked(candidateId).chain(() -> degree.persist()))
                 .map(done -> DegreeView.of(degree));
     }
 
@@ -71,7 +75,7 @@ public class EvidenceService {
         experience.supervisedByCertifiedCaseManager = body.supervisedByCertifiedCaseManager();
         experience.selfEmployed = body.selfEmployed();
         experience.recordedAt = now();
-        return Panache.withTransaction(() -> Candidate.require(candidateId).chain(() -> experience.persist()))
+        return Panache.withTransaction(() -> Candidate.requireLocked(candidateId).chain(() -> experience.persist()))
                 .map(done -> ExperienceView.of(experience));
     }
 

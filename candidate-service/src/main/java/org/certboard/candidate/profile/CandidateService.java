@@ -119,7 +119,9 @@ public class CandidateService {
     /** Applies a JSON merge patch (RFC 7396) of the contact fields; announces the change only if there is one. */
     public Uni<CandidateView> patch(UUID id, String body) {
         Map<String, String> changes = readContactPatch(body);
-        return UniqueViolations.asConflict(Panache.withTransaction(() -> Candidate.require(id)
+        // Locked like every other write that announces an event about the candidate: one candidate's events are
+        // written one transaction after the other, so the outbox order is their commit order.
+        return UniqueViolations.asConflict(Panache.withTransaction(() -> Candidate.requireLocked(id)
                 .call(candidate -> changes.containsKey("email") && !changes.get("email").equalsIgnoreCase(candidate.email)
                         ? Candidate.emailTaken(changes.get("email"), id).invoke(taken -> rejectTaken(taken, changes.get("email")))
                         : Uni.createFrom().voidItem())

@@ -69,6 +69,37 @@ class ApplicationResourceTest {
     }
 
     @Test
+    void anApprovalWhoseAuthorisationHasEndedNoLongerBlocksANewApplication() {
+        // Dated from the board's today at the time of the test, and still valid 13 months later: the clock is shared
+        // by the test JVM and only moves forward.
+        java.time.LocalDate today = Api.today();
+        String candidate = Api.register();
+        Api.addLicence(candidate, "RN", today.plusYears(3));
+        Api.addExperience(candidate, 13, false);
+        String first = Api.submit(candidate).statusCode(201).body("status", equalTo("APPROVED"))
+                .body("authorisedUntil", equalTo(today.plusMonths(12).toString())).extract().path("id");
+        Api.submit(candidate).statusCode(409).contentType(PROBLEM);
+
+        given().contentType(ContentType.JSON).body("{\"advanceBy\":\"P13M\"}").post("/admin/clock").then()
+                .statusCode(200);
+        java.time.LocalDate later = Api.today();
+        assertThat(later).isAfter(today.plusMonths(12));
+
+        String second = Api.submit(candidate).statusCode(201).body("status", equalTo("APPROVED"))
+                .body("submittedOn", equalTo(later.toString()))
+                .body("authorisedUntil", equalTo(later.plusMonths(12).toString())).extract().path("id");
+        assertThat(second).isNotEqualTo(first);
+        given().get("/candidates/{id}/application", candidate).then().statusCode(200).body("id", equalTo(second));
+        given().get("/applications/{id}", first).then().body("status", equalTo("APPROVED"))
+                .body("authorisedUntil", equalTo(today.plusMonths(12).toString()));
+        // The new approval authorises again, so it blocks a further submission.
+        Api.submit(candidate).statusCode(409).contentType(PROBLEM);
+        assertThat(TestDatabase.count("select count(*) from application where candidate_id::text = ?", candidate))
+                .isEqualTo(2);
+        assertThat(Database.outboxEvents(candidate, DECIDED)).isEqualTo(2);
+    }
+
+    @Test
     void aClearFailureIsDeniedWithTheFailedRulesAndCanBeResubmitted() {
         String candidate = Api.register();
         Api.addLicence(candidate, "RN", Api.today().minusDays(1));
