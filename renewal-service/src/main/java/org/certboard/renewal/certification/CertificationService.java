@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 
 import org.certboard.events.exam.ExamPassed;
 import org.certboard.events.renewal.CertificationIssued;
+import org.certboard.events.renewal.CertificationLapsed;
 import org.certboard.events.renewal.CertificationRetired;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
@@ -46,8 +47,11 @@ public class CertificationService {
     /**
      * Runs in the consumer's transaction. A booking's pass is applied once even if exam-service published it twice
      * under different event ids. A person with no certification (or only lapsed ones) gets a new one; a pass in the
-     * last year of a live cycle (or in its grace period) renews that cycle by re-examination; any other pass changes
-     * nothing, because the certification it would start already runs.
+     * last year of a live cycle (or in its grace period) renews that cycle by re-examination. A retired
+     * certification whose reactivation window has ended (board date after {@code retiredOn + reactivation window}) is
+     * finished: it becomes LAPSED ({@code CertificationLapsed}, in this transaction) and the pass issues a new one.
+     * Any other pass changes nothing, because the certification it would start already runs (or, retired within the
+     * reactivation window, can only be reactivated by meeting the renewal criteria, without an exam).
      */
     public Uni<Void> onExamPassed(ExamPassed passed) {
         return Panache.getSession()
@@ -69,6 +73,11 @@ public class CertificationService {
         if (live == null) {
             return issue(passed.candidateId(), examDate).map(issued -> new Outcome(issued.id, "ISSUED"));
         }
+        if (live.status == CertificationStatus.RETIRED
+                && today().isAfter(calendar.reactivationEndsOn(live.retiredOn))) {
+            return lapseRetired(live).chain(() -> issue(passed.candidateId(), examDate))
+                    .map(issued -> new Outcome(issued.id, "ISSUED"));
+        }
         boolean renewable = live.status == CertificationStatus.ACTIVE || live.status == CertificationStatus.EXPIRED;
         if (renewable && examDate.isAfter(live.expiresOn.minusYears(1))
                 && !examDate.isAfter(calendar.lateRenewalEndsOn(live.expiresOn))) {
@@ -78,6 +87,20 @@ public class CertificationService {
         LOG.infof("exam passed on %s by candidate %s changes nothing: certification %s is %s until %s", examDate,
                 passed.candidateId(), live.number, live.status, live.expiresOn);
         return Uni.createFrom().item(new Outcome(live.id, "IGNORED"));
+    }
+
+    /**
+     * Ends a retired certification whose reactivation window is over: LAPSED on the window's last day. Flushed at
+     * once, because a new certification of the same person may only be inserted once this one no longer counts as
+     * live ({@code certification_one_live}), and Hibernate would otherwise flush the insert before the update.
+     */
+    private Uni<Void> lapseRetired(Certification retired) {
+        LocalDate lapsedOn = calendar.reactivationEndsOn(retired.retiredOn);
+        LOG.infof("retired certification %s lapses: reactivation was possible until %s", retired.number, lapsedOn);
+        retired.status = CertificationStatus.LAPSED;
+        retired.nextDueOn = null;
+        return Panache.getSession().chain(session -> session.flush())
+                .chain(() -> outbox.add(new CertificationLapsed(retired.candidateId, retired.number, lapsedOn)));
     }
 
     private Uni<Certification> issue(UUID candidateId, LocalDate examDate) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * running service. All dates are calendar dates in the board's time zone; a day "ends" at midnight there.
  *
  * @param expiryRule      how a cycle's expiry follows from its start
- * @param window          renewal window length: the window is (expiry − window, expiry], e.g. 1 March–31 May
+ * @param window          renewal window length: the window is [expiry + 1 day − window, expiry], e.g. 1 March–31 May
  * @param reminderDays    days before expiry on which a reminder is due
  * @param grace           late-renewal period after expiry, e.g. 30 days: up to and including expiry + grace
  * @param retirementWindow how long after expiry retired status may still be chosen (inclusive)
@@ -47,9 +47,12 @@ public record RenewalCalendar(ExpiryRule expiryRule, Period window, List<Integer
         return expiryRule.expiryFor(cycleStart);
     }
 
-    /** First day of the renewal window: a 3-month window before 31 May opens on 1 March. */
+    /**
+     * First day of the renewal window: the window is counted back from the end of the expiry date, so a 3-month
+     * window opens on 1 March for 31 May, on 1 September for 30 November and on 1 December for 28 February.
+     */
     public LocalDate windowOpensOn(LocalDate expiry) {
-        return expiry.minus(window).plusDays(1);
+        return expiry.plusDays(1).minus(window);
     }
 
     /** Last day on which a late renewal is accepted. */

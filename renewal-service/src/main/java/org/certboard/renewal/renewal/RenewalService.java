@@ -183,7 +183,9 @@ public class RenewalService {
         LocalDate nextCycleStartsOn = certification.expiresOn;
         switch (certification.status) {
             case LAPSED -> missing.add(new Missing(Missing.STATUS, "the certification lapsed after "
-                    + calendar.lateRenewalEndsOn(certification.expiresOn) + ": reapply and pass the exam"));
+                    + (certification.retiredOn != null ? calendar.reactivationEndsOn(certification.retiredOn)
+                            : calendar.lateRenewalEndsOn(certification.expiresOn))
+                    + ": reapply and pass the exam"));
             case RETIRED -> {
                 nextCycleStartsOn = today;
                 LocalDate until = calendar.reactivationEndsOn(certification.retiredOn);

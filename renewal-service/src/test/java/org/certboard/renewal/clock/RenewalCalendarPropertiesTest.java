@@ -81,7 +81,11 @@ class RenewalCalendarPropertiesTest {
         LocalDate expiry = calendar.expiryFor(exam);
         LocalDate opens = calendar.windowOpensOn(expiry);
 
-        assertThat(opens.minusDays(1)).isEqualTo(expiry.minusMonths(3));
+        assertThat(opens).isEqualTo(expiry.plusDays(1).minusMonths(3));
+        // three whole months back from the end of the expiry date: a month-end expiry opens on the 1st
+        if (expiry.plusDays(1).getDayOfMonth() == 1) {
+            assertThat(opens.getDayOfMonth()).isEqualTo(1);
+        }
         assertThat(ChronoUnit.DAYS.between(opens, expiry) + 1).isBetween(89L, 92L);
         assertThat(calendar.timing(expiry, exam)).isEqualTo(RenewalTiming.TOO_EARLY);
         assertThat(calendar.timing(expiry, opens.minusDays(1))).isEqualTo(RenewalTiming.TOO_EARLY);

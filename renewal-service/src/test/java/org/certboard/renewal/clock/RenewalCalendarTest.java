@@ -41,6 +41,22 @@ class RenewalCalendarTest {
     }
 
     @Test
+    void theWindowIsThreeWholeMonthsBackFromTheEndOfTheExpiryDate() {
+        assertThat(ALIGNED.windowOpensOn(LocalDate.of(2026, 11, 30))).isEqualTo(LocalDate.of(2026, 9, 1));
+        assertThat(ALIGNED.timing(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 8, 31)))
+                .isEqualTo(RenewalTiming.TOO_EARLY);
+        assertThat(ALIGNED.timing(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 9, 1)))
+                .isEqualTo(RenewalTiming.ON_TIME);
+        assertThat(PLAIN.windowOpensOn(LocalDate.of(2027, 2, 28))).isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(PLAIN.timing(LocalDate.of(2027, 2, 28), LocalDate.of(2026, 11, 30)))
+                .isEqualTo(RenewalTiming.TOO_EARLY);
+        assertThat(PLAIN.windowOpensOn(LocalDate.of(2029, 2, 28))).isEqualTo(LocalDate.of(2028, 12, 1));
+        assertThat(PLAIN.windowOpensOn(LocalDate.of(2028, 2, 29))).isEqualTo(LocalDate.of(2027, 12, 1));
+        assertThat(ALIGNED.windowOpensOn(LocalDate.of(2026, 5, 31))).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(PLAIN.windowOpensOn(LocalDate.of(2031, 11, 26))).isEqualTo(LocalDate.of(2031, 8, 27));
+    }
+
+    @Test
     void remindersFor31May() {
         assertThat(ALIGNED.schedule(LocalDate.of(2026, 5, 31))).containsExactly(
                 new ClockAction.Reminder(180, LocalDate.of(2025, 12, 2)),

@@ -1,5 +1,6 @@
 package org.certboard.renewal.it;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -139,5 +140,61 @@ class CertificationIssuanceTest {
         assertThat(Board.certification(second).getString("status")).isEqualTo("ACTIVE");
         assertThat(Board.certification(second).getString("firstCertifiedOn")).isEqualTo(today.toString());
         assertThat(Board.certification(first).getString("status")).isEqualTo("LAPSED");
+    }
+
+    @Test
+    void aRetiredCertificantWhoPassesWithinTheReactivationWindowStaysRetired() {
+        Board board = new Board(bootstrapServers);
+        LocalDate today = Board.today();
+        UUID candidate = Board.candidate(today.minusYears(1));
+        String number = board.certify(candidate, today.minusYears(1));
+        given().post("/certifications/{number}/retirement", number).then().statusCode(200);
+
+        ExamPassed again = board.pass(candidate, today);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "IGNORED".equals(
+                TestDatabase.value("select outcome from applied_exam where booking_id = ?", again.bookingId())));
+        assertThat(Board.awaitCertifications(candidate, l -> true).getInt("total")).isEqualTo(1);
+        assertThat(Board.certification(number).getString("status")).isEqualTo("RETIRED");
+    }
+
+    @Test
+    void aRetiredCertificantWhoPassesAfterTheReactivationWindowGetsANewCertificationAndTheOldOneLapses() {
+        Board board = new Board(bootstrapServers);
+        LocalDate retiredOn = Board.today();
+        LocalDate examDate = retiredOn.minusDays(10);
+        UUID candidate = Board.candidate(examDate);
+        String first = board.certify(candidate, examDate);
+        given().post("/certifications/{number}/retirement", first).then().statusCode(200);
+        assertThat(Board.certification(first).getString("retiredOn")).isEqualTo(retiredOn.toString());
+
+        Board.advance("P5Y2D");
+        LocalDate today = Board.today();
+        assertThat(today).isAfter(retiredOn.plusYears(5));
+        ExamPassed passed = board.pass(candidate, today);
+
+        JsonPath list = Board.awaitCertifications(candidate, l -> l.getInt("total") == 2);
+        List<String> numbers = list.getList("items.number");
+        String second = numbers.stream().filter(n -> !n.equals(first)).findFirst().orElseThrow();
+        assertThat(second).matches("CCM-" + today.getYear() + "-\\d{6}");
+        JsonPath issued = Board.certification(second);
+        assertThat(issued.getString("status")).isEqualTo("ACTIVE");
+        assertThat(issued.getString("firstCertifiedOn")).isEqualTo(today.toString());
+        assertThat(issued.getString("expiresOn")).isEqualTo(today.plusYears(5).toString());
+        assertThat(Board.certification(first).getString("status")).isEqualTo("LAPSED");
+        assertThat(TestDatabase.value("select outcome from applied_exam where booking_id = ?", passed.bookingId()))
+                .isEqualTo("ISSUED");
+
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.RENEWAL_EVENTS)) {
+            TopicProbe.Received lapsed = probe.await(r -> candidate.toString().equals(r.key())
+                    && EventType.CERTIFICATION_LAPSED.type().equals(r.header("ce_type")), 1, Duration.ofSeconds(30))
+                    .get(0);
+            assertThat(EventCodec.validate(EventType.CERTIFICATION_LAPSED, lapsed.value())).isEmpty();
+            assertThat(lapsed.value()).contains("\"number\":\"" + first + "\"")
+                    .contains("\"lapsedOn\":\"" + retiredOn.plusYears(5) + "\"");
+            probe.await(r -> candidate.toString().equals(r.key())
+                    && EventType.CERTIFICATION_ISSUED.type().equals(r.header("ce_type"))
+                    && r.value().contains("\"number\":\"" + second + "\""), 1, Duration.ofSeconds(30));
+        }
     }
 }

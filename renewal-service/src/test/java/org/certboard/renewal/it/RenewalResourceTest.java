@@ -40,7 +40,7 @@ class RenewalResourceTest {
         given().get("/certifications/{n}/renewal", number).then().statusCode(200)
                 .body("requiredHours", equalTo(80)).body("earnedHours", equalTo(0))
                 .body("requiredEthicsHours", equalTo(8)).body("earnedEthicsHours", equalTo(0))
-                .body("windowOpensOn", equalTo(expiry.minusMonths(3).plusDays(1).toString()))
+                .body("windowOpensOn", equalTo(expiry.plusDays(1).minusMonths(3).toString()))
                 .body("expiresOn", equalTo(expiry.toString())).body("canRenew", equalTo(false))
                 .body("missing.requirement", containsInAnyOrder("RENEWAL_WINDOW", "CE_HOURS", "ETHICS_HOURS"));
 
