@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.certboard.events.exam.ExamBooked;
 import org.certboard.events.exam.ExamFailed;
@@ -112,7 +113,7 @@ public class BookingService {
     /** Staff record that the candidate did not attend: a failed attempt without a score. */
     public Uni<ExamResult> noShow(UUID bookingId) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> Booking.<Booking>findById(bookingId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        return Panache.withTransaction(() -> Booking.<Booking>findById(bookingId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("booking", bookingId))
                 .invoke(booking -> {
                     if (booking.status != Booking.Status.BOOKED) {
@@ -139,8 +140,13 @@ public class BookingService {
                         .map(window -> new Slot(sitting, window, LocalDate.ofInstant(sitting.startsAt, board.timeZone()))));
     }
 
+    /**
+     * Loads the booking locked for update (cancel and reschedule): the seat each frees is at the sitting read here, so
+     * a concurrent cancel or reschedule must not change that sitting before our transaction ends. The loser waits, then
+     * sees the new state (409 if no longer active).
+     */
     private Uni<Booking> active(UUID bookingId) {
-        return Booking.<Booking>findById(bookingId)
+        return Booking.<Booking>findById(bookingId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("booking", bookingId))
                 .invoke(booking -> {
                     if (booking.status != Booking.Status.BOOKED) {
