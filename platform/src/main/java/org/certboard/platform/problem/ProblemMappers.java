@@ -81,9 +81,13 @@ public class ProblemMappers {
 
     /** The PostgreSQL SQLSTATE behind a failure, if a database refusal caused it (a lost race, not a bug). */
     private static String sqlState(Throwable failure) {
+        // Hibernate Reactive converts the driver's PgException into an SQLException; accept either
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof io.vertx.pgclient.PgException pg) {
                 return pg.getSqlState();
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
             }
         }
         return null;
