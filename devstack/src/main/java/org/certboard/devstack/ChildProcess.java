@@ -41,10 +41,6 @@ final class ChildProcess {
         return process.isAlive();
     }
 
-    Path log() {
-        return log;
-    }
-
     long rssKiB() {
         try {
             return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()

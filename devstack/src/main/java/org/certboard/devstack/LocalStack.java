@@ -1,9 +1,5 @@
 package org.certboard.devstack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +16,6 @@ import org.certboard.events.Topics;
  * services in sandbox mode. The local stack ({@code deploy/local/run}) and the system tests start it the same way.
  */
 public final class LocalStack implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     /**
      * @param repoRoot        where the service modules were built
      * @param stateDir        Kafka data, embedded PostgreSQL data and logs
@@ -138,10 +132,6 @@ public final class LocalStack implements AutoCloseable {
         return services.get(service).baseUrl();
     }
 
-    public ServiceProcess service(Service service) {
-        return services.get(service);
-    }
-
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
@@ -150,35 +140,6 @@ public final class LocalStack implements AutoCloseable {
         return postgres;
     }
 
-    /**
-     * Moves the board clock of every service by the same request ({@code {"advanceBy":"P30D"}} or
-     * {@code {"setTo":"..."}}), renewal-service last so that it acts on a world that has already moved.
-     */
-    public List<String> moveClocks(String requestJson) {
-        List<String> answers = new ArrayList<>();
-        for (Service service : Service.values()) {
-            answers.add(post(url(service) + "/admin/clock", requestJson));
-        }
-        return answers;
-    }
-
-    static String post(String url, String json) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": "
-                        + response.body());
-            }
-            return response.body();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("POST " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 
     @Override
     public void close() {

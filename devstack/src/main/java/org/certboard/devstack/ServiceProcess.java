@@ -74,10 +74,6 @@ public final class ServiceProcess implements AutoCloseable {
         return process.rssKiB() / 1024;
     }
 
-    public Path log() {
-        return process.log();
-    }
-
     @Override
     public void close() {
         process.stop();

@@ -109,11 +109,8 @@ public class CandidateService {
         Parameters parameters = new Parameters();
         values.forEach(parameters::and);
         Sort order = Sort.by("familyName").and("givenName").and("id");
-        return Panache.withSession(() -> Candidate.<Candidate>find(query, order, parameters).page(paging.toPanache())
-                .list()
-                .chain(items -> Candidate.count(query, parameters)
-                        .map(total -> new Page<>(items.stream().map(CandidateView::of).toList(), paging.page,
-                                paging.size, total))));
+        return Panache.withSession(() -> paging.fetch(Candidate.<Candidate>find(query, order, parameters),
+                CandidateView::of));
     }
 
     /** Applies a JSON merge patch (RFC 7396) of the contact fields; announces the change only if there is one. */

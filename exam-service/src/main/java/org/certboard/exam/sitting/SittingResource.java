@@ -96,10 +96,8 @@ public class SittingResource {
             where.add("seatsBooked < capacity");
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return Panache.withSession(() -> Sitting.<Sitting>find(query, Sort.by("startsAt").and("id"), parameters)
-                .page(paging.toPanache()).list()
-                .chain(items -> Sitting.count(query, parameters).map(total -> new Page<>(
-                        items.stream().map(SittingView::of).toList(), paging.page, paging.size, total))));
+        return Panache.withSession(() -> paging.fetch(
+                Sitting.<Sitting>find(query, Sort.by("startsAt").and("id"), parameters), SittingView::of));
     }
 
     @GET

@@ -65,9 +65,7 @@ public class WindowResource {
 
     @GET
     public Uni<Page<WindowView>> list(@BeanParam @Valid PageRequest paging) {
-        return Panache.withSession(() -> ExamWindow.<ExamWindow>findAll(Sort.by("opensOn").and("id"))
-                .page(paging.toPanache()).list()
-                .chain(items -> ExamWindow.count().map(total -> new Page<>(items.stream().map(WindowView::of)
-                        .toList(), paging.page, paging.size, total))));
+        return Panache.withSession(() -> paging.fetch(ExamWindow.<ExamWindow>findAll(Sort.by("opensOn").and("id")),
+                WindowView::of));
     }
 }

@@ -112,11 +112,6 @@ public class OutboxRelay {
         closeAll();
     }
 
-    /** Unpublished rows, as of the relay's last look. */
-    public long backlog() {
-        return backlog.get();
-    }
-
     private void run() {
         Duration backoff = MIN_BACKOFF;
         while (running) {

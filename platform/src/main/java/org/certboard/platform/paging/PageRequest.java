@@ -1,9 +1,14 @@
 package org.certboard.platform.paging;
 
+import java.util.function.Function;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.smallrye.mutiny.Uni;
 
 /** {@code ?page=0&size=20}, at most 100 a page. Use as a {@code @BeanParam @Valid} parameter. */
 public class PageRequest {
@@ -18,15 +23,13 @@ public class PageRequest {
     @Max(value = 100, message = "must be between 1 and 100")
     public int size;
 
-    public PageRequest() {
-    }
-
-    public PageRequest(int page, int size) {
-        this.page = page;
-        this.size = size;
-    }
-
-    public io.quarkus.panache.common.Page toPanache() {
-        return io.quarkus.panache.common.Page.of(page, size);
+    /**
+     * This page of the query's results, shown through {@code view}, with the query's total. The two reads run one
+     * after the other on the caller's session.
+     */
+    public <E, R> Uni<Page<R>> fetch(PanacheQuery<E> query, Function<E, R> view) {
+        return query.page(io.quarkus.panache.common.Page.of(page, size)).list()
+                .chain(items -> query.count().map(total -> new Page<>(items.stream().map(view).toList(), page, size,
+                        total)));
     }
 }

@@ -71,8 +71,7 @@ public class CeCreditService {
             CePeriod period = CePeriod.of(certification, calendar, today);
             var query = CeCredit.<CeCredit>find("certificationId = ?1 and completedOn >= ?2 and completedOn <= ?3"
                     + " order by completedOn, id", certification.id, period.from(), period.until());
-            return query.page(paging.toPanache()).list().chain(items -> query.count().map(total -> new Page<>(
-                    items.stream().map(CeCreditView::of).toList(), paging.page, paging.size, total)));
+            return paging.fetch(query, CeCreditView::of);
         }));
     }
 }

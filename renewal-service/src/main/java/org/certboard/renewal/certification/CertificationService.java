@@ -138,9 +138,7 @@ public class CertificationService {
         return Panache.withSession(() -> {
             var query = candidateId == null ? Certification.<Certification>find("order by number")
                     : Certification.<Certification>find("candidateId = ?1 order by number", candidateId);
-            return query.page(paging.toPanache()).list()
-                    .chain(items -> query.count().map(total -> new Page<>(
-                            items.stream().map(CertificationView::of).toList(), paging.page, paging.size, total)));
+            return paging.fetch(query, CertificationView::of);
         });
     }
 
