@@ -175,6 +175,12 @@ public final class Board {
         return client.post(Service.RENEWAL, "/certifications/" + number + "/renewals", Map.of());
     }
 
+    /** Staff accept the CE evidence of a renewal the board sampled for audit; the renewal then takes effect. */
+    public Answer acceptAudit(String number, String renewalId) {
+        return client.post(Service.RENEWAL, "/certifications/" + number + "/renewals/" + renewalId + "/audit",
+                Map.of("accepted", true, "reason", "CE certificates checked"));
+    }
+
     public Answer verify(String number) {
         return client.get(Service.RENEWAL, "/verify/" + number);
     }
