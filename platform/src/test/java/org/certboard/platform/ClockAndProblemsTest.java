@@ -10,31 +10,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.net.URL;
+
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.TestTokens;
+import org.certboard.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "platform"))
 class ClockAndProblemsTest {
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL health;
 
     @Test
     void theSandboxClockMovesForwardOnly() {
-        Instant before = Instant.parse(given().get("/admin/clock").then().statusCode(200)
+        Instant before = Instant.parse(admin().get("/admin/clock").then().statusCode(200)
                 .body("offset", notNullValue()).extract().path("now"));
-        Instant after = Instant.parse(given().contentType(ContentType.JSON).body("{\"advanceBy\":\"P30D\"}")
+        Instant after = Instant.parse(admin().contentType(ContentType.JSON).body("{\"advanceBy\":\"P30D\"}")
                 .post("/admin/clock").then().statusCode(200).extract().path("now"));
         assertThat(Duration.between(before, after)).isBetween(Duration.ofDays(30), Duration.ofDays(30).plusMinutes(1));
 
-        given().contentType(ContentType.JSON).body("{\"setTo\":\"2020-01-01T00:00:00Z\"}").post("/admin/clock")
+        admin().contentType(ContentType.JSON).body("{\"setTo\":\"2020-01-01T00:00:00Z\"}").post("/admin/clock")
                 .then().statusCode(409).contentType("application/problem+json").body("status", equalTo(409));
-        given().contentType(ContentType.JSON).body("{\"advanceBy\":\"soon\"}").post("/admin/clock")
+        admin().contentType(ContentType.JSON).body("{\"advanceBy\":\"soon\"}").post("/admin/clock")
                 .then().statusCode(400).body("violations.field", hasItem("advanceBy"));
-        given().contentType(ContentType.JSON).body("{}").post("/admin/clock").then().statusCode(400);
+        admin().contentType(ContentType.JSON).body("{}").post("/admin/clock").then().statusCode(400);
     }
 
     @Test
@@ -54,7 +62,12 @@ class ClockAndProblemsTest {
     }
 
     @Test
-    void readinessCoversDatabaseAndKafka() {
-        given().get("/q/health/ready").then().statusCode(200).body(containsString("kafka"));
+    void readinessCoversDatabaseAndKafkaOnTheManagementPortOnly() {
+        given().get(health.toString()).then().statusCode(200).body(containsString("kafka"));
+        given().get("/q/health/ready").then().statusCode(404);
+    }
+
+    private static RequestSpecification admin() {
+        return given().auth().oauth2(TestTokens.forNewSubject(Roles.ADMIN));
     }
 }

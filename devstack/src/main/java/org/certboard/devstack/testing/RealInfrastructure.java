@@ -10,7 +10,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Quarkus test resource giving a service the real components: the JVM's one Kafka broker and a throwaway database
- * on the running PostgreSQL, dropped at the end. Use {@code @WithTestResource(value = RealInfrastructure.class,
+ * on the running PostgreSQL, dropped at the end; the service trusts {@link TestTokens}. Use
+ * {@code @WithTestResource(value = RealInfrastructure.class,
  * initArgs = @ResourceArg(name = "database", value = "exam"))}; every test class with the same resource shares one
  * application start.
  */
@@ -30,6 +31,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         postgres.createDatabaseIfMissing(database);
         Map<String, String> config = new HashMap<>(postgres.datasourceConfig(database));
         config.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
+        config.putAll(TestTokens.serviceConfig());
         return config;
     }
 

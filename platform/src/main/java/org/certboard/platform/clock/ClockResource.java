@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Path;
 
 import org.certboard.platform.problem.Problem;
 import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The sandbox's clock API: read the board clock and move it forward. Answers 404 outside sandbox mode. */
 @Path("/admin/clock")
 @Tag(name = "sandbox")
+@RolesAllowed(Roles.ADMIN)
 public class ClockResource {
 
     public record ClockState(Instant now, Duration offset) {

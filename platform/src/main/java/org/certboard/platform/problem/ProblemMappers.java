@@ -64,6 +64,21 @@ public class ProblemMappers {
         return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage()));
     }
 
+    /** No token, or one the provider did not sign, that has expired or names another audience. */
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationCompletionException.class })
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(respond(Problem.of(401, "Unauthorized",
+                "send a bearer token from the board's identity provider in the Authorization header")))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return respond(Problem.of(403, "Forbidden", "your role may not do this"));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         String sqlState = sqlState(e);
