@@ -30,6 +30,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.certboard.events.CloudEventHeaders;
+import org.certboard.platform.kafka.KafkaClientProperties;
+import org.certboard.platform.tracing.TraceParent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -37,6 +39,7 @@ import org.postgresql.PGConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Publishes the outbox to Kafka. One thread, two plain JDBC connections: one LISTENs for commits (NOTIFY from the
@@ -57,7 +60,7 @@ public class OutboxRelay {
     private static final Duration MEASURE_EVERY = Duration.ofSeconds(1);
 
     private final RelayConfig config;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final String jdbcUrl;
     private final String user;
     private final String password;
@@ -74,12 +77,12 @@ public class OutboxRelay {
     private Instant lastMeasure = Instant.EPOCH;
 
     public OutboxRelay(RelayConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password.orElse("");
@@ -153,7 +156,7 @@ public class OutboxRelay {
             List<UUID> ids = new ArrayList<>();
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             try (PreparedStatement select = relayConnection.prepareStatement(
-                    "select id, topic, event_key, type, source, subject, occurred_at, payload from outbox_event"
+                    "select id, topic, event_key, type, source, subject, occurred_at, payload, traceparent from outbox_event"
                             + " where published_at is null order by seq limit ? for update skip locked")) {
                 select.setInt(1, config.batchSize());
                 try (ResultSet rows = select.executeQuery()) {
@@ -197,6 +200,10 @@ public class OutboxRelay {
         header(record, CloudEventHeaders.SUBJECT, row.getString(6));
         header(record, CloudEventHeaders.TIME, row.getTimestamp(7).toInstant().toString());
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        String traceparent = row.getString(9);
+        if (traceparent != null) {
+            header(record, TraceParent.HEADER, traceparent);
+        }
         return record;
     }
 
@@ -266,8 +273,7 @@ public class OutboxRelay {
             }
         }
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            producer = new KafkaProducer<>(KafkaClientProperties.producer(kafka, Map.of(
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
@@ -275,7 +281,7 @@ public class OutboxRelay {
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20000,
-                    ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"),
+                    ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay")),
                     new StringSerializer(), new ByteArraySerializer());
         }
     }
