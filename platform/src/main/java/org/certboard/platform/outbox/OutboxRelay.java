@@ -66,6 +66,7 @@ public class OutboxRelay {
     private final String password;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestUnsentAgeMillis = new AtomicLong();
+    private final AtomicLong heartbeatMillis = new AtomicLong();
     private final io.micrometer.core.instrument.Counter published;
 
     private volatile boolean running;
@@ -89,6 +90,8 @@ public class OutboxRelay {
         registry.gauge("certboard.outbox.backlog", backlog);
         registry.gauge("certboard.outbox.oldest.unsent.age.seconds", oldestUnsentAgeMillis, ms -> ms.get() / 1000.0);
         this.published = registry.counter("certboard.outbox.published");
+        // Wall time of the relay loop's last successful pass: an alert fires when it stops moving (relay thread dead).
+        registry.gauge("certboard.outbox.relay.heartbeat.seconds", heartbeatMillis, ms -> ms.get() / 1000.0);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -121,6 +124,7 @@ public class OutboxRelay {
             try {
                 connect();
                 int count = relayBatch();
+                heartbeatMillis.set(System.currentTimeMillis());
                 backoff = MIN_BACKOFF;
                 if (count < config.batchSize()) {
                     measureBacklog();
