@@ -12,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -29,9 +28,9 @@ public class CertificationResource {
 
     @GET
     @Operation(summary = "Certifications, of one candidate if candidateId is given")
-    public Uni<Page<CertificationView>> list(@QueryParam("candidateId") String candidateId,
+    public Uni<Page<CertificationView>> list(@QueryParam("candidateId") UUID candidateId,
             @BeanParam @Valid PageRequest paging) {
-        return certifications.list(candidateId == null || candidateId.isBlank() ? null : uuid(candidateId), paging);
+        return certifications.list(candidateId, paging);
     }
 
     @GET
@@ -46,14 +45,5 @@ public class CertificationResource {
     @Operation(summary = "Choose retired status (up to 9 months after expiry by default)")
     public Uni<CertificationView> retire(@PathParam("number") String number) {
         return certifications.retire(number);
-    }
-
-    /** Parsed here rather than by JAX-RS, which answers a malformed query parameter with 404 instead of 400. */
-    private static UUID uuid(String candidateId) {
-        try {
-            return UUID.fromString(candidateId);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("candidateId", "must be a UUID");
-        }
     }
 }
