@@ -73,6 +73,19 @@ class EventConsumerTest {
         }
     }
 
+    @Test
+    void aDeadlockIsRetriedUntilItSucceedsNotDeadLettered() {
+        UUID candidate = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        // the test consumer fails this event four times with Hibernate Reactive's SQLException 40P01
+        send(candidate, eventId, EventType.CANDIDATE_REGISTERED.type(), EventCodec.toJson(
+                new CandidateRegistered(candidate, "Ada", "Lovelace", "deadlock@example.org", Instant.now())));
+        awaitEffects(eventId, 1);
+        try (TopicProbe dlq = new TopicProbe(bootstrapServers, DLQ)) {
+            assertThat(dlq.drain(Duration.ofSeconds(3))).noneMatch(r -> candidate.toString().equals(r.key()));
+        }
+    }
+
     private void awaitEffects(UUID eventId, int count) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 TestDatabase.count("select count(*) from test_received where event_id = ?", eventId)).isEqualTo(count));
