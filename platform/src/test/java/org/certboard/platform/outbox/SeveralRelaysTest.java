@@ -46,7 +46,7 @@ class SeveralRelaysTest {
     @Test
     void twoRelaysPublishEveryEventOnceAndEachCandidatesInOrder() throws Exception {
         OutboxRelay secondReplica = new OutboxRelay(smallBatches(), new SimpleMeterRegistry(), bootstrapServers,
-                jdbcUrl, user, Optional.empty());
+                jdbcUrl, user, Optional.empty(), Duration.ofDays(30));
         secondReplica.start(new StartupEvent());
         Map<String, List<String>> committedOrder = new LinkedHashMap<>();
         try (Connection c = TestDatabase.connect(); PreparedStatement insert = c.prepareStatement(
@@ -106,6 +106,14 @@ class SeveralRelaysTest {
 
             public Duration retention() {
                 return Duration.ofDays(7);
+            }
+
+            public Duration socketTimeout() {
+                return Duration.ofSeconds(30);
+            }
+
+            public Duration stallAfter() {
+                return Duration.ofMinutes(2);
             }
         };
     }
