@@ -86,7 +86,7 @@ class SeveralRelaysTest {
     }
 
     /** Small batches, so that the two relays take turns many times during the test. */
-    private static RelayConfig smallBatches() {
+    static RelayConfig smallBatches() {
         return new RelayConfig() {
             public boolean enabled() {
                 return true;
