@@ -18,7 +18,6 @@ import org.certboard.events.EventType;
 import org.certboard.events.InvalidEventException;
 import org.certboard.platform.tracing.TraceParent;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import io.opentelemetry.api.trace.Span;
@@ -39,6 +38,10 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * with backoff, holding the partition so that order is kept; anything else is retried a few times, then
  * dead-lettered.
  * <p>
+ * A dead-lettered event is also parked with its key ({@link DeadLetterParking}): later events of the same topic and
+ * key wait in {@code parked_event} until the operator re-publishes or discards it, so that a person's events are
+ * never applied past one that failed. Other keys flow on.
+ * <p>
  * Call from an {@code @Incoming} method annotated {@code @ActivateRequestContext} that takes {@code Message<String>}.
  */
 @ApplicationScoped
@@ -47,29 +50,51 @@ public class EventConsumer {
     private static final int ATTEMPTS_BEFORE_DEAD_LETTER = 3;
 
     private final Clock clock;
-    private final Mutiny.SessionFactory sessions;
+    private final DeadLetterParking parking;
     private final Tracer tracer;
 
-    public EventConsumer(Clock clock, Mutiny.SessionFactory sessions, Tracer tracer) {
+    public EventConsumer(Clock clock, DeadLetterParking parking, Tracer tracer) {
         this.clock = clock;
-        this.sessions = sessions;
+        this.parking = parking;
         this.tracer = tracer;
     }
 
     public Uni<Void> consume(Message<String> message, Function<IncomingEvent, Uni<Void>> handler) {
-        IncomingEvent event;
+        IncomingEvent readable;
+        InvalidEventException unreadable;
         try {
-            event = read(message);
+            readable = read(message);
+            unreadable = null;
         } catch (InvalidEventException e) {
-            LOG.warnf("dead-lettering an unreadable event: %s", e.getMessage());
-            return Uni.createFrom().completionStage(message.nack(e));
+            readable = null;
+            unreadable = e;
         }
-        Span span = processingSpan(message, event);
+        IncomingEvent event = readable;
+        InvalidEventException invalid = unreadable;
+        DeadLetterParking.RawEvent raw = DeadLetterParking.RawEvent.of(message);
+        if (raw == null && invalid != null) {
+            // without a key and CloudEvents id there is nothing to park or send back: dead letter only
+            LOG.warnf("dead-lettering an unreadable event: %s", invalid.getMessage());
+            return Uni.createFrom().completionStage(message.nack(invalid));
+        }
+        Span span = processingSpan(message, raw != null ? raw.type() : event.type().type(),
+                raw != null ? raw.id() : event.id());
         return Uni.createFrom().deferred(() -> {
             // Current while the handler builds its work, so that the events it writes to the outbox carry this trace.
             try (Scope ignored = span.makeCurrent()) {
-                return Panache.withTransaction(() -> firstDelivery(event)
-                        .chain(first -> first ? handler.apply(event) : Uni.createFrom().voidItem()));
+                return Panache.withTransaction(() -> decide(raw).chain(decision -> {
+                    if (decision == DeadLetterParking.Decision.WAIT
+                            || decision == DeadLetterParking.Decision.ALREADY_PARKED) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (invalid != null) {
+                        return Uni.createFrom().failure(invalid);
+                    }
+                    Uni<Void> applied = firstDelivery(event)
+                            .chain(first -> first ? handler.apply(event) : Uni.createFrom().voidItem());
+                    return decision == DeadLetterParking.Decision.REPLAY ? applied.chain(() -> parking.replayed(raw))
+                            : applied;
+                }));
             }
         })
                 .onFailure(Failures::isTransient).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
@@ -84,25 +109,43 @@ public class EventConsumer {
                     span.recordException(failure);
                     span.setStatus(StatusCode.ERROR, "dead-lettered");
                     span.end();
-                    LOG.warnf(failure, "dead-lettering event %s (%s)", event.id(), event.type().type());
-                    return Uni.createFrom().completionStage(message.nack(failure));
+                    LOG.warnf(failure, "dead-lettering event %s (%s); later events of key %s wait for the operator",
+                            raw != null ? raw.id() : event.id(), raw != null ? raw.type() : event.type().type(),
+                            raw != null ? raw.key() : "(none)");
+                    return parkDeadLetter(raw, failure)
+                            .chain(() -> Uni.createFrom().completionStage(message.nack(failure)));
                 });
+    }
+
+    private Uni<DeadLetterParking.Decision> decide(DeadLetterParking.RawEvent raw) {
+        return raw == null ? Uni.createFrom().item(DeadLetterParking.Decision.APPLY) : parking.decide(raw);
+    }
+
+    /** In its own transaction, retried while the database is away: a dead letter must not go unparked. */
+    private Uni<Void> parkDeadLetter(DeadLetterParking.RawEvent raw, Throwable failure) {
+        if (raw == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> parking.parkDeadLetter(raw,
+                failure.toString())))
+                .onFailure(Failures::isTransient).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
+                .indefinitely();
     }
 
     /**
      * A consumer span that continues the trace of the request whose change produced the event (the relay copies the
      * outbox row's traceparent into the record's headers).
      */
-    private Span processingSpan(Message<String> message, IncomingEvent event) {
+    private Span processingSpan(Message<String> message, String type, UUID id) {
         Context parent = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(metadata -> TraceParent.of(metadata.getHeaders()))
                 .orElse(Context.root());
-        return tracer.spanBuilder(event.type().type() + " process")
+        return tracer.spanBuilder(type + " process")
                 .setParent(parent)
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.operation.type", "process")
-                .setAttribute("messaging.message.id", event.id().toString())
+                .setAttribute("messaging.message.id", String.valueOf(id))
                 .startSpan();
     }
 

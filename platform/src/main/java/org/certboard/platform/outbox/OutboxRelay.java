@@ -49,6 +49,12 @@ import io.smallrye.common.annotation.Identifier;
  * <p>
  * Several replicas are safe: a transaction-scoped advisory lock lets one relay at a time publish, which also keeps
  * one candidate's events in order across replicas.
+ * <p>
+ * A record Kafka will never accept (too large, invalid topic name, unserialisable) is parked: it stays unpublished
+ * with its reason ({@code parked_at}, {@code park_reason}), is counted, and later rows of the same key wait behind it
+ * until the operator re-sends or discards it ({@link ParkedRecordResource}). Every other failure is taken as
+ * transient: the batch rolls back and is retried with backoff. The loop records each turn for {@link RelayLiveness};
+ * anything thrown, {@link Error}s included, is logged and the loop goes on.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -68,6 +74,12 @@ public class OutboxRelay {
     private final AtomicLong oldestUnsentAgeMillis = new AtomicLong();
     private final AtomicLong heartbeatMillis = new AtomicLong();
     private final io.micrometer.core.instrument.Counter published;
+    private final io.micrometer.core.instrument.Counter parked;
+    private final AtomicLong parkedRecords = new AtomicLong();
+    private final AtomicLong parkedConsumerKeys = new AtomicLong();
+    private final AtomicLong parkedConsumerEvents = new AtomicLong();
+    private final Duration inboxRetention;
+    private volatile long lastTurnNanos = System.nanoTime();
 
     private volatile boolean running;
     private Thread thread;
@@ -81,7 +93,8 @@ public class OutboxRelay {
             @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+            @ConfigProperty(name = "certboard.inbox.retention", defaultValue = "P30D") Duration inboxRetention) {
         this.config = config;
         this.kafka = kafka;
         this.jdbcUrl = jdbcUrl;
@@ -92,6 +105,22 @@ public class OutboxRelay {
         this.published = registry.counter("certboard.outbox.published");
         // Wall time of the relay loop's last successful pass: an alert fires when it stops moving (relay thread dead).
         registry.gauge("certboard.outbox.relay.heartbeat.seconds", heartbeatMillis, ms -> ms.get() / 1000.0);
+        this.parked = registry.counter("certboard.outbox.parked");
+        this.inboxRetention = inboxRetention;
+        registry.gauge("certboard.outbox.parked.records", parkedRecords);
+        registry.gauge("certboard.consumer.parked.keys", parkedConsumerKeys);
+        registry.gauge("certboard.consumer.parked.events", parkedConsumerEvents);
+    }
+
+    /** Whether the relay thread runs and its loop went round within {@code stallAfter}; always true when disabled. */
+    public boolean isGoingRound() {
+        return !running || RelayLiveness.goingRound(thread != null && thread.isAlive(), lastTurnNanos,
+                System.nanoTime(), config.stallAfter());
+    }
+
+    /** Nanoseconds since the loop last went round. */
+    public long sinceLastTurnNanos() {
+        return System.nanoTime() - lastTurnNanos;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -102,6 +131,7 @@ public class OutboxRelay {
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((dead, failure) -> LOG.error("the outbox relay thread died", failure));
         thread.start();
     }
 
@@ -121,6 +151,7 @@ public class OutboxRelay {
     private void run() {
         Duration backoff = MIN_BACKOFF;
         while (running) {
+            lastTurnNanos = System.nanoTime();
             try {
                 connect();
                 int count = relayBatch();
@@ -134,11 +165,16 @@ public class OutboxRelay {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 if (!running) {
                     return;
                 }
-                LOG.warnf("outbox relay cannot publish (%s); retrying in %d ms", e.toString(), backoff.toMillis());
+                if (e instanceof Exception) {
+                    LOG.warnf("outbox relay cannot publish (%s); retrying in %d ms", e.toString(), backoff.toMillis());
+                } else {
+                    // an Error is no outage: say so loudly, but keep the loop (and liveness) going
+                    LOG.errorf(e, "outbox relay failed with an error; retrying in %d ms", backoff.toMillis());
+                }
                 closeAll();
                 try {
                     Thread.sleep(backoff.toMillis());
@@ -158,27 +194,62 @@ public class OutboxRelay {
                 return 0;
             }
             List<UUID> ids = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
             List<Future<RecordMetadata>> acks = new ArrayList<>();
+            Map<UUID, String> parkedNow = new java.util.LinkedHashMap<>();
+            java.util.Set<String> blockedKeys = new java.util.HashSet<>();
+            int selected = 0;
+            // a parked row holds back the later rows of its key (order is kept); other keys flow past it
             try (PreparedStatement select = relayConnection.prepareStatement(
-                    "select id, topic, event_key, type, source, subject, occurred_at, payload, traceparent from outbox_event"
-                            + " where published_at is null order by seq limit ? for update skip locked")) {
+                    "select id, topic, event_key, type, source, subject, occurred_at, payload, traceparent"
+                            + " from outbox_event o"
+                            + " where published_at is null and parked_at is null and not exists (select 1 from"
+                            + " outbox_event p where p.event_key = o.event_key and p.parked_at is not null"
+                            + " and p.published_at is null and p.seq < o.seq)"
+                            + " order by seq limit ? for update skip locked")) {
                 select.setInt(1, config.batchSize());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
+                        selected++;
                         UUID id = rows.getObject(1, UUID.class);
+                        String key = rows.getString(3);
+                        if (blockedKeys.contains(key)) {
+                            continue; // behind a record parked in this batch: waits, unsent
+                        }
+                        Future<RecordMetadata> ack = producer.send(record(id, rows));
+                        String refusal = ack.isDone() ? permanentRefusal(ack) : null;
+                        if (refusal != null) {
+                            parkedNow.put(id, refusal);
+                            blockedKeys.add(key);
+                            continue;
+                        }
                         ids.add(id);
-                        acks.add(producer.send(record(id, rows)));
+                        keys.add(key);
+                        acks.add(ack);
                     }
                 }
             }
-            if (ids.isEmpty()) {
+            if (selected == 0) {
                 relayConnection.commit();
                 return 0;
             }
             producer.flush();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
+            for (int i = 0; i < acks.size(); i++) {
+                try {
+                    acks.get(i).get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    String refusal = permanentRefusal(e.getCause());
+                    if (refusal == null) {
+                        throw e;
+                    }
+                    // refused by the broker after later records of its key may have left: logged with the key
+                    LOG.errorf("outbox record %s (key %s) refused by Kafka after sending: %s", ids.get(i), keys.get(i),
+                            refusal);
+                    parkedNow.put(ids.get(i), refusal);
+                }
             }
+            ids.removeAll(parkedNow.keySet());
+            park(parkedNow);
             try (PreparedStatement mark = relayConnection.prepareStatement(
                     "update outbox_event set published_at = clock_timestamp() where id = any(?)")) {
                 Array array = relayConnection.createArrayOf("uuid", ids.toArray());
@@ -187,11 +258,52 @@ public class OutboxRelay {
             }
             relayConnection.commit();
             published.increment(ids.size());
-            return ids.size();
+            parked.increment(parkedNow.size());
+            return selected;
         } catch (Exception e) {
             rollbackQuietly();
             throw e;
         }
+    }
+
+    private void park(Map<UUID, String> refused) throws SQLException {
+        if (refused.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement park = relayConnection.prepareStatement(
+                "update outbox_event set parked_at = clock_timestamp(), park_reason = ? where id = ?")) {
+            for (Map.Entry<UUID, String> entry : refused.entrySet()) {
+                LOG.errorf("outbox record %s parked, Kafka will not accept it: %s", entry.getKey(), entry.getValue());
+                park.setString(1, entry.getValue());
+                park.setObject(2, entry.getKey());
+                park.addBatch();
+            }
+            park.executeBatch();
+        }
+    }
+
+    /** Why Kafka will never accept this record, or null when the failure may pass (broker down, timeout). */
+    private static String permanentRefusal(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return permanentRefusal(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    static String permanentRefusal(Throwable failure) {
+        if (failure instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                || failure instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+                || failure instanceof org.apache.kafka.common.errors.InvalidTopicException
+                || failure instanceof org.apache.kafka.common.InvalidRecordException
+                || failure instanceof org.apache.kafka.common.errors.SerializationException) {
+            return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        }
+        return null;
     }
 
     private ProducerRecord<String, byte[]> record(UUID id, ResultSet row) throws SQLException {
@@ -234,10 +346,21 @@ public class OutboxRelay {
         lastMeasure = now;
         try (Statement query = relayConnection.createStatement();
                 ResultSet result = query.executeQuery("select count(*), coalesce(extract(epoch from clock_timestamp()"
-                        + " - min(created_at)) * 1000, 0) from outbox_event where published_at is null")) {
+                        + " - min(created_at)) * 1000, 0), count(*) filter (where parked_at is not null)"
+                        + " from outbox_event where published_at is null")) {
             result.next();
             backlog.set(result.getLong(1));
             oldestUnsentAgeMillis.set(result.getLong(2));
+            parkedRecords.set(result.getLong(3));
+        } finally {
+            relayConnection.commit();
+        }
+        try (Statement query = relayConnection.createStatement();
+                ResultSet result = query.executeQuery(
+                        "select count(distinct (topic, event_key)), count(*) from parked_event")) {
+            result.next();
+            parkedConsumerKeys.set(result.getLong(1));
+            parkedConsumerEvents.set(result.getLong(2));
         } finally {
             relayConnection.commit();
         }
@@ -255,6 +378,14 @@ public class OutboxRelay {
         } finally {
             relayConnection.commit();
         }
+        // the event id dedupes redeliveries within the retention; older ones are caught by business keys
+        try (PreparedStatement delete = relayConnection.prepareStatement(
+                "delete from processed_event where recorded_at < clock_timestamp() - ?::interval")) {
+            delete.setString(1, inboxRetention.toSeconds() + " seconds");
+            delete.executeUpdate();
+        } finally {
+            relayConnection.commit();
+        }
         lastCleanup = now;
     }
 
@@ -267,11 +398,11 @@ public class OutboxRelay {
 
     private void connect() throws SQLException {
         if (relayConnection == null || relayConnection.isClosed()) {
-            relayConnection = DriverManager.getConnection(jdbcUrl, user, password);
+            relayConnection = DriverManager.getConnection(jdbcUrl, connectionProperties());
             relayConnection.setAutoCommit(false);
         }
         if (listenConnection == null || listenConnection.isClosed()) {
-            listenConnection = DriverManager.getConnection(jdbcUrl, user, password);
+            listenConnection = DriverManager.getConnection(jdbcUrl, connectionProperties());
             try (Statement listen = listenConnection.createStatement()) {
                 listen.execute("LISTEN " + CHANNEL);
             }
@@ -288,6 +419,23 @@ public class OutboxRelay {
                     ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay")),
                     new StringSerializer(), new ByteArraySerializer());
         }
+    }
+
+    /**
+     * A read waits at most socketTimeout (a half-open connection fails instead of hanging), and the server ends a
+     * relay session idle in a transaction for twice as long, which releases the lease of a relay that vanished.
+     */
+    private java.util.Properties connectionProperties() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        long seconds = Math.max(1, config.socketTimeout().toSeconds());
+        properties.setProperty("socketTimeout", Long.toString(seconds));
+        properties.setProperty("connectTimeout", Long.toString(seconds));
+        properties.setProperty("tcpKeepAlive", "true");
+        // twice the socket timeout: above the relay's own longest wait inside a transaction (Kafka acknowledgements)
+        properties.setProperty("options", "-c idle_in_transaction_session_timeout=" + seconds * 2000);
+        return properties;
     }
 
     private void rollbackQuietly() {

@@ -28,4 +28,19 @@ public interface RelayConfig {
     /** How long published rows are kept (for audit and replay) before they are deleted. */
     @WithDefault("P7D")
     Duration retention();
+
+    /**
+     * Longest a JDBC read may wait on the database: a half-open connection fails after it instead of holding the
+     * relay (and, through its transaction, the lease) forever. Also the server-side limit on an idle transaction of
+     * the relay's session, which frees the lease of a relay whose connection vanished.
+     */
+    @WithDefault("30s")
+    Duration socketTimeout();
+
+    /**
+     * Liveness fails when the relay's loop has not gone round for this long (thread dead or a call hung). It goes
+     * round at least every poll interval or backoff, whether or not Kafka is up.
+     */
+    @WithDefault("2m")
+    Duration stallAfter();
 }

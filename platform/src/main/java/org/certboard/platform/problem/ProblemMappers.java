@@ -12,6 +12,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import org.certboard.platform.inbox.Failures;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -24,6 +25,14 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 /** Every error a service returns, as application/problem+json (RFC 9457). */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** What a client is told to wait after a 503: about the time PostgreSQL takes to restart or fail over. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private final DatabaseOutageLog outages;
+
+    public ProblemMappers(DatabaseOutageLog outages) {
+        this.outages = outages;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -62,6 +71,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(StrictParameters.InvalidParameterException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json);
@@ -87,6 +101,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (Failures.isOutage(e)) {
+            outages.record(e);
+            return Response.fromResponse(respond(Problem.of(503, "Service Unavailable",
+                    "the database cannot be reached at the moment; nothing was written, try again shortly")))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         String sqlState = sqlState(e);
         if ("23505".equals(sqlState)) {
             return respond(Problem.of(409, "Conflict", "this conflicts with data written at the same moment by another"
@@ -102,13 +122,10 @@ public class ProblemMappers {
 
     /** The PostgreSQL SQLSTATE behind a failure, if a database refusal caused it (a lost race, not a bug). */
     private static String sqlState(Throwable failure) {
-        // Hibernate Reactive converts the driver's PgException into an SQLException; accept either
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg) {
-                return pg.getSqlState();
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
+            String state = Failures.sqlState(t);
+            if (state != null) {
+                return state;
             }
         }
         return null;

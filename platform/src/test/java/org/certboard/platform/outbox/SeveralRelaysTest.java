@@ -47,7 +47,7 @@ class SeveralRelaysTest {
     void twoRelaysPublishEveryEventOnceAndEachCandidatesInOrder() throws Exception {
         OutboxRelay secondReplica = new OutboxRelay(smallBatches(), new SimpleMeterRegistry(),
                 Map.of("bootstrap.servers", bootstrapServers),
-                jdbcUrl, user, Optional.empty());
+                jdbcUrl, user, Optional.empty(), Duration.ofDays(30));
         secondReplica.start(new StartupEvent());
         Map<String, List<String>> committedOrder = new LinkedHashMap<>();
         try (Connection c = TestDatabase.connect(); PreparedStatement insert = c.prepareStatement(
@@ -87,7 +87,7 @@ class SeveralRelaysTest {
     }
 
     /** Small batches, so that the two relays take turns many times during the test. */
-    private static RelayConfig smallBatches() {
+    static RelayConfig smallBatches() {
         return new RelayConfig() {
             public boolean enabled() {
                 return true;
@@ -107,6 +107,14 @@ class SeveralRelaysTest {
 
             public Duration retention() {
                 return Duration.ofDays(7);
+            }
+
+            public Duration socketTimeout() {
+                return Duration.ofSeconds(30);
+            }
+
+            public Duration stallAfter() {
+                return Duration.ofMinutes(2);
             }
         };
     }

@@ -1,5 +1,11 @@
 package org.certboard.platform.testapp;
 
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
@@ -8,12 +14,16 @@ import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.platform.inbox.EventConsumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.HibernateException;
 
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class TestConsumer {
     private final EventConsumer consumer;
+    private final Map<UUID, Integer> deadlocks = new ConcurrentHashMap<>();
+    /** Candidates whose "broken@" registrations the test has declared fixed; until then they fail for good. */
+    public static final Set<UUID> FIXED = ConcurrentHashMap.newKeySet();
 
     public TestConsumer(EventConsumer consumer) {
         this.consumer = consumer;
@@ -26,9 +36,18 @@ public class TestConsumer {
             if (event.type() != EventType.CANDIDATE_REGISTERED) {
                 return Uni.createFrom().voidItem();
             }
+            CandidateRegistered registered = event.data(CandidateRegistered.class);
+            if (registered.email().startsWith("deadlock") && deadlocks.merge(event.id(), 1, Integer::sum) <= 4) {
+                // what Hibernate Reactive hands over when PostgreSQL broke a deadlock by aborting this transaction
+                return Uni.createFrom().failure(new HibernateException("could not execute statement",
+                        new SQLException("deadlock detected", "40P01")));
+            }
+            if (registered.email().startsWith("broken") && !FIXED.contains(registered.candidateId())) {
+                return Uni.createFrom().failure(new IllegalStateException("a bug in this handler"));
+            }
             TestReceived received = new TestReceived();
             received.eventId = event.id();
-            received.candidateId = event.data(CandidateRegistered.class).candidateId();
+            received.candidateId = registered.candidateId();
             return received.persist().replaceWithVoid();
         });
     }

@@ -16,7 +16,6 @@ import org.certboard.platform.security.Roles;
 import org.certboard.platform.security.Caller;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,9 +37,9 @@ public class CertificationResource {
     @GET
     @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Certifications, of one candidate if candidateId is given")
-    public Uni<Page<CertificationView>> list(@QueryParam("candidateId") String candidateId,
+    public Uni<Page<CertificationView>> list(@QueryParam("candidateId") UUID candidateId,
             @BeanParam @Valid PageRequest paging) {
-        return certifications.list(candidateId == null || candidateId.isBlank() ? null : uuid(candidateId), paging);
+        return certifications.list(candidateId, paging);
     }
 
     @GET
@@ -57,14 +56,5 @@ public class CertificationResource {
     @Operation(summary = "Staff record the person's choice of retired status (up to 9 months after expiry by default)")
     public Uni<CertificationView> retire(@PathParam("number") String number) {
         return certifications.retire(number, caller.actor());
-    }
-
-    /** Parsed here rather than by JAX-RS, which answers a malformed query parameter with 404 instead of 400. */
-    private static UUID uuid(String candidateId) {
-        try {
-            return UUID.fromString(candidateId);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("candidateId", "must be a UUID");
-        }
     }
 }
