@@ -8,18 +8,41 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.TestTokens;
+import org.certboard.platform.security.Roles;
+
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /** Builds candidate files through the public API, dated relative to the board clock. */
 public final class Api {
     private static final ZoneId BOARD_ZONE = ZoneId.of("America/New_York");
 
+    /** One staff member for the functional tests; who may do what is AccessTest's subject. */
+    private static final String STAFF = TestTokens.token("staff-functional-tests", Roles.STAFF);
+    private static final String ADMIN = TestTokens.token("admin-functional-tests", Roles.ADMIN);
+
     private Api() {
+    }
+
+    /** A request by board staff. */
+    public static RequestSpecification staff() {
+        return given().auth().oauth2(STAFF);
+    }
+
+    /** A request by operations: the sandbox clock. */
+    public static RequestSpecification admin() {
+        return given().auth().oauth2(ADMIN);
+    }
+
+    /** A request with the given bearer token. */
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
     }
 
     /** Today on the board, as the service sees it. */
     public static LocalDate today() {
-        return Instant.parse(given().get("/admin/clock").then().statusCode(200).extract().path("now"))
+        return Instant.parse(admin().get("/admin/clock").then().statusCode(200).extract().path("now"))
                 .atZone(BOARD_ZONE).toLocalDate();
     }
 
@@ -28,7 +51,7 @@ public final class Api {
     }
 
     public static String register(String email) {
-        return given().contentType(ContentType.JSON)
+        return staff().contentType(ContentType.JSON)
                 .body(Map.of("givenName", "Ada", "familyName", "Lovelace", "email", email, "dateOfBirth", "1985-12-10"))
                 .post("/candidates").then().statusCode(201).extract().path("id");
     }
@@ -38,7 +61,7 @@ public final class Api {
     }
 
     public static void addLicence(String candidateId, String type, LocalDate expiresOn) {
-        given().contentType(ContentType.JSON).body(Map.of("type", type, "number", "L-" + UUID.randomUUID(),
+        staff().contentType(ContentType.JSON).body(Map.of("type", type, "number", "L-" + UUID.randomUUID(),
                 "jurisdiction", "NY", "expiresOn", expiresOn.toString(), "independentPractice", true))
                 .post("/candidates/{id}/licences", candidateId).then().statusCode(201);
     }
@@ -47,7 +70,7 @@ public final class Api {
     public static void addExperience(String candidateId, int months, boolean selfEmployed) {
         LocalDate end = today().withDayOfMonth(1).minusDays(1);
         LocalDate start = end.plusDays(1).minusMonths(months);
-        given().contentType(ContentType.JSON).body(Map.of("employer", selfEmployed ? "Own practice" : "City Hospital",
+        staff().contentType(ContentType.JSON).body(Map.of("employer", selfEmployed ? "Own practice" : "City Hospital",
                 "role", "CASE_MANAGER", "startDate", start.toString(), "endDate", end.toString(),
                 "hoursPerWeek", 35, "supervisedByCertifiedCaseManager", true, "selfEmployed", selfEmployed))
                 .post("/candidates/{id}/experience", candidateId).then().statusCode(201);
@@ -62,7 +85,7 @@ public final class Api {
     }
 
     public static io.restassured.response.ValidatableResponse submit(String candidateId) {
-        return given().contentType(ContentType.JSON).body("{\"attestation\":true}")
+        return staff().contentType(ContentType.JSON).body("{\"attestation\":true}")
                 .post("/candidates/{id}/application", candidateId).then();
     }
 }

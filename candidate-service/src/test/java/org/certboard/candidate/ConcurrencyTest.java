@@ -1,6 +1,6 @@
 package org.certboard.candidate;
 
-import static io.restassured.RestAssured.given;
+import static org.certboard.candidate.Api.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -35,7 +35,7 @@ class ConcurrencyTest {
     @Test
     void simultaneousRegistrationsWithOneEmailMakeOneProfile() throws Exception {
         String email = Api.uniqueEmail();
-        List<Integer> statuses = race(() -> given().contentType(ContentType.JSON)
+        List<Integer> statuses = race(() -> staff().contentType(ContentType.JSON)
                 .body("{\"givenName\":\"A\",\"familyName\":\"B\",\"email\":\"" + email
                         + "\",\"dateOfBirth\":\"1990-01-01\"}")
                 .post("/candidates").then().extract().statusCode());

@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.certboard.events.candidate.CandidateRegistered;
+import org.certboard.events.candidate.CandidateRegisteredV1;
 import org.certboard.events.candidate.CandidateUpdated;
+import org.certboard.events.candidate.CandidateUpdatedV1;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.candidate.LicenceRecorded;
 import org.certboard.events.exam.ExamBooked;
@@ -22,8 +24,12 @@ import org.certboard.events.renewal.RenewalReminderDue;
  * The JSON Schema of each lives at {@code schemas/<type>.json} on the classpath.
  */
 public enum EventType {
-    CANDIDATE_REGISTERED(Service.CANDIDATE, "CandidateRegistered", 1, CandidateRegistered.class),
-    CANDIDATE_UPDATED(Service.CANDIDATE, "CandidateUpdated", 1, CandidateUpdated.class),
+    CANDIDATE_REGISTERED(Service.CANDIDATE, "CandidateRegistered", 2, CandidateRegistered.class),
+    CANDIDATE_UPDATED(Service.CANDIDATE, "CandidateUpdated", 2, CandidateUpdated.class),
+    /** Read, no longer published: v2 leaves out the email. */
+    CANDIDATE_REGISTERED_V1(Service.CANDIDATE, "CandidateRegistered", 1, CandidateRegisteredV1.class),
+    /** Read, no longer published: v2 leaves out the email. */
+    CANDIDATE_UPDATED_V1(Service.CANDIDATE, "CandidateUpdated", 1, CandidateUpdatedV1.class),
     LICENCE_RECORDED(Service.CANDIDATE, "LicenceRecorded", 1, LicenceRecorded.class),
     ELIGIBILITY_DECIDED(Service.CANDIDATE, "EligibilityDecided", 1, EligibilityDecided.class),
     EXAM_BOOKED(Service.EXAM, "ExamBooked", 1, ExamBooked.class),

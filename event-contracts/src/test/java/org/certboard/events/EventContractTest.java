@@ -41,9 +41,25 @@ class EventContractTest {
         JsonNode schema = schema(type);
         for (var component : type.payloadType().getRecordComponents()) {
             assertTrue(schema.path("properties").has(component.getName()), type + " schema lacks " + component.getName());
-            assertTrue(schema.path("required").toString().contains("\"" + component.getName() + "\""),
-                    type + " schema does not require " + component.getName());
+            boolean required = schema.path("required").toString().contains("\"" + component.getName() + "\"");
+            boolean addedLater = component.isAnnotationPresent(OptionalField.class);
+            assertEquals(!addedLater, required, type + ": " + component.getName() + " must be required unless it was"
+                    + " added after the type was published (@OptionalField), and then it must not be");
         }
+    }
+
+    /** Events written before a field was added stay on the topic for years: they must still read. */
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void anEventWrittenBeforeAnOptionalFieldExistedStillReads(EventType type) throws IOException {
+        ObjectNode older = (ObjectNode) schema(type).path("examples").path(0).deepCopy();
+        for (var component : type.payloadType().getRecordComponents()) {
+            if (component.isAnnotationPresent(OptionalField.class)) {
+                older.remove(component.getName());
+            }
+        }
+        assertEquals(Set.of(), EventCodec.validate(type, older.toString()));
+        assertEquals(type.payloadType(), EventCodec.read(type, older.toString()).getClass());
     }
 
     @ParameterizedTest

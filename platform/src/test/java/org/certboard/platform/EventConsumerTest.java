@@ -79,7 +79,7 @@ class EventConsumerTest {
     }
 
     private static String registered(UUID candidate) {
-        return EventCodec.toJson(new CandidateRegistered(candidate, "Ada", "Lovelace", "ada@example.org", Instant.now()));
+        return EventCodec.toJson(new CandidateRegistered(candidate, "subject-" + candidate, "Ada", "Lovelace", Instant.now()));
     }
 
     private void send(UUID candidate, UUID id, String type, String data) {

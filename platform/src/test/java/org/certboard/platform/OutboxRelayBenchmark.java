@@ -99,7 +99,7 @@ class OutboxRelayBenchmark {
         for (int i = 0; i < count; i++) {
             UUID candidate = keys.get(i % KEYS);
             rows.add(new Row(UUID.randomUUID(), candidate.toString(), EventCodec.toJson(new CandidateRegistered(
-                    candidate, "Given" + i, "Family" + i, "person" + i + "@example.org", Instant.now()))));
+                    candidate, "subject-" + i, "Given" + i, "Family" + i, Instant.now()))));
         }
         return rows;
     }

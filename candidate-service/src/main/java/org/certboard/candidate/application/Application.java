@@ -11,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.certboard.events.Actor;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 
@@ -41,6 +43,34 @@ public class Application extends PanacheEntityBase {
     public Instant decidedAt;
     @Column(name = "decision_reason")
     public String decisionReason;
+    @Column(name = "submitted_by_subject")
+    public String submittedBySubject;
+    @Column(name = "submitted_by_role")
+    public String submittedByRole;
+    @Column(name = "decided_by_subject")
+    public String decidedBySubject;
+    @Column(name = "decided_by_role")
+    public String decidedByRole;
+
+    /** Who submitted: the candidate, or the staff member who entered a paper application. */
+    void submittedBy(Actor actor) {
+        submittedBySubject = actor.subject();
+        submittedByRole = actor.role();
+    }
+
+    /** The staff member behind the latest decision (review or withdrawal). */
+    void decidedBy(Actor actor) {
+        decidedBySubject = actor.subject();
+        decidedByRole = actor.role();
+    }
+
+    Actor submittedBy() {
+        return submittedBySubject == null ? null : new Actor(submittedBySubject, submittedByRole);
+    }
+
+    Actor decidedBy() {
+        return decidedBySubject == null ? null : new Actor(decidedBySubject, decidedByRole);
+    }
 
     /** The candidate's most recent application, null when there is none; needs the caller's session. */
     public static Uni<Application> latest(UUID candidateId) {

@@ -2,6 +2,7 @@ package org.certboard.candidate.application;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +13,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.certboard.candidate.profile.CandidateAccess;
+import org.certboard.platform.security.Caller;
+import org.certboard.platform.security.Roles;
+
 import io.smallrye.mutiny.Uni;
 
 /** Applications by their own id: what staff act on. */
@@ -19,29 +24,36 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApplicationResource {
     private final ApplicationService applications;
+    private final CandidateAccess access;
+    private final Caller caller;
 
-    public ApplicationResource(ApplicationService applications) {
+    public ApplicationResource(ApplicationService applications, CandidateAccess access, Caller caller) {
         this.applications = applications;
+        this.access = access;
+        this.caller = caller;
     }
 
     @GET
+    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
     public Uni<ApplicationView> get(@PathParam("id") UUID id) {
-        return applications.get(id);
+        return access.application(id).chain(() -> applications.get(id));
     }
 
-    /** Staff only: settles an application UNDER_REVIEW. */
+    /** Settles an application UNDER_REVIEW; the staff member is recorded with the decision. */
     @POST
     @Path("/decision")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
     public Uni<ApplicationView> decide(@PathParam("id") UUID id, @NotNull @Valid StaffDecision body) {
-        return applications.decide(id, body);
+        return applications.decide(id, body, caller.actor());
     }
 
-    /** Staff only: withdraws an approval, ending the exam authorisation. */
+    /** Withdraws an approval, ending the exam authorisation; the staff member is recorded with it. */
     @POST
     @Path("/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STAFF)
     public Uni<ApplicationView> withdraw(@PathParam("id") UUID id, @NotNull @Valid Withdrawal body) {
-        return applications.withdraw(id, body);
+        return applications.withdraw(id, body, caller.actor());
     }
 }

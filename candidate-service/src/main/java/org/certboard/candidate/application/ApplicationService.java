@@ -18,6 +18,7 @@ import org.certboard.candidate.eligibility.Outcome;
 import org.certboard.candidate.evidence.EvidenceService;
 import org.certboard.candidate.persistence.UniqueViolations;
 import org.certboard.candidate.profile.Candidate;
+import org.certboard.events.Actor;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.problem.ProblemException;
@@ -60,7 +61,7 @@ public class ApplicationService {
      * review or its approval still authorises the candidate. An approval whose authorisation period has ended does not
      * block: the candidate must apply (and be decided) again.
      */
-    public Uni<ApplicationView> submit(UUID candidateId, Submission body) {
+    public Uni<ApplicationView> submit(UUID candidateId, Submission body, Actor submitter) {
         return UniqueViolations.asConflict(Panache.withTransaction(() -> Candidate.requireLocked(candidateId)
                 .chain(() -> {
                     // Read today once, after the lock: the open check and the decision use the same day.
@@ -89,6 +90,7 @@ public class ApplicationService {
                                 application.authorisedUntil = decision.authorisedUntil();
                                 application.checks = write(decision.checks().stream().map(CheckView::of).toList());
                                 application.decidedAt = now;
+                                application.submittedBy(submitter);
                                 return application.<Application>persist().call(this::announce);
                             });
                 })),
@@ -109,7 +111,7 @@ public class ApplicationService {
     }
 
     /** Staff settle an application under review; the reason joins the checks so the record tells the whole story. */
-    public Uni<ApplicationView> decide(UUID applicationId, StaffDecision body) {
+    public Uni<ApplicationView> decide(UUID applicationId, StaffDecision body, Actor staff) {
         return Panache.withTransaction(() -> lockCandidateOf(applicationId)
                 .chain(() -> requireApplication(applicationId, LockModeType.PESSIMISTIC_WRITE))
                 .invoke(application -> requireStatus(application, ApplicationStatus.UNDER_REVIEW, "decided by staff"))
@@ -127,12 +129,13 @@ public class ApplicationService {
                     application.checks = write(checks);
                     application.decidedAt = now();
                     application.decisionReason = body.reason();
+                    application.decidedBy(staff);
                     return announce(application).replaceWith(application);
                 }))
                 .map(this::view);
     }
 
-    public Uni<ApplicationView> withdraw(UUID applicationId, Withdrawal body) {
+    public Uni<ApplicationView> withdraw(UUID applicationId, Withdrawal body, Actor staff) {
         return Panache.withTransaction(() -> lockCandidateOf(applicationId)
                 .chain(() -> requireApplication(applicationId, LockModeType.PESSIMISTIC_WRITE))
                 .invoke(application -> requireStatus(application, ApplicationStatus.APPROVED, "withdrawn"))
@@ -142,6 +145,7 @@ public class ApplicationService {
                     application.authorisedUntil = null;
                     application.decidedAt = now();
                     application.decisionReason = body.reason();
+                    application.decidedBy(staff);
                     return announce(application).replaceWith(application);
                 }))
                 .map(this::view);
@@ -151,12 +155,14 @@ public class ApplicationService {
         return new ApplicationView(a.id, a.candidateId, a.status,
                 a.status == ApplicationStatus.APPROVED ? a.pathway : null,
                 a.status == ApplicationStatus.UNDER_REVIEW ? a.pathway : null,
-                read(a.checks), a.submittedOn, a.authorisedUntil, a.decidedAt, a.decisionReason);
+                read(a.checks), a.submittedOn, a.authorisedUntil, a.decidedAt, a.decisionReason, a.submittedBy(),
+                a.decidedBy());
     }
 
     private Uni<Void> announce(Application a) {
         return outbox.add(new EligibilityDecided(a.candidateId, a.id, a.status.name(),
-                a.status == ApplicationStatus.APPROVED ? a.pathway : null, a.authorisedUntil, a.decidedAt));
+                a.status == ApplicationStatus.APPROVED ? a.pathway : null, a.authorisedUntil, a.decidedAt,
+                a.decidedBy()));
     }
 
     /**

@@ -5,11 +5,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.certboard.events.Actor;
+
 /**
  * An application as the contract shows it. {@code pathway} and {@code authorisedUntil} are set only when APPROVED;
- * while UNDER_REVIEW, {@code proposedPathway} names the pathway staff are asked to confirm.
+ * while UNDER_REVIEW, {@code proposedPathway} names the pathway staff are asked to confirm. {@code submittedBy} is
+ * who submitted (the candidate, or staff for a paper application); {@code decidedBy} the staff member behind the
+ * latest decision or withdrawal, null while only the board's rules have decided.
  */
 public record ApplicationView(UUID id, UUID candidateId, ApplicationStatus status, String pathway,
         String proposedPathway, List<CheckView> checks, LocalDate submittedOn, LocalDate authorisedUntil,
-        Instant decidedAt, String reason) {
+        Instant decidedAt, String reason, Actor submittedBy, Actor decidedBy) {
 }

@@ -3,6 +3,7 @@ package org.certboard.candidate.profile;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
+import org.certboard.platform.security.Caller;
+import org.certboard.platform.security.Roles;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
@@ -28,25 +31,41 @@ public class CandidateResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final CandidateService candidates;
+    private final CandidateAccess access;
+    private final Caller caller;
 
-    public CandidateResource(CandidateService candidates) {
+    public CandidateResource(CandidateService candidates, CandidateAccess access, Caller caller) {
         this.candidates = candidates;
+        this.access = access;
+        this.caller = caller;
     }
 
+    /** A candidate registers themselves (bound to their account); staff register a paper applicant. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
     public Uni<RestResponse<CandidateView>> register(@NotNull @Valid NewCandidate body) {
-        return candidates.register(body).map(view -> RestResponse.ResponseBuilder
+        return candidates.register(body, caller.actor()).map(view -> RestResponse.ResponseBuilder
                 .<CandidateView>created(URI.create("/candidates/" + view.id())).entity(view).build());
+    }
+
+    /** The caller's own profile, so a front end never needs to know the id first. */
+    @GET
+    @Path("/me")
+    @RolesAllowed(Roles.CANDIDATE)
+    public Uni<CandidateProfile> me() {
+        return access.self().chain(candidates::profile);
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
     public Uni<CandidateProfile> get(@PathParam("id") UUID id) {
-        return candidates.profile(id);
+        return access.candidate(id).chain(() -> candidates.profile(id));
     }
 
     @GET
+    @RolesAllowed(Roles.STAFF)
     public Uni<Page<CandidateView>> search(@QueryParam("email") String email, @QueryParam("name") String name,
             @BeanParam @Valid PageRequest paging) {
         return candidates.search(email, name, paging);
@@ -56,7 +75,8 @@ public class CandidateResource {
     @PATCH
     @Path("/{id}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
     public Uni<CandidateView> patch(@PathParam("id") UUID id, String body) {
-        return candidates.patch(id, body);
+        return access.candidate(id).chain(() -> candidates.patch(id, body));
     }
 }

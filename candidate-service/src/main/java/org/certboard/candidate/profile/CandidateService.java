@@ -21,6 +21,7 @@ import org.certboard.candidate.application.Application;
 import org.certboard.candidate.application.ApplicationService;
 import org.certboard.candidate.evidence.EvidenceService;
 import org.certboard.candidate.persistence.UniqueViolations;
+import org.certboard.events.Actor;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.CandidateUpdated;
 import org.certboard.platform.outbox.Outbox;
@@ -28,6 +29,7 @@ import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.problem.Problem;
 import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.security.Roles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +45,7 @@ public class CandidateService {
     /** The fields a merge patch may change; identity (date of birth) and everything the service owns may not. */
     static final Set<String> CONTACT_FIELDS = Set.of("givenName", "familyName", "email");
     private static final String EMAIL_INDEX = "candidate_email";
+    private static final String SUBJECT_INDEX = "candidate_subject";
 
     private final Outbox outbox;
     private final Clock clock;
@@ -61,7 +64,11 @@ public class CandidateService {
         this.applications = applications;
     }
 
-    public Uni<CandidateView> register(NewCandidate body) {
+    /**
+     * A candidate registering binds the profile to their account (one per account); staff registering a paper
+     * applicant leave it unbound and are recorded as the registrant.
+     */
+    public Uni<CandidateView> register(NewCandidate body, Actor registrant) {
         Candidate candidate = new Candidate();
         candidate.id = UUID.randomUUID();
         candidate.givenName = body.givenName();
@@ -70,12 +77,20 @@ public class CandidateService {
         candidate.dateOfBirth = body.dateOfBirth();
         candidate.registeredAt = now();
         candidate.updatedAt = candidate.registeredAt;
-        return UniqueViolations.asConflict(Panache.withTransaction(() -> Candidate.emailTaken(body.email(), candidate.id)
+        if (Roles.CANDIDATE.equals(registrant.role())) {
+            candidate.subject = registrant.subject();
+        } else {
+            candidate.registeredBySubject = registrant.subject();
+            candidate.registeredByRole = registrant.role();
+        }
+        return UniqueViolations.asConflict(UniqueViolations.asConflict(Panache.withTransaction(() -> rejectBound(candidate.subject)
+                .chain(() -> Candidate.emailTaken(body.email(), candidate.id))
                 .invoke(taken -> rejectTaken(taken, body.email()))
                 .chain(() -> candidate.<Candidate>persist())
-                .chain(() -> outbox.add(new CandidateRegistered(candidate.id, candidate.givenName,
-                        candidate.familyName, candidate.email, candidate.registeredAt)))),
-                EMAIL_INDEX, () -> emailConflict(body.email()))
+                .chain(() -> outbox.add(new CandidateRegistered(candidate.id, candidate.subject, candidate.givenName,
+                        candidate.familyName, candidate.registeredAt)))),
+                EMAIL_INDEX, () -> emailConflict(body.email())),
+                SUBJECT_INDEX, CandidateService::alreadyRegistered)
                 .map(done -> CandidateView.of(candidate));
     }
 
@@ -129,7 +144,7 @@ public class CandidateService {
                     }
                     candidate.updatedAt = now();
                     return outbox.add(new CandidateUpdated(candidate.id, candidate.givenName, candidate.familyName,
-                            candidate.email, candidate.updatedAt));
+                            candidate.updatedAt));
                 })),
                 EMAIL_INDEX, () -> emailConflict(changes.get("email")))
                 .map(CandidateView::of);
@@ -191,6 +206,23 @@ public class CandidateService {
             throw new ConstraintViolationException(violations);
         }
         return changes;
+    }
+
+    /** One profile per account: a second registration by the same person is a conflict, not a second profile. */
+    private static Uni<Void> rejectBound(String subject) {
+        if (subject == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Candidate.subjectTaken(subject).invoke(taken -> {
+            if (taken) {
+                throw alreadyRegistered();
+            }
+        }).replaceWithVoid();
+    }
+
+    private static ProblemException alreadyRegistered() {
+        return ProblemException.conflict("Already registered",
+                "your account already has a candidate profile; read it with GET /candidates/me");
     }
 
     private static void rejectTaken(boolean taken, String email) {

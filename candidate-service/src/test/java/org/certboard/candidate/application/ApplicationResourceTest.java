@@ -1,6 +1,6 @@
 package org.certboard.candidate.application;
 
-import static io.restassured.RestAssured.given;
+import static org.certboard.candidate.Api.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,10 +47,10 @@ class ApplicationResourceTest {
         String applicationId = created.path("id");
         assertThat(created.header("Location")).endsWith("/applications/" + applicationId);
 
-        given().get("/candidates/{id}/application", candidate).then().statusCode(200)
+        staff().get("/candidates/{id}/application", candidate).then().statusCode(200)
                 .body("id", equalTo(applicationId)).body("status", equalTo("APPROVED"));
-        given().get("/applications/{id}", applicationId).then().statusCode(200).body("candidateId", equalTo(candidate));
-        given().get("/candidates/{id}", candidate).then().statusCode(200)
+        staff().get("/applications/{id}", applicationId).then().statusCode(200).body("candidateId", equalTo(candidate));
+        staff().get("/candidates/{id}", candidate).then().statusCode(200)
                 .body("application.id", equalTo(applicationId));
         assertThat(Database.outboxEvents(candidate, DECIDED)).isEqualTo(1);
     }
@@ -80,7 +80,7 @@ class ApplicationResourceTest {
                 .body("authorisedUntil", equalTo(today.plusMonths(12).toString())).extract().path("id");
         Api.submit(candidate).statusCode(409).contentType(PROBLEM);
 
-        given().contentType(ContentType.JSON).body("{\"advanceBy\":\"P13M\"}").post("/admin/clock").then()
+        Api.admin().contentType(ContentType.JSON).body("{\"advanceBy\":\"P13M\"}").post("/admin/clock").then()
                 .statusCode(200);
         java.time.LocalDate later = Api.today();
         assertThat(later).isAfter(today.plusMonths(12));
@@ -89,8 +89,8 @@ class ApplicationResourceTest {
                 .body("submittedOn", equalTo(later.toString()))
                 .body("authorisedUntil", equalTo(later.plusMonths(12).toString())).extract().path("id");
         assertThat(second).isNotEqualTo(first);
-        given().get("/candidates/{id}/application", candidate).then().statusCode(200).body("id", equalTo(second));
-        given().get("/applications/{id}", first).then().body("status", equalTo("APPROVED"))
+        staff().get("/candidates/{id}/application", candidate).then().statusCode(200).body("id", equalTo(second));
+        staff().get("/applications/{id}", first).then().body("status", equalTo("APPROVED"))
                 .body("authorisedUntil", equalTo(today.plusMonths(12).toString()));
         // The new approval authorises again, so it blocks a further submission.
         Api.submit(candidate).statusCode(409).contentType(PROBLEM);
@@ -111,7 +111,7 @@ class ApplicationResourceTest {
 
         Api.addLicence(candidate, "RN", Api.today());
         Api.submit(candidate).statusCode(201).body("status", equalTo("APPROVED"));
-        given().get("/candidates/{id}/application", candidate).then().body("status", equalTo("APPROVED"));
+        staff().get("/candidates/{id}/application", candidate).then().body("status", equalTo("APPROVED"));
         assertThat(Database.outboxEvents(candidate, DECIDED)).isEqualTo(2);
     }
 
@@ -143,7 +143,7 @@ class ApplicationResourceTest {
         String second = Api.submit(candidate).statusCode(201).body("status", equalTo("UNDER_REVIEW"))
                 .extract().path("id");
         assertThat(second).isNotEqualTo(application);
-        given().get("/applications/{id}", application).then().body("status", equalTo("DENIED"));
+        staff().get("/applications/{id}", application).then().body("status", equalTo("DENIED"));
     }
 
     @Test
@@ -168,7 +168,7 @@ class ApplicationResourceTest {
         String application = Api.submit(candidate).statusCode(201).extract().path("id");
         decide(application, "DENY", "no").statusCode(409).contentType(PROBLEM)
                 .body("detail", containsString("APPROVED"));
-        given().get("/applications/{id}", application).then().body("status", equalTo("APPROVED"));
+        staff().get("/applications/{id}", application).then().body("status", equalTo("APPROVED"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -183,9 +183,9 @@ class ApplicationResourceTest {
     void rejectsBadStaffRequestsAndChangesNothing(String scenario, String action, String body, String field) {
         String candidate = selfEmployedCandidate();
         String application = Api.submit(candidate).statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).body(body).post("/applications/{id}/" + action, application).then()
+        staff().contentType(ContentType.JSON).body(body).post("/applications/{id}/" + action, application).then()
                 .statusCode(400).contentType(PROBLEM).body("violations.field", hasItem(field));
-        given().get("/applications/{id}", application).then().body("status", equalTo("UNDER_REVIEW"))
+        staff().get("/applications/{id}", application).then().body("status", equalTo("UNDER_REVIEW"))
                 .body("checks.rule", everyItem(not(equalTo("STAFF_REVIEW"))));
         assertThat(Database.outboxEvents(candidate, DECIDED)).isEqualTo(1);
     }
@@ -194,18 +194,18 @@ class ApplicationResourceTest {
     void rejectsABadSubmissionAndWritesNothing() {
         String candidate = Api.eligibleCandidate();
         for (String body : new String[] { "{}", "{\"attestation\":\"yes\"}", "{\"attestation\":true,\"status\":\"APPROVED\"}" }) {
-            given().contentType(ContentType.JSON).body(body).post("/candidates/{id}/application", candidate).then()
+            staff().contentType(ContentType.JSON).body(body).post("/candidates/{id}/application", candidate).then()
                     .statusCode(400).contentType(PROBLEM).body("violations.field", hasItem(
                             body.contains("status") ? "status" : "attestation"));
         }
         assertThat(TestDatabase.count("select count(*) from application where candidate_id::text = ?", candidate)).isZero();
-        given().get("/candidates/{id}/application", candidate).then().statusCode(404).contentType(PROBLEM);
+        staff().get("/candidates/{id}/application", candidate).then().statusCode(404).contentType(PROBLEM);
     }
 
     @Test
     void withoutAttestationTheApplicationIsDenied() {
         String candidate = Api.eligibleCandidate();
-        given().contentType(ContentType.JSON).body("{\"attestation\":false}")
+        staff().contentType(ContentType.JSON).body("{\"attestation\":false}")
                 .post("/candidates/{id}/application", candidate).then().statusCode(201)
                 .body("status", equalTo("DENIED"))
                 .body("checks.find { it.rule == 'ATTESTATION' }.passed", equalTo(false));
@@ -215,8 +215,8 @@ class ApplicationResourceTest {
     void unknownIdsAreNotFound() {
         UUID unknown = UUID.randomUUID();
         Api.submit(unknown.toString()).statusCode(404).contentType(PROBLEM);
-        given().get("/candidates/{id}/application", unknown).then().statusCode(404).contentType(PROBLEM);
-        given().get("/applications/{id}", unknown).then().statusCode(404).contentType(PROBLEM);
+        staff().get("/candidates/{id}/application", unknown).then().statusCode(404).contentType(PROBLEM);
+        staff().get("/applications/{id}", unknown).then().statusCode(404).contentType(PROBLEM);
         decide(unknown.toString(), "APPROVE", "ok").statusCode(404).contentType(PROBLEM);
         withdraw(unknown.toString(), "ok").statusCode(404).contentType(PROBLEM);
         assertThat(Database.rowsAbout(unknown.toString())).isZero();
@@ -232,13 +232,13 @@ class ApplicationResourceTest {
 
     private static io.restassured.response.ValidatableResponse decide(String application, String decision,
             String reason) {
-        return given().contentType(ContentType.JSON)
+        return staff().contentType(ContentType.JSON)
                 .body("{\"decision\":\"" + decision + "\",\"reason\":\"" + reason + "\"}")
                 .post("/applications/{id}/decision", application).then();
     }
 
     private static io.restassured.response.ValidatableResponse withdraw(String application, String reason) {
-        return given().contentType(ContentType.JSON).body("{\"reason\":\"" + reason + "\"}")
+        return staff().contentType(ContentType.JSON).body("{\"reason\":\"" + reason + "\"}")
                 .post("/applications/{id}/withdrawal", application).then();
     }
 }

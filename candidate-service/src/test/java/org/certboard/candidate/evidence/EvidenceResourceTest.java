@@ -1,6 +1,6 @@
 package org.certboard.candidate.evidence;
 
-import static io.restassured.RestAssured.given;
+import static org.certboard.candidate.Api.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -31,20 +31,20 @@ class EvidenceResourceTest {
     void recordsLicencesDegreesAndExperienceOnTheProfile() {
         String id = Api.register();
         LocalDate today = Api.today();
-        given().contentType(ContentType.JSON).body("{\"type\":\"RN\",\"number\":\"123456\",\"jurisdiction\":\"NY\","
+        staff().contentType(ContentType.JSON).body("{\"type\":\"RN\",\"number\":\"123456\",\"jurisdiction\":\"NY\","
                 + "\"issuedOn\":\"2015-01-01\",\"expiresOn\":\"" + today.plusYears(1) + "\",\"independentPractice\":true}")
                 .post("/candidates/{id}/licences", id).then().statusCode(201)
                 .body("id", notNullValue()).body("type", equalTo("RN"));
-        given().contentType(ContentType.JSON).body("{\"level\":\"MASTER\",\"field\":\"Social Work\","
+        staff().contentType(ContentType.JSON).body("{\"level\":\"MASTER\",\"field\":\"Social Work\","
                 + "\"institution\":\"Columbia\",\"awardedOn\":\"" + today + "\",\"supervisedFieldExperience\":true}")
                 .post("/candidates/{id}/degrees", id).then().statusCode(201).body("level", equalTo("MASTER"));
-        given().contentType(ContentType.JSON).body("{\"employer\":\"City Hospital\",\"role\":\"SUPERVISOR\","
+        staff().contentType(ContentType.JSON).body("{\"employer\":\"City Hospital\",\"role\":\"SUPERVISOR\","
                 + "\"startDate\":\"" + today.minusYears(2) + "\",\"hoursPerWeek\":17.5,"
                 + "\"supervisedByCertifiedCaseManager\":false}")
                 .post("/candidates/{id}/experience", id).then().statusCode(201)
                 .body("hoursPerWeek", equalTo(17.5f)).body("selfEmployed", equalTo(false));
 
-        given().get("/candidates/{id}", id).then().statusCode(200)
+        staff().get("/candidates/{id}", id).then().statusCode(200)
                 .body("licences", hasSize(1)).body("licences[0].number", equalTo("123456"))
                 .body("licences[0].expiresOn", equalTo(today.plusYears(1).toString()))
                 .body("degrees", hasSize(1)).body("degrees[0].field", equalTo("Social Work"))
@@ -74,7 +74,7 @@ class EvidenceResourceTest {
             """)
     void rejectsBadEvidenceAndWritesNothing(String scenario, String collection, String body, String field) {
         String id = Api.register();
-        var request = given().contentType(ContentType.JSON);
+        var request = staff().contentType(ContentType.JSON);
         if (body != null) {
             request.body(body.replace("TOMORROW", Api.today().plusDays(1).toString()));
         }
@@ -86,7 +86,7 @@ class EvidenceResourceTest {
     @Test
     void evidenceDatedTodayIsNotInTheFuture() {
         String id = Api.register();
-        given().contentType(ContentType.JSON).body("{\"employer\":\"E\",\"role\":\"CASE_MANAGER\",\"startDate\":\""
+        staff().contentType(ContentType.JSON).body("{\"employer\":\"E\",\"role\":\"CASE_MANAGER\",\"startDate\":\""
                 + Api.today() + "\",\"hoursPerWeek\":80,\"supervisedByCertifiedCaseManager\":true}")
                 .post("/candidates/{id}/experience", id).then().statusCode(201);
     }
@@ -96,9 +96,9 @@ class EvidenceResourceTest {
     void dateConstraintsFollowTheBoardClock() {
         String id = Api.register();
         LocalDate before = Api.today();
-        given().contentType(ContentType.JSON).body("{\"advanceBy\":\"P3D\"}").post("/admin/clock").then()
+        Api.admin().contentType(ContentType.JSON).body("{\"advanceBy\":\"P3D\"}").post("/admin/clock").then()
                 .statusCode(200);
-        given().contentType(ContentType.JSON).body("{\"level\":\"MASTER\",\"field\":\"Nursing\",\"institution\":\"X\","
+        staff().contentType(ContentType.JSON).body("{\"level\":\"MASTER\",\"field\":\"Nursing\",\"institution\":\"X\","
                 + "\"awardedOn\":\"" + before.plusDays(2) + "\",\"supervisedFieldExperience\":true}")
                 .post("/candidates/{id}/degrees", id).then().statusCode(201);
     }
@@ -106,13 +106,13 @@ class EvidenceResourceTest {
     @Test
     void evidenceForAnUnknownCandidateIsNotFound() {
         UUID unknown = UUID.randomUUID();
-        given().contentType(ContentType.JSON).body("{\"type\":\"RN\",\"number\":\"1\",\"jurisdiction\":\"NY\","
+        staff().contentType(ContentType.JSON).body("{\"type\":\"RN\",\"number\":\"1\",\"jurisdiction\":\"NY\","
                 + "\"expiresOn\":\"2030-01-01\",\"independentPractice\":true}")
                 .post("/candidates/{id}/licences", unknown).then().statusCode(404).contentType(PROBLEM);
-        given().contentType(ContentType.JSON).body("{\"level\":\"MASTER\",\"field\":\"Nursing\",\"institution\":\"X\","
+        staff().contentType(ContentType.JSON).body("{\"level\":\"MASTER\",\"field\":\"Nursing\",\"institution\":\"X\","
                 + "\"awardedOn\":\"2010-01-01\",\"supervisedFieldExperience\":true}")
                 .post("/candidates/{id}/degrees", unknown).then().statusCode(404).contentType(PROBLEM);
-        given().contentType(ContentType.JSON).body("{\"employer\":\"E\",\"role\":\"CASE_MANAGER\","
+        staff().contentType(ContentType.JSON).body("{\"employer\":\"E\",\"role\":\"CASE_MANAGER\","
                 + "\"startDate\":\"2020-01-01\",\"hoursPerWeek\":35,\"supervisedByCertifiedCaseManager\":true}")
                 .post("/candidates/{id}/experience", unknown).then().statusCode(404).contentType(PROBLEM);
         assertThat(Database.rowsAbout(unknown.toString())).isZero();

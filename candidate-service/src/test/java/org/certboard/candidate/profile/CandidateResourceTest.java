@@ -1,6 +1,6 @@
 package org.certboard.candidate.profile;
 
-import static io.restassured.RestAssured.given;
+import static org.certboard.candidate.Api.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -30,13 +30,13 @@ import io.restassured.http.ContentType;
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "candidate"))
 class CandidateResourceTest {
     private static final String PROBLEM = "application/problem+json";
-    private static final String REGISTERED = "org.certboard.candidate.CandidateRegistered.v1";
-    private static final String UPDATED = "org.certboard.candidate.CandidateUpdated.v1";
+    private static final String REGISTERED = "org.certboard.candidate.CandidateRegistered.v2";
+    private static final String UPDATED = "org.certboard.candidate.CandidateUpdated.v2";
 
     @Test
     void registersAndReadsBackTheWholeProfile() {
         String email = Api.uniqueEmail();
-        var created = given().contentType(ContentType.JSON)
+        var created = staff().contentType(ContentType.JSON)
                 .body("{\"givenName\":\"Grace\",\"familyName\":\"Hopper\",\"email\":\"" + email
                         + "\",\"dateOfBirth\":\"1980-12-09\"}")
                 .post("/candidates").then().statusCode(201)
@@ -45,7 +45,7 @@ class CandidateResourceTest {
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith("/candidates/" + id);
 
-        given().get("/candidates/{id}", id).then().statusCode(200)
+        staff().get("/candidates/{id}", id).then().statusCode(200)
                 .body("id", equalTo(id)).body("familyName", equalTo("Hopper"))
                 .body("dateOfBirth", equalTo("1980-12-09"))
                 .body("licences", empty()).body("degrees", empty()).body("experience", empty())
@@ -57,7 +57,7 @@ class CandidateResourceTest {
     void theSameEmailInAnyCaseIsAConflict() {
         String email = Api.uniqueEmail();
         Api.register(email);
-        given().contentType(ContentType.JSON)
+        staff().contentType(ContentType.JSON)
                 .body("{\"givenName\":\"B\",\"familyName\":\"C\",\"email\":\"" + email.toUpperCase()
                         + "\",\"dateOfBirth\":\"1990-01-01\"}")
                 .post("/candidates").then().statusCode(409).contentType(PROBLEM)
@@ -79,7 +79,7 @@ class CandidateResourceTest {
             """)
     void rejectsABadRegistrationAndWritesNothing(String scenario, String body, String field) {
         String email = Api.uniqueEmail();
-        var request = given().contentType(ContentType.JSON);
+        var request = staff().contentType(ContentType.JSON);
         if (body != null) {
             request.body(body.replace("EMAIL", email));
         }
@@ -94,34 +94,34 @@ class CandidateResourceTest {
         String family = "Searchable" + UUID.randomUUID().toString().substring(0, 8);
         String email = Api.uniqueEmail();
         for (int i = 0; i < 3; i++) {
-            given().contentType(ContentType.JSON).body("{\"givenName\":\"Person" + i + "\",\"familyName\":\"" + family
+            staff().contentType(ContentType.JSON).body("{\"givenName\":\"Person" + i + "\",\"familyName\":\"" + family
                     + "\",\"email\":\"" + (i == 0 ? email : Api.uniqueEmail()) + "\",\"dateOfBirth\":\"1990-01-01\"}")
                     .post("/candidates").then().statusCode(201);
         }
 
-        given().queryParam("name", family.toLowerCase()).queryParam("size", 2).get("/candidates").then()
+        staff().queryParam("name", family.toLowerCase()).queryParam("size", 2).get("/candidates").then()
                 .statusCode(200).body("total", equalTo(3)).body("size", equalTo(2)).body("page", equalTo(0))
                 .body("items", hasSize(2)).body("items[0].givenName", equalTo("Person0"));
-        given().queryParam("name", "person2 " + family).get("/candidates").then().statusCode(200)
+        staff().queryParam("name", "person2 " + family).get("/candidates").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].givenName", equalTo("Person2"));
-        given().queryParam("name", family).queryParam("page", 1).queryParam("size", 2).get("/candidates").then()
+        staff().queryParam("name", family).queryParam("page", 1).queryParam("size", 2).get("/candidates").then()
                 .statusCode(200).body("items", hasSize(1));
-        given().queryParam("email", email.toUpperCase()).get("/candidates").then().statusCode(200)
+        staff().queryParam("email", email.toUpperCase()).get("/candidates").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].email", equalTo(email));
-        given().queryParam("name", "100%_" + family).get("/candidates").then().statusCode(200)
+        staff().queryParam("name", "100%_" + family).get("/candidates").then().statusCode(200)
                 .body("total", equalTo(0));
-        given().queryParam("size", 1).get("/candidates").then().statusCode(200)
+        staff().queryParam("size", 1).get("/candidates").then().statusCode(200)
                 .body("items", hasSize(1)).body("total", greaterThanOrEqualTo(3));
-        given().queryParam("size", 101).get("/candidates").then().statusCode(400).contentType(PROBLEM)
+        staff().queryParam("size", 101).get("/candidates").then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", hasItem("size"));
     }
 
     @Test
     void anUnknownCandidateIsNotFound() {
-        given().get("/candidates/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM)
+        staff().get("/candidates/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM)
                 .body("status", equalTo(404));
-        given().get("/candidates/not-a-uuid").then().statusCode(404);
-        given().contentType("application/merge-patch+json").body("{\"givenName\":\"X\"}")
+        staff().get("/candidates/not-a-uuid").then().statusCode(404);
+        staff().contentType("application/merge-patch+json").body("{\"givenName\":\"X\"}")
                 .patch("/candidates/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
     }
 
@@ -129,19 +129,19 @@ class CandidateResourceTest {
     void aMergePatchChangesContactFieldsAndAnnouncesOnlyRealChanges() {
         String id = Api.register();
         String newEmail = Api.uniqueEmail();
-        given().contentType("application/merge-patch+json")
+        staff().contentType("application/merge-patch+json")
                 .body("{\"familyName\":\"Byron\",\"email\":\"" + newEmail + "\"}")
                 .patch("/candidates/{id}", id).then().statusCode(200)
                 .body("givenName", equalTo("Ada")).body("familyName", equalTo("Byron"))
                 .body("email", equalTo(newEmail)).body("dateOfBirth", equalTo("1985-12-10"));
         assertThat(Database.outboxEvents(id, UPDATED)).isEqualTo(1);
 
-        given().contentType(ContentType.JSON).body("{\"familyName\":\"Byron\"}")
+        staff().contentType(ContentType.JSON).body("{\"familyName\":\"Byron\"}")
                 .patch("/candidates/{id}", id).then().statusCode(200).body("familyName", equalTo("Byron"));
-        given().contentType("application/merge-patch+json").body("{}").patch("/candidates/{id}", id).then()
+        staff().contentType("application/merge-patch+json").body("{}").patch("/candidates/{id}", id).then()
                 .statusCode(200);
         assertThat(Database.outboxEvents(id, UPDATED)).as("no event without a change").isEqualTo(1);
-        given().get("/candidates/{id}", id).then().body("familyName", equalTo("Byron"));
+        staff().get("/candidates/{id}", id).then().body("familyName", equalTo("Byron"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -157,9 +157,9 @@ class CandidateResourceTest {
             """)
     void rejectsABadPatchAndChangesNothing(String scenario, String body, String field) {
         String id = Api.register();
-        given().contentType("application/merge-patch+json").body(body).patch("/candidates/{id}", id).then()
+        staff().contentType("application/merge-patch+json").body(body).patch("/candidates/{id}", id).then()
                 .statusCode(400).contentType(PROBLEM).body("violations.field", hasItem(field));
-        given().get("/candidates/{id}", id).then().body("familyName", equalTo("Lovelace"))
+        staff().get("/candidates/{id}", id).then().body("familyName", equalTo("Lovelace"))
                 .body("dateOfBirth", equalTo("1985-12-10")).body("id", equalTo(id));
         assertThat(Database.outboxEvents(id, UPDATED)).isZero();
     }
@@ -169,12 +169,12 @@ class CandidateResourceTest {
         String taken = Api.uniqueEmail();
         Api.register(taken);
         String id = Api.register();
-        given().contentType("application/merge-patch+json").body("{\"email\":\"" + taken.toUpperCase() + "\"}")
+        staff().contentType("application/merge-patch+json").body("{\"email\":\"" + taken.toUpperCase() + "\"}")
                 .patch("/candidates/{id}", id).then().statusCode(409).contentType(PROBLEM)
                 .body("detail", containsString("one profile per person"));
         assertThat(Database.outboxEvents(id, UPDATED)).isZero();
 
-        given().contentType("application/merge-patch+json").body("{\"email\":\"" + taken + "\"}")
+        staff().contentType("application/merge-patch+json").body("{\"email\":\"" + taken + "\"}")
                 .patch("/candidates/{id}", id).then().statusCode(409);
     }
 }

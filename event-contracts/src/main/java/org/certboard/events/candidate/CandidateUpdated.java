@@ -5,6 +5,6 @@ import java.util.UUID;
 
 import org.certboard.events.EventPayload;
 
-/** A candidate's name or contact details changed; carries the full current values. */
-public record CandidateUpdated(UUID candidateId, String givenName, String familyName, String email, Instant updatedAt) implements EventPayload {
+/** A candidate's profile changed; carries the full current name. */
+public record CandidateUpdated(UUID candidateId, String givenName, String familyName, Instant updatedAt) implements EventPayload {
 }

@@ -42,7 +42,7 @@ public class TestRegistrationResource {
         registration.id = UUID.randomUUID();
         registration.email = body.email();
         return Panache.withTransaction(() -> registration.persist()
-                .chain(() -> outbox.add(new CandidateRegistered(registration.id, "Test", "Person", body.email(),
+                .chain(() -> outbox.add(new CandidateRegistered(registration.id, body.email(), "Test", "Person",
                         clock.instant())))
                 .invoke(() -> {
                     if (body.failAfterOutbox()) {

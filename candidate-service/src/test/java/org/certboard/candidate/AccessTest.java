@@ -1,0 +1,123 @@
+package org.certboard.candidate;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.certboard.devstack.testing.AccessTable;
+import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.TestTokens;
+import org.certboard.platform.security.Roles;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Every endpoint of candidate-service × every kind of caller. Another person's records answer 404. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "candidate"))
+class AccessTest {
+
+    /** Two people who registered themselves; the owner's file is complete enough to apply. */
+    static final class People implements AccessTable.Fixture {
+        final String ownerToken = TestTokens.forNewSubject(Roles.CANDIDATE);
+        final String otherToken = TestTokens.forNewSubject(Roles.CANDIDATE);
+        final String owner = registerAs(ownerToken);
+        final String other = registerAs(otherToken);
+        private boolean evidence;
+        private String application;
+
+        @Override
+        public String ownerToken() {
+            return ownerToken;
+        }
+
+        @Override
+        public String otherCandidateToken() {
+            return otherToken;
+        }
+
+        /** The owner's file: enough to be approved, or (self-employed) doubtful enough for staff review. */
+        String withEvidence(boolean doubtful) {
+            if (!evidence) {
+                Api.addLicence(owner, "RN", Api.today().plusYears(2));
+                Api.addExperience(owner, 13, doubtful);
+                evidence = true;
+            }
+            return owner;
+        }
+
+        /** The owner's application: approved by the rules, or under review. */
+        String application(boolean doubtful) {
+            if (application == null) {
+                application = Api.submit(withEvidence(doubtful)).statusCode(201).extract().path("id");
+            }
+            return application;
+        }
+
+        private static String registerAs(String token) {
+            return Api.as(token).contentType(ContentType.JSON).body(person()).post("/candidates").then()
+                    .statusCode(201).extract().path("id");
+        }
+    }
+
+    @Test
+    void everyEndpointAnswersEachCallerAsTheTableSays() {
+        new AccessTable<People>()
+                // both people registered already (that is how they came to be): one profile per account
+                .row("POST", "/candidates", 401, 409, 409, 403, 201, 403,
+                        (r, p) -> r.contentType(ContentType.JSON).body(person()).post("/candidates"))
+                .row("GET", "/candidates", 401, 403, 403, 403, 200, 403, (r, p) -> r.get("/candidates"))
+                .row("GET", "/candidates/me", 401, 200, 200, 403, 403, 403, (r, p) -> r.get("/candidates/me"))
+                .row("GET", "/candidates/{id}", 401, 200, 404, 403, 200, 403,
+                        (r, p) -> r.get("/candidates/{id}", p.owner))
+                .row("PATCH", "/candidates/{id}", 401, 200, 404, 403, 200, 403,
+                        (r, p) -> r.contentType("application/merge-patch+json").body("{\"familyName\":\"Byron\"}")
+                                .patch("/candidates/{id}", p.owner))
+                .row("POST", "/candidates/{id}/licences", 401, 201, 404, 403, 201, 403,
+                        (r, p) -> json(r, Map.of("type", "RN", "number", "L-" + UUID.randomUUID(), "jurisdiction",
+                                "NY", "expiresOn", "2031-01-01", "independentPractice", true))
+                                .post("/candidates/{id}/licences", p.owner))
+                .row("POST", "/candidates/{id}/degrees", 401, 201, 404, 403, 201, 403,
+                        (r, p) -> json(r, Map.of("level", "BACHELOR", "field", "Nursing", "institution", "State U",
+                                "awardedOn", "2015-06-01", "supervisedFieldExperience", true))
+                                .post("/candidates/{id}/degrees", p.owner))
+                .row("POST", "/candidates/{id}/experience", 401, 201, 404, 403, 201, 403,
+                        (r, p) -> json(r, Map.of("employer", "City Hospital", "role", "CASE_MANAGER", "startDate",
+                                "2020-01-01", "endDate", "2021-01-31", "hoursPerWeek", 35,
+                                "supervisedByCertifiedCaseManager", true, "selfEmployed", false))
+                                .post("/candidates/{id}/experience", p.owner))
+                // the owner applies; staff, applying for them next, find the application open
+                .row("POST", "/candidates/{id}/application", 401, 201, 404, 403, 409, 403,
+                        (r, p) -> json(r, Map.of("attestation", true)).post("/candidates/{id}/application",
+                                p.withEvidence(false)))
+                .row("GET", "/candidates/{id}/application", 401, 200, 404, 403, 200, 403,
+                        (r, p) -> {
+                            p.application(false);
+                            return r.get("/candidates/{id}/application", p.owner);
+                        })
+                .row("GET", "/applications/{id}", 401, 200, 404, 403, 200, 403,
+                        (r, p) -> r.get("/applications/{id}", p.application(false)))
+                .row("POST", "/applications/{id}/decision", 401, 403, 403, 403, 200, 403,
+                        (r, p) -> json(r, Map.of("decision", "APPROVE", "reason", "billable hours verified"))
+                                .post("/applications/{id}/decision", p.application(true)))
+                .row("POST", "/applications/{id}/withdrawal", 401, 403, 403, 403, 200, 403,
+                        (r, p) -> json(r, Map.of("reason", "licence revoked"))
+                                .post("/applications/{id}/withdrawal", p.application(false)))
+                .row("GET", "/admin/clock", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/clock"))
+                .row("POST", "/admin/clock", 401, 403, 403, 403, 403, 200,
+                        (r, p) -> json(r, Map.of("advanceBy", "PT1S")).post("/admin/clock"))
+                .verify(People::new);
+    }
+
+    private static RequestSpecification json(RequestSpecification request, Map<String, Object> body) {
+        return request.contentType(ContentType.JSON).body(body);
+    }
+
+    private static Map<String, Object> person() {
+        return Map.of("givenName", "Ada", "familyName", "Lovelace", "email", Api.uniqueEmail(), "dateOfBirth",
+                "1985-12-10");
+    }
+}

@@ -1,0 +1,118 @@
+package org.certboard.devstack.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Who may call what, as a table: every endpoint of a service × every kind of caller → the status it must answer.
+ * {@link #verify} plays each row against the running service with real tokens and fails on any difference, and
+ * on any endpoint of the service's OpenAPI document that has no row, so an endpoint cannot be added unguarded.
+ *
+ * @param <F> the records a row acts on, made afresh for each row (a candidate who owns them, another who does not)
+ */
+public final class AccessTable<F extends AccessTable.Fixture> {
+
+    /** The callers of every row, in the order they are played: those refused first, so they change nothing. */
+    public enum Who {
+        ANONYMOUS, OTHER_CANDIDATE, VENDOR, ADMIN, OWNER, STAFF
+    }
+
+    /** The people a row is about: a candidate who owns the records and one who does not. */
+    public interface Fixture {
+        String ownerToken();
+
+        String otherCandidateToken();
+    }
+
+    private record Row<F>(String method, String path, Map<Who, Integer> expected,
+            BiFunction<RequestSpecification, F, Response> call) {
+    }
+
+    private static final String VENDOR = TestTokens.token("vendor-account", "vendor");
+    private static final String STAFF = TestTokens.token("staff-member", "staff");
+    private static final String ADMIN = TestTokens.token("operator", "admin");
+
+    private final List<Row<F>> rows = new ArrayList<>();
+
+    /**
+     * One endpoint: its method and OpenAPI path template, the status each caller must get, and how to call it on a
+     * fixture. Statuses are given in the order anonymous, owner, other candidate, vendor, staff, admin.
+     */
+    public AccessTable<F> row(String method, String path, int anonymous, int owner, int otherCandidate, int vendor,
+            int staff, int admin, BiFunction<RequestSpecification, F, Response> call) {
+        Map<Who, Integer> expected = new EnumMap<>(Who.class);
+        expected.put(Who.ANONYMOUS, anonymous);
+        expected.put(Who.OWNER, owner);
+        expected.put(Who.OTHER_CANDIDATE, otherCandidate);
+        expected.put(Who.VENDOR, vendor);
+        expected.put(Who.STAFF, staff);
+        expected.put(Who.ADMIN, admin);
+        rows.add(new Row<>(method.toUpperCase(), path, expected, call));
+        return this;
+    }
+
+    /** Plays every row for every caller on a fresh fixture per row; reports every difference at once. */
+    public void verify(Supplier<F> fixtures) {
+        List<String> differences = new ArrayList<>(uncovered());
+        for (Row<F> row : rows) {
+            F fixture = fixtures.get();
+            for (Who who : Who.values()) {
+                RequestSpecification request = given();
+                String token = token(who, fixture);
+                if (token != null) {
+                    request = request.auth().oauth2(token);
+                }
+                Response response = row.call().apply(request, fixture);
+                int expected = row.expected().get(who);
+                if (response.statusCode() != expected) {
+                    differences.add(row.method() + " " + row.path() + " as " + who + ": expected " + expected
+                            + ", got " + response.statusCode() + " " + response.asString());
+                }
+            }
+        }
+        if (!differences.isEmpty()) {
+            throw new AssertionError(differences.size() + " access differences:\n  "
+                    + String.join("\n  ", differences));
+        }
+    }
+
+    /** Endpoints the service documents that have no row (and rows naming endpoints it does not have). */
+    private List<String> uncovered() {
+        JsonPath openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath();
+        Set<String> served = new TreeSet<>();
+        Map<String, Map<String, Object>> paths = openapi.getMap("paths");
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(method -> Set.of("get", "post", "put", "patch", "delete").contains(method))
+                .forEach(method -> served.add(method.toUpperCase() + " " + path)));
+        Set<String> tabled = new TreeSet<>();
+        rows.forEach(row -> tabled.add(row.method() + " " + row.path()));
+        List<String> problems = new ArrayList<>();
+        served.stream().filter(e -> !tabled.contains(e)).forEach(e -> problems.add(e + " has no row in the access table"));
+        tabled.stream().filter(e -> !served.contains(e)).forEach(e -> problems.add(e + " is not an endpoint of the service"));
+        return problems;
+    }
+
+    private static String token(Who who, Fixture fixture) {
+        return switch (who) {
+            case ANONYMOUS -> null;
+            case OWNER -> fixture.ownerToken();
+            case OTHER_CANDIDATE -> fixture.otherCandidateToken();
+            case VENDOR -> VENDOR;
+            case STAFF -> STAFF;
+            case ADMIN -> ADMIN;
+        };
+    }
+}
