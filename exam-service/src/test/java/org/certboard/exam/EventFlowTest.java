@@ -1,6 +1,6 @@
 package org.certboard.exam;
 
-import static io.restassured.RestAssured.given;
+import static org.certboard.exam.support.Board.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,7 +48,7 @@ class EventFlowTest {
 
         UUID booking = Board.book(candidate, sitting);
         Board.passTime(Board.startsAt(sitting));
-        given().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", 612))
+        staff().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", 612))
                 .post("/results").then().statusCode(201).body("passed", equalTo(true));
 
         try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.EXAM_EVENTS)) {
@@ -66,7 +66,8 @@ class EventFlowTest {
                 assertThat(EventCodec.validate(EventType.EXAM_PASSED, event.value())).isEmpty();
                 ExamPassed data = EventCodec.read(EventType.EXAM_PASSED, event.value());
                 assertThat(data).isEqualTo(new ExamPassed(candidate, booking,
-                        LocalDate.ofInstant(Board.startsAt(sitting), Board.ZONE), 612));
+                        LocalDate.ofInstant(Board.startsAt(sitting), Board.ZONE), 612,
+                        new org.certboard.events.Actor("staff-functional-tests", "staff")));
             });
         }
     }
@@ -93,14 +94,14 @@ class EventFlowTest {
         decide(candidate, UUID.randomUUID(), "WITHDRAWN", null, decidedAt.plusSeconds(60));
         await().atMost(Duration.ofSeconds(60)).until(() -> "WITHDRAWN".equals(TestDatabase.text(
                 "select status from authorisation where candidate_id = ?", candidate)));
-        given().contentType(ContentType.JSON)
+        staff().contentType(ContentType.JSON)
                 .body(Map.of("candidateId", candidate.toString(), "sittingId", Board.sittingInDays(3, 5).toString()))
                 .post("/bookings").then().statusCode(403);
     }
 
     private void decide(UUID candidate, UUID eventId, String status, LocalDate until, Instant decidedAt) {
         String data = EventCodec.toJson(new EligibilityDecided(candidate, UUID.randomUUID(), status, "A", until,
-                decidedAt));
+                decidedAt, null));
         TopicProbe.send(bootstrapServers, Topics.CANDIDATE_EVENTS, candidate.toString(), data, Map.of(
                 "ce_id", eventId.toString(), "ce_type", EventType.ELIGIBILITY_DECIDED.type(),
                 "ce_source", "/certboard/candidate", "ce_subject", candidate.toString(),

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import org.certboard.events.exam.ExamBooked;
+import org.certboard.events.Actor;
 import org.certboard.events.exam.ExamFailed;
 import org.certboard.exam.BoardConfig;
 import org.certboard.exam.eligibility.Authorisation;
@@ -111,7 +112,7 @@ public class BookingService {
     }
 
     /** Staff record that the candidate did not attend: a failed attempt without a score. */
-    public Uni<ExamResult> noShow(UUID bookingId) {
+    public Uni<ExamResult> noShow(UUID bookingId, Actor staff) {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> Booking.<Booking>findById(bookingId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("booking", bookingId))
@@ -126,10 +127,11 @@ public class BookingService {
                         throw ProblemException.conflict("Sitting not started", "sitting " + slot.sitting().id
                                 + " starts at " + slot.sitting().startsAt + "; a no-show is recorded after that");
                     }
-                    ExamResult result = ExamResult.noShow(booking, slot.day(), now);
+                    ExamResult result = ExamResult.noShow(booking, slot.day(), now, staff);
                     booking.status = Booking.Status.COMPLETED;
                     return result.<ExamResult>persist()
-                            .call(() -> outbox.add(new ExamFailed(booking.candidateId, bookingId, slot.day(), null, true)));
+                            .call(() -> outbox.add(new ExamFailed(booking.candidateId, bookingId, slot.day(), null, true,
+                                    staff)));
                 })));
     }
 

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.certboard.events.candidate.EligibilityDecided;
+import org.certboard.events.candidate.CandidateRegistered;
+import org.certboard.exam.access.CandidateAccounts;
 import org.certboard.platform.inbox.EventConsumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -19,9 +21,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AuthorisationProjection {
     private final EventConsumer consumer;
+    private final CandidateAccounts accounts;
 
-    public AuthorisationProjection(EventConsumer consumer) {
+    public AuthorisationProjection(EventConsumer consumer, CandidateAccounts accounts) {
         this.consumer = consumer;
+        this.accounts = accounts;
     }
 
     @Incoming("candidate-events")
@@ -29,6 +33,7 @@ public class AuthorisationProjection {
     public Uni<Void> onCandidateEvent(Message<String> message) {
         return consumer.consume(message, event -> switch (event.type()) {
             case ELIGIBILITY_DECIDED -> apply(event.data(EligibilityDecided.class));
+            case CANDIDATE_REGISTERED -> accounts.onRegistered(event.data(CandidateRegistered.class));
             default -> Uni.createFrom().voidItem();
         });
     }

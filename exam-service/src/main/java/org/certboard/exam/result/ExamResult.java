@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.certboard.events.Actor;
 import org.certboard.exam.booking.Booking;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -32,9 +33,13 @@ public class ExamResult extends PanacheEntityBase {
     public LocalDate examDate;
     @Column(name = "recorded_at")
     public Instant recordedAt;
+    @Column(name = "recorded_by_subject")
+    public String recordedBySubject;
+    @Column(name = "recorded_by_role")
+    public String recordedByRole;
 
     public static ExamResult scored(UUID bookingId, UUID candidateId, int score, boolean passed, LocalDate examDate,
-            Instant now) {
+            Instant now, Actor recordedBy) {
         ExamResult result = new ExamResult();
         result.id = UUID.randomUUID();
         result.bookingId = bookingId;
@@ -43,10 +48,12 @@ public class ExamResult extends PanacheEntityBase {
         result.passed = passed;
         result.examDate = examDate;
         result.recordedAt = now;
+        result.recordedBySubject = recordedBy.subject();
+        result.recordedByRole = recordedBy.role();
         return result;
     }
 
-    public static ExamResult noShow(Booking booking, LocalDate examDate, Instant now) {
+    public static ExamResult noShow(Booking booking, LocalDate examDate, Instant now, Actor recordedBy) {
         ExamResult result = new ExamResult();
         result.id = UUID.randomUUID();
         result.bookingId = booking.id;
@@ -54,6 +61,13 @@ public class ExamResult extends PanacheEntityBase {
         result.noShow = true;
         result.examDate = examDate;
         result.recordedAt = now;
+        result.recordedBySubject = recordedBy.subject();
+        result.recordedByRole = recordedBy.role();
         return result;
+    }
+
+    /** The vendor account or staff member who recorded the result; null for results recorded before identity. */
+    public Actor recordedBy() {
+        return recordedBySubject == null ? null : new Actor(recordedBySubject, recordedByRole);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +14,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 
+import org.certboard.platform.security.Roles;
+import org.certboard.platform.security.Caller;
+import org.certboard.events.Actor;
 import org.certboard.platform.problem.ProblemException;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -29,22 +33,27 @@ public class ResultResource {
     public record ImportRow(String bookingId, String scaledScore) {
     }
 
+    /** {@code recordedBy}: the vendor account or staff member who recorded the result. */
     public record ResultView(UUID id, UUID bookingId, UUID candidateId, Integer scaledScore, boolean passed,
-            boolean noShow, LocalDate examDate) {
+            boolean noShow, LocalDate examDate, Actor recordedBy) {
         public static ResultView of(ExamResult r) {
-            return new ResultView(r.id, r.bookingId, r.candidateId, r.scaledScore, r.passed, r.noShow, r.examDate);
+            return new ResultView(r.id, r.bookingId, r.candidateId, r.scaledScore, r.passed, r.noShow, r.examDate,
+                    r.recordedBy());
         }
     }
 
     private final ResultService results;
+    private final Caller caller;
 
-    public ResultResource(ResultService results) {
+    public ResultResource(ResultService results, Caller caller) {
         this.results = results;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed({ Roles.VENDOR, Roles.STAFF })
     public Uni<RestResponse<ResultView>> record(@NotNull @Valid NewResult body) {
-        return results.record(body.bookingId(), body.scaledScore())
+        return results.record(body.bookingId(), body.scaledScore(), caller.actor())
                 .map(result -> RestResponse.ResponseBuilder.<ResultView>created(URI.create("/results/" + result.id))
                         .entity(ResultView.of(result)).build());
     }
@@ -52,16 +61,18 @@ public class ResultResource {
     @POST
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.VENDOR, Roles.STAFF })
     public Uni<ResultService.ImportReport> importJson(@NotNull List<ImportRow> rows) {
         return results.importRows(IntStream.range(0, rows.size())
                 .mapToObj(i -> rows.get(i) == null ? new ImportRows.Row(i + 1, null, null, "not an object")
                         : new ImportRows.Row(i + 1, rows.get(i).bookingId(), rows.get(i).scaledScore()))
-                .toList());
+                .toList(), caller.actor());
     }
 
     @POST
     @Path("/import")
     @Consumes("text/csv")
+    @RolesAllowed({ Roles.VENDOR, Roles.STAFF })
     public Uni<ResultService.ImportReport> importCsv(String csv) {
         List<ImportRows.Row> rows;
         try {
@@ -69,6 +80,6 @@ public class ResultResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("header", e.getMessage());
         }
-        return results.importRows(rows);
+        return results.importRows(rows, caller.actor());
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.certboard.events.Actor;
 import org.certboard.events.EventPayload;
 import org.certboard.events.exam.ExamFailed;
 import org.certboard.events.exam.ExamPassed;
@@ -65,7 +66,7 @@ public class ResultService {
         this.outbox = outbox;
     }
 
-    public Uni<ExamResult> record(UUID bookingId, int score) {
+    public Uni<ExamResult> record(UUID bookingId, int score, Actor recorder) {
         if (!scale.contains(score)) {
             throw ProblemException.invalid("scaledScore", scale.describe());
         }
@@ -86,14 +87,14 @@ public class ResultService {
                     if (refusal != null) {
                         throw ProblemException.unprocessable("Result not recordable", refusal);
                     }
-                    ExamResult result = result(bookingId, target, score, now);
+                    ExamResult result = result(bookingId, target, score, now, recorder);
                     return complete(List.of(bookingId)).chain(() -> result.<ExamResult>persist())
                             .call(() -> outbox.add(event(result)));
                 })));
     }
 
     /** Keeps the valid rows, rejects the others with their line; a row already recorded with the same score is unchanged. */
-    public Uni<ImportReport> importRows(List<ImportRows.Row> rows) {
+    public Uni<ImportReport> importRows(List<ImportRows.Row> rows, Actor importer) {
         if (rows.size() > config.importMaxRows()) {
             throw ProblemException.invalid("body", "at most " + config.importMaxRows() + " rows per import, got "
                     + rows.size());
@@ -139,7 +140,7 @@ public class ResultService {
                         } else if (refusal(target, now) != null) {
                             rejected.add(new Rejected(row.line(), refusal(target, now)));
                         } else {
-                            results.add(result(row.bookingId(), target, row.scaledScore(), now));
+                            results.add(result(row.bookingId(), target, row.scaledScore(), now, importer));
                         }
                     }
                     ImportReport report = report(results.size(), unchanged, rejected);
@@ -197,10 +198,10 @@ public class ResultService {
         return null;
     }
 
-    private ExamResult result(UUID bookingId, Target target, int score, Instant now) {
+    private ExamResult result(UUID bookingId, Target target, int score, Instant now, Actor recorder) {
         LocalDate examDate = LocalDate.ofInstant(target.startsAt(), board.timeZone());
         return ExamResult.scored(bookingId, target.candidateId(), score, scale.passes(score, target.passMark()),
-                examDate, now);
+                examDate, now, recorder);
     }
 
     /**
@@ -221,7 +222,10 @@ public class ResultService {
                 .replaceWithVoid();
     }
 
-    /** One statement for all rows: the columns travel as arrays and unnest() turns them back into rows. */
+    /**
+     * One statement for all rows: the columns travel as arrays and unnest() turns them back into rows. One import is
+     * one recorder's, so the recorder travels once.
+     */
     private Uni<Void> insert(List<ExamResult> results, Instant now) {
         int n = results.size();
         UUID[] ids = new UUID[n];
@@ -241,21 +245,25 @@ public class ResultService {
         }
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into exam_result (id, booking_id, candidate_id, scaled_score, passed, no_show, exam_date,
-                    recorded_at)
-                select id, booking_id, candidate_id, scaled_score, passed, false, exam_date, cast(:now as timestamptz)
+                    recorded_at, recorded_by_subject, recorded_by_role)
+                select id, booking_id, candidate_id, scaled_score, passed, false, exam_date, cast(:now as timestamptz),
+                    :recorderSubject, :recorderRole
                 from unnest(cast(:ids as uuid[]), cast(:bookings as uuid[]), cast(:candidates as uuid[]),
                     cast(:scores as integer[]), cast(:passed as boolean[]), cast(:dates as date[]))
                     as t(id, booking_id, candidate_id, scaled_score, passed, exam_date)""")
                 .setParameter("ids", ids).setParameter("bookings", bookings).setParameter("candidates", candidates)
                 .setParameter("scores", scores).setParameter("passed", passed).setParameter("dates", dates)
-                .setParameter("now", now).executeUpdate())
+                .setParameter("now", now).setParameter("recorderSubject", results.get(0).recordedBySubject)
+                .setParameter("recorderRole", results.get(0).recordedByRole).executeUpdate())
                 .replaceWithVoid();
     }
 
     static EventPayload event(ExamResult result) {
         return result.passed
-                ? new ExamPassed(result.candidateId, result.bookingId, result.examDate, result.scaledScore)
-                : new ExamFailed(result.candidateId, result.bookingId, result.examDate, result.scaledScore, false);
+                ? new ExamPassed(result.candidateId, result.bookingId, result.examDate, result.scaledScore,
+                        result.recordedBy())
+                : new ExamFailed(result.candidateId, result.bookingId, result.examDate, result.scaledScore, false,
+                        result.recordedBy());
     }
 
     private static ImportReport report(int accepted, int unchanged, List<Rejected> rejected) {

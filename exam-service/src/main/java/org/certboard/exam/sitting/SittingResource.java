@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.certboard.platform.security.Roles;
 import org.certboard.exam.BoardConfig;
 import org.certboard.exam.window.ExamWindow;
 import org.certboard.platform.paging.Page;
@@ -62,6 +64,7 @@ public class SittingResource {
     }
 
     @POST
+    @RolesAllowed(Roles.STAFF)
     public Uni<RestResponse<SittingView>> create(@NotNull @Valid NewSitting body) {
         Sitting sitting = new Sitting();
         sitting.id = UUID.randomUUID();
@@ -84,6 +87,7 @@ public class SittingResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF, Roles.VENDOR, Roles.ADMIN })
     public Uni<Page<SittingView>> list(@QueryParam("windowId") UUID windowId, @QueryParam("available") boolean available,
             @BeanParam @Valid PageRequest paging) {
         List<String> where = new ArrayList<>();
@@ -102,6 +106,7 @@ public class SittingResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF, Roles.VENDOR, Roles.ADMIN })
     public Uni<SittingView> get(@PathParam("id") UUID id) {
         return Panache.withSession(() -> Sitting.<Sitting>findById(id))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("sitting", id))
@@ -111,6 +116,7 @@ public class SittingResource {
     /** Changes the capacity; refused below the seats already booked, decided by the update's own condition. */
     @PATCH
     @Path("/{id}")
+    @RolesAllowed(Roles.STAFF)
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
     public Uni<SittingView> resize(@PathParam("id") UUID id, @NotNull @Valid CapacityChange body) {
         return Panache.withTransaction(() -> Seats.resize(id, body.capacity())

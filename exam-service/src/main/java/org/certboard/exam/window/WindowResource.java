@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
+import org.certboard.platform.security.Roles;
 import org.certboard.exam.result.ScoreScale;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
@@ -45,6 +47,7 @@ public class WindowResource {
     }
 
     @POST
+    @RolesAllowed(Roles.STAFF)
     public Uni<RestResponse<WindowView>> create(@NotNull @Valid NewWindow body) {
         if (!WindowRules.validDates(body.opensOn(), body.closesOn())) {
             throw ProblemException.invalid("closesOn", "must not be before opensOn (" + body.opensOn() + ")");
@@ -64,6 +67,7 @@ public class WindowResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF, Roles.VENDOR, Roles.ADMIN })
     public Uni<Page<WindowView>> list(@BeanParam @Valid PageRequest paging) {
         return Panache.withSession(() -> paging.fetch(ExamWindow.<ExamWindow>findAll(Sort.by("opensOn").and("id")),
                 WindowView::of));

@@ -1,6 +1,6 @@
 package org.certboard.exam.booking;
 
-import static io.restassured.RestAssured.given;
+import static org.certboard.exam.support.Board.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -68,13 +68,13 @@ class BookingTest {
     @Test
     void badBookingRequestsAreProblemsAndWriteNothing() {
         long before = TestDatabase.count("select count(*) from booking");
-        given().contentType(ContentType.JSON).body(Map.of("candidateId", UUID.randomUUID().toString()))
+        staff().contentType(ContentType.JSON).body(Map.of("candidateId", UUID.randomUUID().toString()))
                 .post("/bookings").then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", contains("sittingId"));
-        given().contentType(ContentType.JSON).body(Map.of("candidateId", "nope", "sittingId", UUID.randomUUID().toString()))
+        staff().contentType(ContentType.JSON).body(Map.of("candidateId", "nope", "sittingId", UUID.randomUUID().toString()))
                 .post("/bookings").then().statusCode(400).body("violations.field", contains("candidateId"));
         post(Board.authorisedCandidate(), UUID.randomUUID()).statusCode(404).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{").post("/bookings").then().statusCode(400);
+        staff().contentType(ContentType.JSON).body("{").post("/bookings").then().statusCode(400);
         assertThat(TestDatabase.count("select count(*) from booking")).isEqualTo(before);
     }
 
@@ -82,18 +82,18 @@ class BookingTest {
     void cancellingBeforeTheCutoffFreesTheSeatAndAfterItIsRefused() {
         UUID sitting = Board.sittingInDays(3, 1);
         UUID booking = Board.book(Board.authorisedCandidate(), sitting);
-        given().delete("/bookings/" + booking).then().statusCode(204);
-        given().get("/bookings/" + booking).then().statusCode(200).body("status", equalTo("CANCELLED"));
-        given().get("/sittings/" + sitting).then().body("seatsLeft", equalTo(1));
-        given().delete("/bookings/" + booking).then().statusCode(409);
-        given().delete("/bookings/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        staff().delete("/bookings/" + booking).then().statusCode(204);
+        staff().get("/bookings/" + booking).then().statusCode(200).body("status", equalTo("CANCELLED"));
+        staff().get("/sittings/" + sitting).then().body("seatsLeft", equalTo(1));
+        staff().delete("/bookings/" + booking).then().statusCode(409);
+        staff().delete("/bookings/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
 
         UUID kept = Board.book(Board.authorisedCandidate(), sitting);
         Board.passTime(Board.startsAt(sitting).minus(Duration.ofHours(24)));
-        given().delete("/bookings/" + kept).then().statusCode(409).contentType("application/problem+json")
+        staff().delete("/bookings/" + kept).then().statusCode(409).contentType("application/problem+json")
                 .body("title", equalTo("Cutoff passed"));
         post(Board.authorisedCandidate(), sitting).statusCode(409).body("title", equalTo("Cutoff passed"));
-        given().get("/bookings/" + kept).then().body("status", equalTo("BOOKED"));
+        staff().get("/bookings/" + kept).then().body("status", equalTo("BOOKED"));
     }
 
     @Test
@@ -112,7 +112,7 @@ class BookingTest {
         move(booking, c).statusCode(200).body("sittingId", equalTo(c.toString())).body("deferred", equalTo(true));
         move(booking, d).statusCode(409).contentType("application/problem+json").body("title", equalTo("Deferral used"));
         move(booking, UUID.randomUUID()).statusCode(404);
-        given().contentType(ContentType.JSON).body(Map.of()).put("/bookings/" + booking + "/sitting")
+        staff().contentType(ContentType.JSON).body(Map.of()).put("/bookings/" + booking + "/sitting")
                 .then().statusCode(400).body("violations.field", contains("sittingId"));
         assertThat(List.of(a, b, c, d)).extracting(s -> TestDatabase.count("select seats_booked from sitting where id = ?", s))
                 .containsExactly(0L, 0L, 1L, 0L);
@@ -138,18 +138,18 @@ class BookingTest {
         post(candidate, s1Later).statusCode(422).body("title", equalTo("Retake too soon"));
 
         UUID second = Board.book(candidate, s2);
-        given().post("/bookings/" + second + "/no-show").then().statusCode(409).body("title", equalTo("Sitting not started"));
+        staff().post("/bookings/" + second + "/no-show").then().statusCode(409).body("title", equalTo("Sitting not started"));
         Board.passTime(Board.startsAt(s2));
-        given().post("/bookings/" + second + "/no-show").then().statusCode(201)
+        staff().post("/bookings/" + second + "/no-show").then().statusCode(201)
                 .body("noShow", equalTo(true)).body("passed", equalTo(false)).body("scaledScore", nullValue());
-        given().post("/bookings/" + second + "/no-show").then().statusCode(409);
+        staff().post("/bookings/" + second + "/no-show").then().statusCode(409);
 
         UUID third = Board.book(candidate, s3);
         Board.passTime(Board.startsAt(s3));
         Board.result(third, 300, 201);
         post(candidate, s4).statusCode(422).body("title", equalTo("Attempts exhausted"));
 
-        given().get("/candidates/" + candidate + "/attempts").then().statusCode(200)
+        staff().get("/candidates/" + candidate + "/attempts").then().statusCode(200)
                 .body("bookingId", contains(first.toString(), second.toString(), third.toString()))
                 .body("scaledScore", contains(450, null, 300)).body("passed", contains(false, false, false))
                 .body("noShow", contains(false, true, false))
@@ -157,13 +157,13 @@ class BookingTest {
     }
 
     private static ValidatableResponse post(UUID candidate, UUID sitting) {
-        return given().contentType(ContentType.JSON)
+        return staff().contentType(ContentType.JSON)
                 .body(Map.of("candidateId", candidate.toString(), "sittingId", sitting.toString()))
                 .post("/bookings").then();
     }
 
     private static ValidatableResponse move(UUID booking, UUID sitting) {
-        return given().contentType(ContentType.JSON).body(Map.of("sittingId", sitting.toString()))
+        return staff().contentType(ContentType.JSON).body(Map.of("sittingId", sitting.toString()))
                 .put("/bookings/" + booking + "/sitting").then();
     }
 }

@@ -1,6 +1,6 @@
 package org.certboard.exam.booking;
 
-import static io.restassured.RestAssured.given;
+import static org.certboard.exam.support.Board.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -77,7 +77,7 @@ class ConcurrentBookingTest {
         } finally {
             pool.shutdownNow();
         }
-        given().get("/sittings/" + sitting).then().statusCode(200).body("seatsLeft", equalTo(0))
+        staff().get("/sittings/" + sitting).then().statusCode(200).body("seatsLeft", equalTo(0))
                 .body("seatsBooked", equalTo(SEATS));
         assertThat(TestDatabase.count("select count(*) from booking where sitting_id = ? and status = 'BOOKED'", sitting))
                 .isEqualTo(SEATS);

@@ -1,6 +1,6 @@
 package org.certboard.exam.result;
 
-import static io.restassured.RestAssured.given;
+import static org.certboard.exam.support.Board.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -38,16 +38,16 @@ class ResultTest {
         UUID notHeld = Board.book(Board.authorisedCandidate(), Board.sittingInDays(20, 5));
         Board.passTime(Board.startsAt(s1));
 
-        given().contentType(ContentType.JSON).body(Map.of("bookingId", atMark.toString(), "scaledScore", 500))
+        staff().contentType(ContentType.JSON).body(Map.of("bookingId", atMark.toString(), "scaledScore", 500))
                 .post("/results").then().statusCode(201).body("passed", equalTo(true))
                 .body("examDate", equalTo(today.plusDays(2).toString())).body("bookingId", equalTo(atMark.toString()));
-        given().contentType(ContentType.JSON).body(Map.of("bookingId", atMark.toString(), "scaledScore", 500))
+        staff().contentType(ContentType.JSON).body(Map.of("bookingId", atMark.toString(), "scaledScore", 500))
                 .post("/results").then().statusCode(409).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(Map.of("bookingId", belowOwnMark.toString(), "scaledScore", 520))
+        staff().contentType(ContentType.JSON).body(Map.of("bookingId", belowOwnMark.toString(), "scaledScore", 520))
                 .post("/results").then().statusCode(201).body("passed", equalTo(false));
-        given().contentType(ContentType.JSON).body(Map.of("bookingId", notHeld.toString(), "scaledScore", 520))
+        staff().contentType(ContentType.JSON).body(Map.of("bookingId", notHeld.toString(), "scaledScore", 520))
                 .post("/results").then().statusCode(422);
-        given().get("/bookings/" + atMark).then().body("status", equalTo("COMPLETED"));
+        staff().get("/bookings/" + atMark).then().body("status", equalTo("COMPLETED"));
     }
 
     @Test
@@ -57,15 +57,15 @@ class ResultTest {
         Board.passTime(Board.startsAt(sitting));
         long before = TestDatabase.count("select count(*) from exam_result");
         for (int score : new int[] { 199, 801 }) {
-            given().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", score))
+            staff().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", score))
                     .post("/results").then().statusCode(400).contentType("application/problem+json")
                     .body("violations.field", contains("scaledScore"));
         }
-        given().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString()))
+        staff().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString()))
                 .post("/results").then().statusCode(400).body("violations.field", contains("scaledScore"));
-        given().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", "high"))
+        staff().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", "high"))
                 .post("/results").then().statusCode(400).body("violations.field", contains("scaledScore"));
-        given().contentType(ContentType.JSON).body(Map.of("bookingId", UUID.randomUUID().toString(), "scaledScore", 600))
+        staff().contentType(ContentType.JSON).body(Map.of("bookingId", UUID.randomUUID().toString(), "scaledScore", 600))
                 .post("/results").then().statusCode(404).contentType("application/problem+json");
         assertThat(TestDatabase.count("select count(*) from exam_result")).isEqualTo(before);
         assertThat(TestDatabase.count("select count(*) from outbox_event where payload like ?", "%" + booking + "%"))
@@ -80,7 +80,7 @@ class ResultTest {
             bookings.add(Board.book(Board.authorisedCandidate(), sitting));
         }
         UUID cancelled = Board.book(Board.authorisedCandidate(), sitting);
-        given().delete("/bookings/" + cancelled).then().statusCode(204);
+        staff().delete("/bookings/" + cancelled).then().statusCode(204);
         Board.passTime(Board.startsAt(sitting));
 
         String csv = "bookingId,scaledScore\n"
@@ -91,7 +91,7 @@ class ResultTest {
                 + UUID.randomUUID() + ",500\n"
                 + cancelled + ",500\n"
                 + bookings.get(0) + ",640\n";
-        given().contentType("text/csv").body(csv).post("/results/import").then().statusCode(200)
+        staff().contentType("text/csv").body(csv).post("/results/import").then().statusCode(200)
                 .body("accepted", equalTo(2)).body("unchanged", equalTo(1))
                 .body("rejected.line", contains(4, 5, 6, 7));
         assertThat(TestDatabase.count("select count(*) from exam_result where booking_id in (?, ?)", bookings.get(0),
@@ -99,9 +99,9 @@ class ResultTest {
         long events = TestDatabase.count("select count(*) from outbox_event where type like 'org.certboard.exam.Exam%ed.v1'"
                 + " and type <> 'org.certboard.exam.ExamBooked.v1'");
 
-        given().contentType("text/csv").body(csv).post("/results/import").then().statusCode(200)
+        staff().contentType("text/csv").body(csv).post("/results/import").then().statusCode(200)
                 .body("accepted", equalTo(0)).body("unchanged", equalTo(3)).body("rejected.line", contains(4, 5, 6, 7));
-        given().contentType(ContentType.JSON).body(List.of(
+        staff().contentType(ContentType.JSON).body(List.of(
                 Map.of("bookingId", bookings.get(1).toString(), "scaledScore", 700),
                 Map.of("bookingId", bookings.get(3).toString(), "scaledScore", 501),
                 Map.of("bookingId", bookings.get(2).toString())))
@@ -116,14 +116,14 @@ class ResultTest {
     @Test
     void aMalformedImportIsRefusedWhole() {
         long before = TestDatabase.count("select count(*) from exam_result");
-        given().contentType("text/csv").body("booking,score\n" + UUID.randomUUID() + ",500\n")
+        staff().contentType("text/csv").body("booking,score\n" + UUID.randomUUID() + ",500\n")
                 .post("/results/import").then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", contains("header"));
-        given().contentType(ContentType.JSON).body("{\"bookingId\":\"x\"}")
+        staff().contentType(ContentType.JSON).body("{\"bookingId\":\"x\"}")
                 .post("/results/import").then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("[{\"bookingId\":\"x\",\"score\":1}]")
+        staff().contentType(ContentType.JSON).body("[{\"bookingId\":\"x\",\"score\":1}]")
                 .post("/results/import").then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("[]").post("/results/import").then().statusCode(200)
+        staff().contentType(ContentType.JSON).body("[]").post("/results/import").then().statusCode(200)
                 .body("accepted", equalTo(0)).body("rejected", empty());
         assertThat(TestDatabase.count("select count(*) from exam_result")).isEqualTo(before);
     }

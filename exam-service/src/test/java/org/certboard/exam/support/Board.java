@@ -1,6 +1,5 @@
 package org.certboard.exam.support;
 
-import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.TestTokens;
+import org.certboard.platform.security.Roles;
+
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Set-up through the public API, relative to the board clock: the sandbox clock only moves forward and tests share
@@ -19,11 +23,25 @@ import io.restassured.http.ContentType;
 public final class Board {
     public static final ZoneId ZONE = ZoneId.of("America/New_York");
 
+    /** One staff member and one operator for the functional tests; who may do what is AccessTest's subject. */
+    private static final String STAFF = TestTokens.token("staff-functional-tests", Roles.STAFF);
+    private static final String ADMIN = TestTokens.token("admin-functional-tests", Roles.ADMIN);
+
     private Board() {
     }
 
+    /** A request by board staff. */
+    public static RequestSpecification staff() {
+        return RestAssured.given().auth().oauth2(STAFF);
+    }
+
+    /** A request by operations: the sandbox clock. */
+    public static RequestSpecification admin() {
+        return RestAssured.given().auth().oauth2(ADMIN);
+    }
+
     public static Instant now() {
-        return Instant.parse(given().get("/admin/clock").then().statusCode(200).extract().path("now"));
+        return Instant.parse(admin().get("/admin/clock").then().statusCode(200).extract().path("now"));
     }
 
     public static LocalDate today() {
@@ -31,7 +49,7 @@ public final class Board {
     }
 
     public static void advance(Duration by) {
-        given().contentType(ContentType.JSON).body(Map.of("advanceBy", by.toString()))
+        admin().contentType(ContentType.JSON).body(Map.of("advanceBy", by.toString()))
                 .post("/admin/clock").then().statusCode(200);
     }
 
@@ -58,12 +76,12 @@ public final class Board {
         if (passMark != null) {
             body.put("passMark", passMark);
         }
-        return UUID.fromString(given().contentType(ContentType.JSON).body(body).post("/windows")
+        return UUID.fromString(staff().contentType(ContentType.JSON).body(body).post("/windows")
                 .then().statusCode(201).extract().path("id"));
     }
 
     public static UUID sitting(UUID window, Instant startsAt, int capacity) {
-        return UUID.fromString(given().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(),
+        return UUID.fromString(staff().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(),
                 "site", "Boston", "startsAt", startsAt.toString(), "capacity", capacity))
                 .post("/sittings").then().statusCode(201).extract().path("id"));
     }
@@ -81,17 +99,17 @@ public final class Board {
     }
 
     public static UUID book(UUID candidate, UUID sitting) {
-        return UUID.fromString(given().contentType(ContentType.JSON)
+        return UUID.fromString(staff().contentType(ContentType.JSON)
                 .body(Map.of("candidateId", candidate.toString(), "sittingId", sitting.toString()))
                 .post("/bookings").then().statusCode(201).extract().path("id"));
     }
 
     public static Instant startsAt(UUID sitting) {
-        return Instant.parse(given().get("/sittings/" + sitting).then().statusCode(200).extract().path("startsAt"));
+        return Instant.parse(staff().get("/sittings/" + sitting).then().statusCode(200).extract().path("startsAt"));
     }
 
     public static void result(UUID booking, int score, int status) {
-        given().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", score))
+        staff().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", score))
                 .post("/results").then().statusCode(status);
     }
 }

@@ -32,4 +32,16 @@ public final class Database {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Binds a candidate to an account directly, as CandidateRegistered would (EventFlowTest covers the event path). */
+    public static void bindAccount(UUID candidate, String subject) {
+        try (Connection c = TestDatabase.connect(); PreparedStatement insert = c.prepareStatement(
+                "insert into candidate_account (candidate_id, subject) values (?, ?)")) {
+            insert.setObject(1, candidate);
+            insert.setString(2, subject);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,6 +1,6 @@
 package org.certboard.exam.window;
 
-import static io.restassured.RestAssured.given;
+import static org.certboard.exam.support.Board.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,32 +28,32 @@ class WindowAndSittingTest {
     @Test
     void createsAndListsWindows() {
         LocalDate today = Board.today();
-        given().contentType(ContentType.JSON)
+        staff().contentType(ContentType.JSON)
                 .body(Map.of("name", "April", "opensOn", today.toString(), "closesOn", today.plusDays(29).toString(),
                         "passMark", 520))
                 .post("/windows")
                 .then().statusCode(201).header("Location", org.hamcrest.Matchers.containsString("/windows/"))
                 .body("name", equalTo("April")).body("passMark", equalTo(520));
-        given().queryParam("size", 100).get("/windows")
+        staff().queryParam("size", 100).get("/windows")
                 .then().statusCode(200).body("page", equalTo(0)).body("size", equalTo(100))
                 .body("items.name", hasItem("April"));
-        given().queryParam("size", 101).get("/windows").then().statusCode(400)
+        staff().queryParam("size", 101).get("/windows").then().statusCode(400)
                 .contentType("application/problem+json").body("violations.field", contains("size"));
     }
 
     @Test
     void refusesAWindowThatClosesBeforeItOpensAndWritesNothing() {
         long before = TestDatabase.count("select count(*) from exam_window");
-        given().contentType(ContentType.JSON)
+        staff().contentType(ContentType.JSON)
                 .body(Map.of("name", "Backwards", "opensOn", "2027-04-30", "closesOn", "2027-04-01"))
                 .post("/windows")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", contains("closesOn"));
-        given().contentType(ContentType.JSON).body(Map.of("opensOn", "2027-04-01", "closesOn", "2027-04-30"))
+        staff().contentType(ContentType.JSON).body(Map.of("opensOn", "2027-04-01", "closesOn", "2027-04-30"))
                 .post("/windows").then().statusCode(400).body("violations.field", contains("name"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "x", "opensOn", "April", "closesOn", "2027-04-30"))
+        staff().contentType(ContentType.JSON).body(Map.of("name", "x", "opensOn", "April", "closesOn", "2027-04-30"))
                 .post("/windows").then().statusCode(400).body("violations.field", contains("opensOn"));
-        given().contentType(ContentType.JSON)
+        staff().contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "opensOn", "2027-04-01", "closesOn", "2027-04-30", "passMark", 900))
                 .post("/windows").then().statusCode(400).body("violations.field", contains("passMark"));
         assertThat(TestDatabase.count("select count(*) from exam_window")).isEqualTo(before);
@@ -64,30 +64,30 @@ class WindowAndSittingTest {
         LocalDate today = Board.today();
         UUID window = Board.window(today, today.plusDays(10));
         UUID sitting = Board.sitting(window, Board.noon(today.plusDays(5)), 2);
-        given().queryParam("windowId", window.toString()).get("/sittings")
+        staff().queryParam("windowId", window.toString()).get("/sittings")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].seatsLeft", equalTo(2));
 
         long before = TestDatabase.count("select count(*) from sitting");
-        given().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(), "site", "Boston",
+        staff().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(), "site", "Boston",
                 "startsAt", Board.noon(today.plusDays(11)).toString(), "capacity", 5))
                 .post("/sittings").then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", contains("startsAt"));
-        given().contentType(ContentType.JSON).body(Map.of("windowId", UUID.randomUUID().toString(), "site", "Boston",
+        staff().contentType(ContentType.JSON).body(Map.of("windowId", UUID.randomUUID().toString(), "site", "Boston",
                 "startsAt", Board.noon(today.plusDays(5)).toString(), "capacity", 5))
                 .post("/sittings").then().statusCode(400).body("violations.field", contains("windowId"));
-        given().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(), "site", "Boston",
+        staff().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(), "site", "Boston",
                 "startsAt", Board.noon(today.plusDays(5)).toString(), "capacity", 0))
                 .post("/sittings").then().statusCode(400).body("violations.field", contains("capacity"));
-        given().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(), "site", "Boston",
+        staff().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(), "site", "Boston",
                 "startsAt", Board.noon(today.plusDays(5)).toString(), "capacity", 5, "colour", "red"))
                 .post("/sittings").then().statusCode(400).body("violations.field", contains("colour"));
         assertThat(TestDatabase.count("select count(*) from sitting")).isEqualTo(before);
 
         Board.book(Board.authorisedCandidate(), sitting);
         Board.book(Board.authorisedCandidate(), sitting);
-        given().queryParam("windowId", window.toString()).queryParam("available", true).get("/sittings")
+        staff().queryParam("windowId", window.toString()).queryParam("available", true).get("/sittings")
                 .then().statusCode(200).body("total", equalTo(0));
-        given().queryParam("windowId", window.toString()).get("/sittings")
+        staff().queryParam("windowId", window.toString()).get("/sittings")
                 .then().body("items[0].seatsLeft", equalTo(0)).body("items.id", not(hasItem("x")));
     }
 
@@ -96,16 +96,16 @@ class WindowAndSittingTest {
         UUID sitting = Board.sittingInDays(5, 3);
         Board.book(Board.authorisedCandidate(), sitting);
         Board.book(Board.authorisedCandidate(), sitting);
-        given().contentType(ContentType.JSON).body(Map.of("capacity", 1)).patch("/sittings/" + sitting)
+        staff().contentType(ContentType.JSON).body(Map.of("capacity", 1)).patch("/sittings/" + sitting)
                 .then().statusCode(409).contentType("application/problem+json").body("seatsBooked", equalTo(2));
         assertThat(TestDatabase.count("select capacity from sitting where id = ?", sitting)).isEqualTo(3);
-        given().contentType(ContentType.JSON).body(Map.of("capacity", 2)).patch("/sittings/" + sitting)
+        staff().contentType(ContentType.JSON).body(Map.of("capacity", 2)).patch("/sittings/" + sitting)
                 .then().statusCode(200).body("capacity", equalTo(2)).body("seatsLeft", equalTo(0));
-        given().contentType(ContentType.JSON).body(Map.of("capacity", 10)).patch("/sittings/" + sitting)
+        staff().contentType(ContentType.JSON).body(Map.of("capacity", 10)).patch("/sittings/" + sitting)
                 .then().statusCode(200).body("seatsLeft", equalTo(8));
-        given().contentType(ContentType.JSON).body(Map.of("capacity", -1)).patch("/sittings/" + sitting)
+        staff().contentType(ContentType.JSON).body(Map.of("capacity", -1)).patch("/sittings/" + sitting)
                 .then().statusCode(400).body("violations.field", contains("capacity"));
-        given().contentType(ContentType.JSON).body(Map.of("capacity", 5)).patch("/sittings/" + UUID.randomUUID())
+        staff().contentType(ContentType.JSON).body(Map.of("capacity", 5)).patch("/sittings/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -31,6 +31,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response notKnownYet(CandidateNotKnownYet e) {
+        return Response.fromResponse(respond(e.problem()))
+                .header("Retry-After", CandidateNotKnownYet.RETRY_AFTER_SECONDS).build();
+    }
+
+    @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(field(v), v.getMessage()))

@@ -1,0 +1,30 @@
+package org.certboard.exam.access;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.certboard.events.candidate.CandidateRegistered;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Which account each candidate is, from candidate-service's events: the only personal fact exam-service keeps, and
+ * only to answer "is this the caller's own booking". Paper applicants (no account) and people registered before
+ * accounts existed (v1 events) have none: staff act for them.
+ */
+@ApplicationScoped
+public class CandidateAccounts {
+
+    /** Runs inside the consumer's transaction; a redelivery changes nothing. */
+    public Uni<Void> onRegistered(CandidateRegistered event) {
+        if (event.subject() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into candidate_account (candidate_id, subject) values (:candidate, :subject)
+                on conflict do nothing""")
+                .setParameter("candidate", event.candidateId()).setParameter("subject", event.subject())
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,33 @@
+package org.certboard.exam.booking;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.certboard.exam.booking.BookingResource.BookingView;
+import org.certboard.platform.paging.Page;
+import org.certboard.platform.paging.PageRequest;
+import org.certboard.platform.security.Roles;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/** A sitting's roster: what the vendor needs to deliver it and report its results. */
+@Path("/sittings/{id}/bookings")
+public class SittingRosterResource {
+
+    /** Every booking of the sitting, whatever its status: what the vendor needs to deliver it and report results. */
+    @GET
+    @RolesAllowed({ Roles.VENDOR, Roles.STAFF })
+    public Uni<Page<BookingView>> roster(@PathParam("id") UUID sittingId, @BeanParam @Valid PageRequest paging) {
+        return Panache.withSession(() -> paging.fetch(Booking.<Booking>find("sittingId",
+                Sort.by("bookedAt").and("id"), sittingId), BookingView::of));
+    }
+
+}

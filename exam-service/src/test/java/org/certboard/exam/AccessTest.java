@@ -1,0 +1,133 @@
+package org.certboard.exam;
+
+import static org.certboard.exam.support.Board.staff;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.certboard.devstack.testing.AccessTable;
+import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.TestTokens;
+import org.certboard.exam.support.Board;
+import org.certboard.exam.support.Database;
+import org.certboard.platform.security.Roles;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Every endpoint of exam-service × every kind of caller. Another person's bookings and attempts answer 404. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
+class AccessTest {
+
+    /** Two authorised people with accounts; the owner holds a booking in a sitting ten days ahead. */
+    static final class People implements AccessTable.Fixture {
+        final UUID owner = account();
+        final UUID other = account();
+        final String ownerToken = TestTokens.token("subject-" + owner, Roles.CANDIDATE);
+        final String otherToken = TestTokens.token("subject-" + other, Roles.CANDIDATE);
+        final UUID window = Board.window(Board.today(), Board.today().plusDays(30));
+        final UUID sitting = Board.sitting(window, Board.noon(Board.today().plusDays(10)), 5);
+        final UUID laterSitting = Board.sitting(window, Board.noon(Board.today().plusDays(12)), 5);
+        private UUID booking;
+
+        @Override
+        public String ownerToken() {
+            return ownerToken;
+        }
+
+        @Override
+        public String otherCandidateToken() {
+            return otherToken;
+        }
+
+        UUID booking() {
+            if (booking == null) {
+                booking = Board.book(owner, sitting);
+            }
+            return booking;
+        }
+
+        private static UUID account() {
+            UUID candidate = UUID.randomUUID();
+            Database.authorise(List.of(candidate), Board.today().plusYears(1));
+            Database.bindAccount(candidate, "subject-" + candidate);
+            return candidate;
+        }
+    }
+
+    @Test
+    void everyEndpointAnswersEachCallerAsTheTableSays() {
+        new AccessTable<People>()
+                .row("POST", "/windows", 401, 403, 403, 403, 201, 403,
+                        (r, p) -> json(r, Map.of("name", "W", "opensOn", Board.today().toString(), "closesOn",
+                                Board.today().plusDays(20).toString())).post("/windows"))
+                .row("GET", "/windows", 401, 200, 200, 200, 200, 200, (r, p) -> r.get("/windows"))
+                .row("POST", "/sittings", 401, 403, 403, 403, 201, 403,
+                        (r, p) -> json(r, Map.of("windowId", p.window.toString(), "site", "Boston", "startsAt",
+                                Board.noon(Board.today().plusDays(5)).toString(), "capacity", 3)).post("/sittings"))
+                .row("GET", "/sittings", 401, 200, 200, 200, 200, 200, (r, p) -> r.get("/sittings"))
+                .row("GET", "/sittings/{id}", 401, 200, 200, 200, 200, 200, (r, p) -> r.get("/sittings/{id}", p.sitting))
+                .row("PATCH", "/sittings/{id}", 401, 403, 403, 403, 200, 403,
+                        (r, p) -> json(r, Map.of("capacity", 9)).patch("/sittings/{id}", p.sitting))
+                .row("GET", "/sittings/{id}/bookings", 401, 403, 403, 200, 200, 403,
+                        (r, p) -> r.get("/sittings/{id}/bookings", p.sitting))
+                // the owner books; staff, booking the owner again, find the active booking
+                .row("POST", "/bookings", 401, 201, 404, 403, 409, 403,
+                        (r, p) -> json(r, Map.of("candidateId", p.owner.toString(), "sittingId", p.sitting.toString()))
+                                .post("/bookings"))
+                .row("GET", "/bookings/{id}", 401, 200, 404, 200, 200, 403, (r, p) -> r.get("/bookings/{id}", p.booking()))
+                // staff find the booking the owner already cancelled
+                .row("DELETE", "/bookings/{id}", 401, 204, 404, 403, 409, 403,
+                        (r, p) -> r.delete("/bookings/{id}", p.booking()))
+                .row("PUT", "/bookings/{id}/sitting", 401, 200, 404, 403, 200, 403,
+                        (r, p) -> json(r, Map.of("sittingId", p.laterSitting.toString()))
+                                .put("/bookings/{id}/sitting", p.booking()))
+                // allowed callers learn that the sitting has not started yet
+                .row("POST", "/bookings/{id}/no-show", 401, 403, 403, 403, 409, 403,
+                        (r, p) -> r.post("/bookings/{id}/no-show", p.booking()))
+                .row("POST", "/results", 401, 403, 403, 422, 422, 403,
+                        (r, p) -> json(r, Map.of("bookingId", p.booking().toString(), "scaledScore", 600))
+                                .post("/results"))
+                .row("POST", "/results/import", 401, 403, 403, 200, 200, 403,
+                        (r, p) -> r.contentType(ContentType.JSON).body(List.of(Map.of("bookingId",
+                                p.booking().toString(), "scaledScore", "600"))).post("/results/import"))
+                .row("GET", "/candidates/{id}/attempts", 401, 200, 404, 403, 200, 403,
+                        (r, p) -> r.get("/candidates/{id}/attempts", p.owner))
+                .row("GET", "/candidates/{id}/bookings", 401, 200, 404, 403, 200, 403,
+                        (r, p) -> r.get("/candidates/{id}/bookings", p.owner))
+                .row("GET", "/candidates/me/bookings", 401, 200, 200, 403, 403, 403,
+                        (r, p) -> r.get("/candidates/me/bookings"))
+                .row("GET", "/candidates/me/attempts", 401, 200, 200, 403, 403, 403,
+                        (r, p) -> r.get("/candidates/me/attempts"))
+                .row("GET", "/admin/clock", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/clock"))
+                .row("POST", "/admin/clock", 401, 403, 403, 403, 403, 200,
+                        (r, p) -> json(r, Map.of("advanceBy", "PT1S")).post("/admin/clock"))
+                .verify(People::new);
+    }
+
+    @Test
+    void aCandidateSeesOnlyTheirOwnBookingsInLists() {
+        People people = new People();
+        UUID booking = people.booking();
+        Board.book(people.other, people.laterSitting);
+        staff().auth().oauth2(people.ownerToken).get("/candidates/me/bookings").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(1))
+                .body("items[0].id", org.hamcrest.Matchers.equalTo(booking.toString()));
+    }
+
+    @Test
+    void aCandidateThisServiceHasNotHeardOfYetIsAskedToRetry() {
+        staff().auth().oauth2(TestTokens.forNewSubject(Roles.CANDIDATE)).get("/candidates/me/bookings").then()
+                .statusCode(503).contentType("application/problem+json").header("Retry-After", "1");
+    }
+
+    private static RequestSpecification json(RequestSpecification request, Map<String, Object> body) {
+        return request.contentType(ContentType.JSON).body(body);
+    }
+}
