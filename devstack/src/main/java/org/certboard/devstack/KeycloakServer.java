@@ -94,9 +94,20 @@ public final class KeycloakServer implements AutoCloseable {
         return new KeycloakServer(absoluteHome, port, ChildProcess.start("keycloak", command, environment, log));
     }
 
-    /** True when the distribution is unpacked but its one-time build step has not run yet (the first start is slow). */
+    /**
+     * True until Keycloak's one-time build step for development mode has run in {@code home} (the first start is the
+     * slow one): the distribution ships a build for production mode, which start-dev replaces, after the installation.
+     */
     public static boolean needsBuild(Path home) {
-        return !Files.exists(home.toAbsolutePath().resolve("lib/quarkus/quarkus-application.dat"));
+        Path absolute = home.toAbsolutePath();
+        try {
+            return !Files.exists(absolute.resolve(INSTALLED_MARKER))
+                    || !Files.getLastModifiedTime(absolute.resolve("lib/quarkus/quarkus-application.dat"))
+                            .toInstant().isAfter(Files.getLastModifiedTime(absolute.resolve(INSTALLED_MARKER))
+                                    .toInstant());
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     public String url() {
