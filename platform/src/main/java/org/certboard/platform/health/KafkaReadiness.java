@@ -8,10 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.certboard.platform.kafka.KafkaClientProperties;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+
+import io.smallrye.common.annotation.Identifier;
 
 /** Ready only while the Kafka broker answers: without it no event leaves the outbox. */
 @Readiness
@@ -19,10 +21,10 @@ import org.eclipse.microprofile.health.Readiness;
 public class KafkaReadiness implements HealthCheck {
     private final Admin admin;
 
-    public KafkaReadiness(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    public KafkaReadiness(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.admin = Admin.create(KafkaClientProperties.admin(kafka, Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000)));
     }
 
     @Override

@@ -16,10 +16,17 @@ import org.certboard.events.CloudEventHeaders;
 import org.certboard.events.EventCodec;
 import org.certboard.events.EventType;
 import org.certboard.events.InvalidEventException;
+import org.certboard.platform.tracing.TraceParent;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -41,10 +48,12 @@ public class EventConsumer {
 
     private final Clock clock;
     private final Mutiny.SessionFactory sessions;
+    private final Tracer tracer;
 
-    public EventConsumer(Clock clock, Mutiny.SessionFactory sessions) {
+    public EventConsumer(Clock clock, Mutiny.SessionFactory sessions, Tracer tracer) {
         this.clock = clock;
         this.sessions = sessions;
+        this.tracer = tracer;
     }
 
     public Uni<Void> consume(Message<String> message, Function<IncomingEvent, Uni<Void>> handler) {
@@ -55,19 +64,46 @@ public class EventConsumer {
             LOG.warnf("dead-lettering an unreadable event: %s", e.getMessage());
             return Uni.createFrom().completionStage(message.nack(e));
         }
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> firstDelivery(event)
-                .chain(first -> first ? handler.apply(event) : Uni.createFrom().voidItem())))
+        Span span = processingSpan(message, event);
+        return Uni.createFrom().deferred(() -> {
+            // Current while the handler builds its work, so that the events it writes to the outbox carry this trace.
+            try (Scope ignored = span.makeCurrent()) {
+                return Panache.withTransaction(() -> firstDelivery(event)
+                        .chain(first -> first ? handler.apply(event) : Uni.createFrom().voidItem()));
+            }
+        })
                 .onFailure(Failures::isTransient).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
                 .indefinitely()
                 .onFailure(failure -> !(failure instanceof InvalidEventException)).retry()
                 .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(ATTEMPTS_BEFORE_DEAD_LETTER - 1)
                 .onItemOrFailure().transformToUni((done, failure) -> {
                     if (failure == null) {
+                        span.end();
                         return Uni.createFrom().completionStage(message.ack());
                     }
+                    span.recordException(failure);
+                    span.setStatus(StatusCode.ERROR, "dead-lettered");
+                    span.end();
                     LOG.warnf(failure, "dead-lettering event %s (%s)", event.id(), event.type().type());
                     return Uni.createFrom().completionStage(message.nack(failure));
                 });
+    }
+
+    /**
+     * A consumer span that continues the trace of the request whose change produced the event (the relay copies the
+     * outbox row's traceparent into the record's headers).
+     */
+    private Span processingSpan(Message<String> message, IncomingEvent event) {
+        Context parent = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(metadata -> TraceParent.of(metadata.getHeaders()))
+                .orElse(Context.root());
+        return tracer.spanBuilder(event.type().type() + " process")
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.message.id", event.id().toString())
+                .startSpan();
     }
 
     /** Records the event id; true the first time, false for a repeat. Runs in the caller's transaction. */

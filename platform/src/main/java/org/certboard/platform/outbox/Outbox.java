@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.certboard.events.EventCodec;
 import org.certboard.events.EventPayload;
 import org.certboard.events.EventType;
+import org.certboard.platform.tracing.TraceParent;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -46,6 +47,7 @@ public class Outbox {
         String[] types = new String[n];
         String[] sources = new String[n];
         String[] payloads = new String[n];
+        String traceparent = TraceParent.current().orElse(null);
         for (int i = 0; i < n; i++) {
             EventPayload event = events.get(i);
             EventType type = EventType.of(event);
@@ -65,8 +67,10 @@ public class Outbox {
                 })
                 .chain(Panache::getSession)
                 .chain(session -> session.createNativeQuery("""
-                        insert into outbox_event (id, topic, event_key, type, source, subject, occurred_at, payload)
-                        select id, topic, event_key, type, source, event_key, cast(:occurredAt as timestamptz), payload
+                        insert into outbox_event (id, topic, event_key, type, source, subject, occurred_at, payload,
+                            traceparent)
+                        select id, topic, event_key, type, source, event_key, cast(:occurredAt as timestamptz), payload,
+                            cast(:traceparent as text)
                         from unnest(cast(:ids as uuid[]), cast(:topics as text[]), cast(:keys as text[]),
                             cast(:types as text[]), cast(:sources as text[]), cast(:payloads as text[]))
                             with ordinality as t(id, topic, event_key, type, source, payload, position)
@@ -74,7 +78,7 @@ public class Outbox {
                         .setParameter("occurredAt", clock.instant())
                         .setParameter("ids", ids).setParameter("topics", topics).setParameter("keys", keys)
                         .setParameter("types", types).setParameter("sources", sources)
-                        .setParameter("payloads", payloads)
+                        .setParameter("payloads", payloads).setParameter("traceparent", traceparent)
                         .executeUpdate())
                 .replaceWithVoid();
     }

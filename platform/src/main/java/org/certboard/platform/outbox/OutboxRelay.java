@@ -30,6 +30,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.certboard.events.CloudEventHeaders;
+import org.certboard.platform.kafka.KafkaClientProperties;
+import org.certboard.platform.tracing.TraceParent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -37,6 +39,7 @@ import org.postgresql.PGConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Publishes the outbox to Kafka. One thread, two plain JDBC connections: one LISTENs for commits (NOTIFY from the
@@ -57,12 +60,13 @@ public class OutboxRelay {
     private static final Duration MEASURE_EVERY = Duration.ofSeconds(1);
 
     private final RelayConfig config;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final String jdbcUrl;
     private final String user;
     private final String password;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestUnsentAgeMillis = new AtomicLong();
+    private final AtomicLong heartbeatMillis = new AtomicLong();
     private final io.micrometer.core.instrument.Counter published;
 
     private volatile boolean running;
@@ -74,18 +78,20 @@ public class OutboxRelay {
     private Instant lastMeasure = Instant.EPOCH;
 
     public OutboxRelay(RelayConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password.orElse("");
         registry.gauge("certboard.outbox.backlog", backlog);
         registry.gauge("certboard.outbox.oldest.unsent.age.seconds", oldestUnsentAgeMillis, ms -> ms.get() / 1000.0);
         this.published = registry.counter("certboard.outbox.published");
+        // Wall time of the relay loop's last successful pass: an alert fires when it stops moving (relay thread dead).
+        registry.gauge("certboard.outbox.relay.heartbeat.seconds", heartbeatMillis, ms -> ms.get() / 1000.0);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -118,6 +124,7 @@ public class OutboxRelay {
             try {
                 connect();
                 int count = relayBatch();
+                heartbeatMillis.set(System.currentTimeMillis());
                 backoff = MIN_BACKOFF;
                 if (count < config.batchSize()) {
                     measureBacklog();
@@ -153,7 +160,7 @@ public class OutboxRelay {
             List<UUID> ids = new ArrayList<>();
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             try (PreparedStatement select = relayConnection.prepareStatement(
-                    "select id, topic, event_key, type, source, subject, occurred_at, payload from outbox_event"
+                    "select id, topic, event_key, type, source, subject, occurred_at, payload, traceparent from outbox_event"
                             + " where published_at is null order by seq limit ? for update skip locked")) {
                 select.setInt(1, config.batchSize());
                 try (ResultSet rows = select.executeQuery()) {
@@ -197,6 +204,10 @@ public class OutboxRelay {
         header(record, CloudEventHeaders.SUBJECT, row.getString(6));
         header(record, CloudEventHeaders.TIME, row.getTimestamp(7).toInstant().toString());
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        String traceparent = row.getString(9);
+        if (traceparent != null) {
+            header(record, TraceParent.HEADER, traceparent);
+        }
         return record;
     }
 
@@ -266,8 +277,7 @@ public class OutboxRelay {
             }
         }
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            producer = new KafkaProducer<>(KafkaClientProperties.producer(kafka, Map.of(
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
@@ -275,7 +285,7 @@ public class OutboxRelay {
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20000,
-                    ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"),
+                    ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay")),
                     new StringSerializer(), new ByteArraySerializer());
         }
     }

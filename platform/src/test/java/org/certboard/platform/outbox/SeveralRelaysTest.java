@@ -45,7 +45,8 @@ class SeveralRelaysTest {
 
     @Test
     void twoRelaysPublishEveryEventOnceAndEachCandidatesInOrder() throws Exception {
-        OutboxRelay secondReplica = new OutboxRelay(smallBatches(), new SimpleMeterRegistry(), bootstrapServers,
+        OutboxRelay secondReplica = new OutboxRelay(smallBatches(), new SimpleMeterRegistry(),
+                Map.of("bootstrap.servers", bootstrapServers),
                 jdbcUrl, user, Optional.empty());
         secondReplica.start(new StartupEvent());
         Map<String, List<String>> committedOrder = new LinkedHashMap<>();

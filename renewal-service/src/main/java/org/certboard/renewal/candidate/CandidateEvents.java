@@ -3,6 +3,8 @@ package org.certboard.renewal.candidate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
+import org.certboard.events.candidate.CandidateUpdatedV1;
+import org.certboard.events.candidate.CandidateRegisteredV1;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.CandidateUpdated;
 import org.certboard.events.candidate.EligibilityDecided;
@@ -29,6 +31,8 @@ public class CandidateEvents {
         return consumer.consume(message, event -> switch (event.type()) {
             case CANDIDATE_REGISTERED -> projection.onRegistered(event.data(CandidateRegistered.class));
             case CANDIDATE_UPDATED -> projection.onUpdated(event.data(CandidateUpdated.class));
+            case CANDIDATE_REGISTERED_V1 -> projection.onRegistered(event.data(CandidateRegisteredV1.class));
+            case CANDIDATE_UPDATED_V1 -> projection.onUpdated(event.data(CandidateUpdatedV1.class));
             case ELIGIBILITY_DECIDED -> projection.onEligibilityDecided(event.data(EligibilityDecided.class));
             case LICENCE_RECORDED -> projection.onLicenceRecorded(event.data(LicenceRecorded.class));
             default -> Uni.createFrom().voidItem();

@@ -2,6 +2,8 @@ package org.certboard.renewal.candidate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.certboard.events.candidate.CandidateUpdatedV1;
+import org.certboard.events.candidate.CandidateRegisteredV1;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.CandidateUpdated;
 import org.certboard.events.candidate.EligibilityDecided;
@@ -20,11 +22,23 @@ public class CandidateProjection {
     private static final String ELIGIBILITY_APPROVED = "APPROVED";
     private static final String LICENCE_PATHWAY_PREFIX = "LICENCE";
 
+    /** The name, and the account a candidate's token is checked against; v1 events (before accounts) have none. */
     public Uni<Void> onRegistered(CandidateRegistered event) {
+        return rename(event.candidateId(), event.givenName(), event.familyName(), event.registeredAt())
+                .call(() -> event.subject() == null ? Uni.createFrom().voidItem()
+                        : execute("update candidate set subject = ?2 where candidate_id = ?1 and subject is null",
+                                event.candidateId(), event.subject()));
+    }
+
+    public Uni<Void> onRegistered(CandidateRegisteredV1 event) {
         return rename(event.candidateId(), event.givenName(), event.familyName(), event.registeredAt());
     }
 
     public Uni<Void> onUpdated(CandidateUpdated event) {
+        return rename(event.candidateId(), event.givenName(), event.familyName(), event.updatedAt());
+    }
+
+    public Uni<Void> onUpdated(CandidateUpdatedV1 event) {
         return rename(event.candidateId(), event.givenName(), event.familyName(), event.updatedAt());
     }
 

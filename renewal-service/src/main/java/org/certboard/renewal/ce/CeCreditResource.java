@@ -1,5 +1,6 @@
 package org.certboard.renewal.ce;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -8,6 +9,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import org.certboard.renewal.access.RenewalAccess;
+import org.certboard.platform.security.Roles;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,21 +23,25 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "continuing education")
 public class CeCreditResource {
     private final CeCreditService credits;
+    private final RenewalAccess access;
 
-    public CeCreditResource(CeCreditService credits) {
+    public CeCreditResource(CeCreditService credits, RenewalAccess access) {
         this.credits = credits;
+        this.access = access;
     }
 
     @POST
+    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
     @Operation(summary = "Log a CE credit completed inside the current cycle")
     public Uni<RestResponse<CeCreditView>> record(@PathParam("number") String number,
             @NotNull(message = "a CE credit is required") @Valid NewCeCredit body) {
-        return credits.record(number, body).map(credit -> RestResponse.status(RestResponse.Status.CREATED, credit));
+        return access.certification(number).chain(() -> credits.record(number, body)).map(credit -> RestResponse.status(RestResponse.Status.CREATED, credit));
     }
 
     @GET
+    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
     @Operation(summary = "The CE credits that count toward the next renewal")
     public Uni<Page<CeCreditView>> list(@PathParam("number") String number, @BeanParam @Valid PageRequest paging) {
-        return credits.list(number, paging);
+        return access.certification(number).chain(() -> credits.list(number, paging));
     }
 }

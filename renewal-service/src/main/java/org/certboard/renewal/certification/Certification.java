@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import org.certboard.events.Actor;
 import org.certboard.platform.problem.ProblemException;
 import org.certboard.renewal.clock.RenewalCalendar;
 
@@ -35,6 +36,10 @@ public class Certification extends PanacheEntityBase {
     public LocalDate expiresOn;
     @Column(name = "retired_on")
     public LocalDate retiredOn;
+    @Column(name = "retired_by_subject")
+    public String retiredBySubject;
+    @Column(name = "retired_by_role")
+    public String retiredByRole;
     @Column(name = "next_due_on")
     public LocalDate nextDueOn;
 
@@ -57,5 +62,15 @@ public class Certification extends PanacheEntityBase {
         expiresOn = expiry;
         retiredOn = null;
         nextDueOn = calendar.schedule(expiry).get(0).dueOn();
+    }
+
+    /** The staff member who recorded the person's choice of retired status. */
+    void retiredBy(Actor staff) {
+        retiredBySubject = staff.subject();
+        retiredByRole = staff.role();
+    }
+
+    public Actor retiredBy() {
+        return retiredBySubject == null ? null : new Actor(retiredBySubject, retiredByRole);
     }
 }

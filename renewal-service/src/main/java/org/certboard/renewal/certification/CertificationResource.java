@@ -2,6 +2,7 @@ package org.certboard.renewal.certification;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.certboard.renewal.access.RenewalAccess;
+import org.certboard.platform.security.Roles;
+import org.certboard.platform.security.Caller;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.problem.ProblemException;
@@ -22,12 +26,17 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "certifications")
 public class CertificationResource {
     private final CertificationService certifications;
+    private final RenewalAccess access;
+    private final Caller caller;
 
-    public CertificationResource(CertificationService certifications) {
+    public CertificationResource(CertificationService certifications, RenewalAccess access, Caller caller) {
         this.certifications = certifications;
+        this.access = access;
+        this.caller = caller;
     }
 
     @GET
+    @RolesAllowed(Roles.STAFF)
     @Operation(summary = "Certifications, of one candidate if candidateId is given")
     public Uni<Page<CertificationView>> list(@QueryParam("candidateId") String candidateId,
             @BeanParam @Valid PageRequest paging) {
@@ -36,16 +45,18 @@ public class CertificationResource {
 
     @GET
     @Path("/{number}")
+    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
     @Operation(summary = "One certification")
     public Uni<CertificationView> get(@PathParam("number") String number) {
-        return certifications.get(number);
+        return access.certification(number).chain(() -> certifications.get(number));
     }
 
     @POST
     @Path("/{number}/retirement")
-    @Operation(summary = "Choose retired status (up to 9 months after expiry by default)")
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "Staff record the person's choice of retired status (up to 9 months after expiry by default)")
     public Uni<CertificationView> retire(@PathParam("number") String number) {
-        return certifications.retire(number);
+        return certifications.retire(number, caller.actor());
     }
 
     /** Parsed here rather than by JAX-RS, which answers a malformed query parameter with 404 instead of 400. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.certboard.events.Actor;
 import org.certboard.events.exam.ExamPassed;
 import org.certboard.events.renewal.CertificationIssued;
 import org.certboard.events.renewal.CertificationLapsed;
@@ -146,7 +147,7 @@ public class CertificationService {
      * Retired status may be chosen until the retirement window after expiry closes, also from LAPSED (the window is
      * longer than the grace period) unless the person has been certified anew since.
      */
-    public Uni<CertificationView> retire(String number) {
+    public Uni<CertificationView> retire(String number, Actor staff) {
         return Panache.withTransaction(() -> Certification.lockByNumber(number).chain(certification -> {
             LocalDate today = today();
             if (certification.status == CertificationStatus.RETIRED) {
@@ -161,7 +162,8 @@ public class CertificationService {
                 certification.status = CertificationStatus.RETIRED;
                 certification.retiredOn = today;
                 certification.nextDueOn = null;
-                return outbox.add(new CertificationRetired(certification.candidateId, number, today));
+                certification.retiredBy(staff);
+                return outbox.add(new CertificationRetired(certification.candidateId, number, today, staff));
             }).replaceWith(certification);
         })).map(CertificationView::of);
     }

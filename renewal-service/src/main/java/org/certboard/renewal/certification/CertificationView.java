@@ -3,11 +3,13 @@ package org.certboard.renewal.certification;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.certboard.events.Actor;
+
 public record CertificationView(String number, UUID candidateId, CertificationStatus status, LocalDate firstCertifiedOn,
-        LocalDate cycleStartedOn, LocalDate expiresOn, LocalDate retiredOn) {
+        LocalDate cycleStartedOn, LocalDate expiresOn, LocalDate retiredOn, Actor retiredBy) {
 
     public static CertificationView of(Certification c) {
         return new CertificationView(c.number, c.candidateId, c.status, c.firstCertifiedOn, c.cycleStartedOn,
-                c.expiresOn, c.retiredOn);
+                c.expiresOn, c.retiredOn, c.retiredBy());
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.certboard.events.Actor;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** One renewal of a certification (or a submission awaiting audit), with the cycle it starts. */
@@ -48,4 +49,18 @@ public class Renewal extends PanacheEntityBase {
     public Instant submittedAt;
     @Column(name = "decided_at")
     public Instant decidedAt;
+    @Column(name = "audited_by_subject")
+    public String auditedBySubject;
+    @Column(name = "audited_by_role")
+    public String auditedByRole;
+
+    /** The staff member who accepted or rejected the CE evidence of an audited renewal. */
+    void auditedBy(Actor staff) {
+        auditedBySubject = staff.subject();
+        auditedByRole = staff.role();
+    }
+
+    Actor auditedBy() {
+        return auditedBySubject == null ? null : new Actor(auditedBySubject, auditedByRole);
+    }
 }

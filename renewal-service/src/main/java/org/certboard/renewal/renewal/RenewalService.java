@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.certboard.events.Actor;
 import org.certboard.events.renewal.CertificationRenewed;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.problem.Problem;
@@ -92,7 +93,7 @@ public class RenewalService {
      * Accepting applies the renewal as submitted (same new cycle, same late flag), even if the clock job expired or
      * lapsed the certification while staff reviewed it. Rejecting leaves the certification as it is.
      */
-    public Uni<RenewalView> decideAudit(String number, UUID renewalId, AuditDecision decision) {
+    public Uni<RenewalView> decideAudit(String number, UUID renewalId, AuditDecision decision, Actor staff) {
         if (!decision.accepted() && (decision.reason() == null || decision.reason().isBlank())) {
             throw ProblemException.invalid("reason", "a rejection needs a reason");
         }
@@ -114,6 +115,7 @@ public class RenewalService {
                         .chain(renewal -> {
                             renewal.decidedAt = clock.instant();
                             renewal.auditReason = decision.reason();
+                            renewal.auditedBy(staff);
                             if (!decision.accepted()) {
                                 renewal.status = Renewal.Status.REJECTED;
                                 return Uni.createFrom().item(renewal);
@@ -141,7 +143,7 @@ public class RenewalService {
     private Uni<Void> apply(Certification certification, Renewal renewal) {
         certification.startCycle(renewal.cycleStartedOn, renewal.expiresOn, calendar);
         return outbox.add(new CertificationRenewed(certification.candidateId, certification.number,
-                renewal.method.name(), renewal.late, renewal.cycleStartedOn, renewal.expiresOn));
+                renewal.method.name(), renewal.late, renewal.cycleStartedOn, renewal.expiresOn, renewal.auditedBy()));
     }
 
     private Renewal newRenewal(Certification certification, Renewal.Method method, boolean late,

@@ -3,12 +3,14 @@ package org.certboard.renewal.renewal;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.certboard.events.Actor;
+
 /** A renewal; for a RENEWED one {@code expiresOn} is the new expiry, for one awaiting audit the expiry it would give. */
 public record RenewalView(UUID id, Renewal.Status status, Renewal.Method method, boolean late, LocalDate cycleStartedOn,
-        LocalDate expiresOn, String auditReason) {
+        LocalDate expiresOn, String auditReason, Actor auditedBy) {
 
     static RenewalView of(Renewal renewal) {
         return new RenewalView(renewal.id, renewal.status, renewal.method, renewal.late, renewal.cycleStartedOn,
-                renewal.expiresOn, renewal.auditReason);
+                renewal.expiresOn, renewal.auditReason, renewal.auditedBy());
     }
 }

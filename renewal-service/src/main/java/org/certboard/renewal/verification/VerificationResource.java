@@ -1,5 +1,6 @@
 package org.certboard.renewal.verification;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Public verification by certification number, for employers and payers. */
 @Path("/verify")
+@PermitAll
 @Tag(name = "verification")
 public class VerificationResource {
     private final String credential;

@@ -1,6 +1,5 @@
 package org.certboard.renewal.it;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -11,7 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.certboard.devstack.testing.TestTokens;
 import org.certboard.devstack.testing.TopicProbe;
+import org.certboard.platform.security.Roles;
 import org.certboard.events.EventCodec;
 import org.certboard.events.EventPayload;
 import org.certboard.events.EventType;
@@ -19,7 +20,9 @@ import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.exam.ExamPassed;
 import org.certboard.renewal.renewal.AuditSampling;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -31,19 +34,33 @@ final class Board {
     /** As configured by default: tests pick candidates whose renewal is, or is not, sampled for audit. */
     static final AuditSampling AUDIT = new AuditSampling(0.10);
 
+    /** One staff member and one operator for the functional tests; who may do what is AccessTest's subject. */
+    private static final String STAFF = TestTokens.token("staff-functional-tests", Roles.STAFF);
+    private static final String ADMIN = TestTokens.token("admin-functional-tests", Roles.ADMIN);
+
     private final String bootstrapServers;
+
+    /** A request by board staff. */
+    static RequestSpecification staff() {
+        return RestAssured.given().auth().oauth2(STAFF);
+    }
+
+    /** A request by operations: the sandbox clock. */
+    static RequestSpecification admin() {
+        return RestAssured.given().auth().oauth2(ADMIN);
+    }
 
     Board(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
     static LocalDate today() {
-        return LocalDate.ofInstant(Instant.parse(given().get("/admin/clock").then().statusCode(200)
+        return LocalDate.ofInstant(Instant.parse(admin().get("/admin/clock").then().statusCode(200)
                 .extract().path("now")), ZONE);
     }
 
     static void advance(String by) {
-        given().contentType(ContentType.JSON).body(Map.of("advanceBy", by)).post("/admin/clock").then().statusCode(200);
+        admin().contentType(ContentType.JSON).body(Map.of("advanceBy", by)).post("/admin/clock").then().statusCode(200);
     }
 
     /** A candidate whose renewal of the cycle starting on {@code cycleStart} is (or is not) audited. */
@@ -73,7 +90,7 @@ final class Board {
     }
 
     ExamPassed pass(UUID candidate, LocalDate examDate) {
-        ExamPassed passed = new ExamPassed(candidate, UUID.randomUUID(), examDate, 720);
+        ExamPassed passed = new ExamPassed(candidate, UUID.randomUUID(), examDate, 720, null);
         send(passed);
         return passed;
     }
@@ -85,7 +102,7 @@ final class Board {
     }
 
     void register(UUID candidate, String given, String family) {
-        send(new CandidateRegistered(candidate, given, family, given.toLowerCase() + "@example.org", Instant.now()));
+        send(new CandidateRegistered(candidate, "subject-" + candidate, given, family, Instant.now()));
     }
 
     static JsonPath awaitCertifications(UUID candidate, Predicate<JsonPath> until) {
@@ -95,16 +112,16 @@ final class Board {
     }
 
     private static JsonPath certifications(UUID candidate) {
-        return given().queryParam("candidateId", candidate.toString()).get("/certifications").then()
+        return staff().queryParam("candidateId", candidate.toString()).get("/certifications").then()
                 .statusCode(200).extract().jsonPath();
     }
 
     static JsonPath certification(String number) {
-        return given().get("/certifications/{number}", number).then().statusCode(200).extract().jsonPath();
+        return staff().get("/certifications/{number}", number).then().statusCode(200).extract().jsonPath();
     }
 
     static void credit(String number, double hours, boolean ethics, LocalDate completedOn) {
-        given().contentType(ContentType.JSON)
+        staff().contentType(ContentType.JSON)
                 .body(Map.of("title", "Care coordination", "provider", "CMSA", "hours", hours, "ethics", ethics,
                         "completedOn", completedOn.toString()))
                 .post("/certifications/{number}/ce-credits", number).then().statusCode(201);

@@ -1,6 +1,5 @@
 package org.certboard.renewal.it;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -49,17 +48,17 @@ class CeCreditResourceTest {
         Map<String, Object> badDate = credit(3, false, today);
         badDate.put("completedOn", "yesterday");
         invalid(post(number, badDate), "completedOn");
-        given().contentType(ContentType.JSON).body("{\"title\":").post("/certifications/{n}/ce-credits", number)
+        Board.staff().contentType(ContentType.JSON).body("{\"title\":").post("/certifications/{n}/ce-credits", number)
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).post("/certifications/{n}/ce-credits", number)
+        Board.staff().contentType(ContentType.JSON).post("/certifications/{n}/ce-credits", number)
                 .then().statusCode(400).contentType("application/problem+json");
 
         post(number, credit(3, false, examDate.minusDays(1))).statusCode(422)
                 .contentType("application/problem+json").body("detail", notNullValue());
 
-        given().get("/certifications/{n}/ce-credits", number).then().statusCode(200)
+        Board.staff().get("/certifications/{n}/ce-credits", number).then().statusCode(200)
                 .body("total", equalTo(2)).body("items.hours", hasItem(12.5f));
-        given().get("/certifications/{n}/renewal", number).then().statusCode(200)
+        Board.staff().get("/certifications/{n}/renewal", number).then().statusCode(200)
                 .body("earnedHours", equalTo(52.5f)).body("earnedEthicsHours", equalTo(12.5f));
     }
 
@@ -67,7 +66,7 @@ class CeCreditResourceTest {
     void anUnknownCertificationIs404() {
         post("CCM-2020-999999", credit(3, false, Board.today())).statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
-        given().get("/certifications/CCM-2020-999999/ce-credits").then().statusCode(404);
+        Board.staff().get("/certifications/CCM-2020-999999/ce-credits").then().statusCode(404);
     }
 
     private static Map<String, Object> credit(double hours, boolean ethics, LocalDate completedOn) {
@@ -81,7 +80,7 @@ class CeCreditResourceTest {
     }
 
     private static ValidatableResponse post(String number, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/certifications/{n}/ce-credits", number).then();
+        return Board.staff().contentType(ContentType.JSON).body(body).post("/certifications/{n}/ce-credits", number).then();
     }
 
     private static void invalid(ValidatableResponse response, String field) {

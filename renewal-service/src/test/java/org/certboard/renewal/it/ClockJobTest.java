@@ -1,6 +1,5 @@
 package org.certboard.renewal.it;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -71,7 +70,7 @@ class ClockJobTest {
                     && EventType.RENEWAL_REMINDER_DUE.type().equals(r.header("ce_type")), 2, Duration.ofSeconds(30));
 
             Board.fullCe(number, today);
-            given().post("/certifications/{number}/renewals", number).then().statusCode(201);
+            Board.staff().post("/certifications/{number}/renewals", number).then().statusCode(201);
             TopicProbe.Received renewed = probe.await(r -> candidate.toString().equals(r.key())
                     && EventType.CERTIFICATION_RENEWED.type().equals(r.header("ce_type")), 1, Duration.ofSeconds(30))
                     .get(0);

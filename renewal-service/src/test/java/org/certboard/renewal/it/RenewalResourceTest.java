@@ -1,6 +1,5 @@
 package org.certboard.renewal.it;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -37,7 +36,7 @@ class RenewalResourceTest {
         LocalDate expiry = examDate.plusYears(5);
         String number = new Board(bootstrapServers).certify(Board.candidate(examDate), examDate);
 
-        given().get("/certifications/{n}/renewal", number).then().statusCode(200)
+        Board.staff().get("/certifications/{n}/renewal", number).then().statusCode(200)
                 .body("requiredHours", equalTo(80)).body("earnedHours", equalTo(0))
                 .body("requiredEthicsHours", equalTo(8)).body("earnedEthicsHours", equalTo(0))
                 .body("windowOpensOn", equalTo(expiry.plusDays(1).minusMonths(3).toString()))
@@ -45,11 +44,11 @@ class RenewalResourceTest {
                 .body("missing.requirement", containsInAnyOrder("RENEWAL_WINDOW", "CE_HOURS", "ETHICS_HOURS"));
 
         Board.fullCe(number, Board.today());
-        given().post("/certifications/{n}/renewals", number).then().statusCode(422)
+        Board.staff().post("/certifications/{n}/renewals", number).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("missing.requirement", containsInAnyOrder("RENEWAL_WINDOW"))
                 .body("missing[0].detail", startsWith("the renewal window opens on"));
-        given().get("/certifications/{n}", number).then().body("expiresOn", equalTo(expiry.toString()));
+        Board.staff().get("/certifications/{n}", number).then().body("expiresOn", equalTo(expiry.toString()));
     }
 
     @Test
@@ -61,23 +60,23 @@ class RenewalResourceTest {
         Board.credit(number, 40, false, today);
         Board.credit(number, 40, false, today);
 
-        given().get("/certifications/{n}/renewal", number).then()
+        Board.staff().get("/certifications/{n}/renewal", number).then()
                 .body("canRenew", equalTo(false)).body("missing.requirement", containsInAnyOrder("ETHICS_HOURS"));
-        given().post("/certifications/{n}/renewals", number).then().statusCode(422)
+        Board.staff().post("/certifications/{n}/renewals", number).then().statusCode(422)
                 .body("missing.requirement", containsInAnyOrder("ETHICS_HOURS"));
 
         Board.credit(number, 8, true, today);
-        given().get("/certifications/{n}/renewal", number).then().body("canRenew", equalTo(true))
+        Board.staff().get("/certifications/{n}/renewal", number).then().body("canRenew", equalTo(true))
                 .body("earnedHours", equalTo(88.0f)).body("earnedEthicsHours", equalTo(8.0f));
-        String location = given().post("/certifications/{n}/renewals", number).then().statusCode(201)
+        String location = Board.staff().post("/certifications/{n}/renewals", number).then().statusCode(201)
                 .body("expiresOn", equalTo(expiry.plusYears(5).toString())).body("status", equalTo("RENEWED"))
                 .body("late", equalTo(false)).extract().header("Location");
-        given().get(URI(location)).then().statusCode(200).body("method", equalTo("CE"));
-        given().get("/certifications/{n}", number).then().body("status", equalTo("ACTIVE"))
+        Board.staff().get(URI(location)).then().statusCode(200).body("method", equalTo("CE"));
+        Board.staff().get("/certifications/{n}", number).then().body("status", equalTo("ACTIVE"))
                 .body("cycleStartedOn", equalTo(expiry.toString()))
                 .body("expiresOn", equalTo(expiry.plusYears(5).toString()));
         // the next cycle's CE starts from zero
-        given().get("/certifications/{n}/renewal", number).then().body("earnedHours", equalTo(0));
+        Board.staff().get("/certifications/{n}/renewal", number).then().body("earnedHours", equalTo(0));
     }
 
     @Test
@@ -88,9 +87,9 @@ class RenewalResourceTest {
         String number = new Board(bootstrapServers).certify(Board.candidate(false, examDate), examDate);
         Board.fullCe(number, expiry.minusDays(20));
 
-        given().post("/certifications/{n}/renewals", number).then().statusCode(201).body("late", equalTo(true))
+        Board.staff().post("/certifications/{n}/renewals", number).then().statusCode(201).body("late", equalTo(true))
                 .body("expiresOn", equalTo(expiry.plusYears(5).toString()));
-        given().get("/certifications/{n}", number).then().body("status", equalTo("ACTIVE"))
+        Board.staff().get("/certifications/{n}", number).then().body("status", equalTo("ACTIVE"))
                 .body("cycleStartedOn", equalTo(expiry.toString()));
     }
 
@@ -101,10 +100,10 @@ class RenewalResourceTest {
         LocalDate expiry = examDate.plusYears(5);
         String number = new Board(bootstrapServers).certify(Board.candidate(false, examDate), examDate);
 
-        given().post("/certifications/{n}/renewals", number).then().statusCode(422)
+        Board.staff().post("/certifications/{n}/renewals", number).then().statusCode(422)
                 .body("missing.requirement", hasItem(org.hamcrest.Matchers.anyOf(equalTo("RENEWAL_WINDOW"),
                         equalTo("STATUS"))));
-        given().get("/certifications/{n}/renewal", number).then()
+        Board.staff().get("/certifications/{n}/renewal", number).then()
                 .body("lateRenewalEndsOn", equalTo(expiry.plusDays(30).toString())).body("canRenew", equalTo(false));
     }
 
@@ -116,13 +115,13 @@ class RenewalResourceTest {
         String number = new Board(bootstrapServers).certify(Board.candidate(true, examDate), examDate);
         Board.fullCe(number, today);
 
-        String id = given().post("/certifications/{n}/renewals", number).then().statusCode(201)
+        String id = Board.staff().post("/certifications/{n}/renewals", number).then().statusCode(201)
                 .body("status", equalTo("PENDING_AUDIT")).body("expiresOn", equalTo(expiry.plusYears(5).toString()))
                 .extract().path("id");
-        given().get("/certifications/{n}", number).then().body("expiresOn", equalTo(expiry.toString()));
-        given().get("/certifications/{n}/renewal", number).then().body("pendingAuditId", equalTo(id))
+        Board.staff().get("/certifications/{n}", number).then().body("expiresOn", equalTo(expiry.toString()));
+        Board.staff().get("/certifications/{n}/renewal", number).then().body("pendingAuditId", equalTo(id))
                 .body("canRenew", equalTo(false));
-        given().post("/certifications/{n}/renewals", number).then().statusCode(422)
+        Board.staff().post("/certifications/{n}/renewals", number).then().statusCode(422)
                 .body("missing.requirement", hasItem("STATUS"));
 
         audit(number, id, Map.of("accepted", false)).statusCode(400).body("violations.field", hasItem("reason"));
@@ -131,7 +130,7 @@ class RenewalResourceTest {
         audit(number, id, Map.of("accepted", true, "reason", "certificates on file")).statusCode(200)
                 .body("status", equalTo("RENEWED"));
         audit(number, id, Map.of("accepted", true)).statusCode(409);
-        given().get("/certifications/{n}", number).then().body("status", equalTo("ACTIVE"))
+        Board.staff().get("/certifications/{n}", number).then().body("status", equalTo("ACTIVE"))
                 .body("cycleStartedOn", equalTo(expiry.toString()))
                 .body("expiresOn", equalTo(expiry.plusYears(5).toString()));
     }
@@ -143,12 +142,12 @@ class RenewalResourceTest {
         LocalDate expiry = examDate.plusYears(5);
         String number = new Board(bootstrapServers).certify(Board.candidate(true, examDate), examDate);
         Board.fullCe(number, today);
-        String id = given().post("/certifications/{n}/renewals", number).then().statusCode(201)
+        String id = Board.staff().post("/certifications/{n}/renewals", number).then().statusCode(201)
                 .extract().path("id");
 
         audit(number, id, Map.of("accepted", false, "reason", "no attendance certificates")).statusCode(200)
                 .body("status", equalTo("REJECTED")).body("auditReason", equalTo("no attendance certificates"));
-        given().get("/certifications/{n}", number).then().body("expiresOn", equalTo(expiry.toString()))
+        Board.staff().get("/certifications/{n}", number).then().body("expiresOn", equalTo(expiry.toString()))
                 .body("cycleStartedOn", equalTo(examDate.toString()));
     }
 
@@ -160,30 +159,30 @@ class RenewalResourceTest {
         UUID candidate = Board.candidate(false, examDate);
         String number = board.certify(candidate, examDate);
         board.send(new EligibilityDecided(candidate, UUID.randomUUID(), "APPROVED", "LICENCE_RN", today.plusYears(1),
-                Instant.now()));
+                Instant.now(), null));
         board.send(new LicenceRecorded(candidate, UUID.randomUUID(), "RN", "NY", today.minusDays(1), true));
         Board.fullCe(number, today);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/certifications/{n}/renewal", number)
+        await().atMost(Duration.ofSeconds(30)).until(() -> Board.staff().get("/certifications/{n}/renewal", number)
                 .then().extract().jsonPath().getList("missing.requirement").contains("LICENCE"));
-        given().post("/certifications/{n}/renewals", number).then().statusCode(422)
+        Board.staff().post("/certifications/{n}/renewals", number).then().statusCode(422)
                 .body("missing.requirement", containsInAnyOrder("LICENCE"));
 
         board.send(new LicenceRecorded(candidate, UUID.randomUUID(), "RN", "NY", today.plusYears(2), true));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/certifications/{n}/renewal", number)
+        await().atMost(Duration.ofSeconds(30)).until(() -> Board.staff().get("/certifications/{n}/renewal", number)
                 .then().extract().<Boolean>path("canRenew"));
-        given().post("/certifications/{n}/renewals", number).then().statusCode(201).body("id", notNullValue());
+        Board.staff().post("/certifications/{n}/renewals", number).then().statusCode(201).body("id", notNullValue());
     }
 
     @Test
     void unknownNumbersAre404() {
-        given().get("/certifications/CCM-1999-000001/renewal").then().statusCode(404)
+        Board.staff().get("/certifications/CCM-1999-000001/renewal").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().post("/certifications/CCM-1999-000001/renewals").then().statusCode(404);
+        Board.staff().post("/certifications/CCM-1999-000001/renewals").then().statusCode(404);
     }
 
     private static io.restassured.response.ValidatableResponse audit(String number, String id, Map<String, ?> body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return Board.staff().contentType(ContentType.JSON).body(body)
                 .post("/certifications/{n}/renewals/{id}/audit", number, id).then();
     }
 
