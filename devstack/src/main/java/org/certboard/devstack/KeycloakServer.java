@@ -23,7 +23,8 @@ import java.util.zip.ZipInputStream;
  * <p>
  * {@code home} holds the unpacked distribution, the result of its one-time build step (lib/quarkus) and its data
  * (an embedded H2 database under data/): later starts on the same home skip the download and the build and keep every
- * user. The realm file is imported when the realm does not exist yet; an existing realm is left as it is.
+ * user. The realm file is imported when the realm does not exist yet; what happens to an existing realm when the file
+ * has changed since is the caller's choice (see {@link #launch}).
  */
 public final class KeycloakServer implements AutoCloseable {
     public static final String VERSION = "26.7.3";
@@ -53,11 +54,13 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final Path home;
     private final int port;
+    private final boolean realmOutdated;
     private final ChildProcess process;
 
-    private KeycloakServer(Path home, int port, ChildProcess process) {
+    private KeycloakServer(Path home, int port, boolean realmOutdated, ChildProcess process) {
         this.home = home;
         this.port = port;
+        this.realmOutdated = realmOutdated;
         this.process = process;
     }
 
@@ -65,19 +68,29 @@ public final class KeycloakServer implements AutoCloseable {
      * Installs the distribution into {@code home} if it is not there yet (resolved from Maven Central through the
      * project's Maven wrapper), starts Keycloak on {@code port} and returns at once: call {@link #awaitReady} next.
      *
-     * @param freshData drop the data of an earlier run first, so the realm is imported from the file again
+     * @param dropDataWhenRealmChanges when the realm file differs from the one the existing realm was imported from,
+     *                                 drop Keycloak's data so it is imported again; otherwise keep the data and report
+     *                                 the realm as {@link #realmOutdated() outdated}
      */
-    public static KeycloakServer launch(Path repoRoot, Path home, int port, boolean freshData, Path log) {
+    public static KeycloakServer launch(Path repoRoot, Path home, int port, boolean dropDataWhenRealmChanges,
+            Path log) {
         Path absoluteHome = home.toAbsolutePath();
         install(repoRoot, absoluteHome, log);
         Path data = absoluteHome.resolve("data");
-        if (freshData) {
-            deleteTree(data);
-        }
+        // the copy Keycloak imports from stays in place: it records what the existing realm was made from
+        Path imported = data.resolve("import").resolve(REALM + "-realm.json");
+        boolean outdated;
         try {
-            Files.createDirectories(data.resolve("import"));
-            Files.copy(repoRoot.resolve(REALM_FILE), data.resolve("import").resolve(REALM + "-realm.json"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            Path source = repoRoot.resolve(REALM_FILE);
+            boolean changed = Files.exists(imported) && Files.mismatch(imported, source) != -1;
+            if (changed && dropDataWhenRealmChanges) {
+                deleteTree(data);
+            }
+            outdated = changed && !dropDataWhenRealmChanges;
+            if (!outdated) {
+                Files.createDirectories(imported.getParent());
+                Files.copy(source, imported, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot put the realm file in place", e);
         }
@@ -91,7 +104,13 @@ public final class KeycloakServer implements AutoCloseable {
                 "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1",
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        return new KeycloakServer(absoluteHome, port, ChildProcess.start("keycloak", command, environment, log));
+        return new KeycloakServer(absoluteHome, port, outdated,
+                ChildProcess.start("keycloak", command, environment, log));
+    }
+
+    /** True when the realm runs as imported from an older version of the realm file (its data was kept). */
+    public boolean realmOutdated() {
+        return realmOutdated;
     }
 
     /**

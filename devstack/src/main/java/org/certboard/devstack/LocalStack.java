@@ -26,11 +26,12 @@ public final class LocalStack implements AutoCloseable {
     /**
      * Keycloak as the stack's OpenID provider.
      *
-     * @param home      the distribution, its build cache and its data (kept across starts)
-     * @param port      its HTTP port
-     * @param freshData drop the data of an earlier run, so the realm is imported from the repository's file again
+     * @param home                     the distribution, its build cache and its data (kept across starts)
+     * @param port                     its HTTP port
+     * @param dropDataWhenRealmChanges when the repository's realm file has changed since the realm was imported,
+     *                                 start afresh (tests); otherwise keep the data (and its users) and say so
      */
-    public record Provider(Path home, int port, boolean freshData) {
+    public record Provider(Path home, int port, boolean dropDataWhenRealmChanges) {
     }
 
     /**
@@ -121,7 +122,7 @@ public final class LocalStack implements AutoCloseable {
                     provider.home()) ? " (first start: download and a one-time build step, about a minute)" : "")
                     + " ...");
             keycloak = KeycloakServer.launch(options.repoRoot(), provider.home(), provider.port(),
-                    provider.freshData(), options.stateDir().resolve("logs").resolve("keycloak.log"));
+                    provider.dropDataWhenRealmChanges(), options.stateDir().resolve("logs").resolve("keycloak.log"));
         }
         progress.accept("starting Kafka (KRaft) on 127.0.0.1:" + options.kafkaPort() + " ...");
         kafka = KafkaBroker.start(options.stateDir().resolve("kafka"), options.kafkaPort(), controllerPort());
@@ -140,6 +141,11 @@ public final class LocalStack implements AutoCloseable {
             keycloak.awaitReady(Duration.ofMinutes(5));
             progress.accept("Keycloak ready at " + keycloak.url() + ", realm " + KeycloakServer.REALM + " ("
                     + seconds(t0) + ", " + keycloak.rssMiB() + " MiB RSS)");
+            if (keycloak.realmOutdated()) {
+                progress.accept("note: " + KeycloakServer.REALM_FILE + " changed since Keycloak imported the realm;"
+                        + " to import it again, stop the stack and delete " + keycloak.home().resolve("data")
+                        + " (this forgets the candidates made locally)");
+            }
         }
 
         progress.accept("starting candidate-service, exam-service and renewal-service ...");

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * (realm imported from deploy/local/keycloak), and every step carries a token Keycloak issued: the candidate signs in
  * with a password (their user made through the admin API), staff and admin are the realm's demo users, the vendor
  * uses client credentials. Runs in a failsafe execution (and JVM) of its own, after the other system tests have
- * stopped their stack. The distribution and its build step are kept in target/keycloak between runs; its data is
- * not.
+ * stopped their stack. The distribution, its build step and its data are kept in target/keycloak between runs (the
+ * data is dropped when the realm file has changed); every run signs up a new candidate.
  */
 class KeycloakGoldenPathIT {
     private static LocalStack stack;
