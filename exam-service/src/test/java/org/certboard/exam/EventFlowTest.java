@@ -14,13 +14,16 @@ import java.util.UUID;
 
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.TestTokens;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventCodec;
 import org.certboard.events.EventType;
 import org.certboard.events.Topics;
+import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.exam.ExamPassed;
 import org.certboard.exam.support.Board;
+import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +100,27 @@ class EventFlowTest {
         staff().contentType(ContentType.JSON)
                 .body(Map.of("candidateId", candidate.toString(), "sittingId", Board.sittingInDays(3, 5).toString()))
                 .post("/bookings").then().statusCode(403);
+    }
+
+    @Test
+    void aRegistrationTellsWhichAccountIsTheCandidate() {
+        UUID candidate = UUID.randomUUID();
+        String token = TestTokens.token("account-" + candidate, Roles.CANDIDATE);
+        io.restassured.RestAssured.given().auth().oauth2(token).get("/candidates/me/bookings").then().statusCode(503);
+
+        String data = EventCodec.toJson(new CandidateRegistered(candidate, "account-" + candidate, "Ada", "Lovelace",
+                Instant.now()));
+        TopicProbe.send(bootstrapServers, Topics.CANDIDATE_EVENTS, candidate.toString(), data, Map.of(
+                "ce_id", UUID.randomUUID().toString(), "ce_type", EventType.CANDIDATE_REGISTERED.type(),
+                "ce_source", "/certboard/candidate", "ce_subject", candidate.toString(),
+                "ce_time", Instant.now().toString(), "ce_specversion", "1.0"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> io.restassured.RestAssured.given().auth().oauth2(token)
+                .get("/candidates/me/bookings").statusCode() == 200);
+        org.certboard.exam.support.Database.authorise(List.of(candidate), Board.today().plusYears(1));
+        UUID booking = Board.book(candidate, Board.sittingInDays(10, 3));
+        io.restassured.RestAssured.given().auth().oauth2(token).get("/bookings/{id}", booking).then().statusCode(200)
+                .body("candidateId", equalTo(candidate.toString()));
     }
 
     private void decide(UUID candidate, UUID eventId, String status, LocalDate until, Instant decidedAt) {

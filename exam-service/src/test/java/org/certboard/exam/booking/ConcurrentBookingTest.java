@@ -22,8 +22,10 @@ import java.util.stream.Collectors;
 
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.TestTokens;
 import org.certboard.exam.support.Board;
 import org.certboard.exam.support.Database;
+import org.certboard.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -48,6 +50,7 @@ class ConcurrentBookingTest {
             candidates.add(UUID.randomUUID());
         }
         Database.authorise(candidates, Board.today().plusYears(1));
+        candidates.forEach(candidate -> Database.bindAccount(candidate, "account-" + candidate));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         CountDownLatch start = new CountDownLatch(1);
@@ -57,6 +60,8 @@ class ConcurrentBookingTest {
             for (UUID candidate : candidates) {
                 HttpRequest request = HttpRequest.newBuilder(bookings).timeout(Duration.ofSeconds(60))
                         .header("Content-Type", "application/json")
+                        // each person books for themselves, with their own token
+                        .header("Authorization", "Bearer " + TestTokens.token("account-" + candidate, Roles.CANDIDATE))
                         .POST(HttpRequest.BodyPublishers.ofString("{\"candidateId\":\"" + candidate
                                 + "\",\"sittingId\":\"" + sitting + "\"}"))
                         .build();

@@ -18,7 +18,9 @@ import java.util.concurrent.Future;
 
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestDatabase;
+import org.certboard.devstack.testing.TestTokens;
 import org.certboard.exam.support.Board;
+import org.certboard.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -34,6 +36,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
 class ConcurrentCancelRescheduleTest {
+    private static final String STAFF = "Bearer " + TestTokens.token("staff-concurrency", Roles.STAFF);
+
     private static final int RACED = 40;
     /** Bookings left alone on the first sitting, so a seat freed there twice shows in its count. */
     private static final int BYSTANDERS = 10;
@@ -67,8 +71,10 @@ class ConcurrentCancelRescheduleTest {
                 // sweeps the moment where a cancel reads the booking just before the reschedule moves it.
                 long cancelDelay = (i % 20) * 2L;
                 URI uri = bookings.resolve("/bookings/" + booking);
-                HttpRequest cancel = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).DELETE().build();
+                HttpRequest cancel = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Authorization",
+                        STAFF).DELETE().build();
                 HttpRequest move = HttpRequest.newBuilder(URI.create(uri + "/sitting")).timeout(Duration.ofSeconds(60))
+                        .header("Authorization", STAFF)
                         .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString("{\"sittingId\":\"" + to + "\"}"))
                         .build();
