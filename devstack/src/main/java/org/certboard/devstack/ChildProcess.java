@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A JVM started by the stack, with its output in a log file, stopped gracefully (SIGTERM, then SIGKILL). */
+/** A process started by the stack, with its output in a log file, stopped gracefully (SIGTERM, then SIGKILL). */
 final class ChildProcess {
     private final String name;
     private final Process process;
@@ -22,12 +23,23 @@ final class ChildProcess {
 
     static ChildProcess startJava(String name, List<String> jvmArgs, List<String> mainAndArgs, Path log) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaExecutable());
         command.addAll(jvmArgs);
         command.addAll(mainAndArgs);
+        return start(name, command, Map.of(), log);
+    }
+
+    /** The java launcher of the JVM running the stack: its children run on the same JDK. */
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
@@ -41,9 +53,22 @@ final class ChildProcess {
         return process.isAlive();
     }
 
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    /** Resident memory of the process and its descendants (a launcher script's JVM), from /proc; -1 elsewhere. */
     long rssKiB() {
+        long total = rssKiB(process.pid());
+        if (total < 0) {
+            return -1;
+        }
+        return total + process.descendants().mapToLong(child -> Math.max(0, rssKiB(child.pid()))).sum();
+    }
+
+    private static long rssKiB(long pid) {
         try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
                     .filter(line -> line.startsWith("VmRSS:"))
                     .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).findFirst().orElse(-1);
         } catch (IOException e) {

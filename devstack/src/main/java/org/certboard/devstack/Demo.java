@@ -29,9 +29,10 @@ final class Demo {
             urls.put(service, stack.url(service));
         }
         out.println();
-        out.println("== the golden path ==");
+        out.println("== the golden path (who acts, with a token from " + (stack.keycloak().isPresent()
+                ? "the local Keycloak" : "the test key") + ") ==");
         int[] step = { 0 };
-        GoldenPath.Outcome outcome = new GoldenPath(new Board(new BoardClient(urls)),
+        GoldenPath.Outcome outcome = new GoldenPath(new Board(new BoardClient(urls), stack.tokens()),
                 line -> out.printf("%2d. %s%n", ++step[0], line)).play("Grace", "Okafor");
 
         out.println();

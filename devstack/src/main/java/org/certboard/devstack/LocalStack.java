@@ -7,48 +7,91 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.certboard.devstack.scenario.TokenSource;
+import org.certboard.devstack.testing.TestTokens;
 import org.certboard.events.Topics;
 
 /**
- * The whole of certboard on one machine: Kafka (KRaft), PostgreSQL (running or embedded) and the three packaged
- * services in sandbox mode. The local stack ({@code deploy/local/run}) and the system tests start it the same way.
+ * The whole of certboard on one machine: Kafka (KRaft), PostgreSQL (running or embedded), Keycloak as the OpenID
+ * provider (or, in tests, a test signing key) and the three packaged services in sandbox mode. The local stack
+ * ({@code deploy/local/run}) and the system tests start it the same way.
  */
 public final class LocalStack implements AutoCloseable {
+    /** The local stack's front-end origins: any port on localhost (a Quarkus CORS regular expression, in slashes). */
+    public static final String DEV_ORIGINS = "/http://localhost(:[0-9]+)?/";
+
+    /**
+     * Keycloak as the stack's OpenID provider.
+     *
+     * @param home                     the distribution, its build cache and its data (kept across starts)
+     * @param port                     its HTTP port
+     * @param dropDataWhenRealmChanges when the repository's realm file has changed since the realm was imported,
+     *                                 start afresh (tests); otherwise keep the data (and its users) and say so
+     */
+    public record Provider(Path home, int port, boolean dropDataWhenRealmChanges) {
+    }
+
     /**
      * @param repoRoot        where the service modules were built
      * @param stateDir        Kafka data, embedded PostgreSQL data and logs
      * @param kafkaPort       the broker's client port (the controller takes the next one)
-     * @param servicePorts    the port of each service
+     * @param servicePorts    the port of each service's API
+     * @param managementPorts the port of each service's health and metrics
      * @param databasePrefix  prefix of the services' database names ("" for candidate, exam, renewal)
      * @param sandbox         start the services with the movable board clock
      * @param embeddedPostgresPort where an embedded PostgreSQL listens when no server runs
+     * @param provider        Keycloak, or null: then the services trust {@link TestTokens} alone
+     * @param devOrigins      allow browser front ends on {@link #DEV_ORIGINS} (CORS)
      */
     public record Options(Path repoRoot, Path stateDir, int kafkaPort, Map<Service, Integer> servicePorts,
-            String databasePrefix, boolean sandbox, int embeddedPostgresPort) {
+            Map<Service, Integer> managementPorts, String databasePrefix, boolean sandbox, int embeddedPostgresPort,
+            Provider provider, boolean devOrigins) {
 
         public static Options localDefaults(Path repoRoot) {
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
+            Map<Service, Integer> management = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
                 ports.put(service, service.defaultPort());
+                management.put(service, service.defaultManagementPort());
             }
-            return new Options(repoRoot, repoRoot.resolve(".certboard"), 9092, ports, "", true,
-                    PostgresServer.configuredPort());
+            Path state = repoRoot.resolve(".certboard");
+            return new Options(repoRoot, state, 9092, ports, management, "", true, PostgresServer.configuredPort(),
+                    new Provider(state.resolve("keycloak"), 8180, false), true);
         }
 
-        /** Free ports and separate databases, so a test run never touches a running local stack. */
+        /**
+         * Free ports and separate databases, so a test run never touches a running local stack; the services trust
+         * {@link TestTokens} (no provider to start).
+         */
         public static Options isolated(Path repoRoot, Path stateDir, String databasePrefix) {
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
+            Map<Service, Integer> management = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
                 ports.put(service, Ports.free());
+                management.put(service, Ports.free());
             }
-            return new Options(repoRoot, stateDir, Ports.free(), ports, databasePrefix, true, Ports.free());
+            return new Options(repoRoot, stateDir, Ports.free(), ports, management, databasePrefix, true,
+                    Ports.free(), null, false);
+        }
+
+        public Options withSandbox(boolean on) {
+            return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, on,
+                    embeddedPostgresPort, provider, devOrigins);
+        }
+
+        /** The same stack with Keycloak as its OpenID provider instead of the test key. */
+        public Options withProvider(Provider keycloak) {
+            return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
+                    embeddedPostgresPort, keycloak, devOrigins);
         }
     }
 
     private final Options options;
     private final Consumer<String> progress;
+    private KeycloakServer keycloak;
     private KafkaBroker kafka;
     private PostgresServer postgres;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
@@ -72,6 +115,15 @@ public final class LocalStack implements AutoCloseable {
     private void startAll() {
         requireFreePorts();
         long t0 = System.nanoTime();
+        Provider provider = options.provider();
+        if (provider != null) {
+            // started first: its start-up is the longest and overlaps Kafka's and PostgreSQL's
+            progress.accept("starting Keycloak on 127.0.0.1:" + provider.port() + (KeycloakServer.needsBuild(
+                    provider.home()) ? " (first start: download and a one-time build step, about a minute)" : "")
+                    + " ...");
+            keycloak = KeycloakServer.launch(options.repoRoot(), provider.home(), provider.port(),
+                    provider.dropDataWhenRealmChanges(), options.stateDir().resolve("logs").resolve("keycloak.log"));
+        }
         progress.accept("starting Kafka (KRaft) on 127.0.0.1:" + options.kafkaPort() + " ...");
         kafka = KafkaBroker.start(options.stateDir().resolve("kafka"), options.kafkaPort(), controllerPort());
         kafka.createTopics(Topics.ALL, 3);
@@ -85,10 +137,22 @@ public final class LocalStack implements AutoCloseable {
         }
         progress.accept("using " + postgres.description() + ", databases ready (" + seconds(t0) + ")");
 
+        if (keycloak != null) {
+            keycloak.awaitReady(Duration.ofMinutes(5));
+            progress.accept("Keycloak ready at " + keycloak.url() + ", realm " + KeycloakServer.REALM + " ("
+                    + seconds(t0) + ", " + keycloak.rssMiB() + " MiB RSS)");
+            if (keycloak.realmOutdated()) {
+                progress.accept("note: " + KeycloakServer.REALM_FILE + " changed since Keycloak imported the realm;"
+                        + " to import it again, stop the stack and delete " + keycloak.home().resolve("data")
+                        + " (this forgets the candidates made locally)");
+            }
+        }
+
         progress.accept("starting candidate-service, exam-service and renewal-service ...");
         for (Service service : Service.values()) {
             services.put(service, ServiceProcess.start(options.repoRoot(), service.module(),
-                    options.servicePorts().get(service), serviceConfig(service),
+                    options.servicePorts().get(service), options.managementPorts().get(service),
+                    serviceConfig(service),
                     options.stateDir().resolve("logs").resolve(service.module() + ".log")));
         }
         for (ServiceProcess service : services.values()) {
@@ -101,7 +165,11 @@ public final class LocalStack implements AutoCloseable {
     /** Refuses to start beside another stack: its broker and services would answer the readiness checks of ours. */
     private void requireFreePorts() {
         List<Integer> ports = new ArrayList<>(options.servicePorts().values());
+        ports.addAll(options.managementPorts().values());
         ports.add(options.kafkaPort());
+        if (options.provider() != null) {
+            ports.add(options.provider().port());
+        }
         for (int port : ports) {
             if (Ports.isOpen(port)) {
                 throw new IllegalStateException("port " + port + " is already in use: is another certboard stack"
@@ -117,6 +185,15 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> serviceConfig(Service service) {
         Map<String, String> config = new HashMap<>(postgres.datasourceConfig(database(service)));
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        if (keycloak != null) {
+            config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+        } else {
+            config.putAll(TestTokens.serviceConfig());
+        }
+        if (options.devOrigins()) {
+            config.put("certboard.cors.enabled", "true");
+            config.put("certboard.cors.origins", DEV_ORIGINS);
+        }
         if (options.sandbox()) {
             config.put("quarkus.profile", "sandbox");
             config.put("certboard.sandbox", "true");
@@ -130,6 +207,20 @@ public final class LocalStack implements AutoCloseable {
 
     public String url(Service service) {
         return services.get(service).baseUrl();
+    }
+
+    public String managementUrl(Service service) {
+        return services.get(service).managementUrl();
+    }
+
+    /** Tokens the services of this stack accept: from its Keycloak, or signed with the test key. */
+    public TokenSource tokens() {
+        return keycloak != null ? new KeycloakTokens(keycloak.url()) : TestTokens.source();
+    }
+
+    /** The stack's Keycloak, when it runs one. */
+    public Optional<KeycloakServer> keycloak() {
+        return Optional.ofNullable(keycloak);
     }
 
     public String kafkaBootstrapServers() {
@@ -148,6 +239,9 @@ public final class LocalStack implements AutoCloseable {
         if (kafka != null) {
             kafka.stop();
         }
+        if (keycloak != null) {
+            keycloak.close();
+        }
         if (postgres != null) {
             postgres.close();
         }
@@ -165,9 +259,7 @@ public final class LocalStack implements AutoCloseable {
         if (demo && !sandbox) {
             throw new IllegalArgumentException("--demo moves the board clock and needs sandbox mode");
         }
-        Options defaults = Options.localDefaults(root);
-        Options options = new Options(defaults.repoRoot(), defaults.stateDir(), defaults.kafkaPort(),
-                defaults.servicePorts(), "", sandbox, defaults.embeddedPostgresPort());
+        Options options = Options.localDefaults(root).withSandbox(sandbox);
         Consumer<String> say = line -> System.out.println("[certboard] " + line);
         LocalStack stack = new LocalStack(options, say);
         // registered before starting, so that Ctrl-C during start-up also stops whatever has started
@@ -181,8 +273,11 @@ public final class LocalStack implements AutoCloseable {
         for (Service service : Service.values()) {
             String url = stack.url(service);
             System.out.printf("  %-16s API %s   Swagger UI %s/q/swagger-ui   health %s/q/health/ready%n",
-                    service.module(), url, url, url);
+                    service.module(), url, url, stack.managementUrl(service));
         }
+        KeycloakServer keycloak = stack.keycloak().orElseThrow();
+        System.out.println("  Keycloak         " + keycloak.url() + "   realm " + keycloak.issuer()
+                + "   tokens: deploy/local/token staff|vendor|admin|candidate EMAIL");
         System.out.println("  Kafka            " + stack.kafkaBootstrapServers() + "   logs " + options.stateDir().resolve("logs"));
         if (demo) {
             new Demo(stack, System.out).play();

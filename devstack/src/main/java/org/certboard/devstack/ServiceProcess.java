@@ -18,27 +18,31 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final ChildProcess process;
 
-    private ServiceProcess(String name, int port, ChildProcess process) {
+    private ServiceProcess(String name, int port, int managementPort, ChildProcess process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
     /**
      * Starts {@code module/target/quarkus-app/quarkus-run.jar} with the given configuration (as system properties) and
-     * returns at once; call {@link #awaitReady(Duration)} next.
+     * returns at once; call {@link #awaitReady(Duration)} next. Health and metrics answer on {@code managementPort}.
      */
-    public static ServiceProcess start(Path repoRoot, String module, int port, Map<String, String> config, Path log) {
+    public static ServiceProcess start(Path repoRoot, String module, int port, int managementPort,
+            Map<String, String> config, Path log) {
         Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
         }
         List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dquarkus.http.port=" + port, "-Dcertboard.parent-pid=" + ProcessHandle.current().pid()));
+                "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort,
+                "-Dcertboard.parent-pid=" + ProcessHandle.current().pid()));
         config.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
-        return new ServiceProcess(module, port, ChildProcess.startJava(module, jvm, List.of("-jar", jar.toString()), log));
+        return new ServiceProcess(module, port, managementPort, ChildProcess.startJava(module, jvm, List.of("-jar", jar.toString()), log));
     }
 
     public String name() {
@@ -49,8 +53,13 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The management interface: health ({@code /q/health}) and metrics ({@code /q/metrics}). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     public void awaitReady(Duration timeout) {
-        Ports.await(name + " to report ready on " + baseUrl() + "/q/health/ready", timeout, () -> {
+        Ports.await(name + " to report ready on " + managementUrl() + "/q/health/ready", timeout, () -> {
             process.checkAlive();
             return isReady();
         });
@@ -58,7 +67,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean isReady() {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

@@ -30,9 +30,9 @@ class LapseIT {
         LocalDate expiresOn = sitting.date().plusYears(5);
 
         // in two jumps: past all three reminders and the expiry, then past the 30-day grace period
-        board.client().moveClocksTo(expiresOn.plusDays(2).atTime(LocalTime.NOON).atZone(Board.ZONE).toInstant());
+        board.moveClocksTo(expiresOn.plusDays(2).atTime(LocalTime.NOON).atZone(Board.ZONE).toInstant());
         board.awaitStatus(number, "EXPIRED", Duration.ofSeconds(30));
-        board.client().moveClocksTo(expiresOn.plusDays(40).atTime(LocalTime.NOON).atZone(Board.ZONE).toInstant());
+        board.moveClocksTo(expiresOn.plusDays(40).atTime(LocalTime.NOON).atZone(Board.ZONE).toInstant());
         board.awaitStatus(number, "LAPSED", Duration.ofSeconds(30));
 
         String key = candidate.id();

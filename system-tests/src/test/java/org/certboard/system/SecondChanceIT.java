@@ -34,7 +34,7 @@ class SecondChanceIT {
         JsonNode certification = board.awaitCertification(candidate, Duration.ofSeconds(30));
         assertThat(certification.path("firstCertifiedOn").asText()).isEqualTo(nextWindow.date().toString());
         assertThat(certification.path("expiresOn").asText()).isEqualTo(nextWindow.date().plusYears(5).toString());
-        JsonNode attempts = board.client().get(Service.EXAM, "/candidates/" + candidate.id() + "/attempts")
+        JsonNode attempts = board.as(candidate).get(Service.EXAM, "/candidates/me/attempts")
                 .expect(200).body();
         assertThat(attempts.findValuesAsText("bookingId")).containsExactlyInAnyOrder(firstBooking, retake);
         assertThat(sameWindow.windowId()).isNotEqualTo(nextWindow.windowId());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.certboard.devstack.LocalStack;
 import org.certboard.devstack.Service;
@@ -16,6 +17,8 @@ import org.certboard.devstack.scenario.BoardClient;
 /**
  * One stack for every system test in this JVM: Kafka, PostgreSQL and the three packaged services, started by the
  * local stack's launcher on free ports with databases of their own, stopped (and the databases dropped) at exit.
+ * The services trust the test signing key ({@code TestTokens}): no provider to start. {@link KeycloakGoldenPathIT}
+ * plays the same path through a real Keycloak, in a JVM of its own.
  */
 final class SystemStack {
     private static LocalStack stack;
@@ -25,34 +28,50 @@ final class SystemStack {
 
     static synchronized LocalStack get() {
         if (stack == null) {
-            Path root = Path.of(System.getProperty("certboard.root", "..")).toAbsolutePath().normalize();
-            String prefix = "it_" + UUID.randomUUID().toString().substring(0, 8) + "_";
-            Path state;
-            try {
-                state = Files.createTempDirectory("certboard-system-test");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            long started = System.nanoTime();
-            stack = LocalStack.start(LocalStack.Options.isolated(root, state, prefix),
-                    line -> System.out.println("[system-test] " + line));
-            System.out.printf("[system-test] stack ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
-            LocalStack started0 = stack;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                started0.close();
-                for (Service service : Service.values()) {
-                    started0.postgres().dropDatabase(prefix + service.database());
-                }
-            }));
+            stack = start(UnaryOperator.identity());
         }
         return stack;
     }
 
+    /**
+     * Starts a stack of its own on free ports and fresh databases, changed by {@code adjust}; it is stopped and its
+     * databases dropped when the JVM exits.
+     */
+    static LocalStack start(UnaryOperator<LocalStack.Options> adjust) {
+        String prefix = "it_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+        Path state;
+        try {
+            state = Files.createTempDirectory("certboard-system-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long started = System.nanoTime();
+        LocalStack started0 = LocalStack.start(adjust.apply(LocalStack.Options.isolated(root(), state, prefix)),
+                line -> System.out.println("[system-test] " + line));
+        System.out.printf("[system-test] stack ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            started0.close();
+            for (Service service : Service.values()) {
+                started0.postgres().dropDatabase(prefix + service.database());
+            }
+        }));
+        return started0;
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("certboard.root", "..")).toAbsolutePath().normalize();
+    }
+
     static Board board() {
+        return board(get());
+    }
+
+    /** The board of {@code stack}, each step called with its caller's token from the stack's token source. */
+    static Board board(LocalStack stack) {
         Map<Service, String> urls = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            urls.put(service, get().url(service));
+            urls.put(service, stack.url(service));
         }
-        return new Board(new BoardClient(urls));
+        return new Board(new BoardClient(urls), stack.tokens());
     }
 }

@@ -19,8 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The board's everyday steps (register, prove eligibility, open sittings, book, sit, score, renew) as calls to the
- * public API. Dates are taken relative to the board clock, so scenarios can run in any order on one stack whose
- * clock only moves forward.
+ * public API, each made by whoever makes it at a board: the candidate as themselves, staff, the test vendor's service
+ * account, operations (the sandbox clock) or anyone (verification). Dates are taken relative to the board clock, so
+ * scenarios can run in any order on one stack whose clock only moves forward.
  */
 public final class Board {
     /** The default board time zone of the services. */
@@ -36,29 +37,56 @@ public final class Board {
     }
 
     private final BoardClient client;
+    private final TokenSource tokens;
 
-    public Board(BoardClient client) {
+    /** @param client the services, called anonymously; each step adds its caller's token from {@code tokens} */
+    public Board(BoardClient client, TokenSource tokens) {
         this.client = client;
+        this.tokens = tokens;
     }
 
-    public BoardClient client() {
-        return client;
+    public BoardClient anonymous() {
+        return client.anonymous();
+    }
+
+    public BoardClient staff() {
+        return client.as(tokens.staff());
+    }
+
+    public BoardClient vendor() {
+        return client.as(tokens.vendor());
+    }
+
+    public BoardClient admin() {
+        return client.as(tokens.admin());
+    }
+
+    /** The candidate, signed in as themselves. */
+    public BoardClient as(Candidate candidate) {
+        return client.as(tokens.candidate(candidate.email()));
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(client.now(Service.EXAM), ZONE);
+        return LocalDate.ofInstant(admin().now(Service.EXAM), ZONE);
     }
 
+    /** Operations move every service's board clock to {@code target} (sandbox mode). */
+    public void moveClocksTo(Instant target) {
+        admin().moveClocksTo(target);
+    }
+
+    /** A new person signs in (a new account at the provider) and registers: the profile is bound to their account. */
     public Candidate register(String givenName, String familyName) {
         String email = givenName.toLowerCase() + "." + familyName.toLowerCase() + "+"
                 + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        String id = client.post(Service.CANDIDATE, "/candidates", Map.of("givenName", givenName,
-                "familyName", familyName, "email", email, "dateOfBirth", "1984-03-09")).expect(201).text("id");
+        String id = client.as(tokens.candidate(email)).post(Service.CANDIDATE, "/candidates", Map.of(
+                "givenName", givenName, "familyName", familyName, "email", email, "dateOfBirth", "1984-03-09"))
+                .expect(201).text("id");
         return new Candidate(id, givenName, familyName, email);
     }
 
     public void addLicence(Candidate candidate) {
-        client.post(Service.CANDIDATE, "/candidates/" + candidate.id() + "/licences", Map.of("type", "RN",
+        as(candidate).post(Service.CANDIDATE, "/candidates/" + candidate.id() + "/licences", Map.of("type", "RN",
                 "number", "RN-" + candidate.id().substring(0, 8), "jurisdiction", "NY",
                 "expiresOn", today().plusYears(12).toString(), "independentPractice", true)).expect(201);
     }
@@ -66,14 +94,14 @@ public final class Board {
     /** Full-time case management for {@code months}, ended a month ago, with any supervisor. */
     public void addExperience(Candidate candidate, int months) {
         LocalDate end = today().minusMonths(1);
-        client.post(Service.CANDIDATE, "/candidates/" + candidate.id() + "/experience", Map.of(
+        as(candidate).post(Service.CANDIDATE, "/candidates/" + candidate.id() + "/experience", Map.of(
                 "employer", "Hudson Valley Care Partners", "role", "CASE_MANAGER",
                 "startDate", end.minusMonths(months).toString(), "endDate", end.toString(), "hoursPerWeek", 40,
                 "supervisedByCertifiedCaseManager", false)).expect(201);
     }
 
     public Answer apply(Candidate candidate) {
-        return client.post(Service.CANDIDATE, "/candidates/" + candidate.id() + "/application",
+        return as(candidate).post(Service.CANDIDATE, "/candidates/" + candidate.id() + "/application",
                 Map.of("attestation", true));
     }
 
@@ -89,49 +117,58 @@ public final class Board {
         return candidate;
     }
 
-    /** A window opening in {@code opensInDays} for 30 days, with one sitting at 09:00 board time on its 7th day. */
+    /**
+     * Staff open a window in {@code opensInDays} for 30 days, with one sitting at 09:00 board time on its 7th day.
+     */
     public Sitting openSitting(int opensInDays, int capacity, String site) {
         LocalDate opens = today().plusDays(opensInDays);
-        String windowId = client.post(Service.EXAM, "/windows", Map.of("name", "Window " + opens,
+        BoardClient staff = staff();
+        String windowId = staff.post(Service.EXAM, "/windows", Map.of("name", "Window " + opens,
                 "opensOn", opens.toString(), "closesOn", opens.plusDays(30).toString())).expect(201).text("id");
         LocalDate date = opens.plusDays(7);
         Instant startsAt = date.atTime(LocalTime.of(9, 0)).atZone(ZONE).toInstant();
-        String sittingId = client.post(Service.EXAM, "/sittings", Map.of("windowId", windowId, "site", site,
+        String sittingId = staff.post(Service.EXAM, "/sittings", Map.of("windowId", windowId, "site", site,
                 "startsAt", startsAt.toString(), "capacity", capacity)).expect(201).text("id");
         return new Sitting(windowId, sittingId, startsAt, date, site);
     }
 
+    /** The candidate books a seat for themselves. */
     public Answer book(Candidate candidate, Sitting sitting) {
-        return client.post(Service.EXAM, "/bookings", Map.of("candidateId", candidate.id(), "sittingId", sitting.id()));
+        return as(candidate).post(Service.EXAM, "/bookings", Map.of("candidateId", candidate.id(), "sittingId", sitting.id()));
     }
 
-    /** Books as soon as exam-service has learnt of the approval from the candidate events. */
+    /**
+     * Books as soon as exam-service has learnt of the person (503 until then) and of the approval (403 or 422 until
+     * then) from the candidate events.
+     */
     public String bookOnceAuthorised(Candidate candidate, Sitting sitting) {
         return await("exam-service to accept the booking of " + candidate.name(), Duration.ofSeconds(30), () -> {
             Answer answer = book(candidate, sitting);
             if (answer.status() == 201) {
                 return Optional.of(answer.text("id"));
             }
-            if (answer.status() != 403 && answer.status() != 422) {
+            if (answer.status() != 403 && answer.status() != 422 && answer.status() != 503) {
                 throw new AssertionError("booking refused: " + answer.raw());
             }
             return Optional.empty();
         });
     }
 
-    /** Moves every board clock to the afternoon of the sitting: the exam has been sat. */
+    /** Operations move every board clock to the afternoon of the sitting: the exam has been sat. */
     public void sit(Sitting sitting) {
-        client.moveClocksTo(sitting.startsAt().plus(Duration.ofHours(5)));
+        moveClocksTo(sitting.startsAt().plus(Duration.ofHours(5)));
     }
 
+    /** The test vendor records one result. */
     public Answer recordResult(String bookingId, int scaledScore) {
-        return client.post(Service.EXAM, "/results", Map.of("bookingId", bookingId, "scaledScore", scaledScore));
+        return vendor().post(Service.EXAM, "/results", Map.of("bookingId", bookingId, "scaledScore", scaledScore));
     }
 
+    /** The test vendor imports a batch of results. */
     public Answer importResults(Map<String, Integer> scoresByBooking) {
         List<Map<String, Object>> rows = scoresByBooking.entrySet().stream()
                 .map(e -> Map.<String, Object>of("bookingId", e.getKey(), "scaledScore", e.getValue())).toList();
-        return client.post(Service.EXAM, "/results/import", rows);
+        return vendor().post(Service.EXAM, "/results/import", rows);
     }
 
     /** The candidate's certification once renewal-service has issued it (it learns of the pass from events). */
@@ -139,14 +176,22 @@ public final class Board {
         return await("a certification for " + candidate.name(), timeout, () -> certification(candidate));
     }
 
+    /**
+     * The candidate's latest certification as they see it ("my certifications"); empty while renewal-service has not
+     * issued it, or not yet learnt of the person (503).
+     */
     public Optional<JsonNode> certification(Candidate candidate) {
-        JsonNode items = client.get(Service.RENEWAL, "/certifications?candidateId=" + candidate.id()).expect(200)
-                .body().path("items");
+        Answer answer = as(candidate).get(Service.RENEWAL, "/candidates/me/certifications");
+        if (answer.status() == 503) {
+            return Optional.empty();
+        }
+        JsonNode items = answer.expect(200).body().path("items");
         return items.isEmpty() ? Optional.empty() : Optional.of(items.get(items.size() - 1));
     }
 
+    /** A certification by number, as staff read it. */
     public JsonNode certification(String number) {
-        return client.get(Service.RENEWAL, "/certifications/" + number).expect(200).body();
+        return staff().get(Service.RENEWAL, "/certifications/" + number).expect(200).body();
     }
 
     /** Waits until the certification shows {@code status}. */
@@ -157,32 +202,36 @@ public final class Board {
         });
     }
 
-    public void addCeCredit(String number, String title, int hours, boolean ethics, LocalDate completedOn) {
+    /** The certified person logs a CE credit on their certification. */
+    public void addCeCredit(Candidate candidate, String number, String title, int hours, boolean ethics,
+            LocalDate completedOn) {
         Map<String, Object> credit = new LinkedHashMap<>();
         credit.put("title", title);
         credit.put("provider", "Case Management Society");
         credit.put("hours", hours);
         credit.put("ethics", ethics);
         credit.put("completedOn", completedOn.toString());
-        client.post(Service.RENEWAL, "/certifications/" + number + "/ce-credits", credit).expect(201);
+        as(candidate).post(Service.RENEWAL, "/certifications/" + number + "/ce-credits", credit).expect(201);
     }
 
-    public JsonNode renewalProgress(String number) {
-        return client.get(Service.RENEWAL, "/certifications/" + number + "/renewal").expect(200).body();
+    public JsonNode renewalProgress(Candidate candidate, String number) {
+        return as(candidate).get(Service.RENEWAL, "/certifications/" + number + "/renewal").expect(200).body();
     }
 
-    public Answer renew(String number) {
-        return client.post(Service.RENEWAL, "/certifications/" + number + "/renewals", Map.of());
+    /** The certified person renews. */
+    public Answer renew(Candidate candidate, String number) {
+        return as(candidate).post(Service.RENEWAL, "/certifications/" + number + "/renewals", Map.of());
     }
 
     /** Staff accept the CE evidence of a renewal the board sampled for audit; the renewal then takes effect. */
     public Answer acceptAudit(String number, String renewalId) {
-        return client.post(Service.RENEWAL, "/certifications/" + number + "/renewals/" + renewalId + "/audit",
+        return staff().post(Service.RENEWAL, "/certifications/" + number + "/renewals/" + renewalId + "/audit",
                 Map.of("accepted", true, "reason", "CE certificates checked"));
     }
 
+    /** Anyone, without signing in: the public verification of a credential. */
     public Answer verify(String number) {
-        return client.get(Service.RENEWAL, "/verify/" + number);
+        return anonymous().get(Service.RENEWAL, "/verify/" + number);
     }
 
     /** Polls every 20 ms until the supplier yields a value; fails with {@code what} after the timeout. */

@@ -15,7 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-/** Talks to the three services only through their public REST API (shared/api.md), as a front end would. */
+/**
+ * Talks to the three services only through their public REST API, as a front end would, with one caller's bearer
+ * token on every request ({@link #as(String)}), or none.
+ */
 public final class BoardClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,11 +36,29 @@ public final class BoardClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
     private final Map<Service, String> baseUrls;
+    private final String bearer;
 
+    /** An anonymous client; {@link #as(String)} gives one that carries a token. */
     public BoardClient(Map<Service, String> baseUrls) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), baseUrls, null);
+    }
+
+    private BoardClient(HttpClient http, Map<Service, String> baseUrls, String bearer) {
+        this.http = http;
         this.baseUrls = baseUrls;
+        this.bearer = bearer;
+    }
+
+    /** The same services, called with {@code accessToken} as the bearer token. */
+    public BoardClient as(String accessToken) {
+        return new BoardClient(http, baseUrls, accessToken);
+    }
+
+    /** The same services, called without a token. */
+    public BoardClient anonymous() {
+        return new BoardClient(http, baseUrls, null);
     }
 
     public Answer get(Service service, String path) {
@@ -56,12 +77,12 @@ public final class BoardClient {
         return send(service, path, "DELETE", null);
     }
 
-    /** The board clock as the given service sees it (sandbox mode). */
+    /** The board clock as the given service sees it (sandbox mode; call as admin). */
     public Instant now(Service service) {
         return Instant.parse(get(service, "/admin/clock").expect(200).text("now"));
     }
 
-    /** Moves every service's board clock to the same instant, renewal-service last. */
+    /** Moves every service's board clock to the same instant, renewal-service last (call as admin). */
     public void moveClocksTo(Instant target) {
         for (Service service : Service.values()) {
             Instant now = now(service);
@@ -75,6 +96,9 @@ public final class BoardClient {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path))
                     .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {

@@ -13,8 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The golden path of the board, told as it happens: a candidate proves eligibility, books and passes the exam,
- * is certified for five years, earns CE credits and renews inside the window. The demo narrates it; the system
- * test asserts on what it returns.
+ * is certified for five years, earns CE credits and renews inside the window. Each line names who acted (the
+ * candidate, staff, the vendor, admin, anyone, or the services themselves on an event). The demo narrates it; the
+ * system tests assert on what it returns.
  */
 public final class GoldenPath {
 
@@ -24,6 +25,13 @@ public final class GoldenPath {
     }
 
     private static final Duration EVENTUAL = Duration.ofSeconds(30);
+    private static final String CANDIDATE = "candidate";
+    private static final String STAFF = "staff";
+    private static final String VENDOR = "vendor";
+    private static final String ADMIN = "admin";
+    private static final String ANYONE = "anyone";
+    /** A step no caller made: a service acted on an event. */
+    private static final String SERVICES = "(events)";
 
     private final Board board;
     private final Consumer<String> narrator;
@@ -35,63 +43,63 @@ public final class GoldenPath {
 
     public Outcome play(String givenName, String familyName) {
         Candidate candidate = board.register(givenName, familyName);
-        say("%s registers with the board (candidate %s), board date %s", candidate.name(), candidate.id(),
+        say(CANDIDATE, "%s signs in and registers with the board (candidate %s), board date %s", candidate.name(), candidate.id(),
                 board.today());
         board.addLicence(candidate);
         board.addExperience(candidate, 30);
-        say("adds an RN licence and 30 months of full-time case management");
+        say(CANDIDATE, "adds an RN licence and 30 months of full-time case management");
         JsonNode application = board.apply(candidate).expect(201).body();
-        say("submits the application: %s via %s, authorised until %s", application.path("status").asText(),
+        say(CANDIDATE, "submits the application: %s via %s, authorised until %s", application.path("status").asText(),
                 application.path("pathway").asText(), application.path("authorisedUntil").asText());
 
         Sitting sitting = board.openSitting(7, 20, "Albany Test Centre");
-        say("staff open a testing window and a sitting at %s on %s (20 seats)", sitting.site(), sitting.date());
+        say(STAFF, "staff open a testing window and a sitting at %s on %s (20 seats)", sitting.site(), sitting.date());
         String bookingId = board.bookOnceAuthorised(candidate, sitting);
-        say("%s books a seat (booking %s): exam-service knew of the approval from the EligibilityDecided event",
+        say(CANDIDATE, "%s books a seat (booking %s): exam-service knew of the approval from the EligibilityDecided event",
                 candidate.givenName(), bookingId);
 
         board.sit(sitting);
-        say("the board clock moves to the afternoon of %s: the exam has been sat", sitting.date());
+        say(ADMIN, "the board clock moves to the afternoon of %s: the exam has been sat", sitting.date());
         JsonNode imported = board.importResults(Map.of(bookingId, 612)).expect(200).body();
-        say("the test vendor imports the results: %s accepted (scaled score 612, pass mark 500)",
+        say(VENDOR, "the test vendor imports the results: %s accepted (scaled score 612, pass mark 500)",
                 imported.path("accepted").asText());
 
         JsonNode certification = board.awaitCertification(candidate, EVENTUAL);
         String number = certification.path("number").asText();
-        say("renewal-service issued %s on the ExamPassed event: %s, first certified %s, expires %s", number,
+        say(SERVICES, "renewal-service issued %s on the ExamPassed event: %s, first certified %s, expires %s", number,
                 certification.path("status").asText(), certification.path("firstCertifiedOn").asText(),
                 certification.path("expiresOn").asText());
 
         LocalDate expiresOn = LocalDate.parse(certification.path("expiresOn").asText());
         for (int i = 1; i <= 9; i++) {
-            board.addCeCredit(number, "Care coordination module " + i, 8, false, sitting.date());
+            board.addCeCredit(candidate, number, "Care coordination module " + i, 8, false, sitting.date());
         }
-        board.addCeCredit(number, "Ethics in case management", 8, true, sitting.date());
-        JsonNode progress = board.renewalProgress(number);
-        say("%s logs 80 CE hours (8 of them ethics); can renew now? %s (window opens %s)", candidate.givenName(),
+        board.addCeCredit(candidate, number, "Ethics in case management", 8, true, sitting.date());
+        JsonNode progress = board.renewalProgress(candidate, number);
+        say(CANDIDATE, "%s logs 80 CE hours (8 of them ethics); can renew now? %s (window opens %s)", candidate.givenName(),
                 progress.path("canRenew").asText(), progress.path("windowOpensOn").asText());
 
-        board.client().moveClocksTo(expiresOn.minusDays(45).atTime(LocalTime.NOON).atZone(Board.ZONE).toInstant());
-        say("the board clock jumps almost five years, to %s: inside the renewal window", board.today());
-        JsonNode renewal = board.renew(number).expect(201).body();
+        board.moveClocksTo(expiresOn.minusDays(45).atTime(LocalTime.NOON).atZone(Board.ZONE).toInstant());
+        say(ADMIN, "the board clock jumps almost five years, to %s: inside the renewal window", board.today());
+        JsonNode renewal = board.renew(candidate, number).expect(201).body();
         if ("PENDING_AUDIT".equals(renewal.path("status").asText())) {
-            say("the board samples this renewal for a CE audit; staff check %s's certificates and accept them",
+            say(STAFF, "the board samples this renewal for a CE audit; staff check %s's certificates and accept them",
                     candidate.givenName());
             renewal = board.acceptAudit(number, renewal.path("id").asText()).expect(200).body();
         }
         LocalDate renewed = LocalDate.parse(renewal.path("expiresOn").asText());
-        say("%s renews: the next cycle starts at the old expiry %s and runs to %s", candidate.givenName(), expiresOn,
+        say(CANDIDATE, "%s renews: the next cycle starts at the old expiry %s and runs to %s", candidate.givenName(), expiresOn,
                 renewed);
 
         JsonNode verification = board.verify(number).expect(200).body();
-        say("public verification of %s: %s, %s, %s, first certified %s, valid until %s", number,
+        say(ANYONE, "public verification of %s: %s, %s, %s, first certified %s, valid until %s", number,
                 verification.path("name").asText(), verification.path("credential").asText(),
                 verification.path("status").asText(), verification.path("firstCertifiedOn").asText(),
                 verification.path("validUntil").asText());
         return new Outcome(candidate, bookingId, sitting, certification, renewed, renewal, verification, progress);
     }
 
-    private void say(String format, Object... args) {
-        narrator.accept(String.format(format, args));
+    private void say(String who, String format, Object... args) {
+        narrator.accept(String.format("%-9s  ", who) + String.format(format, args));
     }
 }

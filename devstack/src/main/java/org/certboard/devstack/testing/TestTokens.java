@@ -1,9 +1,15 @@
 package org.certboard.devstack.testing;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.certboard.devstack.scenario.TokenSource;
 
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
@@ -22,6 +28,7 @@ public final class TestTokens {
     public static final String ISSUER = "https://certboard.test/realms/test";
     public static final String AUDIENCE = "certboard";
     private static final RsaJsonWebKey KEY = generate();
+    private static final TokenSource SOURCE = new CachingSource();
 
     private TestTokens() {
     }
@@ -45,6 +52,14 @@ public final class TestTokens {
         return token(UUID.randomUUID().toString(), roles);
     }
 
+    /**
+     * The scenarios' tokens signed with this JVM's key: fixed subjects for staff, vendor and admin, and for each
+     * candidate email a subject of its own (stable across calls, as a provider's user id is).
+     */
+    public static TokenSource source() {
+        return SOURCE;
+    }
+
     /** Signs arbitrary claims with the trusted key: for tests of what the services do with odd tokens. */
     public static String sign(JwtClaims claims) {
         JsonWebSignature jws = new JsonWebSignature();
@@ -63,6 +78,42 @@ public final class TestTokens {
     public static Map<String, String> serviceConfig() {
         return Map.of("quarkus.oidc.public-key", Base64.getEncoder().encodeToString(KEY.getPublicKey().getEncoded()),
                 "quarkus.oidc.token.issuer", ISSUER);
+    }
+
+    /** Signing costs about a millisecond; pollers ask for a token every few milliseconds, so tokens are reused. */
+    private static final class CachingSource implements TokenSource {
+        private static final Duration REUSE = Duration.ofMinutes(50);
+
+        private record Issued(String token, Instant at) {
+        }
+
+        private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+
+        @Override
+        public String staff() {
+            return cached("staff", "staff");
+        }
+
+        @Override
+        public String vendor() {
+            return cached("service-account-vendor", "vendor");
+        }
+
+        @Override
+        public String admin() {
+            return cached("admin", "admin");
+        }
+
+        @Override
+        public String candidate(String email) {
+            return cached(UUID.nameUUIDFromBytes(email.getBytes(StandardCharsets.UTF_8)).toString(), "candidate");
+        }
+
+        private String cached(String subject, String role) {
+            Instant now = Instant.now();
+            return issued.compute(subject, (s, old) -> old != null && old.at().plus(REUSE).isAfter(now) ? old
+                    : new Issued(token(s, role), now)).token();
+        }
     }
 
     private static RsaJsonWebKey generate() {
