@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -61,6 +62,16 @@ public class WindowResource {
         return Panache.withTransaction(window::persist)
                 .map(done -> RestResponse.ResponseBuilder.<WindowView>created(URI.create("/windows/" + window.id))
                         .entity(WindowView.of(window)).build());
+    }
+
+    /** The resource {@code POST /windows} answers in its {@code Location}. */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"candidate", "staff", "vendor", "admin"})
+    public Uni<WindowView> get(UUID id) {
+        return Panache.withSession(() -> ExamWindow.<ExamWindow>findById(id))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("window", id))
+                .map(WindowView::of);
     }
 
     @GET
