@@ -10,7 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
+import jakarta.inject.Inject;
+
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.platform.clock.BoardClock;
+import org.certboard.platform.clock.ClockProducer;
+import org.certboard.platform.clock.ClockStore;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -21,6 +26,8 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "platform"))
 class ClockAndProblemsTest {
+    @Inject
+    ClockStore store;
 
     @Test
     void theSandboxClockMovesForwardOnly() {
@@ -35,6 +42,22 @@ class ClockAndProblemsTest {
         given().contentType(ContentType.JSON).body("{\"advanceBy\":\"soon\"}").post("/admin/clock")
                 .then().statusCode(400).body("violations.field", hasItem("advanceBy"));
         given().contentType(ContentType.JSON).body("{}").post("/admin/clock").then().statusCode(400);
+    }
+
+    @Test
+    void theSandboxOffsetIsKeptInTheDatabaseSoARestartedServiceContinuesWhereItWas() {
+        given().contentType(ContentType.JSON).body("{\"advanceBy\":\"P400D\"}").post("/admin/clock").then()
+                .statusCode(200);
+        Duration offset = Duration.parse(given().get("/admin/clock").then().statusCode(200).extract().path("offset"));
+
+        assertThat(store.load()).isEqualTo(Duration.ofMillis(offset.toMillis()));
+        // a restart: a new board clock from what the database holds, as the producer builds it at start-up
+        BoardClock restarted = new ClockProducer().boardClock(true, store);
+        assertThat(restarted.offset()).isEqualTo(Duration.ofMillis(offset.toMillis()));
+        assertThat(restarted.instant()).isAfter(Instant.now().plus(Duration.ofDays(399)));
+        // forward-only across replicas and restarts: a smaller offset written later does not win
+        assertThat(store.save(Duration.ofDays(1))).isEqualTo(Duration.ofMillis(offset.toMillis()));
+        assertThat(store.load()).isEqualTo(Duration.ofMillis(offset.toMillis()));
     }
 
     @Test
