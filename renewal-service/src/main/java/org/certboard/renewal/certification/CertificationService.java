@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import org.certboard.events.exam.ExamPassed;
+import org.certboard.events.renewal.CertificationExpired;
 import org.certboard.events.renewal.CertificationIssued;
 import org.certboard.events.renewal.CertificationLapsed;
 import org.certboard.events.renewal.CertificationRetired;
@@ -56,7 +57,9 @@ public class CertificationService {
      * <li>A pass after a retired certification's reactivation window → the retired certification lapses (if the
      * clock job has not done so yet) and the pass issues a new one; within that window it changes nothing
      * (reactivation is by meeting the renewal criteria, without an exam).</li>
-     * <li>A pass after a lapsed certification's grace period → a new certification.</li>
+     * <li>A pass after a certification's grace period → a new certification; if the clock job has not yet expired
+     * and lapsed the old one (an outage), that happens first, in this transaction, with the dates it would have
+     * had.</li>
      * <li>Any other pass changes nothing: the certification it would start already runs.</li>
      * </ul>
      */
@@ -104,6 +107,11 @@ public class CertificationService {
                     .map(issued -> new Outcome(issued.id, "ISSUED"));
         }
         boolean renewable = live.status == CertificationStatus.ACTIVE || live.status == CertificationStatus.EXPIRED;
+        if (renewable && examDate.isAfter(calendar.lateRenewalEndsOn(live.expiresOn))) {
+            // the clock job has not caught up (an outage, a clock jump): by the exam date this one had lapsed
+            return lapseOverdue(live).chain(() -> issue(passed.candidateId(), examDate))
+                    .map(issued -> new Outcome(issued.id, "ISSUED"));
+        }
         if (renewable && renewsByExam(live, examDate)) {
             return renewals.renewByExam(live, examDate.isAfter(live.expiresOn), today())
                     .map(renewal -> new Outcome(live.id, "RENEWED"));
@@ -132,10 +140,29 @@ public class CertificationService {
     private Uni<Void> lapseRetired(Certification retired) {
         LocalDate lapsedOn = calendar.reactivationEndsOn(retired.retiredOn);
         LOG.infof("retired certification %s lapses: reactivation was possible until %s", retired.number, lapsedOn);
-        retired.status = CertificationStatus.LAPSED;
-        retired.nextDueOn = null;
-        return Panache.getSession().chain(session -> session.flush())
-                .chain(() -> outbox.add(new CertificationLapsed(retired.candidateId, retired.number, lapsedOn)));
+        return lapse(retired, lapsedOn);
+    }
+
+    /**
+     * Performs what the clock job still owes a certification whose grace period ended before the exam: EXPIRED (if
+     * still ACTIVE) and LAPSED, each with its event and its own date, so that consumers see the same history as when
+     * the job ran in time. Reminders of the finished cycle are moot and not sent.
+     */
+    private Uni<Void> lapseOverdue(Certification certification) {
+        LocalDate lapsedOn = calendar.lateRenewalEndsOn(certification.expiresOn);
+        LOG.infof("certification %s lapsed on %s, before the exam being applied; the clock job had not caught up",
+                certification.number, lapsedOn);
+        Uni<Void> expired = certification.status != CertificationStatus.ACTIVE ? Uni.createFrom().voidItem()
+                : outbox.add(new CertificationExpired(certification.candidateId, certification.number,
+                        certification.expiresOn));
+        return expired.chain(() -> lapse(certification, lapsedOn));
+    }
+
+    private Uni<Void> lapse(Certification certification, LocalDate lapsedOn) {
+        certification.status = CertificationStatus.LAPSED;
+        certification.nextDueOn = null;
+        return Panache.getSession().chain(session -> session.flush()).chain(() -> outbox.add(
+                new CertificationLapsed(certification.candidateId, certification.number, lapsedOn)));
     }
 
     private Uni<Certification> issue(UUID candidateId, LocalDate examDate) {

@@ -260,4 +260,36 @@ class CertificationIssuanceTest {
         assertThat(Board.certification(second).getString("firstCertifiedOn")).isEqualTo(resat.toString());
         assertThat(Board.certification(first).getString("status")).isEqualTo("LAPSED");
     }
+
+    @Test
+    void aPassAfterTheGracePeriodIssuesANewCertificationEvenBeforeTheClockJobLapsedTheOldOne() {
+        Board board = new Board(bootstrapServers);
+        LocalDate today = Board.today();
+        LocalDate examDate = today.minusYears(5).minusDays(60);
+        UUID candidate = Board.candidate(examDate);
+        // both passes at once: the second is applied before any clock job run could expire or lapse the first
+        ExamPassed old = board.pass(candidate, examDate);
+        board.pass(candidate, today);
+
+        JsonPath list = Board.awaitCertifications(candidate, l -> l.getInt("total") == 2);
+        String first = TestDatabase.value("select c.number from certification c join applied_exam a"
+                + " on a.certification_id = c.id where a.booking_id = ?", old.bookingId()).toString();
+        String second = list.<String>getList("items.number").stream().filter(n -> !n.equals(first)).findFirst()
+                .orElseThrow();
+        assertThat(Board.certification(first).getString("status")).isEqualTo("LAPSED");
+        assertThat(Board.certification(second).getString("status")).isEqualTo("ACTIVE");
+        assertThat(Board.certification(second).getString("firstCertifiedOn")).isEqualTo(today.toString());
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.RENEWAL_EVENTS)) {
+            probe.await(r -> candidate.toString().equals(r.key())
+                    && EventType.CERTIFICATION_LAPSED.type().equals(r.header("ce_type")), 1, Duration.ofSeconds(30));
+            List<TopicProbe.Received> events = probe.drain(Duration.ofSeconds(2)).stream()
+                    .filter(r -> candidate.toString().equals(r.key())).toList();
+            assertThat(events).extracting(r -> r.header("ce_type")).containsSubsequence(
+                    EventType.CERTIFICATION_ISSUED.type(), EventType.CERTIFICATION_EXPIRED.type(),
+                    EventType.CERTIFICATION_LAPSED.type(), EventType.CERTIFICATION_ISSUED.type());
+            assertThat(events).filteredOn(r -> EventType.CERTIFICATION_LAPSED.type().equals(r.header("ce_type")))
+                    .singleElement().extracting(TopicProbe.Received::value).asString()
+                    .contains("\"lapsedOn\":\"" + examDate.plusYears(5).plusDays(30) + "\"");
+        }
+    }
 }
