@@ -42,6 +42,28 @@ public final class EventCodec {
     }
 
     /**
+     * Writes a payload for publishing, checked against its JSON Schema first: a producer must never publish what its
+     * consumers would dead-letter. One tree conversion and one validation with the schema compiled at class load, so
+     * it is cheap enough to stay on for every event.
+     *
+     * @throws InvalidEventException when the payload breaks its own schema (a bug in the producer)
+     */
+    public static String toValidJson(EventPayload payload) {
+        EventType type = EventType.of(payload);
+        JsonNode tree = MAPPER.valueToTree(payload);
+        Set<String> problems = validate(type, tree);
+        if (!problems.isEmpty()) {
+            throw new InvalidEventException("refusing to publish " + type.type() + " that breaks its schema: "
+                    + String.join("; ", problems));
+        }
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Parses and validates one event's data.
      *
      * @throws InvalidEventException when the JSON is malformed, breaks the schema or cannot be mapped

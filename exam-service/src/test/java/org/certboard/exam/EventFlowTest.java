@@ -125,7 +125,7 @@ class EventFlowTest {
 
     private void decide(UUID candidate, UUID eventId, String status, LocalDate until, Instant decidedAt) {
         String data = EventCodec.toJson(new EligibilityDecided(candidate, UUID.randomUUID(), status, "A", until,
-                decidedAt, null));
+                decidedAt));
         TopicProbe.send(bootstrapServers, Topics.CANDIDATE_EVENTS, candidate.toString(), data, Map.of(
                 "ce_id", eventId.toString(), "ce_type", EventType.ELIGIBILITY_DECIDED.type(),
                 "ce_source", "/certboard/candidate", "ce_subject", candidate.toString(),

@@ -12,8 +12,13 @@ import java.time.Instant;
 
 import java.net.URL;
 
+import jakarta.inject.Inject;
+
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestTokens;
+import org.certboard.platform.clock.BoardClock;
+import org.certboard.platform.clock.ClockProducer;
+import org.certboard.platform.clock.ClockStore;
 import org.certboard.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +35,9 @@ class ClockAndProblemsTest {
     @TestHTTPResource(value = "/health/ready", management = true)
     URL health;
 
+    @Inject
+    ClockStore store;
+
     @Test
     void theSandboxClockMovesForwardOnly() {
         Instant before = Instant.parse(admin().get("/admin/clock").then().statusCode(200)
@@ -43,6 +51,22 @@ class ClockAndProblemsTest {
         admin().contentType(ContentType.JSON).body("{\"advanceBy\":\"soon\"}").post("/admin/clock")
                 .then().statusCode(400).body("violations.field", hasItem("advanceBy"));
         admin().contentType(ContentType.JSON).body("{}").post("/admin/clock").then().statusCode(400);
+    }
+
+    @Test
+    void theSandboxOffsetIsKeptInTheDatabaseSoARestartedServiceContinuesWhereItWas() {
+        admin().contentType(ContentType.JSON).body("{\"advanceBy\":\"P400D\"}").post("/admin/clock").then()
+                .statusCode(200);
+        Duration offset = Duration.parse(admin().get("/admin/clock").then().statusCode(200).extract().path("offset"));
+
+        assertThat(store.load()).isEqualTo(Duration.ofMillis(offset.toMillis()));
+        // a restart: a new board clock from what the database holds, as the producer builds it at start-up
+        BoardClock restarted = new ClockProducer().boardClock(true, store);
+        assertThat(restarted.offset()).isEqualTo(Duration.ofMillis(offset.toMillis()));
+        assertThat(restarted.instant()).isAfter(Instant.now().plus(Duration.ofDays(399)));
+        // forward-only across replicas and restarts: a smaller offset written later does not win
+        assertThat(store.save(Duration.ofDays(1))).isEqualTo(Duration.ofMillis(offset.toMillis()));
+        assertThat(store.load()).isEqualTo(Duration.ofMillis(offset.toMillis()));
     }
 
     @Test

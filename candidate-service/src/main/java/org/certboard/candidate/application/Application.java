@@ -31,6 +31,9 @@ public class Application extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ApplicationStatus status;
     public String pathway;
+    /** The type of the licence a licence-based pathway rests on (null otherwise), announced for renewal's check. */
+    @Column(name = "licence_type")
+    public String licenceType;
     public boolean attestation;
     @Column(name = "submitted_on")
     public LocalDate submittedOn;

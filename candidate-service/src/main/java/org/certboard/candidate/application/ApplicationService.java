@@ -84,6 +84,7 @@ public class ApplicationService {
                                 application.candidateId = candidateId;
                                 application.status = ApplicationStatus.valueOf(decision.verdict().name());
                                 application.pathway = decision.pathway();
+                                application.licenceType = decision.licenceType();
                                 application.attestation = body.attestation();
                                 application.submittedOn = today;
                                 application.submittedAt = now;
@@ -160,9 +161,9 @@ public class ApplicationService {
     }
 
     private Uni<Void> announce(Application a) {
-        return outbox.add(new EligibilityDecided(a.candidateId, a.id, a.status.name(),
-                a.status == ApplicationStatus.APPROVED ? a.pathway : null, a.authorisedUntil, a.decidedAt,
-                a.decidedBy()));
+        boolean approved = a.status == ApplicationStatus.APPROVED;
+        return outbox.add(new EligibilityDecided(a.candidateId, a.id, a.status.name(), approved ? a.pathway : null,
+                a.authorisedUntil, a.decidedAt, approved ? a.licenceType : null, a.decidedBy()));
     }
 
     /**

@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * The outcome of the rules for one submission. {@code pathway} is the pathway that satisfied them when APPROVED, the
  * one staff are asked to confirm when UNDER_REVIEW, and null when DENIED; {@code authorisedUntil} is set only when
- * APPROVED.
+ * APPROVED; {@code licenceType} is the type of the licence a licence-based pathway rests on, else null.
  */
-public record Decision(Verdict verdict, String pathway, LocalDate authorisedUntil, List<Check> checks) {
+public record Decision(Verdict verdict, String pathway, LocalDate authorisedUntil, List<Check> checks,
+        String licenceType) {
 
     public Decision {
         checks = List.copyOf(checks);

@@ -31,6 +31,7 @@ public final class EligibilityRules {
     }
 
     public Decision decide(Evidence evidence, LocalDate submittedOn) {
+        LicenceEvidence basisLicence = basisLicence(evidence.licences(), submittedOn);
         Check licence = licence(evidence.licences(), submittedOn);
         Check degree = degree(evidence.degrees(), submittedOn);
         List<Check> experience = new ArrayList<>();
@@ -48,16 +49,18 @@ public final class EligibilityRules {
         Optional<Basis> basis = best(licence, degree).map(c -> c == licence ? Basis.LICENCE : Basis.DEGREE);
         Optional<Check> bestExperience = best(experience.toArray(Check[]::new));
         if (basis.isEmpty() || bestExperience.isEmpty() || !attestation.passed()) {
-            return new Decision(Verdict.DENIED, null, null, checks);
+            return new Decision(Verdict.DENIED, null, null, checks, null);
         }
         ExperiencePathway pathway = ExperiencePathway.valueOf(
                 bestExperience.get().rule().substring(EXPERIENCE_PREFIX.length()));
         Check basisCheck = basis.get() == Basis.LICENCE ? licence : degree;
         String name = pathway.pathway(basis.get());
+        String licenceType = basis.get() == Basis.LICENCE && basisLicence != null ? basisLicence.type() : null;
         if (basisCheck.passed() && bestExperience.get().passed()) {
-            return new Decision(Verdict.APPROVED, name, submittedOn.plus(board.authorisationPeriod()), checks);
+            return new Decision(Verdict.APPROVED, name, submittedOn.plus(board.authorisationPeriod()), checks,
+                    licenceType);
         }
-        return new Decision(Verdict.UNDER_REVIEW, name, null, checks);
+        return new Decision(Verdict.UNDER_REVIEW, name, null, checks, licenceType);
     }
 
     /** The first alternative that passed, else the first that needs review; empty when all failed. */
@@ -70,6 +73,23 @@ public final class EligibilityRules {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The licence the LICENCE check rests on: the first current, independent-practice licence of a listed type, else
+     * the first of an unlisted type (the one staff confirm). Renewal later requires a current licence of its type.
+     */
+    private LicenceEvidence basisLicence(List<LicenceEvidence> licences, LocalDate submittedOn) {
+        LicenceEvidence unlisted = null;
+        for (LicenceEvidence licence : licences) {
+            if (!licence.expiresOn().isBefore(submittedOn) && licence.independentPractice()) {
+                if (board.isListedLicenceType(licence.type())) {
+                    return licence;
+                }
+                unlisted = unlisted == null ? licence : unlisted;
+            }
+        }
+        return unlisted;
     }
 
     private Check licence(List<LicenceEvidence> licences, LocalDate submittedOn) {

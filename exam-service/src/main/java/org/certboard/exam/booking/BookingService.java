@@ -54,7 +54,8 @@ public class BookingService {
     public Uni<Booking> book(UUID candidateId, UUID sittingId) {
         Instant now = clock.instant();
         UUID bookingId = UUID.randomUUID();
-        return Panache.withTransaction(() -> slot(sittingId)
+        return Panache.withTransaction(() -> Authorisation.lockCandidates(List.of(candidateId))
+                .chain(() -> slot(sittingId))
                 .call(slot -> requireBeforeCutoff(slot, now, "booking"))
                 .chain(slot -> authorisation(candidateId, slot)
                         .call(auth -> checkRetake(auth, slot))
@@ -78,7 +79,8 @@ public class BookingService {
     /** Moves an active booking to another sitting; into a later window this uses the single deferral. */
     public Uni<Booking> reschedule(UUID bookingId, UUID sittingId) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> active(bookingId).chain(booking -> slot(booking.sittingId)
+        return Panache.withTransaction(() -> Authorisation.lockCandidatesOfBookings(List.of(bookingId))
+                .chain(() -> active(bookingId)).chain(booking -> slot(booking.sittingId)
                 .call(from -> requireBeforeCutoff(from, now, "rescheduling"))
                 .chain(from -> {
                     if (from.sitting().id.equals(sittingId)) {
@@ -114,7 +116,8 @@ public class BookingService {
     /** Staff record that the candidate did not attend: a failed attempt without a score. */
     public Uni<ExamResult> noShow(UUID bookingId, Actor staff) {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> Booking.<Booking>findById(bookingId, LockModeType.PESSIMISTIC_WRITE)
+        return Panache.withTransaction(() -> Authorisation.lockCandidatesOfBookings(List.of(bookingId))
+                .chain(() -> Booking.<Booking>findById(bookingId, LockModeType.PESSIMISTIC_WRITE))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("booking", bookingId))
                 .invoke(booking -> {
                     if (booking.status != Booking.Status.BOOKED) {

@@ -26,30 +26,152 @@ public final class ImportRows {
     public record Valid(int line, UUID bookingId, int scaledScore) implements Checked {
     }
 
-    public record Rejected(int line, String problem) implements Checked {
+    /** {@code disputed}: the file gives the row's booking another score on another line, so neither counts. */
+    public record Rejected(int line, String problem, boolean disputed) implements Checked {
+        public Rejected(int line, String problem) {
+            this(line, problem, false);
+        }
     }
 
     private ImportRows() {
     }
 
-    /** @throws IllegalArgumentException when the header is not exactly {@value #CSV_HEADER} */
+    /**
+     * Reads RFC 4180 CSV as other systems write it: an optional byte-order mark, CRLF, LF or CR line ends, quoted
+     * fields (with {@code ""} for a quote, and commas or line breaks inside), blank lines (a trailing one above all)
+     * skipped, and a semicolon instead of the comma when the header uses it (spreadsheets in many locales). The
+     * header names the two columns in any order, in any case, with spaces, hyphens or underscores between the words
+     * ({@code Booking ID}, {@code booking_id}, {@code "scaledScore"}); further columns (a candidate name, a form
+     * code) are ignored. A record's line is the file line it starts on.
+     *
+     * @throws IllegalArgumentException when the header does not name both columns
+     */
     public static List<Row> fromCsv(String body) {
-        String[] lines = (body == null ? "" : body).split("\r?\n", -1);
-        String header = lines[0].startsWith("\uFEFF") ? lines[0].substring(1) : lines[0];
-        if (!CSV_HEADER.equals(header.strip())) {
-            throw new IllegalArgumentException("the first line must be exactly '" + CSV_HEADER + "'");
+        String text = body == null ? "" : body;
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
         }
-        List<Row> rows = new ArrayList<>(lines.length);
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
+        List<Record> records = Csv.records(text, delimiter(text));
+        Record header = records.stream().filter(r -> !r.blank()).findFirst().orElse(null);
+        int bookingColumn = header == null ? -1 : column(header, "bookingid");
+        int scoreColumn = header == null ? -1 : column(header, "scaledscore");
+        if (bookingColumn < 0 || scoreColumn < 0 || header.malformed() != null) {
+            throw new IllegalArgumentException("the first line must name the columns " + CSV_HEADER);
+        }
+        int width = Math.max(bookingColumn, scoreColumn) + 1;
+        List<Row> rows = new ArrayList<>(records.size());
+        for (Record record : records.subList(records.indexOf(header) + 1, records.size())) {
+            if (record.blank()) {
                 continue;
             }
-            String[] fields = line.split(",", -1);
-            rows.add(fields.length == 2 ? new Row(i + 1, fields[0].strip(), fields[1].strip())
-                    : new Row(i + 1, null, null, "expected 2 fields: " + CSV_HEADER));
+            if (record.malformed() != null) {
+                rows.add(new Row(record.line(), null, null, record.malformed()));
+            } else if (record.fields().size() < width) {
+                rows.add(new Row(record.line(), null, null, "expected the fields " + CSV_HEADER + ", found "
+                        + record.fields().size() + " field" + (record.fields().size() == 1 ? "" : "s")));
+            } else {
+                rows.add(new Row(record.line(), record.fields().get(bookingColumn).strip(),
+                        record.fields().get(scoreColumn).strip()));
+            }
         }
         return rows;
+    }
+
+    /** The header line decides: a semicolon-separated header without commas means semicolons throughout. */
+    private static char delimiter(String text) {
+        int end = 0;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        String header = text.substring(0, end);
+        return header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
+    }
+
+    private static int column(Record header, String wanted) {
+        for (int i = 0; i < header.fields().size(); i++) {
+            String name = header.fields().get(i).strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_-]", "");
+            if (name.equals(wanted)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** One CSV record: its fields, the file line it starts on, and why it cannot be read (else null). */
+    record Record(int line, List<String> fields, String malformed) {
+        boolean blank() {
+            // spreadsheets end files with lines of bare separators
+            return malformed == null && fields.stream().allMatch(String::isBlank);
+        }
+    }
+
+    /** The RFC 4180 grammar, leniently: whitespace around a quoted field is tolerated, line ends may be bare. */
+    static final class Csv {
+        private Csv() {
+        }
+
+        static List<Record> records(String text, char delimiter) {
+            List<Record> records = new ArrayList<>();
+            int i = 0;
+            int line = 1;
+            int n = text.length();
+            while (i < n) {
+                int startLine = line;
+                List<String> fields = new ArrayList<>();
+                StringBuilder field = new StringBuilder();
+                String malformed = null;
+                boolean quoted = false;
+                boolean afterQuote = false;
+                boolean endOfRecord = false;
+                while (i < n && !endOfRecord) {
+                    char c = text.charAt(i);
+                    if (quoted) {
+                        if (c == '"' && i + 1 < n && text.charAt(i + 1) == '"') {
+                            field.append('"');
+                            i += 2;
+                            continue;
+                        }
+                        if (c == '"') {
+                            quoted = false;
+                            afterQuote = true;
+                        } else {
+                            if (c == '\n' || (c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'))) {
+                                line++;
+                            }
+                            field.append(c);
+                        }
+                        i++;
+                    } else if (c == delimiter) {
+                        fields.add(field.toString());
+                        field.setLength(0);
+                        afterQuote = false;
+                        i++;
+                    } else if (c == '\r' || c == '\n') {
+                        i += c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
+                        line++;
+                        endOfRecord = true;
+                    } else if (c == '"' && field.toString().isBlank() && !afterQuote) {
+                        field.setLength(0);
+                        quoted = true;
+                        i++;
+                    } else {
+                        if (afterQuote && !Character.isWhitespace(c) && malformed == null) {
+                            malformed = "text after a closing quote";
+                        }
+                        if (!afterQuote) {
+                            field.append(c);
+                        }
+                        i++;
+                    }
+                }
+                if (quoted) {
+                    malformed = "a quoted field is not closed";
+                }
+                fields.add(field.toString());
+                records.add(new Record(startLine, List.copyOf(fields), malformed));
+            }
+            return records;
+        }
     }
 
     public static Checked check(Row row, ScoreScale scale) {
@@ -64,8 +186,9 @@ public final class ImportRows {
         }
         int score;
         try {
-            score = Integer.parseInt(row.scaledScore() == null ? "" : row.scaledScore());
-        } catch (NumberFormatException e) {
+            // some systems write every number with decimals ("640.00"); a fraction is still not a score
+            score = new java.math.BigDecimal(row.scaledScore() == null ? "" : row.scaledScore()).intValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
             return new Rejected(row.line(), "scaledScore: " + (row.scaledScore() == null ? "missing" : "not a whole number"));
         }
         if (!scale.contains(score)) {

@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
@@ -20,6 +21,7 @@ import org.certboard.events.Actor;
 import org.certboard.platform.problem.ProblemException;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Results entered by staff or imported in bulk from the test vendor. */
@@ -48,6 +50,16 @@ public class ResultResource {
     public ResultResource(ResultService results, Caller caller) {
         this.results = results;
         this.caller = caller;
+    }
+
+    /** The resource {@code POST /results} and {@code POST /bookings/{id}/no-show} answer in their {@code Location}. */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"staff", "vendor"})
+    public Uni<ResultView> get(UUID id) {
+        return Panache.withSession(() -> ExamResult.<ExamResult>findById(id))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("result", id))
+                .map(ResultView::of);
     }
 
     @POST

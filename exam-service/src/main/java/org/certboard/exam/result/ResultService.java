@@ -20,6 +20,7 @@ import org.certboard.events.exam.ExamPassed;
 import org.certboard.exam.BoardConfig;
 import org.certboard.exam.ExamConfig;
 import org.certboard.exam.booking.Booking;
+import org.certboard.exam.eligibility.Authorisation;
 import org.certboard.exam.result.ImportRows.Rejected;
 import org.certboard.exam.result.ImportRows.Valid;
 import org.certboard.platform.outbox.Outbox;
@@ -72,7 +73,8 @@ public class ResultService {
         }
         Instant now = clock.instant();
         List<UUID> ids = List.of(bookingId);
-        return Panache.withTransaction(() -> targets(ids).chain(targets -> existing(ids).chain(existing -> {
+        return Panache.withTransaction(() -> Authorisation.lockCandidatesOfBookings(ids)
+                .chain(() -> targets(ids)).chain(targets -> existing(ids).chain(existing -> {
                     Target target = targets.get(bookingId);
                     if (target == null) {
                         throw ProblemException.notFound("booking", bookingId);
@@ -100,20 +102,31 @@ public class ResultService {
                     + rows.size());
         }
         List<Rejected> rejected = new ArrayList<>();
-        Map<UUID, Valid> byBooking = new LinkedHashMap<>();
-        int unchangedInFile = 0;
+        Map<UUID, List<Valid>> lines = new LinkedHashMap<>();
         for (ImportRows.Row row : rows) {
             ImportRows.Checked checked = ImportRows.check(row, scale);
             if (checked instanceof Rejected r) {
                 rejected.add(r);
             } else if (checked instanceof Valid v) {
-                Valid first = byBooking.putIfAbsent(v.bookingId(), v);
-                if (first != null && first.scaledScore() == v.scaledScore()) {
-                    unchangedInFile++;
-                } else if (first != null) {
-                    rejected.add(new Rejected(v.line(), "booking " + v.bookingId() + " already appears on line "
-                            + first.line() + " with another score"));
+                lines.computeIfAbsent(v.bookingId(), id -> new ArrayList<>()).add(v);
+            }
+        }
+        // A file that gives one booking two scores contradicts itself: neither may become final, every line of that
+        // booking is reported, and the vendor sends the booking again once it knows which score is right. The same
+        // score repeated is no contradiction: it counts once.
+        Map<UUID, Valid> byBooking = new LinkedHashMap<>();
+        int unchangedInFile = 0;
+        for (List<Valid> same : lines.values()) {
+            if (same.stream().mapToInt(Valid::scaledScore).distinct().count() > 1) {
+                String all = same.stream().map(v -> v.scaledScore() + " on line " + v.line())
+                        .collect(java.util.stream.Collectors.joining(", "));
+                for (Valid v : same) {
+                    rejected.add(new Rejected(v.line(), "disputed: booking " + v.bookingId() + " has " + all
+                            + " in this file; none of them is recorded", true));
                 }
+            } else {
+                byBooking.put(same.get(0).bookingId(), same.get(0));
+                unchangedInFile += same.size() - 1;
             }
         }
         if (byBooking.isEmpty()) {
@@ -122,7 +135,8 @@ public class ResultService {
         Instant now = clock.instant();
         List<UUID> ids = new ArrayList<>(byBooking.keySet());
         int duplicates = unchangedInFile;
-        return Panache.withTransaction(() -> targets(ids)
+        return Panache.withTransaction(() -> Authorisation.lockCandidatesOfBookings(ids)
+                .chain(() -> targets(ids))
                 .chain(targets -> existing(ids).chain(existing -> {
                     List<ExamResult> results = new ArrayList<>(ids.size());
                     int unchanged = duplicates;

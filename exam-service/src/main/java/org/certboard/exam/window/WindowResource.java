@@ -66,6 +66,16 @@ public class WindowResource {
                         .entity(WindowView.of(window)).build());
     }
 
+    /** The resource {@code POST /windows} answers in its {@code Location}. */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"candidate", "staff", "vendor", "admin"})
+    public Uni<WindowView> get(UUID id) {
+        return Panache.withSession(() -> ExamWindow.<ExamWindow>findById(id))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("window", id))
+                .map(WindowView::of);
+    }
+
     @GET
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF, Roles.VENDOR, Roles.ADMIN })
     public Uni<Page<WindowView>> list(@BeanParam @Valid PageRequest paging) {

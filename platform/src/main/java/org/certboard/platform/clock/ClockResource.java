@@ -33,10 +33,12 @@ public class ClockResource {
     private final BoardClock clock;
     private final boolean sandbox;
     private final Event<ClockMoved> moved;
+    private final ClockStore store;
 
     public ClockResource(BoardClock clock, @ConfigProperty(name = "certboard.sandbox") boolean sandbox,
-            Event<ClockMoved> moved) {
+            Event<ClockMoved> moved, ClockStore store) {
         this.clock = clock;
+        this.store = store;
         this.sandbox = sandbox;
         this.moved = moved;
     }
@@ -66,6 +68,8 @@ public class ClockResource {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problem.of(409, "Clock moves forward only", e.getMessage()));
         }
+        // stored before anyone is told: a restart from here on keeps the new time
+        store.save(clock.offset());
         moved.fire(new ClockMoved(before, after));
         return new ClockState(after, clock.offset());
     }

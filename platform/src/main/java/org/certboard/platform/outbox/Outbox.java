@@ -56,7 +56,8 @@ public class Outbox {
             keys[i] = event.candidateId().toString();
             types[i] = type.type();
             sources[i] = type.service().source();
-            payloads[i] = EventCodec.toJson(event);
+            // checked against its schema here, in the producer, so that a consumer never dead-letters what we accepted
+            payloads[i] = EventCodec.toValidJson(event);
         }
         return Panache.currentTransaction()
                 .invoke(tx -> {

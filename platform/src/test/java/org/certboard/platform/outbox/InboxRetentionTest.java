@@ -38,7 +38,7 @@ class InboxRetentionTest {
         UUID recent = processed(Duration.ofDays(29));
         // a relay's housekeeping runs on its first idle turn, then hourly
         OutboxRelay relay = new OutboxRelay(SeveralRelaysTest.smallBatches(), new SimpleMeterRegistry(),
-                bootstrapServers, jdbcUrl, user, Optional.empty(), Duration.ofDays(30));
+                java.util.Map.of("bootstrap.servers", bootstrapServers), jdbcUrl, user, Optional.empty(), Duration.ofDays(30));
         relay.start(new StartupEvent());
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> !exists(old));

@@ -37,12 +37,12 @@ public class TestConsumer {
                 return Uni.createFrom().voidItem();
             }
             CandidateRegistered registered = event.data(CandidateRegistered.class);
-            if (registered.email().startsWith("deadlock") && deadlocks.merge(event.id(), 1, Integer::sum) <= 4) {
+            if (registered.subject().startsWith("deadlock") && deadlocks.merge(event.id(), 1, Integer::sum) <= 4) {
                 // what Hibernate Reactive hands over when PostgreSQL broke a deadlock by aborting this transaction
                 return Uni.createFrom().failure(new HibernateException("could not execute statement",
                         new SQLException("deadlock detected", "40P01")));
             }
-            if (registered.email().startsWith("broken") && !FIXED.contains(registered.candidateId())) {
+            if (registered.subject().startsWith("broken") && !FIXED.contains(registered.candidateId())) {
                 return Uni.createFrom().failure(new IllegalStateException("a bug in this handler"));
             }
             TestReceived received = new TestReceived();

@@ -15,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Keeps the local view of candidates. Upserts, because events of one person may arrive in any order relative to the
  * certification (and a name change may overtake a registration on redelivery): the newest name and eligibility
- * decision win by their own timestamps, the licence with the latest expiry wins.
+ * decision win by their own timestamps; every licence is kept with its type and independent-practice flag.
  */
 @ApplicationScoped
 public class CandidateProjection {
@@ -42,27 +42,40 @@ public class CandidateProjection {
         return rename(event.candidateId(), event.givenName(), event.familyName(), event.updatedAt());
     }
 
-    /** Only an approval sets the basis the certification rests on; later reviews or denials do not change it. */
+    /**
+     * Only an approval sets the basis the certification rests on (licence-based or not, and of which licence type);
+     * later reviews or denials do not change it.
+     */
     public Uni<Void> onEligibilityDecided(EligibilityDecided event) {
         if (!ELIGIBILITY_APPROVED.equals(event.status())) {
             return Uni.createFrom().voidItem();
         }
         return execute("""
-                insert into candidate (candidate_id, licence_based, eligibility_decided_at) values (?1, ?2, ?3)
+                insert into candidate (candidate_id, licence_based, licence_type, eligibility_decided_at)
+                values (?1, ?2, ?3, ?4)
                 on conflict (candidate_id) do update
-                set licence_based = excluded.licence_based, eligibility_decided_at = excluded.eligibility_decided_at
+                set licence_based = excluded.licence_based, licence_type = excluded.licence_type,
+                    eligibility_decided_at = excluded.eligibility_decided_at
                 where candidate.eligibility_decided_at is null
                    or candidate.eligibility_decided_at <= excluded.eligibility_decided_at""",
                 event.candidateId(), event.pathway() != null && event.pathway().startsWith(LICENCE_PATHWAY_PREFIX),
-                event.decidedAt());
+                event.licenceType(), event.decidedAt());
     }
 
+    /** Every licence is kept: which one counts depends on the basis, which may arrive before or after it. */
     public Uni<Void> onLicenceRecorded(LicenceRecorded event) {
         return execute("""
                 insert into candidate (candidate_id, licence_expires_on) values (?1, ?2)
                 on conflict (candidate_id) do update
                 set licence_expires_on = greatest(candidate.licence_expires_on, excluded.licence_expires_on)""",
-                event.candidateId(), event.expiresOn());
+                event.candidateId(), event.expiresOn())
+                .chain(() -> execute("""
+                        insert into candidate_licence (licence_id, candidate_id, type, independent_practice, expires_on)
+                        values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (licence_id) do update set type = excluded.type,
+                            independent_practice = excluded.independent_practice, expires_on = excluded.expires_on""",
+                        event.licenceId(), event.candidateId(), event.type(), event.independentPractice(),
+                        event.expiresOn()));
     }
 
     private Uni<Void> rename(java.util.UUID candidateId, String givenName, String familyName, java.time.Instant at) {

@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 
 import org.certboard.events.Actor;
 import org.certboard.events.exam.ExamPassed;
+import org.certboard.events.renewal.CertificationExpired;
 import org.certboard.events.renewal.CertificationIssued;
 import org.certboard.events.renewal.CertificationLapsed;
 import org.certboard.events.renewal.CertificationRetired;
@@ -47,12 +48,21 @@ public class CertificationService {
 
     /**
      * Runs in the consumer's transaction. A booking's pass is applied once even if exam-service published it twice
-     * under different event ids. A person with no certification (or only lapsed ones) gets a new one; a pass in the
-     * last year of a live cycle (or in its grace period) renews that cycle by re-examination. A retired
-     * certification whose reactivation window has ended (board date after {@code retiredOn + reactivation window}) is
-     * finished: it becomes LAPSED ({@code CertificationLapsed}, in this transaction) and the pass issues a new one.
-     * Any other pass changes nothing, because the certification it would start already runs (or, retired within the
-     * reactivation window, can only be reactivated by meeting the renewal criteria, without an exam).
+     * under different event ids. The exam date decides, never the day the result arrives: the outcome is what it
+     * would have been had the vendor released the result on the exam date.
+     * <ul>
+     * <li>No certification → a new one.</li>
+     * <li>A pass in the last year of a cycle or in its grace period renews that cycle by re-examination, also when
+     * the result arrives after the grace period and the clock job has meanwhile lapsed the certification: it becomes
+     * ACTIVE again without a gap ({@code CertificationRenewed}, late when the exam was after expiry).</li>
+     * <li>A pass after a retired certification's reactivation window → the retired certification lapses (if the
+     * clock job has not done so yet) and the pass issues a new one; within that window it changes nothing
+     * (reactivation is by meeting the renewal criteria, without an exam).</li>
+     * <li>A pass after a certification's grace period → a new certification; if the clock job has not yet expired
+     * and lapsed the old one (an outage), that happens first, in this transaction, with the dates it would have
+     * had.</li>
+     * <li>Any other pass changes nothing: the certification it would start already runs.</li>
+     * </ul>
      */
     public Uni<Void> onExamPassed(ExamPassed passed) {
         return Panache.getSession()
@@ -62,32 +72,65 @@ public class CertificationService {
                 .chain(seen -> seen > 0 ? Uni.createFrom().voidItem()
                         : Certification.<Certification>find("candidateId = ?1 and status <> ?2", passed.candidateId(),
                                 CertificationStatus.LAPSED).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-                                .chain(live -> apply(passed, live))
+                                .chain(live -> live != null ? apply(passed, live) : applyWithoutLive(passed))
                                 .chain(outcome -> recordApplied(passed.bookingId(), outcome)));
     }
 
     private record Outcome(UUID certificationId, String what) {
     }
 
+    /** No live certification: the newest lapsed one may still be renewed by a pass dated before its lapse. */
+    private Uni<Outcome> applyWithoutLive(ExamPassed passed) {
+        return Certification.<Certification>find("candidateId = ?1 and status = ?2 order by expiresOn desc",
+                passed.candidateId(), CertificationStatus.LAPSED).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult()
+                .chain(lapsed -> {
+                    LocalDate examDate = passed.examDate();
+                    if (lapsed != null && lapsed.retiredOn == null && renewsByExam(lapsed, examDate)) {
+                        LOG.infof("exam passed on %s renews lapsed certification %s late: the exam lies before its"
+                                + " lapse", examDate, lapsed.number);
+                        return renewals.renewByExam(lapsed, examDate.isAfter(lapsed.expiresOn), today())
+                                .map(renewal -> new Outcome(lapsed.id, "RENEWED"));
+                    }
+                    if (lapsed != null && lapsed.retiredOn != null
+                            && !examDate.isAfter(calendar.reactivationEndsOn(lapsed.retiredOn))) {
+                        return ignore(passed, lapsed);
+                    }
+                    return issue(passed.candidateId(), examDate).map(issued -> new Outcome(issued.id, "ISSUED"));
+                });
+    }
+
     private Uni<Outcome> apply(ExamPassed passed, Certification live) {
         LocalDate examDate = passed.examDate();
-        if (live == null) {
-            return issue(passed.candidateId(), examDate).map(issued -> new Outcome(issued.id, "ISSUED"));
-        }
         if (live.status == CertificationStatus.RETIRED
-                && today().isAfter(calendar.reactivationEndsOn(live.retiredOn))) {
+                && examDate.isAfter(calendar.reactivationEndsOn(live.retiredOn))) {
             return lapseRetired(live).chain(() -> issue(passed.candidateId(), examDate))
                     .map(issued -> new Outcome(issued.id, "ISSUED"));
         }
         boolean renewable = live.status == CertificationStatus.ACTIVE || live.status == CertificationStatus.EXPIRED;
-        if (renewable && examDate.isAfter(live.expiresOn.minusYears(1))
-                && !examDate.isAfter(calendar.lateRenewalEndsOn(live.expiresOn))) {
+        if (renewable && examDate.isAfter(calendar.lateRenewalEndsOn(live.expiresOn))) {
+            // the clock job has not caught up (an outage, a clock jump): by the exam date this one had lapsed
+            return lapseOverdue(live).chain(() -> issue(passed.candidateId(), examDate))
+                    .map(issued -> new Outcome(issued.id, "ISSUED"));
+        }
+        if (renewable && renewsByExam(live, examDate)) {
             return renewals.renewByExam(live, examDate.isAfter(live.expiresOn), today())
                     .map(renewal -> new Outcome(live.id, "RENEWED"));
         }
-        LOG.infof("exam passed on %s by candidate %s changes nothing: certification %s is %s until %s", examDate,
-                passed.candidateId(), live.number, live.status, live.expiresOn);
-        return Uni.createFrom().item(new Outcome(live.id, "IGNORED"));
+        return ignore(passed, live);
+    }
+
+    /** An exam in the cycle's last year or in its grace period renews the cycle. */
+    private boolean renewsByExam(Certification certification, LocalDate examDate) {
+        return examDate.isAfter(certification.expiresOn.minusYears(1))
+                && !examDate.isAfter(calendar.lateRenewalEndsOn(certification.expiresOn));
+    }
+
+    private static Uni<Outcome> ignore(ExamPassed passed, Certification certification) {
+        LOG.infof("exam passed on %s by candidate %s changes nothing: certification %s is %s until %s",
+                passed.examDate(), passed.candidateId(), certification.number, certification.status,
+                certification.expiresOn);
+        return Uni.createFrom().item(new Outcome(certification.id, "IGNORED"));
     }
 
     /**
@@ -98,10 +141,29 @@ public class CertificationService {
     private Uni<Void> lapseRetired(Certification retired) {
         LocalDate lapsedOn = calendar.reactivationEndsOn(retired.retiredOn);
         LOG.infof("retired certification %s lapses: reactivation was possible until %s", retired.number, lapsedOn);
-        retired.status = CertificationStatus.LAPSED;
-        retired.nextDueOn = null;
-        return Panache.getSession().chain(session -> session.flush())
-                .chain(() -> outbox.add(new CertificationLapsed(retired.candidateId, retired.number, lapsedOn)));
+        return lapse(retired, lapsedOn);
+    }
+
+    /**
+     * Performs what the clock job still owes a certification whose grace period ended before the exam: EXPIRED (if
+     * still ACTIVE) and LAPSED, each with its event and its own date, so that consumers see the same history as when
+     * the job ran in time. Reminders of the finished cycle are moot and not sent.
+     */
+    private Uni<Void> lapseOverdue(Certification certification) {
+        LocalDate lapsedOn = calendar.lateRenewalEndsOn(certification.expiresOn);
+        LOG.infof("certification %s lapsed on %s, before the exam being applied; the clock job had not caught up",
+                certification.number, lapsedOn);
+        Uni<Void> expired = certification.status != CertificationStatus.ACTIVE ? Uni.createFrom().voidItem()
+                : outbox.add(new CertificationExpired(certification.candidateId, certification.number,
+                        certification.expiresOn));
+        return expired.chain(() -> lapse(certification, lapsedOn));
+    }
+
+    private Uni<Void> lapse(Certification certification, LocalDate lapsedOn) {
+        certification.status = CertificationStatus.LAPSED;
+        certification.nextDueOn = null;
+        return Panache.getSession().chain(session -> session.flush()).chain(() -> outbox.add(
+                new CertificationLapsed(certification.candidateId, certification.number, lapsedOn)));
     }
 
     private Uni<Certification> issue(UUID candidateId, LocalDate examDate) {
@@ -161,7 +223,8 @@ public class CertificationService {
             return ensureRetirable(certification).chain(() -> {
                 certification.status = CertificationStatus.RETIRED;
                 certification.retiredOn = today;
-                certification.nextDueOn = null;
+                // the clock job lapses it the day after its reactivation window ends
+                certification.nextDueOn = calendar.reactivationEndsOn(today).plusDays(1);
                 certification.retiredBy(staff);
                 return outbox.add(new CertificationRetired(certification.candidateId, number, today, staff));
             }).replaceWith(certification);

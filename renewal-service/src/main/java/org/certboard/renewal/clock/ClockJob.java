@@ -29,7 +29,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Sends reminders and moves certifications to EXPIRED and LAPSED when the board date reaches them. Each
+ * Sends reminders and moves certifications to EXPIRED and LAPSED when the board date reaches them (a retired one
+ * lapses when its reactivation window has ended). Each
  * certification stores the date of its next clock action ({@code next_due_on}); a run takes the due ones, performs
  * everything due up to today in date order (so a service that was down, or a sandbox clock that jumped years, catches
  * up completely) and stores the next date.
@@ -116,8 +117,7 @@ public class ClockJob {
                 .chain(certifications -> {
                     List<Due> due = new ArrayList<>();
                     for (Certification certification : certifications) {
-                        calendar.dueBetween(certification.expiresOn, certification.nextDueOn, today)
-                                .forEach(action -> due.add(new Due(certification, action)));
+                        actions(certification, today).forEach(action -> due.add(new Due(certification, action)));
                     }
                     due.sort(Comparator.comparing(d -> d.action().dueOn()));
                     Uni<Void> performed = Uni.createFrom().voidItem();
@@ -125,9 +125,31 @@ public class ClockJob {
                         performed = performed.chain(() -> perform(next.certification(), next.action()));
                     }
                     return performed.invoke(() -> certifications.forEach(certification -> certification.nextDueOn =
-                            calendar.nextDueAfter(certification.expiresOn, today).orElse(null)))
+                            nextDueAfter(certification, today)))
                             .replaceWith(certifications.size());
                 });
+    }
+
+    /**
+     * A retired certification's cycle clock has stopped; its one remaining action is the end of its reactivation
+     * window, after which it lapses (the person must pass the exam again).
+     */
+    private List<ClockAction> actions(Certification certification, LocalDate today) {
+        if (certification.status == CertificationStatus.RETIRED) {
+            ClockAction.Lapse lapse = new ClockAction.Lapse(calendar.reactivationEndsOn(certification.retiredOn));
+            return lapse.dueOn().isAfter(today) ? List.of() : List.of(lapse);
+        }
+        return calendar.dueBetween(certification.expiresOn, certification.nextDueOn, today);
+    }
+
+    private LocalDate nextDueAfter(Certification certification, LocalDate today) {
+        if (certification.status == CertificationStatus.RETIRED) {
+            return calendar.reactivationEndsOn(certification.retiredOn).plusDays(1);
+        }
+        if (certification.status == CertificationStatus.LAPSED) {
+            return null;
+        }
+        return calendar.nextDueAfter(certification.expiresOn, today).orElse(null);
     }
 
     private Uni<Void> perform(Certification certification, ClockAction action) {
@@ -141,7 +163,8 @@ public class ClockJob {
             return outbox.add(new CertificationExpired(certification.candidateId, certification.number,
                     expiry.expiredOn()));
         }
-        if (action instanceof ClockAction.Lapse lapse && certification.status == CertificationStatus.EXPIRED) {
+        if (action instanceof ClockAction.Lapse lapse && (certification.status == CertificationStatus.EXPIRED
+                || certification.status == CertificationStatus.RETIRED)) {
             certification.status = CertificationStatus.LAPSED;
             return outbox.add(new CertificationLapsed(certification.candidateId, certification.number,
                     lapse.lapsedOn()));

@@ -21,7 +21,8 @@ public record RenewalRequirements(BigDecimal requiredHours, BigDecimal requiredE
 
     /**
      * @param licenceRequired  the certification rests on a licence (licence-based eligibility)
-     * @param licenceExpiresOn the latest expiry of the person's licences, if any is known
+     * @param licenceExpiresOn the latest expiry of the person's licences of the kind eligibility rested on (its type,
+     *                         allowing independent practice), if any is known
      * @param on               the renewal date: the licence must be current then
      */
     public List<Missing> unmet(BigDecimal earnedHours, BigDecimal earnedEthicsHours, boolean licenceRequired,
@@ -40,8 +41,10 @@ public record RenewalRequirements(BigDecimal requiredHours, BigDecimal requiredE
         }
         if (licenceRequired && (licenceExpiresOn == null || licenceExpiresOn.isBefore(on))) {
             missing.add(new Missing(Missing.LICENCE, licenceExpiresOn == null
-                    ? "eligibility was licence-based and no current licence is on record"
-                    : "eligibility was licence-based and the latest licence on record expired on " + licenceExpiresOn));
+                    ? "eligibility was licence-based and no licence of that type allowing independent practice is on"
+                            + " record"
+                    : "eligibility was licence-based and the latest licence of that type allowing independent practice"
+                            + " expired on " + licenceExpiresOn));
         }
         return missing;
     }

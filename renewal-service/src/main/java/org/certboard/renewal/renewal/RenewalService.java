@@ -169,13 +169,16 @@ public class RenewalService {
     private Uni<Assessment> assess(Certification certification, LocalDate today) {
         return CeCredit.completedBetween(certification.id, CePeriod.of(certification, calendar, today))
                 .chain(credits -> CandidateRecord.<CandidateRecord>findById(certification.candidateId)
-                        .chain(candidate -> Renewal.<Renewal>find("certificationId = ?1 and status = ?2",
-                                certification.id, Renewal.Status.PENDING_AUDIT).firstResult()
-                                .map(pending -> assess(certification, today, credits, candidate, pending))));
+                        .chain(candidate -> (candidate == null ? Uni.createFrom().<LocalDate>nullItem()
+                                : candidate.qualifyingLicenceExpiresOn())
+                                .chain(licenceExpiresOn -> Renewal.<Renewal>find("certificationId = ?1 and status = ?2",
+                                        certification.id, Renewal.Status.PENDING_AUDIT).firstResult()
+                                        .map(pending -> assess(certification, today, credits, candidate,
+                                                licenceExpiresOn, pending)))));
     }
 
     private Assessment assess(Certification certification, LocalDate today, List<CeCredit> credits,
-            CandidateRecord candidate, Renewal pending) {
+            CandidateRecord candidate, LocalDate licenceExpiresOn, Renewal pending) {
         BigDecimal earned = credits.stream().map(c -> c.hours).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal ethics = credits.stream().filter(c -> c.ethics).map(c -> c.hours)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -211,8 +214,7 @@ public class RenewalService {
         if (pending != null) {
             missing.add(new Missing(Missing.STATUS, "renewal " + pending.id + " awaits its CE audit"));
         }
-        missing.addAll(requirements.unmet(earned, ethics, licenceRequired,
-                candidate == null ? null : candidate.licenceExpiresOn, today));
+        missing.addAll(requirements.unmet(earned, ethics, licenceRequired, licenceExpiresOn, today));
         return new Assessment(new RenewalProgress(requirements.requiredHours(), earned,
                 requirements.requiredEthicsHours(), ethics, licenceRequired,
                 calendar.windowOpensOn(certification.expiresOn), certification.expiresOn,

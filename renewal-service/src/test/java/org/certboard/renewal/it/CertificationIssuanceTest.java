@@ -196,4 +196,99 @@ class CertificationIssuanceTest {
                     && r.value().contains("\"number\":\"" + second + "\""), 1, Duration.ofSeconds(30));
         }
     }
+
+    @Test
+    void aPassInTheGracePeriodReleasedAfterTheLapseRenewsTheSameCertificationLateWithoutAGap() {
+        Board board = new Board(bootstrapServers);
+        LocalDate today = Board.today();
+        LocalDate examDate = today.minusYears(5).minusDays(40);
+        LocalDate expiry = examDate.plusYears(5);
+        UUID candidate = Board.candidate(examDate);
+        String number = board.certify(candidate, examDate);
+        Board.advance("PT1S");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> Board.certification(number).getString("status").equals("LAPSED"));
+
+        // re-sat inside the grace period; the vendor releases the result only now, after the lapse
+        LocalDate resat = expiry.plusDays(20);
+        ExamPassed late = board.pass(candidate, resat);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "RENEWED".equals(
+                TestDatabase.value("select outcome from applied_exam where booking_id = ?", late.bookingId())));
+        assertThat(Board.awaitCertifications(candidate, l -> true).getInt("total")).isEqualTo(1);
+        JsonPath renewed = Board.certification(number);
+        assertThat(renewed.getString("status")).isEqualTo("ACTIVE");
+        assertThat(renewed.getString("cycleStartedOn")).isEqualTo(expiry.toString());
+        assertThat(renewed.getString("expiresOn")).isEqualTo(expiry.plusYears(5).toString());
+        assertThat(renewed.getString("firstCertifiedOn")).isEqualTo(examDate.toString());
+
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.RENEWAL_EVENTS)) {
+            probe.await(r -> candidate.toString().equals(r.key())
+                    && EventType.CERTIFICATION_RENEWED.type().equals(r.header("ce_type")), 1, Duration.ofSeconds(30));
+            List<TopicProbe.Received> events = probe.drain(Duration.ofSeconds(2)).stream()
+                    .filter(r -> candidate.toString().equals(r.key())).toList();
+            List<String> types = events.stream().map(r -> r.header("ce_type")).toList();
+            assertThat(types).containsSubsequence(EventType.CERTIFICATION_LAPSED.type(),
+                    EventType.CERTIFICATION_RENEWED.type());
+            assertThat(types).filteredOn(EventType.CERTIFICATION_ISSUED.type()::equals).hasSize(1);
+            TopicProbe.Received renewal = events.get(types.indexOf(EventType.CERTIFICATION_RENEWED.type()));
+            assertThat(EventCodec.validate(EventType.CERTIFICATION_RENEWED, renewal.value())).isEmpty();
+            assertThat(renewal.value()).contains("\"number\":\"" + number + "\"").contains("\"method\":\"EXAM\"")
+                    .contains("\"late\":true").contains("\"cycleStartedOn\":\"" + expiry + "\"");
+        }
+    }
+
+    @Test
+    void aPassAfterTheGracePeriodReleasedLateStillIssuesANewCertification() {
+        Board board = new Board(bootstrapServers);
+        LocalDate today = Board.today();
+        LocalDate examDate = today.minusYears(5).minusDays(60);
+        LocalDate expiry = examDate.plusYears(5);
+        UUID candidate = Board.candidate(examDate);
+        String first = board.certify(candidate, examDate);
+        Board.advance("PT1S");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> Board.certification(first).getString("status").equals("LAPSED"));
+
+        LocalDate resat = expiry.plusDays(31);
+        board.pass(candidate, resat);
+
+        JsonPath list = Board.awaitCertifications(candidate, l -> l.getInt("total") == 2);
+        String second = list.<String>getList("items.number").stream().filter(n -> !n.equals(first)).findFirst()
+                .orElseThrow();
+        assertThat(Board.certification(second).getString("firstCertifiedOn")).isEqualTo(resat.toString());
+        assertThat(Board.certification(first).getString("status")).isEqualTo("LAPSED");
+    }
+
+    @Test
+    void aPassAfterTheGracePeriodIssuesANewCertificationEvenBeforeTheClockJobLapsedTheOldOne() {
+        Board board = new Board(bootstrapServers);
+        LocalDate today = Board.today();
+        LocalDate examDate = today.minusYears(5).minusDays(60);
+        UUID candidate = Board.candidate(examDate);
+        // both passes at once: the second is applied before any clock job run could expire or lapse the first
+        ExamPassed old = board.pass(candidate, examDate);
+        board.pass(candidate, today);
+
+        JsonPath list = Board.awaitCertifications(candidate, l -> l.getInt("total") == 2);
+        String first = TestDatabase.value("select c.number from certification c join applied_exam a"
+                + " on a.certification_id = c.id where a.booking_id = ?", old.bookingId()).toString();
+        String second = list.<String>getList("items.number").stream().filter(n -> !n.equals(first)).findFirst()
+                .orElseThrow();
+        assertThat(Board.certification(first).getString("status")).isEqualTo("LAPSED");
+        assertThat(Board.certification(second).getString("status")).isEqualTo("ACTIVE");
+        assertThat(Board.certification(second).getString("firstCertifiedOn")).isEqualTo(today.toString());
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.RENEWAL_EVENTS)) {
+            probe.await(r -> candidate.toString().equals(r.key())
+                    && EventType.CERTIFICATION_LAPSED.type().equals(r.header("ce_type")), 1, Duration.ofSeconds(30));
+            List<TopicProbe.Received> events = probe.drain(Duration.ofSeconds(2)).stream()
+                    .filter(r -> candidate.toString().equals(r.key())).toList();
+            assertThat(events).extracting(r -> r.header("ce_type")).containsSubsequence(
+                    EventType.CERTIFICATION_ISSUED.type(), EventType.CERTIFICATION_EXPIRED.type(),
+                    EventType.CERTIFICATION_LAPSED.type(), EventType.CERTIFICATION_ISSUED.type());
+            assertThat(events).filteredOn(r -> EventType.CERTIFICATION_LAPSED.type().equals(r.header("ce_type")))
+                    .singleElement().extracting(TopicProbe.Received::value).asString()
+                    .contains("\"lapsedOn\":\"" + examDate.plusYears(5).plusDays(30) + "\"");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.certboard.renewal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -94,6 +95,32 @@ class ClockJobTest {
         }
         assertThat(Board.certification(number).getString("status")).isEqualTo("ACTIVE");
         assertThat(Board.certification(number).getString("expiresOn")).isEqualTo(expiry.plusYears(5).toString());
+    }
+
+    @Test
+    void aRetiredCertificationLapsesWhenItsReactivationWindowEnds() {
+        Board board = new Board(bootstrapServers);
+        LocalDate retiredOn = Board.today();
+        UUID candidate = Board.candidate(retiredOn.minusYears(1));
+        String number = board.certify(candidate, retiredOn.minusYears(1));
+        Board.staff().post("/certifications/{number}/retirement", number).then().statusCode(200);
+
+        Board.advance("P5Y");
+        assertThat(Board.certification(number).getString("status")).isEqualTo("RETIRED");
+        Board.advance("P2D");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Board.certification(number).getString("status").equals("LAPSED"));
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.RENEWAL_EVENTS)) {
+            TopicProbe.Received lapsed = probe.await(r -> candidate.toString().equals(r.key())
+                    && EventType.CERTIFICATION_LAPSED.type().equals(r.header("ce_type")), 1, Duration.ofSeconds(30))
+                    .get(0);
+            assertThat(EventCodec.validate(EventType.CERTIFICATION_LAPSED, lapsed.value())).isEmpty();
+            assertThat(lapsed.value()).contains("\"number\":\"" + number + "\"")
+                    .contains("\"lapsedOn\":\"" + retiredOn.plusYears(5) + "\"");
+            assertThat(probe.drain(Duration.ofSeconds(2)).stream().filter(r -> candidate.toString().equals(r.key())
+                    && EventType.CERTIFICATION_LAPSED.type().equals(r.header("ce_type")))).hasSize(1);
+        }
     }
 
     private void assertClockEventsInOrder(UUID candidate, String number, LocalDate expiry) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.candidate.LicenceRecorded;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -159,7 +160,7 @@ class RenewalResourceTest {
         UUID candidate = Board.candidate(false, examDate);
         String number = board.certify(candidate, examDate);
         board.send(new EligibilityDecided(candidate, UUID.randomUUID(), "APPROVED", "LICENCE_RN", today.plusYears(1),
-                Instant.now(), null));
+                Instant.now()));
         board.send(new LicenceRecorded(candidate, UUID.randomUUID(), "RN", "NY", today.minusDays(1), true));
         Board.fullCe(number, today);
 
@@ -169,6 +170,35 @@ class RenewalResourceTest {
                 .body("missing.requirement", containsInAnyOrder("LICENCE"));
 
         board.send(new LicenceRecorded(candidate, UUID.randomUUID(), "RN", "NY", today.plusYears(2), true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Board.staff().get("/certifications/{n}/renewal", number)
+                .then().extract().<Boolean>path("canRenew"));
+        Board.staff().post("/certifications/{n}/renewals", number).then().statusCode(201).body("id", notNullValue());
+    }
+
+    @Test
+    void theLicenceMustBeACurrentOneOfTheKindEligibilityRestedOn() {
+        Board board = new Board(bootstrapServers);
+        LocalDate today = Board.today();
+        LocalDate examDate = today.minusYears(5).plusDays(50);
+        UUID candidate = Board.candidate(false, examDate);
+        String number = board.certify(candidate, examDate);
+        board.send(new EligibilityDecided(candidate, UUID.randomUUID(), "APPROVED", "LICENCE_ANY_SUPERVISOR_24_MONTHS",
+                today.plusYears(1), Instant.now(), "RN", null));
+        board.send(new LicenceRecorded(candidate, UUID.randomUUID(), "RN", "NY", today.minusDays(1), true));
+        // current, but of another type, and an RN licence that does not allow independent practice: neither counts
+        board.send(new LicenceRecorded(candidate, UUID.randomUUID(), "LCSW", "NY", today.plusYears(3), true));
+        board.send(new LicenceRecorded(candidate, UUID.randomUUID(), "RN", "NJ", today.plusYears(3), false));
+        Board.fullCe(number, today);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(
+                "select count(*) from candidate where candidate_id = ? and licence_expires_on = ?", candidate,
+                today.plusYears(3)) == 1);
+        Board.staff().get("/certifications/{n}/renewal", number).then().statusCode(200)
+                .body("missing.requirement", containsInAnyOrder("LICENCE"));
+        Board.staff().post("/certifications/{n}/renewals", number).then().statusCode(422)
+                .body("missing.requirement", containsInAnyOrder("LICENCE"));
+
+        board.send(new LicenceRecorded(candidate, UUID.randomUUID(), "rn", "PA", today.plusYears(2), true));
         await().atMost(Duration.ofSeconds(30)).until(() -> Board.staff().get("/certifications/{n}/renewal", number)
                 .then().extract().<Boolean>path("canRenew"));
         Board.staff().post("/certifications/{n}/renewals", number).then().statusCode(201).body("id", notNullValue());
