@@ -8,6 +8,7 @@ import org.certboard.events.candidate.CandidateUpdated;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.candidate.LicenceRecorded;
 import org.certboard.platform.inbox.EventConsumer;
+import org.certboard.renewal.credential.CredentialService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -17,18 +18,23 @@ import io.smallrye.mutiny.Uni;
 public class CandidateEvents {
     private final EventConsumer consumer;
     private final CandidateProjection projection;
+    private final CredentialService credentials;
 
-    public CandidateEvents(EventConsumer consumer, CandidateProjection projection) {
+    public CandidateEvents(EventConsumer consumer, CandidateProjection projection, CredentialService credentials) {
         this.consumer = consumer;
         this.projection = projection;
+        this.credentials = credentials;
     }
 
     @Incoming("candidate-events")
     @ActivateRequestContext
     public Uni<Void> onCandidateEvent(Message<String> message) {
         return consumer.consume(message, event -> switch (event.type()) {
-            case CANDIDATE_REGISTERED -> projection.onRegistered(event.data(CandidateRegistered.class));
-            case CANDIDATE_UPDATED -> projection.onUpdated(event.data(CandidateUpdated.class));
+            // a name told or corrected re-issues the holder's credentials that state another name
+            case CANDIDATE_REGISTERED -> projection.onRegistered(event.data(CandidateRegistered.class))
+                    .chain(() -> credentials.onNameChanged(event.data(CandidateRegistered.class).candidateId()));
+            case CANDIDATE_UPDATED -> projection.onUpdated(event.data(CandidateUpdated.class))
+                    .chain(() -> credentials.onNameChanged(event.data(CandidateUpdated.class).candidateId()));
             case ELIGIBILITY_DECIDED -> projection.onEligibilityDecided(event.data(EligibilityDecided.class));
             case LICENCE_RECORDED -> projection.onLicenceRecorded(event.data(LicenceRecorded.class));
             default -> Uni.createFrom().voidItem();
