@@ -49,7 +49,8 @@ public final class RateLimiter {
                 return OptionalLong.empty();
             }
             double nanosToWait = (1 - bucket.tokens) * nanosPerToken;
-            return OptionalLong.of(Math.max(1, (long) Math.ceil(nanosToWait / 1e9)));
+            // less a microsecond: floating-point dust must not round a whole second up to the next
+            return OptionalLong.of(Math.max(1, (long) Math.ceil(nanosToWait / 1e9 - 1e-6)));
         }
     }
 

@@ -11,16 +11,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.certboard.devstack.testing.TestTokens;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventCodec;
 import org.certboard.events.EventPayload;
 import org.certboard.events.EventType;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.exam.ExamPassed;
+import org.certboard.platform.security.Roles;
 import org.certboard.renewal.renewal.AuditSampling;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Drives the service the way the rest of the board does: events onto the real broker, requests over HTTP, and the
@@ -37,13 +40,18 @@ final class Board {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /** A request by a new caller holding {@code roles}: the one place these tests authenticate. */
+    static RequestSpecification as(String... roles) {
+        return given().auth().oauth2(TestTokens.forNewSubject(roles));
+    }
+
     static LocalDate today() {
-        return LocalDate.ofInstant(Instant.parse(given().get("/admin/clock").then().statusCode(200)
+        return LocalDate.ofInstant(Instant.parse(as(Roles.ADMIN).get("/admin/clock").then().statusCode(200)
                 .extract().path("now")), ZONE);
     }
 
     static void advance(String by) {
-        given().contentType(ContentType.JSON).body(Map.of("advanceBy", by)).post("/admin/clock").then().statusCode(200);
+        as(Roles.ADMIN).contentType(ContentType.JSON).body(Map.of("advanceBy", by)).post("/admin/clock").then().statusCode(200);
     }
 
     /** A candidate whose renewal of the cycle starting on {@code cycleStart} is (or is not) audited. */
