@@ -9,7 +9,10 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
 
-/** Turns configuration into the signing key and issuer profile at start-up, so that a bad key stops the service. */
+/**
+ * Turns configuration into the signing key, issuer profile and public rate limiter at start-up, so that a bad key
+ * stops the service.
+ */
 public class CredentialSetup {
     private static final Logger LOG = Logger.getLogger(CredentialSetup.class);
 
@@ -36,6 +39,12 @@ public class CredentialSetup {
     IssuerProfile issuerProfile(CredentialConfig config, BoardConfig board) {
         return new IssuerProfile(config.baseUrl(), config.issuerName(), board.credential(), board.credentialPrefix(),
                 config.achievementDescription(), config.criteria(), board.timeZone(), config.statusListSize());
+    }
+
+    @Produces
+    @Singleton
+    RateLimiter publicRateLimiter(PublicRateLimitConfig config) {
+        return new RateLimiter(config.requests(), config.window(), config.maxClients(), System::nanoTime);
     }
 
     @Produces

@@ -2,6 +2,7 @@ package org.certboard.renewal.credential;
 
 import java.util.OptionalLong;
 
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 
@@ -13,17 +14,18 @@ import io.vertx.core.http.HttpServerRequest;
 /** Answers 429 (problem+json, Retry-After) to a client over its limit on a {@link PublicEndpoint}. */
 @Singleton
 public class PublicRateLimit {
-    private final RateLimiter limiter;
+    /** Looked up per request: RESTEasy creates its filters at build-time init, before runtime configuration. */
+    private final Provider<RateLimiter> limiter;
 
-    public PublicRateLimit(PublicRateLimitConfig config) {
-        this.limiter = new RateLimiter(config.requests(), config.window(), config.maxClients(), System::nanoTime);
+    public PublicRateLimit(Provider<RateLimiter> limiter) {
+        this.limiter = limiter;
     }
 
     @PublicEndpoint
     @ServerRequestFilter
     public Response limit(HttpServerRequest request) {
         String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        OptionalLong retryAfter = limiter.acquire(client);
+        OptionalLong retryAfter = limiter.get().acquire(client);
         if (retryAfter.isEmpty()) {
             return null;
         }
