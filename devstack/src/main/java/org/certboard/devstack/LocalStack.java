@@ -117,6 +117,8 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> serviceConfig(Service service) {
         Map<String, String> config = new HashMap<>(postgres.datasourceConfig(database(service)));
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        // renewal-service signs credentials; the local stack has no Secret, so it makes a key (also without sandbox)
+        config.put("certboard.credentials.generate-key", "true");
         if (options.sandbox()) {
             config.put("quarkus.profile", "sandbox");
             config.put("certboard.sandbox", "true");
