@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,11 +31,14 @@ public class CredentialVerificationResource {
     }
 
     /** A credential as its holder presented it: the compact JWT. */
-    public record Presented(@NotBlank @Size(max = 20000) String credential) {
+    private static final int MAX_LENGTH = 20000;
+
+    public record Presented(@NotBlank @Size(max = MAX_LENGTH) String credential) {
     }
 
     @POST
     @Path("/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Verify a presented credential: VALID, EXPIRED, SUSPENDED, REVOKED, NOT_YET_VALID or INVALID, "
             + "and why")
@@ -43,6 +47,20 @@ public class CredentialVerificationResource {
             throw ProblemException.invalid("credential", "must not be blank");
         }
         return credentials.verify(presented.credential());
+    }
+
+    /** The downloaded file as it is ({@code curl --data-binary @CCM-2026-000123.jwt -H 'Content-Type: application/vc+jwt'}). */
+    @POST
+    @Path("/verify")
+    @Consumes(JoseCodec.CREDENTIAL_MEDIA_TYPE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify a presented credential sent as the JWT itself")
+    public Uni<Verification> verifyJwt(String jwt) {
+        // checked here: Bean Validation does not see a call from within the resource
+        if (jwt == null || jwt.isBlank() || jwt.length() > MAX_LENGTH) {
+            throw ProblemException.invalid("credential", "must be a compact JWT of at most " + MAX_LENGTH + " characters");
+        }
+        return credentials.verify(jwt);
     }
 
     @GET
