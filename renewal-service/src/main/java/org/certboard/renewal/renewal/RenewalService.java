@@ -39,12 +39,12 @@ public class RenewalService {
 
     public RenewalService(RenewalCalendar calendar, RenewalRequirements requirements, AuditSampling auditSampling,
             Outbox outbox, Clock clock, CredentialService credentials) {
-        this.credentials = credentials;
         this.calendar = calendar;
         this.requirements = requirements;
         this.auditSampling = auditSampling;
         this.outbox = outbox;
         this.clock = clock;
+        this.credentials = credentials;
     }
 
     public Uni<RenewalProgress> progress(String number) {
