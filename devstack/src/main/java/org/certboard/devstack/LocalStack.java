@@ -194,6 +194,8 @@ public final class LocalStack implements AutoCloseable {
             config.put("certboard.cors.enabled", "true");
             config.put("certboard.cors.origins", DEV_ORIGINS);
         }
+        // renewal-service signs credentials; the local stack has no Secret, so it makes a key (also without sandbox)
+        config.put("certboard.credentials.generate-key", "true");
         if (options.sandbox()) {
             config.put("quarkus.profile", "sandbox");
             config.put("certboard.sandbox", "true");

@@ -19,6 +19,7 @@ import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.problem.ProblemException;
 import org.certboard.renewal.clock.RenewalCalendar;
 import org.certboard.renewal.config.BoardConfig;
+import org.certboard.renewal.credential.CredentialService;
 import org.certboard.renewal.renewal.Renewal;
 import org.certboard.renewal.renewal.RenewalService;
 import org.jboss.logging.Logger;
@@ -36,14 +37,16 @@ public class CertificationService {
     private final Outbox outbox;
     private final Clock clock;
     private final String prefix;
+    private final CredentialService credentials;
 
     public CertificationService(RenewalCalendar calendar, RenewalService renewals, Outbox outbox, Clock clock,
-            BoardConfig board) {
+            BoardConfig board, CredentialService credentials) {
         this.calendar = calendar;
         this.renewals = renewals;
         this.outbox = outbox;
         this.clock = clock;
         this.prefix = board.credentialPrefix();
+        this.credentials = credentials;
     }
 
     /**
@@ -180,7 +183,9 @@ public class CertificationService {
                     return certification.<Certification>persist()
                             .call(() -> outbox.add(new CertificationIssued(candidateId, certification.number,
                                     certification.firstCertifiedOn, certification.cycleStartedOn,
-                                    certification.expiresOn)));
+                                    certification.expiresOn)))
+                            .call(() -> credentials.issue(certification, certification.cycleStartedOn,
+                                    certification.expiresOn));
                 });
     }
 

@@ -20,6 +20,7 @@ import org.certboard.renewal.ce.CePeriod;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationStatus;
 import org.certboard.renewal.clock.RenewalCalendar;
+import org.certboard.renewal.credential.CredentialService;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -35,14 +36,16 @@ public class RenewalService {
     private final AuditSampling auditSampling;
     private final Outbox outbox;
     private final Clock clock;
+    private final CredentialService credentials;
 
     public RenewalService(RenewalCalendar calendar, RenewalRequirements requirements, AuditSampling auditSampling,
-            Outbox outbox, Clock clock) {
+            Outbox outbox, Clock clock, CredentialService credentials) {
         this.calendar = calendar;
         this.requirements = requirements;
         this.auditSampling = auditSampling;
         this.outbox = outbox;
         this.clock = clock;
+        this.credentials = credentials;
     }
 
     public Uni<RenewalProgress> progress(String number) {
@@ -143,7 +146,9 @@ public class RenewalService {
     private Uni<Void> apply(Certification certification, Renewal renewal) {
         certification.startCycle(renewal.cycleStartedOn, renewal.expiresOn, calendar);
         return outbox.add(new CertificationRenewed(certification.candidateId, certification.number,
-                renewal.method.name(), renewal.late, renewal.cycleStartedOn, renewal.expiresOn, renewal.auditedBy()));
+                renewal.method.name(), renewal.late, renewal.cycleStartedOn, renewal.expiresOn, renewal.auditedBy()))
+                .call(() -> credentials.issue(certification, renewal.cycleStartedOn, renewal.expiresOn))
+                .replaceWithVoid();
     }
 
     private Renewal newRenewal(Certification certification, Renewal.Method method, boolean late,

@@ -101,6 +101,18 @@ class AccessTest {
                         (r, p) -> json(r, Map.of("accepted", true)).post("/certifications/{n}/renewals/{id}/audit",
                                 p.number, p.renewal()))
                 .row("GET", "/verify/{number}", 200, 200, 200, 200, 200, 200, (r, p) -> r.get("/verify/{n}", p.number))
+                .row("GET", "/verify", 200, 200, 200, 200, 200, 200, (r, p) -> r.get("/verify"))
+                .row("GET", "/certifications/{number}/credential", 401, 200, 404, 403, 200, 403,
+                        (r, p) -> r.get("/certifications/{n}/credential", p.number))
+                .row("POST", "/certifications/{number}/credential/revocation", 401, 403, 403, 403, 200, 403,
+                        (r, p) -> json(r, Map.of("reason", "issued in error")).post(
+                                "/certifications/{n}/credential/revocation", p.number))
+                .row("POST", "/credentials/verify", 200, 200, 200, 200, 200, 200,
+                        (r, p) -> json(r, Map.of("credential", "not.a.credential")).post("/credentials/verify"))
+                .row("GET", "/credentials/status/{purpose}/{list}", 200, 200, 200, 200, 200, 200,
+                        (r, p) -> r.get("/credentials/status/suspension/0"))
+                .row("GET", "/.well-known/jwks.json", 200, 200, 200, 200, 200, 200,
+                        (r, p) -> r.get("/.well-known/jwks.json"))
                 .row("GET", "/candidates/me/certifications", 401, 200, 200, 403, 403, 403,
                         (r, p) -> r.get("/candidates/me/certifications"))
                 .row("GET", "/admin/clock", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/clock"))

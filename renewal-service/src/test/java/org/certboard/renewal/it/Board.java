@@ -18,12 +18,14 @@ import org.certboard.events.EventPayload;
 import org.certboard.events.EventType;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.exam.ExamPassed;
+import org.certboard.platform.security.Roles;
 import org.certboard.renewal.renewal.AuditSampling;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Drives the service the way the rest of the board does: events onto the real broker, requests over HTTP, and the
@@ -52,6 +54,11 @@ final class Board {
 
     Board(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
+    }
+
+    /** A request by a new caller holding {@code roles}: the one place these tests authenticate. */
+    static RequestSpecification as(String... roles) {
+        return given().auth().oauth2(TestTokens.forNewSubject(roles));
     }
 
     static LocalDate today() {

@@ -1,0 +1,13 @@
+package org.certboard.renewal.credential;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * What one credential states: the holder's name (null while no candidate event has told it), the certification
+ * number and the cycle it covers, and its position in the status lists. Nothing else about the person.
+ */
+public record CredentialContent(UUID id, String number, String holderName, LocalDate validFrom, LocalDate validUntil,
+        long statusIndex, Instant issuedAt) {
+}

@@ -1,0 +1,58 @@
+package org.certboard.renewal.credential;
+
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+
+import org.certboard.renewal.access.RenewalAccess;
+import org.certboard.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+/** The holder's own credential, and its revocation by staff. */
+@Path("/certifications/{number}/credential")
+@Tag(name = "credentials")
+public class CredentialResource {
+    private final CredentialService credentials;
+    private final RenewalAccess access;
+
+    public CredentialResource(CredentialService credentials, RenewalAccess access) {
+        this.credentials = credentials;
+        this.access = access;
+    }
+
+    public record Revocation(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @GET
+    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
+    @Produces(JoseCodec.CREDENTIAL_MEDIA_TYPE)
+    @Operation(summary = "Download the holder's verifiable credential (Open Badges 3.0, a JWT): the candidate their own")
+    public Uni<Response> download(@PathParam("number") String number) {
+        return access.certification(number).chain(() -> credentials.current(number)).map(issued -> Response.ok(issued.jwt(), JoseCodec.CREDENTIAL_MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + issued.number() + ".jwt\"")
+                .build());
+    }
+
+    @POST
+    @Path("/revocation")
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "Withdraw the certification's credentials for good (revocation status list)")
+    public Uni<Map<String, Long>> revoke(@PathParam("number") String number, @Valid Revocation revocation) {
+        if (revocation == null) {
+            throw org.certboard.platform.problem.ProblemException.invalid("reason", "a revocation needs a reason");
+        }
+        return credentials.revoke(number, revocation.reason()).map(count -> Map.of("revoked", count));
+    }
+}

@@ -1,0 +1,227 @@
+package org.certboard.renewal.credential;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.certboard.platform.problem.ProblemException;
+import org.certboard.renewal.candidate.CandidateRecord;
+import org.certboard.renewal.certification.Certification;
+import org.certboard.renewal.certification.CertificationStatus;
+import org.jboss.logging.Logger;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Issues the board's verifiable credentials and answers for their status. A credential's status bits are derived
+ * from the certification at the moment they are read, so every status change (expired, lapsed, retired, renewed,
+ * reactivated) shows in the lists at once without a second write that could be forgotten:
+ * <ul>
+ * <li>suspension: the credential was replaced (name corrected), or its certification is not ACTIVE;</li>
+ * <li>revocation: staff withdrew it for good.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class CredentialService {
+    private static final Logger LOG = Logger.getLogger(CredentialService.class);
+    static final String NAME_CORRECTED = "replaced by a credential with the corrected name";
+    private static final String SUSPENDED_REASON = """
+            case when c.superseded_by is not null then c.superseded_reason
+                 when k.status <> 'ACTIVE' then 'certification ' || k.number || ' is ' || k.status end""";
+
+    private final IssuerProfile profile;
+    private final SigningKey key;
+    private final CredentialVerifier verifier;
+    private final Clock clock;
+
+    public CredentialService(IssuerProfile profile, SigningKey key, CredentialVerifier verifier, Clock clock) {
+        this.profile = profile;
+        this.key = key;
+        this.verifier = verifier;
+        this.clock = clock;
+    }
+
+    /**
+     * Issues a credential for the certification's cycle {@code [validFrom, validUntil]}, in the caller's transaction
+     * (the one that issues or renews the certification).
+     */
+    public Uni<Credential> issue(Certification certification, LocalDate validFrom, LocalDate validUntil) {
+        return CandidateRecord.<CandidateRecord>findById(certification.candidateId)
+                .chain(candidate -> Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select nextval('credential_status_index_seq')", Long.class).getSingleResult())
+                        .chain(index -> {
+                            CredentialContent content = new CredentialContent(UUID.randomUUID(), certification.number,
+                                    candidate == null ? null : candidate.fullName(), validFrom, validUntil, index,
+                                    clock.instant());
+                            Credential credential = new Credential();
+                            credential.id = content.id();
+                            credential.certificationId = certification.id;
+                            credential.statusIndex = index;
+                            credential.holderName = content.holderName();
+                            credential.validFrom = validFrom;
+                            credential.validUntil = validUntil;
+                            credential.jwt = JoseCodec.sign(CredentialDocument.credential(profile, content), key,
+                                    java.util.Date.from(content.issuedAt()));
+                            credential.keyId = key.keyId();
+                            credential.issuedAt = content.issuedAt();
+                            return recordKey().chain(() -> credential.<Credential>persist());
+                        }));
+    }
+
+    /**
+     * The holder's name as the board knows it changed (a correction, or first told after the certification): every
+     * credential still in force that states another name is replaced by one with the same validity and the new name,
+     * and the replaced one is suspended. Runs in the candidate consumer's transaction, after the projection.
+     */
+    public Uni<Void> onNameChanged(UUID candidateId) {
+        LocalDate today = today();
+        return CandidateRecord.<CandidateRecord>findById(candidateId).chain(candidate -> {
+            if (candidate == null || candidate.fullName() == null) {
+                return Uni.createFrom().voidItem();
+            }
+            String name = candidate.fullName();
+            return Credential.<Credential>find("""
+                    from Credential c where c.supersededBy is null and c.revokedAt is null and c.validUntil >= ?1
+                    and (c.holderName is null or c.holderName <> ?2)
+                    and c.certificationId in (select k.id from Certification k where k.candidateId = ?3
+                                              and k.status <> ?4)
+                    order by c.validFrom""", today, name, candidateId, CertificationStatus.LAPSED).list()
+                    .chain(stale -> {
+                        Uni<Void> done = Uni.createFrom().voidItem();
+                        for (Credential old : stale) {
+                            done = done.chain(() -> Certification.<Certification>findById(old.certificationId)
+                                    .chain(certification -> issue(certification, old.validFrom, old.validUntil))
+                                    .invoke(replacement -> {
+                                        old.supersededBy = replacement.id;
+                                        old.supersededReason = NAME_CORRECTED;
+                                        LOG.infof("credential %s replaced by %s: the holder's name changed", old.id,
+                                                replacement.id);
+                                    }).replaceWithVoid());
+                        }
+                        return done;
+                    });
+        });
+    }
+
+    /**
+     * The holder's credential for a certification: the one in force today, else the newest (a renewal issued ahead
+     * of its cycle). Replaced and revoked credentials are never handed out.
+     */
+    public Uni<IssuedCredential> current(String number) {
+        LocalDate today = today();
+        return Panache.withSession(() -> Certification.byNumber(number).chain(certification -> Credential
+                .<Credential>find("certificationId = ?1 and supersededBy is null and revokedAt is null "
+                        + "order by case when validFrom <= ?2 and validUntil >= ?2 then 0 else 1 end, validFrom desc",
+                        certification.id, today)
+                .firstResult().map(credential -> {
+                    if (credential == null) {
+                        throw ProblemException.notFound("credential of certification", number);
+                    }
+                    return new IssuedCredential(certification.candidateId, number, credential.id, credential.jwt);
+                })));
+    }
+
+    /** Withdraws every credential of the certification for good; new cycles (renewals) issue new credentials. */
+    public Uni<Long> revoke(String number, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "a revocation needs a reason");
+        }
+        return Panache.withTransaction(() -> Certification.lockByNumber(number).chain(certification -> Credential
+                .update("revokedAt = ?1, revokedReason = ?2 where certificationId = ?3 and revokedAt is null",
+                        clock.instant(), reason, certification.id).map(Integer::longValue)));
+    }
+
+    /** Every key the board has signed with, and the current one: what verifiers need, current or rotated out. */
+    public Uni<JWKSet> publishedKeys() {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                "select public_jwk from credential_key order by first_used_at", String.class).getResultList()))
+                .map(rows -> {
+                    Map<String, JWK> keys = new java.util.LinkedHashMap<>();
+                    keys.put(key.keyId(), key.publicJwk());
+                    for (String row : rows) {
+                        try {
+                            JWK jwk = JWK.parse(row);
+                            keys.putIfAbsent(jwk.getKeyID(), jwk);
+                        } catch (java.text.ParseException e) {
+                            LOG.errorf("unreadable public key in credential_key, not published: %s", e.getMessage());
+                        }
+                    }
+                    return new JWKSet(new ArrayList<>(keys.values()));
+                });
+    }
+
+    public Uni<Verification> verify(String presented) {
+        Map<StatusPurpose, Long> indexes = CredentialVerifier.statusIndexes(presented, profile);
+        return publishedKeys().chain(keys -> statusOf(indexes).map(status -> verifier.verify(presented, keys,
+                (purpose, index) -> Long.valueOf(index).equals(indexes.get(purpose))
+                        ? Optional.ofNullable(status.get(purpose)) : Optional.empty(),
+                clock.instant())));
+    }
+
+    /** The reasons behind the requested bits, for those that are set. */
+    private Uni<Map<StatusPurpose, String>> statusOf(Map<StatusPurpose, Long> indexes) {
+        if (indexes.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.withSession(() -> Panache.getSession().chain(session -> {
+            Map<StatusPurpose, String> reasons = new HashMap<>();
+            Uni<Void> done = Uni.createFrom().voidItem();
+            for (Map.Entry<StatusPurpose, Long> requested : indexes.entrySet()) {
+                done = done.chain(() -> session.createNativeQuery("select s.reason from ("
+                        + reasonQuery(requested.getKey()) + ") s where s.status_index = ?1", String.class).setParameter(1, requested.getValue())
+                        .getResultList().invoke(found -> found.stream().findFirst()
+                                .ifPresent(reason -> reasons.put(requested.getKey(), reason))).replaceWithVoid());
+            }
+            return done.replaceWith(reasons);
+        }));
+    }
+
+    /** The signed status list credential, computed now from the credentials and their certifications. */
+    public Uni<String> statusList(StatusPurpose purpose, int list) {
+        long first = (long) list * profile.statusListSize();
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                "select s.status_index from (" + reasonQuery(purpose) + ") s where s.status_index between ?1 and ?2",
+                Long.class).setParameter(1, first).setParameter(2, first + profile.statusListSize() - 1)
+                .getResultList()))
+                .map(set -> {
+                    Bitstring bits = new Bitstring(profile.statusListSize());
+                    set.forEach(index -> bits.set((int) (index - first)));
+                    return JoseCodec.sign(CredentialDocument.statusList(profile, purpose, list, bits.encode(),
+                            OffsetDateTime.ofInstant(clock.instant(), profile.zone())), key,
+                            java.util.Date.from(clock.instant()));
+                });
+    }
+
+    /** Rows {@code (reason, status_index)} of the credentials whose {@code purpose} bit is set. */
+    private static String reasonQuery(StatusPurpose purpose) {
+        return switch (purpose) {
+            case REVOCATION -> "select c.revoked_reason as reason, c.status_index from credential c"
+                    + " where c.revoked_at is not null";
+            case SUSPENSION -> "select " + SUSPENDED_REASON + " as reason, c.status_index from credential c"
+                    + " join certification k on k.id = c.certification_id"
+                    + " where (c.superseded_by is not null or k.status <> 'ACTIVE')";
+        };
+    }
+
+    private Uni<Void> recordKey() {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "insert into credential_key (kid, public_jwk, first_used_at) values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, key.keyId()).setParameter(2, key.publicJwk().toJSONString())
+                .setParameter(3, clock.instant()).executeUpdate()).replaceWithVoid();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), profile.zone());
+    }
+}

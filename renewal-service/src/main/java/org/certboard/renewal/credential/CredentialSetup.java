@@ -1,0 +1,55 @@
+package org.certboard.renewal.credential;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.certboard.renewal.config.BoardConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Startup;
+
+/**
+ * Turns configuration into the signing key, issuer profile and public rate limiter at start-up, so that a bad key
+ * stops the service.
+ */
+public class CredentialSetup {
+    private static final Logger LOG = Logger.getLogger(CredentialSetup.class);
+
+    @Produces
+    @Singleton
+    @Startup
+    SigningKey signingKey(CredentialConfig config, @ConfigProperty(name = "certboard.sandbox") boolean sandbox) {
+        if (config.signingKey().isPresent()) {
+            return SigningKey.parse(config.signingKey().get());
+        }
+        if (!sandbox && !config.generateKey()) {
+            throw new IllegalStateException("certboard.credentials.signing-key is not set: configure the board's "
+                    + "private key (a JWK or PEM, from a Secret), or set certboard.credentials.generate-key=true "
+                    + "outside production");
+        }
+        SigningKey generated = SigningKey.generate();
+        LOG.warnf("credentials are signed with a key generated at start-up (%s); configure "
+                + "certboard.credentials.signing-key to keep one across restarts", generated.keyId());
+        return generated;
+    }
+
+    @Produces
+    @Singleton
+    IssuerProfile issuerProfile(CredentialConfig config, BoardConfig board) {
+        return new IssuerProfile(config.baseUrl(), config.issuerName(), board.credential(), board.credentialPrefix(),
+                config.achievementDescription(), config.criteria(), board.timeZone(), config.statusListSize());
+    }
+
+    @Produces
+    @Singleton
+    RateLimiter publicRateLimiter(PublicRateLimitConfig config) {
+        return new RateLimiter(config.requests(), config.window(), config.maxClients(), System::nanoTime);
+    }
+
+    @Produces
+    @Singleton
+    CredentialVerifier verifier(IssuerProfile profile) {
+        return new CredentialVerifier(profile);
+    }
+}

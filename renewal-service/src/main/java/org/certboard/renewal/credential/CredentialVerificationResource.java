@@ -1,0 +1,84 @@
+package org.certboard.renewal.credential;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.certboard.platform.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+/** Public: verify a presented credential, and the status lists any verifier can read instead. */
+@Path("/credentials")
+@Tag(name = "credentials")
+@PermitAll
+@PublicEndpoint
+public class CredentialVerificationResource {
+    private final CredentialService credentials;
+
+    public CredentialVerificationResource(CredentialService credentials) {
+        this.credentials = credentials;
+    }
+
+    /** A credential as its holder presented it: the compact JWT. */
+    private static final int MAX_LENGTH = 20000;
+
+    public record Presented(@NotBlank @Size(max = MAX_LENGTH) String credential) {
+    }
+
+    @POST
+    @Path("/verify")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify a presented credential: VALID, EXPIRED, SUSPENDED, REVOKED, NOT_YET_VALID or INVALID, "
+            + "and why")
+    public Uni<Verification> verify(@Valid Presented presented) {
+        if (presented == null) {
+            throw ProblemException.invalid("credential", "must not be blank");
+        }
+        return credentials.verify(presented.credential());
+    }
+
+    /** The downloaded file as it is ({@code curl --data-binary @CCM-2026-000123.jwt -H 'Content-Type: application/vc+jwt'}). */
+    @POST
+    @Path("/verify")
+    @Consumes(JoseCodec.CREDENTIAL_MEDIA_TYPE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Verify a presented credential sent as the JWT itself")
+    public Uni<Verification> verifyJwt(String jwt) {
+        // checked here: Bean Validation does not see a call from within the resource
+        if (jwt == null || jwt.isBlank() || jwt.length() > MAX_LENGTH) {
+            throw ProblemException.invalid("credential", "must be a compact JWT of at most " + MAX_LENGTH + " characters");
+        }
+        return credentials.verify(jwt);
+    }
+
+    @GET
+    @Path("/status/{purpose}/{list}")
+    @Produces(JoseCodec.CREDENTIAL_MEDIA_TYPE)
+    @Operation(summary = "A Bitstring Status List credential (suspension or revocation), signed, current as of now")
+    public Uni<String> statusList(@PathParam("purpose") String purpose, @PathParam("list") String list) {
+        StatusPurpose statusPurpose = StatusPurpose.of(purpose)
+                .orElseThrow(() -> ProblemException.notFound("status list", purpose + "/" + list));
+        int number;
+        try {
+            number = Integer.parseInt(list);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("status list", purpose + "/" + list);
+        }
+        if (number < 0) {
+            throw ProblemException.notFound("status list", purpose + "/" + list);
+        }
+        return credentials.statusList(statusPurpose, number);
+    }
+}

@@ -1,0 +1,32 @@
+package org.certboard.renewal.credential;
+
+/**
+ * The answer to "is this presented credential good now?". {@code credential} is what it states, present whenever the
+ * board's signature holds (also for expired, suspended or revoked ones), absent for an INVALID one.
+ */
+public record Verification(Result result, String reason, Stated credential) {
+
+    /** In order of precedence: the first that applies is the answer. */
+    public enum Result {
+        /** Not a credential of the board: unreadable, unknown key, bad signature, or not an OpenBadgeCredential. */
+        INVALID,
+        /** Withdrawn for good. */
+        REVOKED,
+        /** Not valid now (the certification is not active, or the credential was replaced); may be reinstated. */
+        SUSPENDED,
+        /** Past its validUntil. */
+        EXPIRED,
+        /** Before its validFrom: a renewal issued ahead of the new cycle. */
+        NOT_YET_VALID,
+        VALID
+    }
+
+    /** What the credential says, for a verifier to compare with the person before them. */
+    public record Stated(String id, String name, String achievement, String certificationNumber, String issuer,
+            String validFrom, String validUntil) {
+    }
+
+    static Verification invalid(String reason) {
+        return new Verification(Result.INVALID, reason, null);
+    }
+}

@@ -1,0 +1,102 @@
+package org.certboard.renewal.verification;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.certboard.renewal.credential.IssuerProfile;
+
+import io.nayuki.qrcodegen.QrCode;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+
+/** Renders the public verification page: the same facts as the JSON, a QR code of the page, nothing else. */
+@ApplicationScoped
+public class VerificationPage {
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+
+    private final Template template;
+    private final IssuerProfile profile;
+
+    public VerificationPage(@Location("verify.html") Template template, IssuerProfile profile) {
+        this.template = template;
+        this.profile = profile;
+    }
+
+    /** A shown date: readable text and the ISO date for machines. */
+    public record Day(String text, String iso) {
+        static Day of(LocalDate date) {
+            return date == null ? null : new Day(SHOWN.format(date), date.toString());
+        }
+    }
+
+    /** HTML only when the client names text/html before JSON; a wildcard ({@code *}/{@code *}) means JSON. */
+    static boolean wantsHtml(List<MediaType> acceptable) {
+        for (MediaType type : acceptable) {
+            if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType() && !type.isWildcardSubtype()) {
+                return true;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    Response found(String number, VerificationView view) {
+        String url = profile.verificationPage(number);
+        String html = template.data("number", number).data("found", true).data("view", view)
+                .data("status", describe(view)).data("firstCertified", Day.of(view.firstCertifiedOn()))
+                .data("validUntil", Day.of(view.validUntil())).data("pageUrl", url).data("qr", qrSvg(url))
+                .data("message", null).render();
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    Response unknown(String number) {
+        String html = template.data("number", number).data("found", false).data("view", null).data("status", null)
+                .data("firstCertified", null).data("validUntil", null).data("pageUrl", null).data("qr", null)
+                .data("message", "No certification with the number " + number + " was found. Check the number and "
+                        + "try again.").render();
+        return Response.status(404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    Response form(String message) {
+        String html = template.data("number", null).data("found", false).data("view", null).data("status", null)
+                .data("firstCertified", null).data("validUntil", null).data("pageUrl", null).data("qr", null)
+                .data("message", message).render();
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    private static String describe(VerificationView view) {
+        return switch (view.status()) {
+            case ACTIVE -> "Active: certified and current";
+            case EXPIRED -> "Expired: not renewed by the expiry date";
+            case LAPSED -> "Lapsed: no longer certified";
+            case RETIRED -> "Retired: no longer practising under this certification";
+        };
+    }
+
+    /** The QR code as an SVG path, one unit per module with the standard four-module quiet zone. */
+    static String qrSvg(String text) {
+        QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
+        int border = 4;
+        int size = qr.size + border * 2;
+        StringBuilder path = new StringBuilder();
+        for (int y = 0; y < qr.size; y++) {
+            for (int x = 0; x < qr.size; x++) {
+                if (qr.getModule(x, y)) {
+                    path.append('M').append(x + border).append(',').append(y + border).append("h1v1h-1z");
+                }
+            }
+        }
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size + "\" width=\"200\""
+                + " height=\"200\" role=\"img\" aria-labelledby=\"qr-title\" shape-rendering=\"crispEdges\">"
+                + "<title id=\"qr-title\">QR code of this page's address</title>"
+                + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"" + path + "\" fill=\"#000\"/></svg>";
+    }
+}
