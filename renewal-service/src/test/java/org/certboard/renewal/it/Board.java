@@ -58,7 +58,7 @@ final class Board {
 
     /** A request by a new caller holding {@code roles}: the one place these tests authenticate. */
     static RequestSpecification as(String... roles) {
-        return given().auth().oauth2(TestTokens.forNewSubject(roles));
+        return RestAssured.given().auth().oauth2(TestTokens.forNewSubject(roles));
     }
 
     static LocalDate today() {

@@ -131,7 +131,7 @@ class CredentialFlowTest {
         String number = awaitNumber(candidate);
         String before = awaitCredential(number, "Ada Lovelace");
 
-        board.send(new CandidateUpdated(candidate, "Ada", "King", "ada@example.org", Instant.now()));
+        board.send(new CandidateUpdated(candidate, "Ada", "King", Instant.now()));
         String after = awaitCredential(number, "Ada King");
 
         given().contentType(ContentType.JSON).body(Map.of("credential", after)).post("/credentials/verify").then()
