@@ -86,27 +86,28 @@ class EventContractTest {
         }
     }
 
+    /** v1 is no longer published but still read from the topic: its email rule is the API's. */
     @org.junit.jupiter.api.Test
     void unusualButValidAddressesPassTheSchemaAndBrokenOnesDoNot() {
         for (String address : java.util.List.of("jane@clinic.test", "o'brien+ccm@example.org",
                 "zoë.ångström@bücher.example", "x@sub.domain.museum", "a@b.photography")) {
-            assertEquals(Set.of(), EventCodec.validate(EventType.CANDIDATE_REGISTERED, registered(address)), address);
+            assertEquals(Set.of(), EventCodec.validate(EventType.CANDIDATE_REGISTERED_V1, registered(address)), address);
             assertTrue(java.util.regex.Pattern.matches(EmailAddress.PATTERN, address), address);
         }
         for (String address : java.util.List.of("no-at-sign.example.org", "two@@example.org", "space @example.org",
                 "jane@localhost", "jane@example.")) {
-            assertFalse(EventCodec.validate(EventType.CANDIDATE_REGISTERED, registered(address)).isEmpty(), address);
+            assertFalse(EventCodec.validate(EventType.CANDIDATE_REGISTERED_V1, registered(address)).isEmpty(), address);
             assertFalse(java.util.regex.Pattern.matches(EmailAddress.PATTERN, address), address);
         }
     }
 
     @org.junit.jupiter.api.Test
     void aPayloadThatBreaksItsSchemaIsNeverWrittenForPublishing() {
-        var broken = new org.certboard.events.candidate.CandidateRegistered(java.util.UUID.randomUUID(), "", "Okafor",
-                "grace@example.org", java.time.Instant.now());
+        var broken = new org.certboard.events.candidate.CandidateRegistered(java.util.UUID.randomUUID(), "subject-1",
+                "", "Okafor", java.time.Instant.now());
         assertThrows(InvalidEventException.class, () -> EventCodec.toValidJson(broken));
-        var fine = new org.certboard.events.candidate.CandidateRegistered(java.util.UUID.randomUUID(), "Grace",
-                "Okafor", "jane@clinic.test", java.time.Instant.now());
+        var fine = new org.certboard.events.candidate.CandidateRegistered(java.util.UUID.randomUUID(), "subject-1",
+                "Grace", "O'Brien-Øster", java.time.Instant.now());
         assertEquals(EventCodec.toJson(fine).length(), EventCodec.toValidJson(fine).length());
     }
 
