@@ -106,6 +106,13 @@ class AccessTest {
                 .row("POST", "/applications/{id}/withdrawal", 401, 403, 403, 403, 200, 403,
                         (r, p) -> json(r, Map.of("reason", "licence revoked"))
                                 .post("/applications/{id}/withdrawal", p.application(false)))
+                .row("GET", "/candidates/{id}/timeline", 401, 200, 404, 403, 200, 403,
+                        (r, p) -> r.get("/candidates/{id}/timeline", p.owner))
+                .row("GET", "/candidates/me/timeline", 401, 200, 200, 403, 403, 403,
+                        (r, p) -> r.get("/candidates/me/timeline"))
+                .row("GET", "/admin/replay", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/replay"))
+                // started once, by the admin; the replay rebuilds the same timeline (TimelineReplayTest)
+                .row("POST", "/admin/replay", 401, 403, 403, 403, 403, 202, (r, p) -> r.post("/admin/replay"))
                 .row("GET", "/admin/clock", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/clock"))
                 .row("POST", "/admin/clock", 401, 403, 403, 403, 403, 200,
                         (r, p) -> json(r, Map.of("advanceBy", "PT1S")).post("/admin/clock"))

@@ -8,10 +8,14 @@ import org.certboard.events.candidate.CandidateRegisteredV1;
 import org.certboard.events.candidate.CandidateUpdated;
 import org.certboard.events.candidate.CandidateUpdatedV1;
 import org.certboard.events.candidate.EligibilityDecided;
+import org.certboard.events.candidate.EvidenceAdded;
 import org.certboard.events.candidate.LicenceRecorded;
+import org.certboard.events.exam.BookingCancelled;
 import org.certboard.events.exam.ExamBooked;
 import org.certboard.events.exam.ExamFailed;
 import org.certboard.events.exam.ExamPassed;
+import org.certboard.events.renewal.AuditDecided;
+import org.certboard.events.renewal.CeCreditLogged;
 import org.certboard.events.renewal.CertificationExpired;
 import org.certboard.events.renewal.CertificationIssued;
 import org.certboard.events.renewal.CertificationLapsed;
@@ -32,15 +36,19 @@ public enum EventType {
     CANDIDATE_UPDATED_V1(Service.CANDIDATE, "CandidateUpdated", 1, CandidateUpdatedV1.class),
     LICENCE_RECORDED(Service.CANDIDATE, "LicenceRecorded", 1, LicenceRecorded.class),
     ELIGIBILITY_DECIDED(Service.CANDIDATE, "EligibilityDecided", 1, EligibilityDecided.class),
+    EVIDENCE_ADDED(Service.CANDIDATE, "EvidenceAdded", 1, EvidenceAdded.class),
     EXAM_BOOKED(Service.EXAM, "ExamBooked", 1, ExamBooked.class),
     EXAM_PASSED(Service.EXAM, "ExamPassed", 1, ExamPassed.class),
     EXAM_FAILED(Service.EXAM, "ExamFailed", 1, ExamFailed.class),
+    BOOKING_CANCELLED(Service.EXAM, "BookingCancelled", 1, BookingCancelled.class),
     CERTIFICATION_ISSUED(Service.RENEWAL, "CertificationIssued", 1, CertificationIssued.class),
     RENEWAL_REMINDER_DUE(Service.RENEWAL, "RenewalReminderDue", 1, RenewalReminderDue.class),
     CERTIFICATION_RENEWED(Service.RENEWAL, "CertificationRenewed", 1, CertificationRenewed.class),
     CERTIFICATION_EXPIRED(Service.RENEWAL, "CertificationExpired", 1, CertificationExpired.class),
     CERTIFICATION_LAPSED(Service.RENEWAL, "CertificationLapsed", 1, CertificationLapsed.class),
-    CERTIFICATION_RETIRED(Service.RENEWAL, "CertificationRetired", 1, CertificationRetired.class);
+    CERTIFICATION_RETIRED(Service.RENEWAL, "CertificationRetired", 1, CertificationRetired.class),
+    CE_CREDIT_LOGGED(Service.RENEWAL, "CeCreditLogged", 1, CeCreditLogged.class),
+    AUDIT_DECIDED(Service.RENEWAL, "AuditDecided", 1, AuditDecided.class);
 
     /** The producing services; each owns one topic and one CloudEvents source. */
     public enum Service {

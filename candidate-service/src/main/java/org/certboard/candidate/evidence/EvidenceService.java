@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.candidate.eligibility.Evidence;
 import org.certboard.candidate.profile.Candidate;
+import org.certboard.events.candidate.EvidenceAdded;
 import org.certboard.events.candidate.LicenceRecorded;
 import org.certboard.platform.outbox.Outbox;
 
@@ -59,7 +60,9 @@ public class EvidenceService {
         degree.awardedOn = body.awardedOn();
         degree.supervisedFieldExperience = body.supervisedFieldExperience();
         degree.recordedAt = now();
-        return Panache.withTransaction(() -> Candidate.requireLocked(candidateId).chain(() -> degree.persist()))
+        return Panache.withTransaction(() -> Candidate.requireLocked(candidateId).chain(() -> degree.persist())
+                .chain(() -> outbox.add(new EvidenceAdded(candidateId, degree.id, EvidenceAdded.DEGREE,
+                        degree.recordedAt))))
                 .map(done -> DegreeView.of(degree));
     }
 
@@ -75,7 +78,9 @@ public class EvidenceService {
         experience.supervisedByCertifiedCaseManager = body.supervisedByCertifiedCaseManager();
         experience.selfEmployed = body.selfEmployed();
         experience.recordedAt = now();
-        return Panache.withTransaction(() -> Candidate.requireLocked(candidateId).chain(() -> experience.persist()))
+        return Panache.withTransaction(() -> Candidate.requireLocked(candidateId).chain(() -> experience.persist())
+                .chain(() -> outbox.add(new EvidenceAdded(candidateId, experience.id, EvidenceAdded.EXPERIENCE,
+                        experience.recordedAt))))
                 .map(done -> ExperienceView.of(experience));
     }
 

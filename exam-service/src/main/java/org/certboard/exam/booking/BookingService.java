@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.certboard.events.exam.BookingCancelled;
 import org.certboard.events.exam.ExamBooked;
 import org.certboard.events.Actor;
 import org.certboard.events.exam.ExamFailed;
@@ -72,7 +73,9 @@ public class BookingService {
                         .call(slot -> requireBeforeCutoff(slot, now, "cancelling"))
                         .call(slot -> execute("update booking set status = 'CANCELLED' where id = :id and status = 'BOOKED'",
                                 bookingId).invoke(rows -> requireOne(rows, bookingId)))
-                        .call(slot -> Seats.release(slot.sitting().id))))
+                        .call(slot -> Seats.release(slot.sitting().id))
+                        .call(slot -> outbox.add(new BookingCancelled(booking.candidateId, bookingId,
+                                slot.sitting().id, now)))))
                 .replaceWithVoid();
     }
 

@@ -5,11 +5,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * The configuration of the Kafka clients the platform builds itself (the outbox relay's producer, the readiness
- * check's admin client). They take every {@code kafka.*} property, as SmallRye's channels do, so that
+ * check's admin client, a replay's consumer). They take every {@code kafka.*} property, as SmallRye's channels do, so that
  * {@code security.protocol}, {@code sasl.*} and {@code ssl.*} reach them too, not only {@code bootstrap.servers}.
  * <p>
  * The source is Quarkus' {@code default-kafka-broker} map: all {@code kafka.*} properties with the prefix removed,
@@ -22,6 +23,10 @@ public final class KafkaClientProperties {
 
     public static Map<String, Object> producer(Map<String, Object> kafka, Map<String, Object> settings) {
         return merge(kafka, ProducerConfig.configNames(), settings);
+    }
+
+    public static Map<String, Object> consumer(Map<String, Object> kafka, Map<String, Object> settings) {
+        return merge(kafka, ConsumerConfig.configNames(), settings);
     }
 
     public static Map<String, Object> admin(Map<String, Object> kafka, Map<String, Object> settings) {

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.certboard.events.renewal.CeCreditLogged;
+import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.problem.Problem;
@@ -23,10 +25,12 @@ import io.smallrye.mutiny.Uni;
 public class CeCreditService {
     private final RenewalCalendar calendar;
     private final Clock clock;
+    private final Outbox outbox;
     private final BigDecimal maxHoursPerCredit;
 
-    public CeCreditService(RenewalCalendar calendar, Clock clock, RenewalConfig config) {
+    public CeCreditService(RenewalCalendar calendar, Clock clock, RenewalConfig config, Outbox outbox) {
         this.calendar = calendar;
+        this.outbox = outbox;
         this.clock = clock;
         this.maxHoursPerCredit = config.maxHoursPerCredit();
     }
@@ -40,7 +44,8 @@ public class CeCreditService {
         if (body.completedOn().isAfter(today)) {
             throw ProblemException.invalid("completedOn", "must not be in the future (today is " + today + ")");
         }
-        return Panache.withTransaction(() -> Certification.byNumber(number).chain(certification -> {
+        // Locked like every write that announces an event, so that one person's events reach the outbox in commit order.
+        return Panache.withTransaction(() -> Certification.lockByNumber(number).chain(certification -> {
             if (certification.status == CertificationStatus.LAPSED) {
                 throw ProblemException.unprocessable("Certification lapsed", "certification " + number
                         + " lapsed; CE cannot renew it any more");
@@ -60,7 +65,8 @@ public class CeCreditService {
             credit.ethics = body.ethics();
             credit.completedOn = body.completedOn();
             credit.recordedAt = clock.instant();
-            return credit.<CeCredit>persist();
+            return credit.<CeCredit>persist().call(() -> outbox.add(new CeCreditLogged(certification.candidateId,
+                    certification.number, credit.id, credit.hours, credit.ethics, credit.completedOn)));
         })).map(CeCreditView::of);
     }
 

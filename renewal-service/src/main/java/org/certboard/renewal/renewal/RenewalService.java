@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.Actor;
+import org.certboard.events.renewal.AuditDecided;
 import org.certboard.events.renewal.CertificationRenewed;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.problem.Problem;
@@ -119,12 +120,15 @@ public class RenewalService {
                             renewal.decidedAt = clock.instant();
                             renewal.auditReason = decision.reason();
                             renewal.auditedBy(staff);
+                            Uni<Void> announced = outbox.add(new AuditDecided(certification.candidateId,
+                                    certification.number, renewal.id, decision.accepted(), renewal.decidedAt, staff));
                             if (!decision.accepted()) {
                                 renewal.status = Renewal.Status.REJECTED;
-                                return Uni.createFrom().item(renewal);
+                                return announced.replaceWith(renewal);
                             }
                             renewal.status = Renewal.Status.RENEWED;
                             return ensureNotCertifiedAnew(certification)
+                                    .call(() -> announced)
                                     .call(() -> apply(certification, renewal)).replaceWith(renewal);
                         })))
                 .map(RenewalView::of);

@@ -115,6 +115,13 @@ class AccessTest {
                         (r, p) -> r.get("/.well-known/jwks.json"))
                 .row("GET", "/candidates/me/certifications", 401, 200, 200, 403, 403, 403,
                         (r, p) -> r.get("/candidates/me/certifications"))
+                .row("GET", "/admin/replay", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/replay"))
+                // started once, by the admin, and awaited so that it does not reset rows later tests write
+                .row("POST", "/admin/replay", 401, 403, 403, 403, 403, 202, (r, p) -> {
+                    io.restassured.response.Response response = r.post("/admin/replay");
+                    awaitNoReplayRunning();
+                    return response;
+                })
                 .row("GET", "/admin/clock", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/clock"))
                 .row("POST", "/admin/clock", 401, 403, 403, 403, 403, 200,
                         (r, p) -> json(r, Map.of("advanceBy", "PT1S")).post("/admin/clock"))
@@ -123,5 +130,10 @@ class AccessTest {
 
     private static RequestSpecification json(RequestSpecification request, Map<String, Object> body) {
         return request.contentType(ContentType.JSON).body(body);
+    }
+
+    private static void awaitNoReplayRunning() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(
+                Board.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
     }
 }

@@ -1,0 +1,43 @@
+package org.certboard.candidate.timeline;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.certboard.events.Topics;
+import org.certboard.platform.replay.Replayable;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** The timeline is rebuilt from all three topics; it is this service's only consumer. */
+@ApplicationScoped
+public class TimelineReplay implements Replayable {
+    private final TimelineProjection projection;
+
+    public TimelineReplay(TimelineProjection projection) {
+        this.projection = projection;
+    }
+
+    @Override
+    public String name() {
+        return "timeline";
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of(Topics.CANDIDATE_EVENTS, Topics.EXAM_EVENTS, Topics.RENEWAL_EVENTS);
+    }
+
+    @Override
+    public Uni<Void> reset() {
+        return Panache.getSession().chain(session -> session.createNativeQuery("delete from timeline_entry")
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> consume(Message<String> message) {
+        return projection.onEvent(message);
+    }
+}

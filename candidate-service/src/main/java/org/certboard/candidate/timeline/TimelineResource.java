@@ -1,0 +1,46 @@
+package org.certboard.candidate.timeline;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.certboard.candidate.profile.CandidateAccess;
+import org.certboard.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.mutiny.Uni;
+
+/** The board's audit trail of one person: every step across the three services, in business order. */
+@Path("/candidates")
+@Produces(MediaType.APPLICATION_JSON)
+public class TimelineResource {
+    private final TimelineService timeline;
+    private final CandidateAccess access;
+
+    public TimelineResource(TimelineService timeline, CandidateAccess access) {
+        this.timeline = timeline;
+        this.access = access;
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
+    @Operation(summary = "A person's timeline (staff; a candidate their own)")
+    public Uni<List<TimelineEntry>> timeline(@PathParam("id") UUID id) {
+        return access.candidate(id).chain(() -> timeline.of(id));
+    }
+
+    @GET
+    @Path("/me/timeline")
+    @RolesAllowed(Roles.CANDIDATE)
+    @Operation(summary = "The caller's own timeline")
+    public Uni<List<TimelineEntry>> mine() {
+        return access.self().chain(timeline::of);
+    }
+}

@@ -1,0 +1,31 @@
+package org.certboard.platform.replay;
+
+import java.util.List;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A projection a service can rebuild from the topics: the service's bean names what it reads and how to empty it,
+ * and hands each record to its live consumer's own method, so that a replay applies exactly the same handling and
+ * idempotency rules. Only a consumer whose effects are a view of the events belongs here: one that writes to the
+ * outbox or numbers anything (renewal-service's certification issuing) must never be replayed.
+ */
+public interface Replayable {
+
+    /** What the replay rebuilds, for progress reports and logs, e.g. {@code timeline}. */
+    String name();
+
+    /**
+     * The topics the projection is built from. Their producers' CloudEvents sources say which dedupe records
+     * ({@code processed_event}) belong to this consumer and are reset with it.
+     */
+    List<String> topics();
+
+    /** Empties the projection's tables; runs inside the replay's reset transaction. */
+    Uni<Void> reset();
+
+    /** The live consumer's {@code @Incoming} method: records the event id and applies it, or skips a repeat. */
+    Uni<Void> consume(Message<String> message);
+}
