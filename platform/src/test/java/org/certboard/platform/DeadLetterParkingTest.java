@@ -1,5 +1,6 @@
 package org.certboard.platform;
 
+import java.net.URL;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.platform.security.Roles;
+import org.certboard.devstack.testing.TestTokens;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.TopicProbe;
@@ -23,14 +26,19 @@ import org.certboard.platform.testapp.TestConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.specification.RequestSpecification;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A dead-lettered event holds back the later events of its key until the operator re-publishes or discards it. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "platform"))
 class DeadLetterParkingTest {
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -48,15 +56,15 @@ class DeadLetterParkingTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> parked(third));
         assertThat(applied(second)).as("waits behind the dead letter").isFalse();
         assertThat(applied(third)).isFalse();
-        given().get("/admin/dead-letters").then().statusCode(200)
+        admin().get("/admin/dead-letters").then().statusCode(200)
                 .body("find { it.eventId == '" + failing + "' }.waitingBehind", equalTo(2))
                 .body("find { it.eventId == '" + failing + "' }.reason", containsString("a bug in this handler"));
-        given().get("/q/metrics").then().body(containsString("certboard_consumer_dead_letters_total"))
+        given().get(management + "metrics").then().body(containsString("certboard_consumer_dead_letters_total"))
                 .body(containsString("certboard_consumer_parked_keys"));
 
         // the fix is deployed; the operator re-publishes: all three are applied, in their original order
         TestConsumer.FIXED.add(candidate);
-        given().post("/admin/dead-letters/" + failing + "/republish").then().statusCode(204);
+        admin().post("/admin/dead-letters/" + failing + "/republish").then().statusCode(204);
         awaitApplied(third);
         assertThat(TestDatabase.count("select count(*) from test_received where candidate_id = ?", candidate))
                 .isEqualTo(3);
@@ -75,12 +83,12 @@ class DeadLetterParkingTest {
         UUID later = send(candidate, "later@example.org");
         await().atMost(Duration.ofSeconds(30)).until(() -> parked(later));
 
-        given().post("/admin/dead-letters/" + failing + "/discard").then().statusCode(204);
+        admin().post("/admin/dead-letters/" + failing + "/discard").then().statusCode(204);
         awaitApplied(later);
         assertThat(applied(failing)).isFalse();
         assertThat(TestDatabase.count("select count(*) from processed_event where event_id = ?", failing))
                 .as("a later copy of the discarded event is ignored").isEqualTo(1);
-        given().post("/admin/dead-letters/" + failing + "/discard").then().statusCode(404);
+        admin().post("/admin/dead-letters/" + failing + "/discard").then().statusCode(404);
     }
 
     private UUID send(UUID candidate, String email) {
@@ -103,5 +111,9 @@ class DeadLetterParkingTest {
 
     private static void awaitApplied(UUID id) {
         await().atMost(Duration.ofSeconds(30)).until(() -> applied(id));
+    }
+
+    private static RequestSpecification admin() {
+        return given().auth().oauth2(TestTokens.forNewSubject(Roles.ADMIN));
     }
 }

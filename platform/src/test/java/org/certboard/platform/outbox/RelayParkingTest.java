@@ -1,5 +1,6 @@
 package org.certboard.platform.outbox;
 
+import java.net.URL;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,18 +15,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.certboard.platform.security.Roles;
+import org.certboard.devstack.testing.TestTokens;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.events.Topics;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.specification.RequestSpecification;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "platform"))
 class RelayParkingTest {
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
 
     @Test
     void aRecordKafkaRefusesIsParkedAndHoldsBackItsKeyOnly() throws SQLException {
@@ -46,31 +54,31 @@ class RelayParkingTest {
         assertThat(published(tooLarge)).isFalse();
         assertThat(published(behindTooLarge)).as("waits behind the parked record of its key").isFalse();
         assertThat(published(behindBadTopic)).isFalse();
-        given().get("/admin/outbox/parked").then().statusCode(200)
+        admin().get("/admin/outbox/parked").then().statusCode(200)
                 .body("find { it.id == '" + tooLarge + "' }.waitingBehind", equalTo(1))
                 .body("find { it.id == '" + badTopic + "' }.reason", containsString("InvalidTopic"));
-        given().get("/q/metrics").then().body(containsString("certboard_outbox_parked_total"))
+        given().get(management + "metrics").then().body(containsString("certboard_outbox_parked_total"))
                 .body(containsString("certboard_outbox_parked_records"));
 
-        given().post("/admin/outbox/parked/" + tooLarge + "/discard").then().statusCode(204);
+        admin().post("/admin/outbox/parked/" + tooLarge + "/discard").then().statusCode(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> published(behindTooLarge));
 
         // re-sent while its cause remains, it is parked again and its key still waits
         long parkedBefore = TestDatabase.count("select count(*) from outbox_event where id = ? and parked_at is not null",
                 badTopic);
         assertThat(parkedBefore).isEqualTo(1);
-        given().post("/admin/outbox/parked/" + badTopic + "/resend").then().statusCode(204);
+        admin().post("/admin/outbox/parked/" + badTopic + "/resend").then().statusCode(204);
         assertThat(TestDatabase.count("select count(*) from outbox_event where id = ? and parked_at is null", badTopic))
                 .isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> reason(badTopic) != null && TestDatabase.count(
                 "select count(*) from outbox_event where id = ? and parked_at is not null", badTopic) == 1);
         assertThat(published(behindBadTopic)).isFalse();
-        given().post("/admin/outbox/parked/" + UUID.randomUUID() + "/discard").then().statusCode(404);
+        admin().post("/admin/outbox/parked/" + UUID.randomUUID() + "/discard").then().statusCode(404);
     }
 
     @Test
     void livenessReportsTheRelayGoingRound() {
-        given().get("/q/health/live").then().statusCode(200)
+        given().get(management + "health/live").then().statusCode(200)
                 .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("UP"));
     }
 
@@ -115,5 +123,9 @@ class RelayParkingTest {
 
     private static String reason(UUID id) {
         return TestDatabase.text("select park_reason from outbox_event where id = ?", id);
+    }
+
+    private static RequestSpecification admin() {
+        return given().auth().oauth2(TestTokens.forNewSubject(Roles.ADMIN));
     }
 }
