@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+
 /**
  * The rows of a result import, read from CSV or a JSON array, and the checks a row passes on its own (before the
  * database is asked). Line numbers are what a person fixing the file needs: for CSV the file line (the header is
@@ -26,6 +29,8 @@ public final class ImportRows {
     public record Valid(int line, UUID bookingId, int scaledScore) implements Checked {
     }
 
+    @Schema(name = "ResultImportRejection",
+            description = "A row the import refused: its line (1 = the first data row) and why")
     public record Rejected(int line, String problem) implements Checked {
     }
 

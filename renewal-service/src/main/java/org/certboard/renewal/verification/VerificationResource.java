@@ -9,6 +9,7 @@ import org.certboard.renewal.candidate.CandidateRecord;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.config.BoardConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -17,7 +18,7 @@ import io.smallrye.mutiny.Uni;
 /** Public verification by certification number, for employers and payers. */
 @Path("/verify")
 @PermitAll
-@Tag(name = "verification")
+@Tag(name = "verification", description = "Public verification of a certification number: open to anyone, no token")
 public class VerificationResource {
     private final String credential;
 
@@ -27,7 +28,11 @@ public class VerificationResource {
 
     @GET
     @Path("/{number}")
-    @Operation(summary = "Public: name, credential, status, first certified on, valid until")
+    @Operation(operationId = "verifyCertification",
+            summary = "Verify a certification number (public): name, credential, status, first certified on, valid "
+            + "until")
+    @APIResponse(responseCode = "200", description = "The certification as the public may see it")
+    @APIResponse(responseCode = "404", description = "No such certification number")
     public Uni<VerificationView> verify(@PathParam("number") String number) {
         return Panache.withSession(() -> Certification.byNumber(number)
                 .chain(certification -> CandidateRecord.<CandidateRecord>findById(certification.candidateId)
