@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.certboard.candidate.profile.CandidateAccess;
 import org.certboard.platform.security.Caller;
 import org.certboard.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
@@ -35,6 +38,10 @@ public class ApplicationResource {
 
     @GET
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
+    @Tag(name = "applications")
+    @Operation(operationId = "getApplication", summary = "Read an application")
+    @APIResponse(responseCode = "200", description = "The application")
+    @APIResponse(responseCode = "404", description = "No such application (or another person's)")
     public Uni<ApplicationView> get(@PathParam("id") UUID id) {
         return access.application(id).chain(() -> applications.get(id));
     }
@@ -44,6 +51,11 @@ public class ApplicationResource {
     @Path("/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
+    @Tag(name = "applications")
+    @Operation(operationId = "decideApplication", summary = "Decide an application under review (staff)")
+    @APIResponse(responseCode = "200", description = "Decided")
+    @APIResponse(responseCode = "404", description = "No such application")
+    @APIResponse(responseCode = "409", description = "Application not under review")
     public Uni<ApplicationView> decide(@PathParam("id") UUID id, @NotNull @Valid StaffDecision body) {
         return applications.decide(id, body, caller.actor());
     }
@@ -53,6 +65,12 @@ public class ApplicationResource {
     @Path("/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
+    @Tag(name = "applications")
+    @Operation(operationId = "withdrawApplication",
+            summary = "Withdraw an approval, ending the exam authorisation (staff)")
+    @APIResponse(responseCode = "200", description = "Withdrawn")
+    @APIResponse(responseCode = "404", description = "No such application")
+    @APIResponse(responseCode = "409", description = "Application not approved")
     public Uni<ApplicationView> withdraw(@PathParam("id") UUID id, @NotNull @Valid Withdrawal body) {
         return applications.withdraw(id, body, caller.actor());
     }

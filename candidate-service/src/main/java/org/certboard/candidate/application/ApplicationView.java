@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.certboard.events.Actor;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An application as the contract shows it. {@code pathway} and {@code authorisedUntil} are set only when APPROVED;
@@ -13,7 +14,10 @@ import org.certboard.events.Actor;
  * who submitted (the candidate, or staff for a paper application); {@code decidedBy} the staff member behind the
  * latest decision or withdrawal, null while only the board's rules have decided.
  */
-public record ApplicationView(UUID id, UUID candidateId, ApplicationStatus status, String pathway,
-        String proposedPathway, List<CheckView> checks, LocalDate submittedOn, LocalDate authorisedUntil,
-        Instant decidedAt, String reason, Actor submittedBy, Actor decidedBy) {
+public record ApplicationView(UUID id, UUID candidateId, ApplicationStatus status,
+        @Schema(nullable = true) String pathway,
+        @Schema(nullable = true) String proposedPathway, List<CheckView> checks, LocalDate submittedOn,
+                @Schema(nullable = true) LocalDate authorisedUntil,
+        @Schema(nullable = true) Instant decidedAt, @Schema(nullable = true) String reason, Actor submittedBy,
+                @Schema(nullable = true) Actor decidedBy) {
 }

@@ -3,7 +3,11 @@ package org.certboard.candidate.evidence;
 import java.time.LocalDate;
 import java.util.UUID;
 
-public record LicenceView(UUID id, String type, String number, String jurisdiction, LocalDate issuedOn,
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+
+public record LicenceView(UUID id, String type, String number, String jurisdiction,
+        @Schema(nullable = true) LocalDate issuedOn,
         LocalDate expiresOn, boolean independentPractice) {
 
     static LicenceView of(Licence l) {

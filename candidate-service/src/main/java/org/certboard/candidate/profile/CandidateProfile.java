@@ -9,9 +9,10 @@ import org.certboard.candidate.application.ApplicationView;
 import org.certboard.candidate.evidence.DegreeView;
 import org.certboard.candidate.evidence.ExperienceView;
 import org.certboard.candidate.evidence.LicenceView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The whole file of a candidate; {@code application} is the latest one, null before the first submission. */
 public record CandidateProfile(UUID id, String givenName, String familyName, String email, LocalDate dateOfBirth,
         Instant registeredAt, Instant updatedAt, List<LicenceView> licences, List<DegreeView> degrees,
-        List<ExperienceView> experience, ApplicationView application) {
+        List<ExperienceView> experience, @Schema(nullable = true) ApplicationView application) {
 }

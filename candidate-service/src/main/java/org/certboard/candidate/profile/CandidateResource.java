@@ -21,10 +21,21 @@ import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.security.Caller;
 import org.certboard.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
+@Tag(name = "candidates",
+        description = "Candidate profiles: registration (by the person, or by staff for a paper applicant), the "
+        + "full file, contact changes and staff search")
 @Path("/candidates")
 @Produces(MediaType.APPLICATION_JSON)
 public class CandidateResource {
@@ -44,6 +55,15 @@ public class CandidateResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
+    @Operation(operationId = "registerCandidate", summary = "Register a candidate",
+            description = "A candidate token registers its own person (once per account); a staff token registers a "
+            + "paper applicant.")
+    @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "Location",
+            description = "The new candidate, /candidates/{id}", schema = @Schema(type = SchemaType.STRING,
+            format = "uri")), content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CandidateView.class)))
+    @APIResponse(responseCode = "409",
+            description = "Already registered (this account has a profile) or Email already registered")
     public Uni<RestResponse<CandidateView>> register(@NotNull @Valid NewCandidate body) {
         return candidates.register(body, caller.actor()).map(view -> RestResponse.ResponseBuilder
                 .<CandidateView>created(URI.create("/candidates/" + view.id())).entity(view).build());
@@ -53,6 +73,9 @@ public class CandidateResource {
     @GET
     @Path("/me")
     @RolesAllowed(Roles.CANDIDATE)
+    @Operation(operationId = "getMyCandidateProfile", summary = "Read the caller's own candidate file")
+    @APIResponse(responseCode = "200", description = "The caller's file")
+    @APIResponse(responseCode = "404", description = "Not registered: no profile is bound to this account yet")
     public Uni<CandidateProfile> me() {
         return access.self().chain(candidates::profile);
     }
@@ -60,12 +83,18 @@ public class CandidateResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
+    @Operation(operationId = "getCandidate",
+            summary = "Read a candidate's file (profile, evidence, latest application)")
+    @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(responseCode = "404", description = "No such candidate (or another person's)")
     public Uni<CandidateProfile> get(@PathParam("id") UUID id) {
         return access.candidate(id).chain(() -> candidates.profile(id));
     }
 
     @GET
     @RolesAllowed(Roles.STAFF)
+    @Operation(operationId = "searchCandidates", summary = "Search candidates by email or name, a page at a time",
+            description = "Ordered by family name, given name, id.")
     public Uni<Page<CandidateView>> search(@QueryParam("email") String email, @QueryParam("name") String name,
             @BeanParam @Valid PageRequest paging) {
         return candidates.search(email, name, paging);
@@ -76,6 +105,15 @@ public class CandidateResource {
     @Path("/{id}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
+    @Operation(operationId = "updateCandidateContact",
+            summary = "Change a candidate's contact fields (JSON merge patch)",
+            description = "Only givenName, familyName and email; null removes a field, and none may be removed.")
+    @APIResponse(responseCode = "200", description = "Changed (or unchanged when the patch changes nothing)")
+    @RequestBody(required = true, content = { @Content(mediaType = MERGE_PATCH,
+            schema = @Schema(implementation = CandidatePatch.class)),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = CandidatePatch.class)) })
+    @APIResponse(responseCode = "404", description = "No such candidate (or another person's)")
+    @APIResponse(responseCode = "409", description = "Email already registered to another candidate")
     public Uni<CandidateView> patch(@PathParam("id") UUID id, String body) {
         return access.candidate(id).chain(() -> candidates.patch(id, body));
     }

@@ -10,6 +10,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
@@ -19,6 +23,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 @Entity
 @Table(name = "booking")
 public class Booking extends PanacheEntityBase {
+    @Schema(name = "BookingStatus")
     public enum Status {
         /** Active: holds a seat, awaiting its sitting and result. */
         BOOKED,

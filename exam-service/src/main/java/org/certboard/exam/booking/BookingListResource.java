@@ -14,6 +14,9 @@ import org.certboard.exam.booking.BookingResource.BookingView;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
@@ -30,6 +33,11 @@ public class BookingListResource {
 
     @GET
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
+    @Tag(name = "bookings")
+    @Operation(operationId = "listCandidateBookings", summary = "List a candidate's bookings, a page at a time",
+            description = "Ordered by booking time, then id.")
+    @APIResponse(responseCode = "200", description = "A page of bookings")
+    @APIResponse(responseCode = "404", description = "No such candidate (or another person's)")
     public Uni<Page<BookingView>> candidateBookings(@PathParam("id") UUID candidateId,
             @BeanParam @Valid PageRequest paging) {
         return access.candidate(candidateId).chain(() -> ofCandidate(candidateId, paging));

@@ -19,11 +19,21 @@ import org.certboard.exam.result.ResultResource.ResultView;
 import org.certboard.platform.problem.ProblemException;
 import org.certboard.platform.security.Caller;
 import org.certboard.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
+@Tag(name = "bookings",
+        description = "Bookings: a candidate's seat at a sitting, cancelled, moved to another sitting (one "
+        + "deferral) or marked a no-show")
 @Path("/bookings")
 public class BookingResource {
 
@@ -53,6 +63,18 @@ public class BookingResource {
     /** A candidate books for themselves; staff book for anyone. */
     @POST
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
+    @Operation(operationId = "bookSitting", summary = "Book a seat at a sitting",
+            description = "For the candidate named by `candidateId` (a candidate books for themselves).")
+    @APIResponse(responseCode = "201", description = "Booked", headers = @Header(name = "Location",
+            description = "The booking, /bookings/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(responseCode = "403",
+            description = "Not authorised: the candidate holds no exam authorisation (`candidateId`), or the "
+            + "token's roles may not book")
+    @APIResponse(responseCode = "404", description = "No such sitting, or another person's candidate id")
+    @APIResponse(responseCode = "409",
+            description = "Sitting full, Already booked, or Cutoff passed (`cutoff`: when booking closed)")
+    @APIResponse(responseCode = "422", description = "Already passed, Attempts exhausted or Retake too soon")
     public Uni<RestResponse<BookingView>> book(@NotNull @Valid NewBooking body) {
         return access.candidate(body.candidateId()).chain(() -> bookings.book(body.candidateId(), body.sittingId()))
                 .map(booking -> RestResponse.ResponseBuilder.<BookingView>created(URI.create("/bookings/" + booking.id))
@@ -62,6 +84,9 @@ public class BookingResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF, Roles.VENDOR })
+    @Operation(operationId = "getBooking", summary = "Read a booking")
+    @APIResponse(responseCode = "200", description = "The booking")
+    @APIResponse(responseCode = "404", description = "No such booking (or another person's)")
     public Uni<BookingView> get(@PathParam("id") UUID id) {
         return access.booking(id).chain(() -> Panache.withSession(() -> Booking.<Booking>findById(id)))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("booking", id))
@@ -71,6 +96,10 @@ public class BookingResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
+    @Operation(operationId = "cancelBooking", summary = "Cancel a booking, freeing its seat")
+    @APIResponse(responseCode = "204", description = "Cancelled")
+    @APIResponse(responseCode = "404", description = "No such booking (or another person's)")
+    @APIResponse(responseCode = "409", description = "Booking not active, or Cutoff passed")
     public Uni<RestResponse<Void>> cancel(@PathParam("id") UUID id) {
         return access.booking(id).chain(() -> bookings.cancel(id)).map(done -> RestResponse.noContent());
     }
@@ -78,6 +107,11 @@ public class BookingResource {
     @PUT
     @Path("/{id}/sitting")
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
+    @Operation(operationId = "rescheduleBooking", summary = "Move a booking to another sitting (its one deferral)")
+    @APIResponse(responseCode = "200", description = "Moved")
+    @APIResponse(responseCode = "404", description = "No such booking or sitting (or another person's)")
+    @APIResponse(responseCode = "409",
+            description = "Deferral used, Booking not active, Sitting full, or Cutoff passed")
     public Uni<BookingView> reschedule(@PathParam("id") UUID id, @NotNull @Valid SittingChange body) {
         return access.booking(id).chain(() -> bookings.reschedule(id, body.sittingId())).map(BookingView::of);
     }
@@ -86,6 +120,14 @@ public class BookingResource {
     @POST
     @Path("/{id}/no-show")
     @RolesAllowed(Roles.STAFF)
+    @Operation(operationId = "recordNoShow", summary = "Record that the candidate did not attend (staff)",
+            description = "A failed attempt without a score, once the sitting has started.")
+    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location",
+            description = "The result, /results/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResultView.class)))
+    @APIResponse(responseCode = "404", description = "No such booking")
+    @APIResponse(responseCode = "409",
+            description = "Booking not active, Sitting not started, or Result already recorded")
     public Uni<RestResponse<ResultView>> noShow(@PathParam("id") UUID id) {
         return bookings.noShow(id, caller.actor()).map(result -> RestResponse.ResponseBuilder
                 .<ResultView>created(URI.create("/results/" + result.id)).entity(ResultView.of(result)).build());

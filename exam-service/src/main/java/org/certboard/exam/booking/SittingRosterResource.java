@@ -13,6 +13,9 @@ import org.certboard.exam.booking.BookingResource.BookingView;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
@@ -25,6 +28,11 @@ public class SittingRosterResource {
     /** Every booking of the sitting, whatever its status: what the vendor needs to deliver it and report results. */
     @GET
     @RolesAllowed({ Roles.VENDOR, Roles.STAFF })
+    @Tag(name = "bookings")
+    @Operation(operationId = "listSittingBookings",
+            summary = "List the bookings of a sitting (its roster), a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of bookings")
+    @APIResponse(responseCode = "404", description = "No such sitting")
     public Uni<Page<BookingView>> roster(@PathParam("id") UUID sittingId, @BeanParam @Valid PageRequest paging) {
         return Panache.withSession(() -> paging.fetch(Booking.<Booking>find("sittingId",
                 Sort.by("bookedAt").and("id"), sittingId), BookingView::of));

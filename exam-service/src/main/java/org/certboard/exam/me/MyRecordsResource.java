@@ -1,7 +1,5 @@
 package org.certboard.exam.me;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -16,6 +14,9 @@ import org.certboard.exam.result.AttemptResource.Attempt;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
@@ -31,13 +32,21 @@ public class MyRecordsResource {
 
     @GET
     @Path("/bookings")
+    @Tag(name = "bookings")
+    @Operation(operationId = "listMyBookings", summary = "List the caller's own bookings, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of bookings")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<Page<BookingView>> bookings(@BeanParam @Valid PageRequest paging) {
         return access.self().chain(self -> BookingListResource.ofCandidate(self, paging));
     }
 
     @GET
     @Path("/attempts")
-    public Uni<List<Attempt>> attempts() {
-        return access.self().chain(AttemptResource::of);
+    @Tag(name = "results")
+    @Operation(operationId = "listMyAttempts", summary = "List the caller's own exam attempts, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of attempts")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
+    public Uni<Page<Attempt>> attempts(@BeanParam @Valid PageRequest paging) {
+        return access.self().chain(candidateId -> AttemptResource.of(candidateId, paging));
     }
 }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+
 /**
  * The rows of a result import, read from CSV or a JSON array, and the checks a row passes on its own (before the
  * database is asked). Line numbers are what a person fixing the file needs: for CSV the file line (the header is
@@ -27,6 +30,8 @@ public final class ImportRows {
     }
 
     /** {@code disputed}: the file gives the row's booking another score on another line, so neither counts. */
+    @Schema(name = "ResultImportRejection", description = "A row the import refused: its line (1 = the first data row),"
+            + " why, and whether the file disputes itself (the same booking with another score on another line)")
     public record Rejected(int line, String problem, boolean disputed) implements Checked {
         public Rejected(int line, String problem) {
             this(line, problem, false);

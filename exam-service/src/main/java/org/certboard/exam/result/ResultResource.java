@@ -15,16 +15,27 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 
-import org.certboard.platform.security.Roles;
-import org.certboard.platform.security.Caller;
 import org.certboard.events.Actor;
 import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.security.Caller;
+import org.certboard.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Results entered by staff or imported in bulk from the test vendor. */
+@Tag(name = "results",
+        description = "Exam results: entered by staff, sent or imported in bulk (JSON or CSV) by the test vendor; a "
+        + "candidate's attempts")
 @Path("/results")
 public class ResultResource {
 
@@ -32,12 +43,21 @@ public class ResultResource {
     }
 
     /** Values stay text so that a bad one rejects its row, not the whole import. */
-    public record ImportRow(String bookingId, String scaledScore) {
+    @Schema(name = "ResultImportRow",
+            description = "One row of an import. The values are text so that a bad one rejects"
+            + " its row (reported with its line), not the whole import")
+    public record ImportRow(
+            @Schema(description = "The booking's id, a UUID",
+                    pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+                    example = "7b0c9e7e-2d1a-4c55-9a35-0d2b8f1c3e4a") String bookingId,
+            @Schema(description = "The scaled score, a whole number on the board's scale", pattern = "^[0-9]+$",
+                    example = "640") String scaledScore) {
     }
 
     /** {@code recordedBy}: the vendor account or staff member who recorded the result. */
-    public record ResultView(UUID id, UUID bookingId, UUID candidateId, Integer scaledScore, boolean passed,
-            boolean noShow, LocalDate examDate, Actor recordedBy) {
+    public record ResultView(UUID id, UUID bookingId, UUID candidateId,
+            @Schema(nullable = true, description = "null for a no-show") Integer scaledScore, boolean passed,
+            boolean noShow, LocalDate examDate, @Schema(nullable = true) Actor recordedBy) {
         public static ResultView of(ExamResult r) {
             return new ResultView(r.id, r.bookingId, r.candidateId, r.scaledScore, r.passed, r.noShow, r.examDate,
                     r.recordedBy());
@@ -64,6 +84,15 @@ public class ResultResource {
 
     @POST
     @RolesAllowed({ Roles.VENDOR, Roles.STAFF })
+    @Operation(operationId = "recordResult", summary = "Record the result of a booking")
+    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location",
+            description = "The result, /results/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResultView.class)))
+    @APIResponse(responseCode = "404", description = "No such booking")
+    @APIResponse(responseCode = "409",
+            description = "Result already recorded (`scaledScore`: the score on record) or Recorded concurrently")
+    @APIResponse(responseCode = "422",
+            description = "Result not recordable (the booking is not active or its sitting has not started)")
     public Uni<RestResponse<ResultView>> record(@NotNull @Valid NewResult body) {
         return results.record(body.bookingId(), body.scaledScore(), caller.actor())
                 .map(result -> RestResponse.ResponseBuilder.<ResultView>created(URI.create("/results/" + result.id))
@@ -74,6 +103,16 @@ public class ResultResource {
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.VENDOR, Roles.STAFF })
+    @Operation(operationId = "importResults", summary = "Import results in bulk (JSON rows or CSV)",
+            description = "Each row is checked alone: a bad row is reported in `rejected` with its line, the valid "
+            + "rows are kept. Importing a row again changes nothing (`unchanged`). CSV: a header "
+            + "`bookingId,scaledScore`, then one row a line.")
+    @APIResponse(responseCode = "200", description = "What was accepted, unchanged and rejected")
+    @RequestBody(required = true, content = { @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ImportRow.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "bookingId,scaledScore header, then one row a line",
+                    example = "bookingId,scaledScore\n7b0c9e7e-2d1a-4c55-9a35-0d2b8f1c3e4a,640\n")) })
     public Uni<ResultService.ImportReport> importJson(@NotNull List<ImportRow> rows) {
         return results.importRows(IntStream.range(0, rows.size())
                 .mapToObj(i -> rows.get(i) == null ? new ImportRows.Row(i + 1, null, null, "not an object")
@@ -85,6 +124,7 @@ public class ResultResource {
     @Path("/import")
     @Consumes("text/csv")
     @RolesAllowed({ Roles.VENDOR, Roles.STAFF })
+    // documented with importJson: one operation, two media types (text/csv here)
     public Uni<ResultService.ImportReport> importCsv(String csv) {
         List<ImportRows.Row> rows;
         try {

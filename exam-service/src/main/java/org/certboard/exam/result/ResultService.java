@@ -26,6 +26,7 @@ import org.certboard.exam.result.ImportRows.Valid;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.problem.Problem;
 import org.certboard.platform.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -38,6 +39,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ResultService {
 
+    @Schema(name = "ResultImportReport")
     public record ImportReport(int accepted, int unchanged, List<Rejected> rejected) {
     }
 

@@ -24,13 +24,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.certboard.platform.security.Roles;
 import org.certboard.exam.BoardConfig;
 import org.certboard.exam.window.ExamWindow;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.problem.Problem;
 import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -39,6 +46,8 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /** Sittings inside testing windows, managed by staff; the list shows the seats left. */
+@Tag(name = "sittings",
+        description = "Sittings: one site at one time inside a window, with a capacity; what candidates book")
 @Path("/sittings")
 public class SittingResource {
 
@@ -46,7 +55,8 @@ public class SittingResource {
             @NotNull @Min(value = 1, message = "must be at least 1") @Max(100000) Integer capacity) {
     }
 
-    public record CapacityChange(@NotNull @Min(value = 1, message = "must be at least 1") @Max(100000) Integer capacity) {
+    public record CapacityChange(@NotNull @Min(value = 1,
+            message = "must be at least 1") @Max(100000) Integer capacity) {
     }
 
     public record SittingView(UUID id, UUID windowId, String site, Instant startsAt, int capacity, int seatsBooked,
@@ -65,6 +75,10 @@ public class SittingResource {
 
     @POST
     @RolesAllowed(Roles.STAFF)
+    @Operation(operationId = "createSitting", summary = "Schedule a sitting inside a window (staff)")
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location",
+            description = "The sitting, /sittings/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SittingView.class)))
     public Uni<RestResponse<SittingView>> create(@NotNull @Valid NewSitting body) {
         Sitting sitting = new Sitting();
         sitting.id = UUID.randomUUID();
@@ -88,7 +102,11 @@ public class SittingResource {
 
     @GET
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF, Roles.VENDOR, Roles.ADMIN })
-    public Uni<Page<SittingView>> list(@QueryParam("windowId") UUID windowId, @QueryParam("available") boolean available,
+    @Operation(operationId = "listSittings", summary = "List sittings, a page at a time",
+            description = "Optionally of one window, or only those with seats left and open for booking. Ordered by "
+            + "start, then id.")
+    public Uni<Page<SittingView>> list(@QueryParam("windowId") UUID windowId,
+            @QueryParam("available") boolean available,
             @BeanParam @Valid PageRequest paging) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
@@ -107,6 +125,9 @@ public class SittingResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF, Roles.VENDOR, Roles.ADMIN })
+    @Operation(operationId = "getSitting", summary = "Read a sitting")
+    @APIResponse(responseCode = "200", description = "The sitting")
+    @APIResponse(responseCode = "404", description = "No such sitting")
     public Uni<SittingView> get(@PathParam("id") UUID id) {
         return Panache.withSession(() -> Sitting.<Sitting>findById(id))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("sitting", id))
@@ -118,6 +139,11 @@ public class SittingResource {
     @Path("/{id}")
     @RolesAllowed(Roles.STAFF)
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+    @Operation(operationId = "changeSittingCapacity", summary = "Change a sitting's capacity (staff)")
+    @APIResponse(responseCode = "200", description = "Changed")
+    @APIResponse(responseCode = "404", description = "No such sitting")
+    @APIResponse(responseCode = "409",
+            description = "Capacity below bookings: `seatsBooked` names how many seats are taken")
     public Uni<SittingView> resize(@PathParam("id") UUID id, @NotNull @Valid CapacityChange body) {
         return Panache.withTransaction(() -> Seats.resize(id, body.capacity())
                 .chain(resized -> Sitting.<Sitting>findById(id)

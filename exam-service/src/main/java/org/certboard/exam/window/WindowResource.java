@@ -14,11 +14,18 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
-import org.certboard.platform.security.Roles;
 import org.certboard.exam.result.ScoreScale;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -26,6 +33,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /** Testing windows, managed by staff. */
+@Tag(name = "windows", description = "Exam windows: the periods in which sittings take place, each with its pass mark")
 @Path("/windows")
 public class WindowResource {
 
@@ -34,7 +42,8 @@ public class WindowResource {
             @NotNull LocalDate closesOn, Integer passMark) {
     }
 
-    public record WindowView(UUID id, String name, LocalDate opensOn, LocalDate closesOn, Integer passMark) {
+    public record WindowView(UUID id, String name, LocalDate opensOn, LocalDate closesOn,
+            @Schema(nullable = true, description = "null: the board's default pass mark") Integer passMark) {
         static WindowView of(ExamWindow w) {
             return new WindowView(w.id, w.name, w.opensOn, w.closesOn, w.passMark);
         }
@@ -48,6 +57,10 @@ public class WindowResource {
 
     @POST
     @RolesAllowed(Roles.STAFF)
+    @Operation(operationId = "createWindow", summary = "Open an exam window (staff)")
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location",
+            description = "The window, /windows/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WindowView.class)))
     public Uni<RestResponse<WindowView>> create(@NotNull @Valid NewWindow body) {
         if (!WindowRules.validDates(body.opensOn(), body.closesOn())) {
             throw ProblemException.invalid("closesOn", "must not be before opensOn (" + body.opensOn() + ")");
@@ -78,6 +91,8 @@ public class WindowResource {
 
     @GET
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF, Roles.VENDOR, Roles.ADMIN })
+    @Operation(operationId = "listWindows", summary = "List exam windows, a page at a time",
+            description = "Ordered by opening date, then id.")
     public Uni<Page<WindowView>> list(@BeanParam @Valid PageRequest paging) {
         return Panache.withSession(() -> paging.fetch(ExamWindow.<ExamWindow>findAll(Sort.by("opensOn").and("id")),
                 WindowView::of));

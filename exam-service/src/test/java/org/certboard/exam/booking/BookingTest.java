@@ -150,10 +150,15 @@ class BookingTest {
         post(candidate, s4).statusCode(422).body("title", equalTo("Attempts exhausted"));
 
         staff().get("/candidates/" + candidate + "/attempts").then().statusCode(200)
-                .body("bookingId", contains(first.toString(), second.toString(), third.toString()))
-                .body("scaledScore", contains(450, null, 300)).body("passed", contains(false, false, false))
-                .body("noShow", contains(false, true, false))
-                .body("examDate[0]", equalTo(today.plusDays(3).toString()));
+                .body("total", equalTo(3))
+                .body("items.bookingId", contains(first.toString(), second.toString(), third.toString()))
+                .body("items.scaledScore", contains(450, null, 300)).body("items.passed", contains(false, false, false))
+                .body("items.noShow", contains(false, true, false))
+                .body("items[0].examDate", equalTo(today.plusDays(3).toString()));
+        // paged like every list: the same order across pages, the total on each
+        staff().queryParam("size", 2).queryParam("page", 1).get("/candidates/" + candidate + "/attempts").then()
+                .statusCode(200).body("total", equalTo(3)).body("page", equalTo(1)).body("size", equalTo(2))
+                .body("items.bookingId", contains(third.toString()));
     }
 
     private static ValidatableResponse post(UUID candidate, UUID sitting) {

@@ -15,18 +15,24 @@ import org.certboard.platform.problem.ProblemException;
 import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The sandbox's clock API: read the board clock and move it forward. Answers 404 outside sandbox mode. */
 @Path("/admin/clock")
-@Tag(name = "sandbox")
+@Tag(name = "sandbox",
+        description = "The sandbox's board clock (admin, sandbox mode only): read it and move it forward to play "
+        + "out deadlines")
 @RolesAllowed(Roles.ADMIN)
 public class ClockResource {
 
+    @Schema(name = "BoardClockState")
     public record ClockState(Instant now, Duration offset) {
     }
 
     /** Exactly one of the two: a forward ISO-8601 duration, or an instant later than now. */
+    @Schema(name = "BoardClockMove")
     public record ClockMove(String advanceBy, String setTo) {
     }
 
@@ -44,14 +50,20 @@ public class ClockResource {
     }
 
     @GET
-    @Operation(summary = "The board clock (sandbox mode only)")
+    // "{service}" is replaced by ContractFilter with the service's name: each service has its own clock operation
+    @Operation(operationId = "get{service}Clock", summary = "Read the board clock (sandbox mode only)")
+    @APIResponse(responseCode = "200", description = "The board clock now")
+    @APIResponse(responseCode = "404", description = "Not in sandbox mode")
     public ClockState get() {
         requireSandbox();
         return new ClockState(clock.instant(), clock.offset());
     }
 
     @POST
-    @Operation(summary = "Move the board clock forward (sandbox mode only)")
+    @Operation(operationId = "move{service}Clock", summary = "Move the board clock forward (sandbox mode only)")
+    @APIResponse(responseCode = "200", description = "Moved: the board clock now")
+    @APIResponse(responseCode = "404", description = "Not in sandbox mode")
+    @APIResponse(responseCode = "409", description = "Clock moves forward only")
     public ClockState move(ClockMove move) {
         requireSandbox();
         if (move == null || (move.advanceBy() == null) == (move.setTo() == null)) {

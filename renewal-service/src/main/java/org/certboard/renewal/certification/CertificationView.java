@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.certboard.events.Actor;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record CertificationView(String number, UUID candidateId, CertificationStatus status, LocalDate firstCertifiedOn,
-        LocalDate cycleStartedOn, LocalDate expiresOn, LocalDate retiredOn, Actor retiredBy) {
+        LocalDate cycleStartedOn, LocalDate expiresOn, @Schema(nullable = true) LocalDate retiredOn,
+        @Schema(nullable = true) Actor retiredBy) {
 
     public static CertificationView of(Certification c) {
         return new CertificationView(c.number, c.candidateId, c.status, c.firstCertifiedOn, c.cycleStartedOn,

@@ -13,13 +13,13 @@ import org.certboard.renewal.access.RenewalAccess;
 import org.certboard.renewal.certification.CertificationService;
 import org.certboard.renewal.certification.CertificationView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
 /** The caller's own certifications, so a candidate's front end never needs to know (or guess) a number. */
 @Path("/candidates/me/certifications")
-@Tag(name = "certifications")
 public class MyCertificationsResource {
     private final RenewalAccess access;
     private final CertificationService certifications;
@@ -31,7 +31,11 @@ public class MyCertificationsResource {
 
     @GET
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "The caller's certifications, current and past")
+    @Tag(name = "certifications")
+    @Operation(operationId = "listMyCertifications",
+            summary = "List the caller's certifications, current and past, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of certifications")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<Page<CertificationView>> mine(@BeanParam @Valid PageRequest paging) {
         return access.self().chain(self -> certifications.list(self, paging));
     }

@@ -1,6 +1,9 @@
 package org.certboard.renewal.renewal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** One unmet renewal requirement: a stable code for clients and a sentence for people. */
+@Schema(name = "MissingRequirement")
 public record Missing(String requirement, String detail) {
     public static final String WINDOW = "RENEWAL_WINDOW";
     public static final String STATUS = "STATUS";

@@ -12,16 +12,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.certboard.events.Actor;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** One renewal of a certification (or a submission awaiting audit), with the cycle it starts. */
 @Entity
 @Table(name = "renewal")
 public class Renewal extends PanacheEntityBase {
+    @Schema(name = "RenewalMethod")
     public enum Method {
         CE, EXAM
     }
 
+    @Schema(name = "RenewalStatus")
     public enum Status {
         RENEWED, PENDING_AUDIT, REJECTED
     }

@@ -20,6 +20,9 @@ import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.config.BoardConfig;
 import org.certboard.renewal.credential.PublicEndpoint;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -30,9 +33,9 @@ import io.smallrye.mutiny.Uni;
  * (a browser) the verification page.
  */
 @Path("/verify")
-@Tag(name = "verification")
 @PermitAll
 @PublicEndpoint
+@Tag(name = "verification", description = "Public verification of a certification number: open to anyone, no token")
 public class VerificationResource {
     private final String credential;
     private final VerificationPage page;
@@ -44,7 +47,13 @@ public class VerificationResource {
 
     @GET
     @Path("/{number}")
-    @Operation(summary = "Public: name, credential, status, first certified on, valid until (HTML for Accept: text/html)")
+    @Operation(operationId = "verifyCertification",
+            summary = "Verify a certification number (public): name, credential, status, first certified on, valid "
+            + "until", description = "JSON, or the verification page for a browser (Accept: text/html first).")
+    @APIResponse(responseCode = "200", description = "The certification as the public may see it", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationView.class)),
+            @Content(mediaType = MediaType.TEXT_HTML) })
+    @APIResponse(responseCode = "404", description = "No such certification number")
     public Uni<Response> verify(@PathParam("number") String number, @Context HttpHeaders headers) {
         boolean html = VerificationPage.wantsHtml(headers.getAcceptableMediaTypes());
         Uni<VerificationView> view = Panache.withSession(() -> Certification.byNumber(number)
@@ -60,7 +69,10 @@ public class VerificationResource {
     }
 
     @GET
-    @Operation(summary = "Public: the verification page's search form; with ?number= it goes to that number's page")
+    @Operation(operationId = "showVerificationForm",
+            summary = "The verification page's search form (public); with ?number= it goes to that number's page")
+    @APIResponse(responseCode = "200", description = "The search form", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "303", description = "To the page of the number searched for")
     public Response search(@QueryParam("number") String number) {
         if (number == null || number.isBlank()) {
             return page.form(number == null ? null : "Enter a certification number, for example CCM-2026-000123.");
