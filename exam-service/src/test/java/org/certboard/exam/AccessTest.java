@@ -68,6 +68,7 @@ class AccessTest {
                         (r, p) -> json(r, Map.of("name", "W", "opensOn", Board.today().toString(), "closesOn",
                                 Board.today().plusDays(20).toString())).post("/windows"))
                 .row("GET", "/windows", 401, 200, 200, 200, 200, 200, (r, p) -> r.get("/windows"))
+                .row("GET", "/windows/{id}", 401, 200, 200, 200, 200, 200, (r, p) -> r.get("/windows/{id}", p.window))
                 .row("POST", "/sittings", 401, 403, 403, 403, 201, 403,
                         (r, p) -> json(r, Map.of("windowId", p.window.toString(), "site", "Boston", "startsAt",
                                 Board.noon(Board.today().plusDays(5)).toString(), "capacity", 3)).post("/sittings"))
@@ -94,6 +95,9 @@ class AccessTest {
                 .row("POST", "/results", 401, 403, 403, 422, 422, 403,
                         (r, p) -> json(r, Map.of("bookingId", p.booking().toString(), "scaledScore", 600))
                                 .post("/results"))
+                // the roles that may read results learn there is none with this id
+                .row("GET", "/results/{id}", 401, 403, 403, 404, 404, 403,
+                        (r, p) -> r.get("/results/{id}", UUID.randomUUID()))
                 .row("POST", "/results/import", 401, 403, 403, 200, 200, 403,
                         (r, p) -> r.contentType(ContentType.JSON).body(List.of(Map.of("bookingId",
                                 p.booking().toString(), "scaledScore", "600"))).post("/results/import"))

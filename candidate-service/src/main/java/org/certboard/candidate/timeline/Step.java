@@ -1,6 +1,9 @@
 package org.certboard.candidate.timeline;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The steps of a person's path, as the timeline names them. */
+@Schema(name = "TimelineStep")
 public enum Step {
     REGISTERED,
     NAME_CHANGED,

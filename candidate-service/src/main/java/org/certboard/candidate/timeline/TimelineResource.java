@@ -13,11 +13,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.certboard.candidate.profile.CandidateAccess;
 import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
 /** The board's audit trail of one person: every step across the three services, in business order. */
 @Path("/candidates")
+@Tag(name = "timeline", description = "Each person's path across the three services, in business-time order: the board's audit trail")
 @Produces(MediaType.APPLICATION_JSON)
 public class TimelineResource {
     private final TimelineService timeline;
@@ -31,7 +33,7 @@ public class TimelineResource {
     @GET
     @Path("/{id}/timeline")
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
-    @Operation(summary = "A person's timeline (staff; a candidate their own)")
+    @Operation(operationId = "getCandidateTimeline", summary = "A person's timeline (staff; a candidate their own)")
     public Uni<List<TimelineEntry>> timeline(@PathParam("id") UUID id) {
         return access.candidate(id).chain(() -> timeline.of(id));
     }
@@ -39,7 +41,7 @@ public class TimelineResource {
     @GET
     @Path("/me/timeline")
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(summary = "The caller's own timeline")
+    @Operation(operationId = "getMyTimeline", summary = "The caller's own timeline")
     public Uni<List<TimelineEntry>> mine() {
         return access.self().chain(timeline::of);
     }

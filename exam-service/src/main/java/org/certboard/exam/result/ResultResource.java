@@ -13,6 +13,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.certboard.events.Actor;
@@ -75,8 +76,11 @@ public class ResultResource {
     /** The resource {@code POST /results} and {@code POST /bookings/{id}/no-show} answer in their {@code Location}. */
     @GET
     @Path("/{id}")
-    @RolesAllowed({"staff", "vendor"})
-    public Uni<ResultView> get(UUID id) {
+    @RolesAllowed({ Roles.STAFF, Roles.VENDOR })
+    @Operation(operationId = "getResult", summary = "Read a recorded result (or no-show)")
+    @APIResponse(responseCode = "200", description = "The result")
+    @APIResponse(responseCode = "404", description = "No such result")
+    public Uni<ResultView> get(@PathParam("id") UUID id) {
         return Panache.withSession(() -> ExamResult.<ExamResult>findById(id))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("result", id))
                 .map(ResultView::of);

@@ -13,6 +13,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 
 import org.certboard.exam.result.ScoreScale;
 import org.certboard.platform.paging.Page;
@@ -82,8 +83,11 @@ public class WindowResource {
     /** The resource {@code POST /windows} answers in its {@code Location}. */
     @GET
     @Path("/{id}")
-    @RolesAllowed({"candidate", "staff", "vendor", "admin"})
-    public Uni<WindowView> get(UUID id) {
+    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF, Roles.VENDOR, Roles.ADMIN })
+    @Operation(operationId = "getWindow", summary = "Read an exam window")
+    @APIResponse(responseCode = "200", description = "The window")
+    @APIResponse(responseCode = "404", description = "No such window")
+    public Uni<WindowView> get(@PathParam("id") UUID id) {
         return Panache.withSession(() -> ExamWindow.<ExamWindow>findById(id))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("window", id))
                 .map(WindowView::of);

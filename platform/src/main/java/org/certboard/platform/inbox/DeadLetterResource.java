@@ -22,7 +22,7 @@ import io.smallrye.mutiny.Uni;
  * Either releases the events of its key that waited behind it.
  */
 @Path("/admin/dead-letters")
-@Tag(name = "operations")
+@Tag(name = "operations", description = "Operations (admin): dead letters, parked outbox records and projection replays of this service")
 @RolesAllowed("admin")
 public class DeadLetterResource {
 
@@ -37,7 +37,7 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(summary = "Events this service dead-lettered and has not re-published or discarded, oldest first")
+    @Operation(operationId = "list{service}DeadLetters", summary = "Events this service dead-lettered and has not re-published or discarded, oldest first")
     public Uni<List<DeadLetter>> list() {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                 select d.event_id, d.topic, d.event_key, d.type, d.parked_at, d.reason,
@@ -51,7 +51,7 @@ public class DeadLetterResource {
 
     @POST
     @Path("/{eventId}/republish")
-    @Operation(summary = "Send the dead letter back to its topic to be applied again; the events waiting behind it"
+    @Operation(operationId = "republish{service}DeadLetter", summary = "Send the dead letter back to its topic to be applied again; the events waiting behind it"
             + " follow in order")
     public Uni<Void> republish(@PathParam("eventId") UUID eventId) {
         return Panache.withTransaction(() -> parking.republish(eventId));
@@ -59,7 +59,7 @@ public class DeadLetterResource {
 
     @POST
     @Path("/{eventId}/discard")
-    @Operation(summary = "Give the dead letter up (it will never be applied here); the events waiting behind it are"
+    @Operation(operationId = "discard{service}DeadLetter", summary = "Give the dead letter up (it will never be applied here); the events waiting behind it are"
             + " applied")
     public Uni<Void> discard(@PathParam("eventId") UUID eventId) {
         return Panache.withTransaction(() -> parking.discard(eventId));

@@ -23,7 +23,7 @@ import io.smallrye.mutiny.Uni;
  * releases the records behind it.
  */
 @Path("/admin/outbox/parked")
-@Tag(name = "operations")
+@Tag(name = "operations", description = "Operations (admin): dead letters, parked outbox records and projection replays of this service")
 @RolesAllowed("admin")
 public class ParkedRecordResource {
 
@@ -32,7 +32,7 @@ public class ParkedRecordResource {
     }
 
     @GET
-    @Operation(summary = "Outbox records parked because Kafka will not accept them, oldest first")
+    @Operation(operationId = "list{service}ParkedRecords", summary = "Outbox records parked because Kafka will not accept them, oldest first")
     public Uni<List<ParkedRecord>> list() {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                 select p.id, p.topic, p.event_key, p.type, p.parked_at, p.park_reason,
@@ -46,7 +46,7 @@ public class ParkedRecordResource {
 
     @POST
     @Path("/{id}/resend")
-    @Operation(summary = "Send a parked record again (after its cause is fixed); the records behind it follow")
+    @Operation(operationId = "resend{service}ParkedRecord", summary = "Send a parked record again (after its cause is fixed); the records behind it follow")
     public Uni<Void> resend(@PathParam("id") UUID id) {
         return update(id, "update outbox_event set parked_at = null where id = :id and parked_at is not null"
                 + " and published_at is null");
@@ -54,7 +54,7 @@ public class ParkedRecordResource {
 
     @POST
     @Path("/{id}/discard")
-    @Operation(summary = "Give up a parked record for good; the records behind it are published")
+    @Operation(operationId = "discard{service}ParkedRecord", summary = "Give up a parked record for good; the records behind it are published")
     public Uni<Void> discard(@PathParam("id") UUID id) {
         return update(id, "update outbox_event set published_at = clock_timestamp(),"
                 + " park_reason = 'discarded by the operator: ' || park_reason"

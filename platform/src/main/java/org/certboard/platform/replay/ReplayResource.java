@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** Operations: rebuild this service's projection from the topics (docs/operations.md, "Replaying a projection"). */
 @Path("/admin/replay")
-@Tag(name = "operations")
+@Tag(name = "operations", description = "Operations (admin): dead letters, parked outbox records and projection replays of this service")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class ReplayResource {
@@ -25,13 +25,13 @@ public class ReplayResource {
     }
 
     @POST
-    @Operation(summary = "Reset the projection and re-consume its topics from the beginning (202; 409 while running)")
+    @Operation(operationId = "start{service}Replay", summary = "Reset the projection and re-consume its topics from the beginning (202; 409 while running)")
     public RestResponse<ReplayStatus> start() {
         return RestResponse.accepted(replay.start());
     }
 
     @GET
-    @Operation(summary = "The replay's state and, per partition, its position and the end offset it stops at")
+    @Operation(operationId = "get{service}Replay", summary = "The replay's state and, per partition, its position and the end offset it stops at")
     public ReplayStatus status() {
         return replay.status();
     }

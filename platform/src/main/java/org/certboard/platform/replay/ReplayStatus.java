@@ -1,5 +1,7 @@
 package org.certboard.platform.replay;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -8,9 +10,11 @@ import java.util.List;
  * consumer meanwhile are read and skipped); {@code deadLettered} those the handler still refused, which the live
  * consumer dead-lettered when they first came and the replay leaves there.
  */
+@Schema(name = "ReplayStatus")
 public record ReplayStatus(String projection, State state, Instant startedAt, Instant finishedAt, long read,
         long deadLettered, List<PartitionProgress> partitions, String error) {
 
+    @Schema(name = "ReplayState")
     public enum State {
         /** No replay since this instance started. */
         IDLE,

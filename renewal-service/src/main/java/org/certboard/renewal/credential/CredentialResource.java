@@ -16,13 +16,14 @@ import jakarta.ws.rs.core.Response;
 import org.certboard.renewal.access.RenewalAccess;
 import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
 /** The holder's own credential, and its revocation by staff. */
 @Path("/certifications/{number}/credential")
-@Tag(name = "credentials")
+@Tag(name = "credentials", description = "Verifiable credentials (Open Badges 3.0 as signed JWTs): the holder's download, verification by anyone, status lists and the board's public keys")
 public class CredentialResource {
     private final CredentialService credentials;
     private final RenewalAccess access;
@@ -32,13 +33,14 @@ public class CredentialResource {
         this.access = access;
     }
 
+    @Schema(name = "CredentialRevocation")
     public record Revocation(@NotBlank @Size(max = 2000) String reason) {
     }
 
     @GET
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
     @Produces(JoseCodec.CREDENTIAL_MEDIA_TYPE)
-    @Operation(summary = "Download the holder's verifiable credential (Open Badges 3.0, a JWT): the candidate their own")
+    @Operation(operationId = "downloadCredential", summary = "Download the holder's verifiable credential (Open Badges 3.0, a JWT): the candidate their own")
     public Uni<Response> download(@PathParam("number") String number) {
         return access.certification(number).chain(() -> credentials.current(number)).map(issued -> Response.ok(issued.jwt(), JoseCodec.CREDENTIAL_MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + issued.number() + ".jwt\"")
@@ -48,7 +50,7 @@ public class CredentialResource {
     @POST
     @Path("/revocation")
     @RolesAllowed(Roles.STAFF)
-    @Operation(summary = "Withdraw the certification's credentials for good (revocation status list)")
+    @Operation(operationId = "revokeCredential", summary = "Withdraw the certification's credentials for good (revocation status list)")
     public Uni<Map<String, Long>> revoke(@PathParam("number") String number, @Valid Revocation revocation) {
         if (revocation == null) {
             throw org.certboard.platform.problem.ProblemException.invalid("reason", "a revocation needs a reason");

@@ -14,13 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.certboard.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
 /** Public: verify a presented credential, and the status lists any verifier can read instead. */
 @Path("/credentials")
-@Tag(name = "credentials")
+@Tag(name = "credentials", description = "Verifiable credentials (Open Badges 3.0 as signed JWTs): the holder's download, verification by anyone, status lists and the board's public keys")
 @PermitAll
 @PublicEndpoint
 public class CredentialVerificationResource {
@@ -33,6 +34,7 @@ public class CredentialVerificationResource {
     /** A credential as its holder presented it: the compact JWT. */
     private static final int MAX_LENGTH = 20000;
 
+    @Schema(name = "PresentedCredential")
     public record Presented(@NotBlank @Size(max = MAX_LENGTH) String credential) {
     }
 
@@ -40,8 +42,9 @@ public class CredentialVerificationResource {
     @Path("/verify")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify a presented credential: VALID, EXPIRED, SUSPENDED, REVOKED, NOT_YET_VALID or INVALID, "
-            + "and why")
+    @Operation(operationId = "verifyCredential", summary = "Verify a presented credential: VALID, EXPIRED, SUSPENDED,"
+            + " REVOKED, NOT_YET_VALID or INVALID, and why", description = "The credential in a JSON body, or the"
+            + " downloaded file as it is with Content-Type application/vc+jwt.")
     public Uni<Verification> verify(@Valid Presented presented) {
         if (presented == null) {
             throw ProblemException.invalid("credential", "must not be blank");
@@ -54,7 +57,6 @@ public class CredentialVerificationResource {
     @Path("/verify")
     @Consumes(JoseCodec.CREDENTIAL_MEDIA_TYPE)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify a presented credential sent as the JWT itself")
     public Uni<Verification> verifyJwt(String jwt) {
         // checked here: Bean Validation does not see a call from within the resource
         if (jwt == null || jwt.isBlank() || jwt.length() > MAX_LENGTH) {
@@ -66,7 +68,7 @@ public class CredentialVerificationResource {
     @GET
     @Path("/status/{purpose}/{list}")
     @Produces(JoseCodec.CREDENTIAL_MEDIA_TYPE)
-    @Operation(summary = "A Bitstring Status List credential (suspension or revocation), signed, current as of now")
+    @Operation(operationId = "getCredentialStatusList", summary = "A Bitstring Status List credential (suspension or revocation), signed, current as of now")
     public Uni<String> statusList(@PathParam("purpose") String purpose, @PathParam("list") String list) {
         StatusPurpose statusPurpose = StatusPurpose.of(purpose)
                 .orElseThrow(() -> ProblemException.notFound("status list", purpose + "/" + list));

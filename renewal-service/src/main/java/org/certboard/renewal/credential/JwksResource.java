@@ -15,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 
 /** The board's public keys: the current one and every one it signed with before a rotation. */
 @Path("/.well-known/jwks.json")
-@Tag(name = "credentials")
+@Tag(name = "credentials", description = "Verifiable credentials (Open Badges 3.0 as signed JWTs): the holder's download, verification by anyone, status lists and the board's public keys")
 @PermitAll
 @PublicEndpoint
 public class JwksResource {
@@ -27,7 +27,7 @@ public class JwksResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The board's credential signing keys (JWK Set, public parts only)")
+    @Operation(operationId = "getCredentialKeys", summary = "The board's credential signing keys (JWK Set, public parts only)")
     public Uni<Map<String, Object>> keys() {
         return credentials.publishedKeys().map(set -> set.toJSONObject(true));
     }

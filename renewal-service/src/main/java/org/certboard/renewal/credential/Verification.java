@@ -1,12 +1,16 @@
 package org.certboard.renewal.credential;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The answer to "is this presented credential good now?". {@code credential} is what it states, present whenever the
  * board's signature holds (also for expired, suspended or revoked ones), absent for an INVALID one.
  */
+@Schema(name = "CredentialVerification")
 public record Verification(Result result, String reason, Stated credential) {
 
     /** In order of precedence: the first that applies is the answer. */
+    @Schema(name = "CredentialVerificationResult")
     public enum Result {
         /** Not a credential of the board: unreadable, unknown key, bad signature, or not an OpenBadgeCredential. */
         INVALID,
@@ -22,6 +26,7 @@ public record Verification(Result result, String reason, Stated credential) {
     }
 
     /** What the credential says, for a verifier to compare with the person before them. */
+    @Schema(name = "StatedCredential")
     public record Stated(String id, String name, String achievement, String certificationNumber, String issuer,
             String validFrom, String validUntil) {
     }
