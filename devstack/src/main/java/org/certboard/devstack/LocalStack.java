@@ -24,9 +24,12 @@ public final class LocalStack implements AutoCloseable {
      * @param databasePrefix  prefix of the services' database names ("" for candidate, exam, renewal)
      * @param sandbox         start the services with the movable board clock
      * @param embeddedPostgresPort where an embedded PostgreSQL listens when no server runs
+     * @param serviceJvm      the services' JVM flags
+     * @param extraConfig     configuration added to every service's (benchmarks: trust the test tokens)
      */
     public record Options(Path repoRoot, Path stateDir, int kafkaPort, Map<Service, Integer> servicePorts,
-            String databasePrefix, boolean sandbox, int embeddedPostgresPort) {
+            String databasePrefix, boolean sandbox, int embeddedPostgresPort, List<String> serviceJvm,
+            Map<String, String> extraConfig) {
 
         public static Options localDefaults(Path repoRoot) {
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
@@ -34,7 +37,7 @@ public final class LocalStack implements AutoCloseable {
                 ports.put(service, service.defaultPort());
             }
             return new Options(repoRoot, repoRoot.resolve(".certboard"), 9092, ports, "", true,
-                    PostgresServer.configuredPort());
+                    PostgresServer.configuredPort(), ServiceProcess.LOCAL_JVM, Map.of());
         }
 
         /** Free ports and separate databases, so a test run never touches a running local stack. */
@@ -43,7 +46,18 @@ public final class LocalStack implements AutoCloseable {
             for (Service service : Service.values()) {
                 ports.put(service, Ports.free());
             }
-            return new Options(repoRoot, stateDir, Ports.free(), ports, databasePrefix, true, Ports.free());
+            return new Options(repoRoot, stateDir, Ports.free(), ports, databasePrefix, true, Ports.free(),
+                    ServiceProcess.LOCAL_JVM, Map.of());
+        }
+
+        public Options withServiceJvm(List<String> flags) {
+            return new Options(repoRoot, stateDir, kafkaPort, servicePorts, databasePrefix, sandbox,
+                    embeddedPostgresPort, List.copyOf(flags), extraConfig);
+        }
+
+        public Options withExtraConfig(Map<String, String> config) {
+            return new Options(repoRoot, stateDir, kafkaPort, servicePorts, databasePrefix, sandbox,
+                    embeddedPostgresPort, serviceJvm, Map.copyOf(config));
         }
     }
 
@@ -88,7 +102,7 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("starting candidate-service, exam-service and renewal-service ...");
         for (Service service : Service.values()) {
             services.put(service, ServiceProcess.start(options.repoRoot(), service.module(),
-                    options.servicePorts().get(service), serviceConfig(service),
+                    options.servicePorts().get(service), options.serviceJvm(), serviceConfig(service),
                     options.stateDir().resolve("logs").resolve(service.module() + ".log")));
         }
         for (ServiceProcess service : services.values()) {
@@ -114,8 +128,10 @@ public final class LocalStack implements AutoCloseable {
         return options.kafkaPort() == 9092 ? 9093 : Ports.free();
     }
 
-    private Map<String, String> serviceConfig(Service service) {
+    /** What a service of this stack is started with (a benchmark starts extra instances with it). */
+    public Map<String, String> serviceConfig(Service service) {
         Map<String, String> config = new HashMap<>(postgres.datasourceConfig(database(service)));
+        config.putAll(options.extraConfig());
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         if (options.sandbox()) {
             config.put("quarkus.profile", "sandbox");
@@ -124,12 +140,16 @@ public final class LocalStack implements AutoCloseable {
         return config;
     }
 
-    private String database(Service service) {
+    public String database(Service service) {
         return options.databasePrefix() + service.database();
     }
 
     public String url(Service service) {
         return services.get(service).baseUrl();
+    }
+
+    public ServiceProcess process(Service service) {
+        return services.get(service);
     }
 
     public String kafkaBootstrapServers() {
@@ -167,7 +187,8 @@ public final class LocalStack implements AutoCloseable {
         }
         Options defaults = Options.localDefaults(root);
         Options options = new Options(defaults.repoRoot(), defaults.stateDir(), defaults.kafkaPort(),
-                defaults.servicePorts(), "", sandbox, defaults.embeddedPostgresPort());
+                defaults.servicePorts(), "", sandbox, defaults.embeddedPostgresPort(), defaults.serviceJvm(),
+                defaults.extraConfig());
         Consumer<String> say = line -> System.out.println("[certboard] " + line);
         LocalStack stack = new LocalStack(options, say);
         // registered before starting, so that Ctrl-C during start-up also stops whatever has started
@@ -181,7 +202,7 @@ public final class LocalStack implements AutoCloseable {
         for (Service service : Service.values()) {
             String url = stack.url(service);
             System.out.printf("  %-16s API %s   Swagger UI %s/q/swagger-ui   health %s/q/health/ready%n",
-                    service.module(), url, url, url);
+                    service.module(), url, url, stack.process(service).managementUrl());
         }
         System.out.println("  Kafka            " + stack.kafkaBootstrapServers() + "   logs " + options.stateDir().resolve("logs"));
         if (demo) {

@@ -16,13 +16,19 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** The local stack's JVM flags: quick to start and small, at the cost of steady-state speed (C1 only). */
+    public static final List<String> LOCAL_JVM = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+
     private final String name;
     private final int port;
+    private final int managementPort;
     private final ChildProcess process;
 
-    private ServiceProcess(String name, int port, ChildProcess process) {
+    private ServiceProcess(String name, int port, int managementPort, ChildProcess process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
@@ -31,14 +37,27 @@ public final class ServiceProcess implements AutoCloseable {
      * returns at once; call {@link #awaitReady(Duration)} next.
      */
     public static ServiceProcess start(Path repoRoot, String module, int port, Map<String, String> config, Path log) {
+        return start(repoRoot, module, port, LOCAL_JVM, config, log);
+    }
+
+    /**
+     * As {@link #start(Path, String, int, Map, Path)} with other JVM flags (benchmarks run the services with those of
+     * the Kubernetes deployment). Health answers on a management port of its own, free, so services side by side do
+     * not collide on Quarkus' default 9000.
+     */
+    public static ServiceProcess start(Path repoRoot, String module, int port, List<String> jvmFlags,
+            Map<String, String> config, Path log) {
         Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
         }
-        List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dquarkus.http.port=" + port, "-Dcertboard.parent-pid=" + ProcessHandle.current().pid()));
+        int managementPort = Ports.free();
+        List<String> jvm = new ArrayList<>(jvmFlags);
+        jvm.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort,
+                "-Dcertboard.parent-pid=" + ProcessHandle.current().pid()));
         config.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
-        return new ServiceProcess(module, port, ChildProcess.startJava(module, jvm, List.of("-jar", jar.toString()), log));
+        return new ServiceProcess(module, port, managementPort,
+                ChildProcess.startJava(module, jvm, List.of("-jar", jar.toString()), log));
     }
 
     public String name() {
@@ -49,8 +68,17 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Health and metrics (the management interface). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
     public void awaitReady(Duration timeout) {
-        Ports.await(name + " to report ready on " + baseUrl() + "/q/health/ready", timeout, () -> {
+        Ports.await(name + " to report ready on " + managementUrl() + "/q/health/ready", timeout, () -> {
             process.checkAlive();
             return isReady();
         });
@@ -58,7 +86,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean isReady() {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
