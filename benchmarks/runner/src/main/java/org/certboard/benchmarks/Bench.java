@@ -285,8 +285,14 @@ public final class Bench {
 
     /** A further saturated run of candidate-service under JDK Flight Recorder; its top frames go to the log. */
     private void profile(String work, LongFunction<HttpRequest> certboard) {
-        Profile profile = Profile.start(stack.process(Service.CANDIDATE).pid(),
+        Profile profile;
+        try {
+            profile = Profile.start(stack.process(Service.CANDIDATE).pid(),
                 out.resolve("candidate-service-" + (work.startsWith("GET") ? "get" : "post") + ".jfr"));
+        } catch (IOException e) {
+            report.say("JFR could not start: " + e);
+            return;
+        }
         report.say(load.saturate("certboard under JFR", Duration.ofSeconds(15), 16, certboard).summary());
         try {
             report.say("JFR, candidate-service, " + work + ": " + profile.stop(15));

@@ -1,6 +1,7 @@
 package org.certboard.benchmarks;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,39 +27,94 @@ final class Profile {
         this.file = file;
     }
 
-    static Profile start(long pid, Path file) {
-        jcmd(pid, "JFR.start", "name=bench", "settings=profile");
+    /** The JDK's "profile" settings with Java samples every millisecond (10 or 20 ms by default: too few here). */
+    static Profile start(long pid, Path file) throws IOException {
+        String profile = Files.readString(Path.of(System.getProperty("java.home"), "lib", "jfr", "profile.jfc"));
+        int event = profile.indexOf("<event name=\"jdk.ExecutionSample\">");
+        int end = profile.indexOf("</event>", event);
+        String sample = profile.substring(event, end).replaceAll(">\\s*\\d+ ms<", ">1 ms<");
+        Path settings = file.resolveSibling(file.getFileName() + ".jfc");
+        Files.writeString(settings, profile.substring(0, event) + sample + profile.substring(end));
+        jcmd(pid, "JFR.start", "name=bench", "settings=" + settings);
         return new Profile(pid, file);
     }
 
-    /** Stops the recording and returns its summary: the top {@code top} self and total frames. */
+    /** Stops the recording and returns its summary. */
     String stop(int top) throws IOException {
         jcmd(pid, "JFR.stop", "name=bench", "filename=" + file);
+        return summary(file, top);
+    }
+
+    /**
+     * CPU samples by layer (the layer of the frame the sample was in, and every layer on its stack) and the top
+     * frames: the framework plumbing (Mutiny, Vert.x futures) is on every stack, the layers say where the work is.
+     */
+    static String summary(Path file, int top) throws IOException {
         Map<String, Integer> self = new HashMap<>();
-        Map<String, Integer> total = new HashMap<>();
+        Map<String, Integer> selfLayer = new HashMap<>();
+        Map<String, Integer> totalLayer = new HashMap<>();
+        Map<String, Integer> certboard = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
                 continue;
             }
-            samples++;
             List<RecordedFrame> frames = event.getStackTrace().getFrames();
-            if (!frames.isEmpty()) {
-                self.merge(name(frames.get(0)), 1, Integer::sum);
+            if (frames.isEmpty()) {
+                continue;
             }
-            Set<String> seen = new HashSet<>();
+            samples++;
+            self.merge(name(frames.get(0)), 1, Integer::sum);
+            selfLayer.merge(layer(name(frames.get(0))), 1, Integer::sum);
+            Set<String> layers = new HashSet<>();
+            Set<String> ours = new HashSet<>();
             for (RecordedFrame frame : frames) {
                 String name = name(frame);
-                if (seen.add(name)) {
-                    total.merge(name, 1, Integer::sum);
+                layers.add(layer(name));
+                if (name.startsWith("org.certboard.")) {
+                    ours.add(name);
                 }
             }
+            layers.forEach(l -> totalLayer.merge(l, 1, Integer::sum));
+            ours.forEach(f -> certboard.merge(f, 1, Integer::sum));
         }
-        StringBuilder out = new StringBuilder(String.format("%d CPU samples (%s)%n  self:%n", samples, file));
+        StringBuilder out = new StringBuilder(String.format("%d CPU samples (%s)%n  self, by layer:%n", samples, file));
+        append(out, selfLayer, samples, top);
+        out.append("  total, by layer (on the stack):\n");
+        append(out, totalLayer, samples, top);
+        out.append("  self, top frames:\n");
         append(out, self, samples, top);
-        out.append("  total (frames the samples were under):\n");
-        append(out, total, samples, top * 2);
+        out.append("  certboard frames on the stack:\n");
+        append(out, certboard, samples, top);
         return out.toString();
+    }
+
+    private static final String[][] LAYERS = {
+            { "org.certboard.", "certboard" }, { "org.hibernate.validator.", "bean validation" },
+            { "org.hibernate.reactive.", "hibernate reactive" }, { "org.hibernate.", "hibernate orm" },
+            { "io.vertx.sqlclient.", "pg client" }, { "io.vertx.pgclient.", "pg client" },
+            { "io.smallrye.mutiny.", "mutiny" }, { "io.smallrye.context.", "context propagation" },
+            { "io.netty.", "netty" }, { "com.fasterxml.jackson.", "jackson" }, { "org.jose4j.", "token (jose4j)" },
+            { "sun.security.", "token crypto" }, { "java.math.", "token crypto" },
+            { "io.quarkus.oidc.", "oidc" }, { "io.quarkus.security.", "security" },
+            { "io.quarkus.vertx.http.runtime.security.", "security" },
+            { "org.jboss.resteasy.reactive.", "quarkus rest" }, { "io.quarkus.resteasy.reactive.", "quarkus rest" },
+            { "org.apache.kafka.", "kafka" }, { "io.smallrye.reactive.messaging.", "messaging" },
+            { "io.micrometer.", "micrometer" }, { "io.vertx.", "vert.x" }, { "io.quarkus.", "quarkus other" },
+            { "org.postgresql.", "jdbc (relay)" }, { "org.jboss.logmanager.", "logging" } };
+
+    private static String layer(String frame) {
+        for (String[] layer : LAYERS) {
+            if (frame.startsWith(layer[0])) {
+                return layer[1];
+            }
+        }
+        return frame.startsWith("java.") || frame.startsWith("jdk.") || frame.startsWith("sun.") ? "jdk" : "other";
+    }
+
+    /** Summarises a recording made earlier: {@code Profile file.jfr}. */
+    public static void main(String[] args) throws IOException {
+        System.out.println(summary(Path.of(args[0]), 20));
     }
 
     private static void append(StringBuilder out, Map<String, Integer> counts, int samples, int top) {
