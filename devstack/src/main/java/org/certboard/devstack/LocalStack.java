@@ -45,10 +45,12 @@ public final class LocalStack implements AutoCloseable {
      * @param embeddedPostgresPort where an embedded PostgreSQL listens when no server runs
      * @param provider        Keycloak, or null: then the services trust {@link TestTokens} alone
      * @param devOrigins      allow browser front ends on {@link #DEV_ORIGINS} (CORS)
+     * @param serviceJvm      the services' JVM flags
+     * @param extraConfig     configuration added to every service's (benchmarks, the trace test)
      */
     public record Options(Path repoRoot, Path stateDir, int kafkaPort, Map<Service, Integer> servicePorts,
             Map<Service, Integer> managementPorts, String databasePrefix, boolean sandbox, int embeddedPostgresPort,
-            Provider provider, boolean devOrigins) {
+            Provider provider, boolean devOrigins, List<String> serviceJvm, Map<String, String> extraConfig) {
 
         public static Options localDefaults(Path repoRoot) {
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
@@ -59,7 +61,8 @@ public final class LocalStack implements AutoCloseable {
             }
             Path state = repoRoot.resolve(".certboard");
             return new Options(repoRoot, state, 9092, ports, management, "", true, PostgresServer.configuredPort(),
-                    new Provider(state.resolve("keycloak"), 8180, false), true);
+                    new Provider(state.resolve("keycloak"), 8180, false), true, ServiceProcess.LOCAL_JVM,
+                    Map.of());
         }
 
         /**
@@ -74,18 +77,28 @@ public final class LocalStack implements AutoCloseable {
                 management.put(service, Ports.free());
             }
             return new Options(repoRoot, stateDir, Ports.free(), ports, management, databasePrefix, true,
-                    Ports.free(), null, false);
+                    Ports.free(), null, false, ServiceProcess.LOCAL_JVM, Map.of());
         }
 
         public Options withSandbox(boolean on) {
             return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, on,
-                    embeddedPostgresPort, provider, devOrigins);
+                    embeddedPostgresPort, provider, devOrigins, serviceJvm, extraConfig);
         }
 
         /** The same stack with Keycloak as its OpenID provider instead of the test key. */
         public Options withProvider(Provider keycloak) {
             return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
-                    embeddedPostgresPort, keycloak, devOrigins);
+                    embeddedPostgresPort, keycloak, devOrigins, serviceJvm, extraConfig);
+        }
+
+        public Options withServiceJvm(List<String> flags) {
+            return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
+                    embeddedPostgresPort, provider, devOrigins, List.copyOf(flags), extraConfig);
+        }
+
+        public Options withExtraConfig(Map<String, String> config) {
+            return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
+                    embeddedPostgresPort, provider, devOrigins, serviceJvm, Map.copyOf(config));
         }
     }
 
@@ -152,7 +165,7 @@ public final class LocalStack implements AutoCloseable {
         for (Service service : Service.values()) {
             services.put(service, ServiceProcess.start(options.repoRoot(), service.module(),
                     options.servicePorts().get(service), options.managementPorts().get(service),
-                    serviceConfig(service),
+                    options.serviceJvm(), serviceConfig(service),
                     options.stateDir().resolve("logs").resolve(service.module() + ".log")));
         }
         for (ServiceProcess service : services.values()) {
@@ -182,8 +195,10 @@ public final class LocalStack implements AutoCloseable {
         return options.kafkaPort() == 9092 ? 9093 : Ports.free();
     }
 
-    private Map<String, String> serviceConfig(Service service) {
+    /** What a service of this stack is started with (a benchmark starts extra instances with it). */
+    public Map<String, String> serviceConfig(Service service) {
         Map<String, String> config = new HashMap<>(postgres.datasourceConfig(database(service)));
+        config.putAll(options.extraConfig());
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         if (keycloak != null) {
             config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
@@ -203,7 +218,7 @@ public final class LocalStack implements AutoCloseable {
         return config;
     }
 
-    private String database(Service service) {
+    public String database(Service service) {
         return options.databasePrefix() + service.database();
     }
 
@@ -225,6 +240,11 @@ public final class LocalStack implements AutoCloseable {
         return Optional.ofNullable(keycloak);
     }
 
+    /** The service's process (benchmarks profile it). */
+    public ServiceProcess process(Service service) {
+        return services.get(service);
+    }
+
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
@@ -232,7 +252,6 @@ public final class LocalStack implements AutoCloseable {
     public PostgresServer postgres() {
         return postgres;
     }
-
 
     @Override
     public void close() {

@@ -7,8 +7,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 
 /**
- * Turns a unique-index violation into the conflict the caller names. Services check for duplicates before writing;
- * this covers the race where two requests pass that check at the same time and the index decides. Hibernate Reactive
+ * Turns a unique-index violation into the conflict the caller names. Registration relies on it alone (no look-up
+ * before the insert); a merge patch still looks first and this covers the race where two requests pass that look-up
+ * at the same time and the index decides. Hibernate Reactive
  * reports the violation as a converted {@link SQLException}; the driver's own {@link PgException} is accepted too.
  */
 public final class UniqueViolations {

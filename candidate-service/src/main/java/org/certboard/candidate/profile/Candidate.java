@@ -65,10 +65,6 @@ public class Candidate extends PanacheEntityBase {
         return Candidate.count("id = ?1 and subject = ?2", id, subject).map(n -> n > 0);
     }
 
-    static Uni<Boolean> subjectTaken(String subject) {
-        return Candidate.count("subject", subject).map(n -> n > 0);
-    }
-
     static Uni<Boolean> emailTaken(String email, UUID except) {
         return Candidate.count("lower(email) = lower(?1) and id <> ?2", email, except).map(n -> n > 0);
     }

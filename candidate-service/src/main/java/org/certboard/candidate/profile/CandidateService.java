@@ -83,12 +83,13 @@ public class CandidateService {
             candidate.registeredBySubject = registrant.subject();
             candidate.registeredByRole = registrant.role();
         }
-        return UniqueViolations.asConflict(UniqueViolations.asConflict(Panache.withTransaction(() -> rejectBound(candidate.subject)
-                .chain(() -> Candidate.emailTaken(body.email(), candidate.id))
-                .invoke(taken -> rejectTaken(taken, body.email()))
-                .chain(() -> candidate.<Candidate>persist())
-                .chain(() -> outbox.add(new CandidateRegistered(candidate.id, candidate.subject, candidate.givenName,
-                        candidate.familyName, candidate.registeredAt)))),
+        // No look-up before the insert: the unique indexes on email and subject decide (also between two requests at
+        // the same moment). A violation fails the transaction, so its outbox row is rolled back with it, and answers
+        // 409 as a look-up would have. Two round trips fewer per registration (issue 16).
+        return UniqueViolations.asConflict(UniqueViolations.asConflict(Panache.withTransaction(
+                () -> candidate.<Candidate>persist()
+                        .chain(() -> outbox.add(new CandidateRegistered(candidate.id, candidate.subject,
+                                candidate.givenName, candidate.familyName, candidate.registeredAt)))),
                 EMAIL_INDEX, () -> emailConflict(body.email())),
                 SUBJECT_INDEX, CandidateService::alreadyRegistered)
                 .map(done -> CandidateView.of(candidate));
@@ -209,17 +210,6 @@ public class CandidateService {
     }
 
     /** One profile per account: a second registration by the same person is a conflict, not a second profile. */
-    private static Uni<Void> rejectBound(String subject) {
-        if (subject == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return Candidate.subjectTaken(subject).invoke(taken -> {
-            if (taken) {
-                throw alreadyRegistered();
-            }
-        }).replaceWithVoid();
-    }
-
     private static ProblemException alreadyRegistered() {
         return ProblemException.conflict("Already registered",
                 "your account already has a candidate profile; read it with GET /candidates/me");
