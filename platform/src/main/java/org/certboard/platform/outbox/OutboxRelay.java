@@ -34,7 +34,6 @@ import org.certboard.platform.kafka.KafkaClientProperties;
 import org.certboard.platform.tracing.TraceParent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -42,8 +41,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Publishes the outbox to Kafka. One thread, two plain JDBC connections: one LISTENs for commits (NOTIFY from the
- * outbox trigger) with a slow poll as fallback; the other relays batches in seq order. A batch is marked published
+ * Publishes the outbox to Kafka. One thread and one plain JDBC connection relay batches in seq order, polling every
+ * {@code certboard.outbox.poll-interval} (no NOTIFY per commit: it serialises the service's commits, see the V0_4
+ * migration). A batch is marked published
  * only after Kafka acknowledged every record (acks=all, idempotent producer), in the same transaction that locked
  * the rows, so a crash between send and mark re-sends (consumers dedupe on ce_id) and never loses an event.
  * <p>
@@ -59,7 +59,6 @@ import io.smallrye.common.annotation.Identifier;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String CHANNEL = "outbox_event";
     private static final long LEASE_KEY = 0x6365727462L; // "certb": one relay lease per database
     private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
     private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
@@ -85,7 +84,6 @@ public class OutboxRelay {
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
     private Connection relayConnection;
-    private Connection listenConnection;
     private Instant lastCleanup = Instant.EPOCH;
     private Instant lastMeasure = Instant.EPOCH;
 
@@ -160,7 +158,7 @@ public class OutboxRelay {
                 if (count < config.batchSize()) {
                     measureBacklog();
                     cleanUpIfDue();
-                    awaitCommit(config.pollInterval());
+                    awaitNextPoll(config.pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -389,23 +387,14 @@ public class OutboxRelay {
         lastCleanup = now;
     }
 
-    private void awaitCommit(Duration timeout) throws SQLException, InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        listenConnection.unwrap(PGConnection.class).getNotifications((int) timeout.toMillis());
+    private static void awaitNextPoll(Duration timeout) throws InterruptedException {
+        Thread.sleep(timeout.toMillis());
     }
 
     private void connect() throws SQLException {
         if (relayConnection == null || relayConnection.isClosed()) {
             relayConnection = DriverManager.getConnection(jdbcUrl, connectionProperties());
             relayConnection.setAutoCommit(false);
-        }
-        if (listenConnection == null || listenConnection.isClosed()) {
-            listenConnection = DriverManager.getConnection(jdbcUrl, connectionProperties());
-            try (Statement listen = listenConnection.createStatement()) {
-                listen.execute("LISTEN " + CHANNEL);
-            }
         }
         if (producer == null) {
             producer = new KafkaProducer<>(KafkaClientProperties.producer(kafka, Map.of(
@@ -450,17 +439,14 @@ public class OutboxRelay {
 
     /** After any failure the relay starts afresh: new connections and a new producer (a new idempotence epoch). */
     private void closeAll() {
-        for (Connection connection : new Connection[] { relayConnection, listenConnection }) {
-            try {
-                if (connection != null) {
-                    connection.close();
-                }
-            } catch (SQLException e) {
-                LOG.debug("close failed", e);
+        try {
+            if (relayConnection != null) {
+                relayConnection.close();
             }
+        } catch (SQLException e) {
+            LOG.debug("close failed", e);
         }
         relayConnection = null;
-        listenConnection = null;
         if (producer != null) {
             producer.close(Duration.ofSeconds(2));
             producer = null;
