@@ -39,7 +39,6 @@ class DeadLetterParkingTest {
     @TestHTTPResource(value = "/", management = true)
     URL management;
 
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -93,7 +92,7 @@ class DeadLetterParkingTest {
 
     private UUID send(UUID candidate, String email) {
         UUID id = UUID.randomUUID();
-        String data = EventCodec.toJson(new CandidateRegistered(candidate, "Ada", "Lovelace", email, Instant.now()));
+        String data = EventCodec.toJson(new CandidateRegistered(candidate, email, "Ada", "Lovelace", Instant.now()));
         TopicProbe.send(bootstrapServers, Topics.CANDIDATE_EVENTS, candidate.toString(), data, Map.of(
                 "ce_id", id.toString(), "ce_type", EventType.CANDIDATE_REGISTERED.type(),
                 "ce_source", "/certboard/candidate", "ce_subject", candidate.toString(),

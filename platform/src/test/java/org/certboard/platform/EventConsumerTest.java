@@ -85,7 +85,7 @@ class EventConsumerTest {
         UUID eventId = UUID.randomUUID();
         // the test consumer fails this event four times with Hibernate Reactive's SQLException 40P01
         send(candidate, eventId, EventType.CANDIDATE_REGISTERED.type(), EventCodec.toJson(
-                new CandidateRegistered(candidate, "Ada", "Lovelace", "deadlock@example.org", Instant.now())));
+                new CandidateRegistered(candidate, "deadlock@example.org", "Ada", "Lovelace", Instant.now())));
         awaitEffects(eventId, 1);
         try (TopicProbe dlq = new TopicProbe(bootstrapServers, DLQ)) {
             assertThat(dlq.drain(Duration.ofSeconds(3))).noneMatch(r -> candidate.toString().equals(r.key()));
