@@ -229,6 +229,17 @@ public final class Board {
                 Map.of("accepted", true, "reason", "CE certificates checked"));
     }
 
+    /** The holder downloads their verifiable credential: a JWT the board signed (VC-JOSE). */
+    public String downloadCredential(Candidate candidate, String number) {
+        return as(candidate).getText(Service.RENEWAL, "/certifications/" + number + "/credential",
+                "application/vc+jwt").expect(200).raw();
+    }
+
+    /** The board's published credential keys (a JWK Set), as any verifier fetches them, without signing in. */
+    public String credentialKeys() {
+        return anonymous().get(Service.RENEWAL, "/.well-known/jwks.json").expect(200).raw();
+    }
+
     /** Anyone, without signing in: the public verification of a credential. */
     public Answer verify(String number) {
         return anonymous().get(Service.RENEWAL, "/verify/" + number);

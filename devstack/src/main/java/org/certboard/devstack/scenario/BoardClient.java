@@ -65,6 +65,11 @@ public final class BoardClient {
         return send(service, path, "GET", null);
     }
 
+    /** A resource that is not JSON, as text: {@code raw} of the answer (e.g. a credential, application/vc+jwt). */
+    public Answer getText(Service service, String path, String mediaType) {
+        return send(service, path, "GET", null, mediaType);
+    }
+
     public Answer post(Service service, String path, Object body) {
         return send(service, path, "POST", body);
     }
@@ -93,9 +98,13 @@ public final class BoardClient {
     }
 
     private Answer send(Service service, String path, String method, Object body) {
+        return send(service, path, method, body, "application/json");
+    }
+
+    private Answer send(Service service, String path, String method, Object body, String accept) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path))
-                    .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+                    .timeout(Duration.ofSeconds(60)).header("Accept", accept);
             if (bearer != null) {
                 request.header("Authorization", "Bearer " + bearer);
             }
@@ -107,7 +116,8 @@ public final class BoardClient {
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
-            JsonNode json = raw == null || raw.isBlank() ? MissingNode.getInstance() : JSON.readTree(raw);
+            JsonNode json = raw == null || raw.isBlank() || !accept.equals("application/json")
+                    ? MissingNode.getInstance() : JSON.readTree(raw);
             return new Answer(response.statusCode(), json, raw);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);

@@ -91,6 +91,17 @@ public final class GoldenPath {
         say(CANDIDATE, "%s renews: the next cycle starts at the old expiry %s and runs to %s", candidate.givenName(), expiresOn,
                 renewed);
 
+        String credential = board.downloadCredential(candidate, number);
+        IndependentVerifier.Stated stated = IndependentVerifier.verify(credential, board.credentialKeys());
+        say(CANDIDATE, "%s downloads the signed credential (Open Badges 3.0, a %d-character JWT)", candidate.givenName(),
+                credential.length());
+        say(ANYONE, "an employer checks it with its own JOSE library (jose4j) against the board's published keys: "
+                + "signature valid; %s, %s, valid until %s", stated.achievement(), stated.certificationNumber(),
+                stated.validUntil());
+        if (!number.equals(stated.certificationNumber())) {
+            throw new AssertionError("the credential names " + stated.certificationNumber() + ", not " + number);
+        }
+
         JsonNode verification = board.verify(number).expect(200).body();
         say(ANYONE, "public verification of %s: %s, %s, %s, first certified %s, valid until %s", number,
                 verification.path("name").asText(), verification.path("credential").asText(),
