@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -37,7 +38,8 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(operationId = "list{service}DeadLetters", summary = "Events this service dead-lettered and has not re-published or discarded, oldest first")
+    @Operation(operationId = "list{service}DeadLetters",
+            summary = "Events this service dead-lettered and has not re-published or discarded, oldest first")
     public Uni<List<DeadLetter>> list() {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                 select d.event_id, d.topic, d.event_key, d.type, d.parked_at, d.reason,
@@ -51,16 +53,22 @@ public class DeadLetterResource {
 
     @POST
     @Path("/{eventId}/republish")
-    @Operation(operationId = "republish{service}DeadLetter", summary = "Send the dead letter back to its topic to be applied again; the events waiting behind it"
+    @Operation(operationId = "republish{service}DeadLetter",
+            summary = "Send the dead letter back to its topic to be applied again; the events waiting behind it"
             + " follow in order")
+    @APIResponse(responseCode = "204", description = "Done")
+    @APIResponse(responseCode = "404", description = "No such parked event or record")
     public Uni<Void> republish(@PathParam("eventId") UUID eventId) {
         return Panache.withTransaction(() -> parking.republish(eventId));
     }
 
     @POST
     @Path("/{eventId}/discard")
-    @Operation(operationId = "discard{service}DeadLetter", summary = "Give the dead letter up (it will never be applied here); the events waiting behind it are"
+    @Operation(operationId = "discard{service}DeadLetter",
+            summary = "Give the dead letter up (it will never be applied here); the events waiting behind it are"
             + " applied")
+    @APIResponse(responseCode = "204", description = "Done")
+    @APIResponse(responseCode = "404", description = "No such parked event or record")
     public Uni<Void> discard(@PathParam("eventId") UUID eventId) {
         return Panache.withTransaction(() -> parking.discard(eventId));
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 
 import org.certboard.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -32,7 +33,8 @@ public class ParkedRecordResource {
     }
 
     @GET
-    @Operation(operationId = "list{service}ParkedRecords", summary = "Outbox records parked because Kafka will not accept them, oldest first")
+    @Operation(operationId = "list{service}ParkedRecords",
+            summary = "Outbox records parked because Kafka will not accept them, oldest first")
     public Uni<List<ParkedRecord>> list() {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
                 select p.id, p.topic, p.event_key, p.type, p.parked_at, p.park_reason,
@@ -46,7 +48,10 @@ public class ParkedRecordResource {
 
     @POST
     @Path("/{id}/resend")
-    @Operation(operationId = "resend{service}ParkedRecord", summary = "Send a parked record again (after its cause is fixed); the records behind it follow")
+    @Operation(operationId = "resend{service}ParkedRecord",
+            summary = "Send a parked record again (after its cause is fixed); the records behind it follow")
+    @APIResponse(responseCode = "204", description = "Done")
+    @APIResponse(responseCode = "404", description = "No such parked event or record")
     public Uni<Void> resend(@PathParam("id") UUID id) {
         return update(id, "update outbox_event set parked_at = null where id = :id and parked_at is not null"
                 + " and published_at is null");
@@ -54,7 +59,10 @@ public class ParkedRecordResource {
 
     @POST
     @Path("/{id}/discard")
-    @Operation(operationId = "discard{service}ParkedRecord", summary = "Give up a parked record for good; the records behind it are published")
+    @Operation(operationId = "discard{service}ParkedRecord",
+            summary = "Give up a parked record for good; the records behind it are published")
+    @APIResponse(responseCode = "204", description = "Done")
+    @APIResponse(responseCode = "404", description = "No such parked event or record")
     public Uni<Void> discard(@PathParam("id") UUID id) {
         return update(id, "update outbox_event set published_at = clock_timestamp(),"
                 + " park_reason = 'discarded by the operator: ' || park_reason"

@@ -25,13 +25,15 @@ public class ReplayResource {
     }
 
     @POST
-    @Operation(operationId = "start{service}Replay", summary = "Reset the projection and re-consume its topics from the beginning (202; 409 while running)")
+    @Operation(operationId = "start{service}Replay",
+            summary = "Reset the projection and re-consume its topics from the beginning (202; 409 while running)")
     public RestResponse<ReplayStatus> start() {
         return RestResponse.accepted(replay.start());
     }
 
     @GET
-    @Operation(operationId = "get{service}Replay", summary = "The replay's state and, per partition, its position and the end offset it stops at")
+    @Operation(operationId = "get{service}Replay",
+            summary = "The replay's state and, per partition, its position and the end offset it stops at")
     public ReplayStatus status() {
         return replay.status();
     }

@@ -40,7 +40,8 @@ public class CredentialResource {
     @GET
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
     @Produces(JoseCodec.CREDENTIAL_MEDIA_TYPE)
-    @Operation(operationId = "downloadCredential", summary = "Download the holder's verifiable credential (Open Badges 3.0, a JWT): the candidate their own")
+    @Operation(operationId = "downloadCredential",
+            summary = "Download the holder's verifiable credential (Open Badges 3.0, a JWT): the candidate their own")
     public Uni<Response> download(@PathParam("number") String number) {
         return access.certification(number).chain(() -> credentials.current(number)).map(issued -> Response.ok(issued.jwt(), JoseCodec.CREDENTIAL_MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + issued.number() + ".jwt\"")
@@ -50,7 +51,8 @@ public class CredentialResource {
     @POST
     @Path("/revocation")
     @RolesAllowed(Roles.STAFF)
-    @Operation(operationId = "revokeCredential", summary = "Withdraw the certification's credentials for good (revocation status list)")
+    @Operation(operationId = "revokeCredential",
+            summary = "Withdraw the certification's credentials for good (revocation status list)")
     public Uni<Map<String, Long>> revoke(@PathParam("number") String number, @Valid Revocation revocation) {
         if (revocation == null) {
             throw org.certboard.platform.problem.ProblemException.invalid("reason", "a revocation needs a reason");

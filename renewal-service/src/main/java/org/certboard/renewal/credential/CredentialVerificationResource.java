@@ -68,7 +68,8 @@ public class CredentialVerificationResource {
     @GET
     @Path("/status/{purpose}/{list}")
     @Produces(JoseCodec.CREDENTIAL_MEDIA_TYPE)
-    @Operation(operationId = "getCredentialStatusList", summary = "A Bitstring Status List credential (suspension or revocation), signed, current as of now")
+    @Operation(operationId = "getCredentialStatusList",
+            summary = "A Bitstring Status List credential (suspension or revocation), signed, current as of now")
     public Uni<String> statusList(@PathParam("purpose") String purpose, @PathParam("list") String list) {
         StatusPurpose statusPurpose = StatusPurpose.of(purpose)
                 .orElseThrow(() -> ProblemException.notFound("status list", purpose + "/" + list));

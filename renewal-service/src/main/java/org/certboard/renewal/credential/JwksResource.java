@@ -27,7 +27,8 @@ public class JwksResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getCredentialKeys", summary = "The board's credential signing keys (JWK Set, public parts only)")
+    @Operation(operationId = "getCredentialKeys",
+            summary = "The board's credential signing keys (JWK Set, public parts only)")
     public Uni<Map<String, Object>> keys() {
         return credentials.publishedKeys().map(set -> set.toJSONObject(true));
     }
