@@ -119,6 +119,7 @@ class AccessTest {
                 .row("GET", "/admin/clock", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/clock"))
                 .row("POST", "/admin/clock", 401, 403, 403, 403, 403, 200,
                         (r, p) -> json(r, Map.of("advanceBy", "PT1S")).post("/admin/clock"))
+                .platformOperations()
                 .verify(People::new);
     }
 

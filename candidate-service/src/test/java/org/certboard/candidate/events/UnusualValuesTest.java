@@ -1,6 +1,6 @@
 package org.certboard.candidate.events;
 
-import static io.restassured.RestAssured.given;
+import static org.certboard.candidate.Api.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -33,13 +33,13 @@ class UnusualValuesTest {
     void unusualButValidPeopleAreAcceptedAndAnnouncedInPayloadsEveryConsumerAccepts() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         for (UnusualValues.Person person : UnusualValues.people(tag)) {
-            String id = given().contentType(ContentType.JSON).body(Map.of("givenName", person.givenName(),
+            String id = staff().contentType(ContentType.JSON).body(Map.of("givenName", person.givenName(),
                     "familyName", person.familyName(), "email", person.email(), "dateOfBirth", "1900-01-01"))
                     .post("/candidates").then().statusCode(201).body("email", equalTo(person.email())).extract()
                     .path("id");
-            given().contentType("application/merge-patch+json").body(Map.of("givenName", "Ĳsbrand O'Neil"))
+            staff().contentType("application/merge-patch+json").body(Map.of("givenName", "Ĳsbrand O'Neil"))
                     .patch("/candidates/{id}", id).then().statusCode(200);
-            given().contentType(ContentType.JSON).body(Map.of("type", "LCSW", "number", "Ø-" + tag,
+            staff().contentType(ContentType.JSON).body(Map.of("type", "LCSW", "number", "Ø-" + tag,
                     "jurisdiction", "Québec", "expiresOn", UnusualValues.LAST_DATE.toString(),
                     "independentPractice", true))
                     .post("/candidates/{id}/licences", id).then().statusCode(201);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -61,6 +62,24 @@ public final class AccessTable<F extends AccessTable.Fixture> {
         expected.put(Who.ADMIN, admin);
         rows.add(new Row<>(method.toUpperCase(), path, expected, call));
         return this;
+    }
+
+    /**
+     * The operator's endpoints every service has from the platform (dead letters, parked outbox records): admin only.
+     * The allowed caller learns that no such dead letter or record exists.
+     */
+    public AccessTable<F> platformOperations() {
+        String none = UUID.randomUUID().toString();
+        return row("GET", "/admin/dead-letters", 401, 403, 403, 403, 403, 200, (r, f) -> r.get("/admin/dead-letters"))
+                .row("POST", "/admin/dead-letters/{eventId}/republish", 401, 403, 403, 403, 403, 404,
+                        (r, f) -> r.post("/admin/dead-letters/{id}/republish", none))
+                .row("POST", "/admin/dead-letters/{eventId}/discard", 401, 403, 403, 403, 403, 404,
+                        (r, f) -> r.post("/admin/dead-letters/{id}/discard", none))
+                .row("GET", "/admin/outbox/parked", 401, 403, 403, 403, 403, 200, (r, f) -> r.get("/admin/outbox/parked"))
+                .row("POST", "/admin/outbox/parked/{id}/resend", 401, 403, 403, 403, 403, 404,
+                        (r, f) -> r.post("/admin/outbox/parked/{id}/resend", none))
+                .row("POST", "/admin/outbox/parked/{id}/discard", 401, 403, 403, 403, 403, 404,
+                        (r, f) -> r.post("/admin/outbox/parked/{id}/discard", none));
     }
 
     /** Plays every row for every caller on a fresh fixture per row; reports every difference at once. */
