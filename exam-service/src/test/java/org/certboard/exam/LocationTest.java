@@ -1,6 +1,6 @@
 package org.certboard.exam;
 
-import static io.restassured.RestAssured.given;
+import static org.certboard.exam.support.Board.staff;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.LocalDate;
@@ -25,10 +25,10 @@ class LocationTest {
     @Test
     void theLocationsOfNewWindowsResultsAndNoShowsCanBeRead() {
         LocalDate today = Board.today();
-        Response window = given().contentType(ContentType.JSON).body(Map.of("name", "Located",
+        Response window = staff().contentType(ContentType.JSON).body(Map.of("name", "Located",
                 "opensOn", today.toString(), "closesOn", today.plusDays(30).toString(), "passMark", 550))
                 .post("/windows").then().statusCode(201).extract().response();
-        given().get(window.header("Location")).then().statusCode(200)
+        staff().get(window.header("Location")).then().statusCode(200)
                 .body("id", equalTo(window.path("id"))).body("passMark", equalTo(550))
                 .body("closesOn", equalTo(today.plusDays(30).toString()));
 
@@ -38,18 +38,18 @@ class LocationTest {
         UUID absent = Board.book(Board.authorisedCandidate(), sitting);
         Board.passTime(Board.startsAt(sitting));
 
-        Response result = given().contentType(ContentType.JSON)
+        Response result = staff().contentType(ContentType.JSON)
                 .body(Map.of("bookingId", scored.toString(), "scaledScore", 610))
                 .post("/results").then().statusCode(201).extract().response();
-        given().get(result.header("Location")).then().statusCode(200)
+        staff().get(result.header("Location")).then().statusCode(200)
                 .body("id", equalTo(result.path("id"))).body("bookingId", equalTo(scored.toString()))
                 .body("scaledScore", equalTo(610)).body("passed", equalTo(true));
 
-        Response noShow = given().post("/bookings/" + absent + "/no-show").then().statusCode(201).extract().response();
-        given().get(noShow.header("Location")).then().statusCode(200)
+        Response noShow = staff().post("/bookings/" + absent + "/no-show").then().statusCode(201).extract().response();
+        staff().get(noShow.header("Location")).then().statusCode(200)
                 .body("bookingId", equalTo(absent.toString())).body("noShow", equalTo(true));
 
-        given().get("/windows/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
-        given().get("/results/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        staff().get("/windows/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        staff().get("/results/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -1,6 +1,6 @@
 package org.certboard.exam;
 
-import static io.restassured.RestAssured.given;
+import static org.certboard.exam.support.Board.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,7 +60,7 @@ class UnusualValuesTest {
         }
         UUID booking = Board.book(candidates.get(0), sitting);
         Board.passTime(Board.startsAt(sitting));
-        given().contentType(ContentType.JSON)
+        staff().contentType(ContentType.JSON)
                 .body(Map.of("bookingId", booking.toString(), "scaledScore", UnusualValues.HIGHEST_SCORE))
                 .post("/results").then().statusCode(201);
         String passed = TestDatabase.text("select payload from outbox_event where event_key = ? and type = ?",

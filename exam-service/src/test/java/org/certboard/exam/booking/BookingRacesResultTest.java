@@ -16,9 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.certboard.devstack.testing.TestTokens;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.exam.support.Board;
+import org.certboard.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -34,6 +36,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
 class BookingRacesResultTest {
+    private static final String STAFF = "Bearer " + TestTokens.token("staff-races", Roles.STAFF);
+
     private static final int PAIRS = 40;
 
     @TestHTTPResource("/")
@@ -83,7 +87,8 @@ class BookingRacesResultTest {
     private java.util.concurrent.Callable<Integer> post(HttpClient http, CountDownLatch start, String path,
             String json) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+                .header("Content-Type", "application/json").header("Authorization", STAFF)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         return () -> {
             start.await();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

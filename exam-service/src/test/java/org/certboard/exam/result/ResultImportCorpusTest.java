@@ -1,6 +1,6 @@
 package org.certboard.exam.result;
 
-import static io.restassured.RestAssured.given;
+import static org.certboard.exam.support.Board.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,7 +38,7 @@ class ResultImportCorpusTest {
         UUID b2 = Board.book(Board.authorisedCandidate(), sitting);
         Board.passTime(Board.startsAt(sitting));
 
-        given().contentType("text/csv").body(corpus(file, b1, b2)).post("/results/import").then().statusCode(200)
+        staff().contentType("text/csv").body(corpus(file, b1, b2)).post("/results/import").then().statusCode(200)
                 .body("accepted", equalTo(2)).body("rejected.size()", equalTo(0));
 
         assertThat(TestDatabase.text("select scaled_score from exam_result where booking_id = ?", b1)).isEqualTo("640");
@@ -52,7 +52,7 @@ class ResultImportCorpusTest {
         UUID b2 = Board.book(Board.authorisedCandidate(), sitting);
         Board.passTime(Board.startsAt(sitting));
 
-        given().contentType("text/csv").body(corpus("disputed-scores.csv", b1, b2)).post("/results/import").then()
+        staff().contentType("text/csv").body(corpus("disputed-scores.csv", b1, b2)).post("/results/import").then()
                 .statusCode(200).body("accepted", equalTo(1)).body("unchanged", equalTo(1))
                 .body("rejected.line", contains(2, 4)).body("rejected.disputed", contains(true, true));
         assertThat(TestDatabase.count("select count(*) from exam_result where booking_id = ?", b1)).isZero();
@@ -61,7 +61,7 @@ class ResultImportCorpusTest {
         assertThat(TestDatabase.text("select scaled_score from exam_result where booking_id = ?", b2)).isEqualTo("480");
 
         // the vendor's corrected file is then taken
-        given().contentType("text/csv").body("bookingId,scaledScore\n" + b1 + ",710\n").post("/results/import")
+        staff().contentType("text/csv").body("bookingId,scaledScore\n" + b1 + ",710\n").post("/results/import")
                 .then().statusCode(200).body("accepted", equalTo(1));
         assertThat(TestDatabase.text("select scaled_score from exam_result where booking_id = ?", b1)).isEqualTo("710");
     }
@@ -73,7 +73,7 @@ class ResultImportCorpusTest {
         UUID b2 = Board.book(Board.authorisedCandidate(), sitting);
         Board.passTime(Board.startsAt(sitting));
 
-        given().contentType("text/csv").body(corpus("unclosed-quote.csv", b1, b2)).post("/results/import").then()
+        staff().contentType("text/csv").body(corpus("unclosed-quote.csv", b1, b2)).post("/results/import").then()
                 .statusCode(200).body("accepted", equalTo(1)).body("rejected.line", contains(3));
         assertThat(TestDatabase.count("select count(*) from exam_result where booking_id = ?", b2)).isZero();
     }
