@@ -168,7 +168,7 @@ class CredentialFlowTest {
         given().contentType(ContentType.JSON).body(Map.of("credential", jwt)).post("/credentials/verify").then()
                 .body("result", equalTo("REVOKED")).body("reason", equalTo("issued in error"));
         assertThat(statusBit("revocation", independentlyVerified(jwt))).isTrue();
-        Board.as(Roles.CANDIDATE).get("/certifications/{n}/credential", number).then().statusCode(404);
+        Board.as(Roles.STAFF).get("/certifications/{n}/credential", number).then().statusCode(404);
     }
 
     @Test
@@ -255,14 +255,14 @@ class CredentialFlowTest {
     static String awaitCredential(String number, String name) {
         String[] jwt = new String[1];
         await().atMost(DELIVERY).pollInterval(Duration.ofMillis(200)).until(() -> {
-            var response = Board.as(Roles.CANDIDATE).get("/certifications/{n}/credential", number);
+            var response = Board.as(Roles.STAFF).get("/certifications/{n}/credential", number);
             if (response.statusCode() != 200) {
                 return false;
             }
             jwt[0] = response.asString();
             return name == null || payload(jwt[0]).contains("\"identityHash\":\"" + name + "\"");
         });
-        Board.as(Roles.CANDIDATE).get("/certifications/{n}/credential", number).then()
+        Board.as(Roles.STAFF).get("/certifications/{n}/credential", number).then()
                 .contentType(JoseCodec.CREDENTIAL_MEDIA_TYPE)
                 .header("Content-Disposition", containsString(number + ".jwt"));
         return jwt[0];
