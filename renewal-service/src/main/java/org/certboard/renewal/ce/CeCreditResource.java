@@ -14,7 +14,7 @@ import jakarta.ws.rs.PathParam;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.security.Roles;
-import org.certboard.renewal.access.RenewalAccess;
+import org.certboard.renewal.certification.RenewalAccess;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;

@@ -13,9 +13,9 @@ import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.problem.Problem;
 import org.certboard.platform.problem.ProblemException;
-import org.certboard.renewal.certification.Certification;
+import org.certboard.renewal.certification.CertificationRepository;
 import org.certboard.renewal.certification.CertificationStatus;
-import org.certboard.renewal.clock.RenewalCalendar;
+import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.config.RenewalConfig;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -23,12 +23,17 @@ import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class CeCreditService {
+    private final CeCreditRepository credits;
+    private final CertificationRepository certifications;
     private final RenewalCalendar calendar;
     private final Clock clock;
     private final Outbox outbox;
     private final BigDecimal maxHoursPerCredit;
 
-    public CeCreditService(RenewalCalendar calendar, Clock clock, RenewalConfig config, Outbox outbox) {
+    public CeCreditService(CeCreditRepository credits, CertificationRepository certifications, RenewalCalendar calendar,
+            Clock clock, RenewalConfig config, Outbox outbox) {
+        this.credits = credits;
+        this.certifications = certifications;
         this.calendar = calendar;
         this.outbox = outbox;
         this.clock = clock;
@@ -45,7 +50,7 @@ public class CeCreditService {
             throw ProblemException.invalid("completedOn", "must not be in the future (today is " + today + ")");
         }
         // Locked like every write that announces an event, so that one person's events reach the outbox in commit order.
-        return Panache.withTransaction(() -> Certification.lockByNumber(number).chain(certification -> {
+        return Panache.withTransaction(() -> certifications.lockByNumber(number).chain(certification -> {
             if (certification.status == CertificationStatus.LAPSED) {
                 throw ProblemException.unprocessable("Certification lapsed", "certification " + number
                         + " lapsed; CE cannot renew it any more");
@@ -65,7 +70,7 @@ public class CeCreditService {
             credit.ethics = body.ethics();
             credit.completedOn = body.completedOn();
             credit.recordedAt = clock.instant();
-            return credit.<CeCredit>persist().call(() -> outbox.add(new CeCreditLogged(certification.candidateId,
+            return credits.persist(credit).call(() -> outbox.add(new CeCreditLogged(certification.candidateId,
                     certification.number, credit.id, credit.hours, credit.ethics, credit.completedOn)));
         })).map(CeCreditView::of);
     }
@@ -73,11 +78,8 @@ public class CeCreditService {
     /** The credits that count toward the next renewal. */
     public Uni<Page<CeCreditView>> list(String number, PageRequest paging) {
         LocalDate today = calendar.today(clock.instant());
-        return Panache.withSession(() -> Certification.byNumber(number).chain(certification -> {
-            CePeriod period = CePeriod.of(certification, calendar, today);
-            var query = CeCredit.<CeCredit>find("certificationId = ?1 and completedOn >= ?2 and completedOn <= ?3"
-                    + " order by completedOn, id", certification.id, period.from(), period.until());
-            return paging.fetch(query, CeCreditView::of);
+        return Panache.withSession(() -> certifications.byNumber(number).chain(certification -> {
+            return credits.page(certification.id, CePeriod.of(certification, calendar, today), paging);
         }));
     }
 }

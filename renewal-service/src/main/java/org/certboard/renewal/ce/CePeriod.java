@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationStatus;
-import org.certboard.renewal.clock.RenewalCalendar;
+import org.certboard.renewal.calendar.RenewalCalendar;
 
 /**
  * The days whose CE counts toward the next renewal, both ends inclusive. Normally the current cycle: from the exam

@@ -11,12 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.certboard.events.renewal.CertificationExpired;
-import org.certboard.events.renewal.CertificationLapsed;
 import org.certboard.events.renewal.RenewalReminderDue;
 import org.certboard.platform.clock.ClockMoved;
 import org.certboard.platform.outbox.Outbox;
+import org.certboard.renewal.calendar.ClockAction;
+import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.certification.Certification;
+import org.certboard.renewal.certification.CertificationRepository;
 import org.certboard.renewal.certification.CertificationStatus;
 import org.jboss.logging.Logger;
 
@@ -45,6 +46,7 @@ public class ClockJob {
     private static final int BATCH = 100;
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
 
+    private final CertificationRepository certifications;
     private final RenewalCalendar calendar;
     private final Clock clock;
     private final Outbox outbox;
@@ -52,7 +54,9 @@ public class ClockJob {
     /** Runs requested since the current run started; a request during a run makes it go round once more. */
     private final AtomicInteger requests = new AtomicInteger();
 
-    public ClockJob(RenewalCalendar calendar, Clock clock, Outbox outbox, Vertx vertx) {
+    public ClockJob(CertificationRepository certifications, RenewalCalendar calendar, Clock clock, Outbox outbox,
+            Vertx vertx) {
+        this.certifications = certifications;
         this.calendar = calendar;
         this.clock = clock;
         this.outbox = outbox;
@@ -110,13 +114,10 @@ public class ClockJob {
     }
 
     private Uni<Integer> batch(LocalDate today) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select * from certification where next_due_on <= ?1 order by next_due_on, id limit ?2"
-                        + " for update skip locked", Certification.class)
-                .setParameter(1, today).setParameter(2, BATCH).getResultList())
-                .chain(certifications -> {
+        return certifications.claimDue(today, BATCH)
+                .chain(claimed -> {
                     List<Due> due = new ArrayList<>();
-                    for (Certification certification : certifications) {
+                    for (Certification certification : claimed) {
                         actions(certification, today).forEach(action -> due.add(new Due(certification, action)));
                     }
                     due.sort(Comparator.comparing(d -> d.action().dueOn()));
@@ -124,9 +125,9 @@ public class ClockJob {
                     for (Due next : due) {
                         performed = performed.chain(() -> perform(next.certification(), next.action()));
                     }
-                    return performed.invoke(() -> certifications.forEach(certification -> certification.nextDueOn =
+                    return performed.invoke(() -> claimed.forEach(certification -> certification.nextDueOn =
                             nextDueAfter(certification, today)))
-                            .replaceWith(certifications.size());
+                            .replaceWith(claimed.size());
                 });
     }
 
@@ -136,7 +137,7 @@ public class ClockJob {
      */
     private List<ClockAction> actions(Certification certification, LocalDate today) {
         if (certification.status == CertificationStatus.RETIRED) {
-            ClockAction.Lapse lapse = new ClockAction.Lapse(calendar.reactivationEndsOn(certification.retiredOn));
+            ClockAction.Lapse lapse = new ClockAction.Lapse(certification.lapsesAfter(calendar));
             return lapse.dueOn().isAfter(today) ? List.of() : List.of(lapse);
         }
         return calendar.dueBetween(certification.expiresOn, certification.nextDueOn, today);
@@ -152,35 +153,20 @@ public class ClockJob {
         return calendar.nextDueAfter(certification.expiresOn, today).orElse(null);
     }
 
+    /** Each action only from the status it applies to: what a retired or lapsed certification no longer gets. */
     private Uni<Void> perform(Certification certification, ClockAction action) {
         if (action instanceof ClockAction.Reminder reminder && certification.status == CertificationStatus.ACTIVE) {
-            return recordReminder(certification, reminder).chain(first -> !first ? Uni.createFrom().voidItem()
-                    : outbox.add(new RenewalReminderDue(certification.candidateId, certification.number,
-                            reminder.daysBefore(), reminder.dueOn(), certification.expiresOn)));
+            return certifications.recordReminder(certification, reminder, clock.instant())
+                    .chain(first -> !first ? Uni.createFrom().voidItem()
+                            : outbox.add(new RenewalReminderDue(certification.candidateId, certification.number,
+                                    reminder.daysBefore(), reminder.dueOn(), certification.expiresOn)));
         }
-        if (action instanceof ClockAction.Expiry expiry && certification.status == CertificationStatus.ACTIVE) {
-            certification.status = CertificationStatus.EXPIRED;
-            return outbox.add(new CertificationExpired(certification.candidateId, certification.number,
-                    expiry.expiredOn()));
+        if (action instanceof ClockAction.Expiry && certification.canExpire()) {
+            return outbox.add(certification.expire());
         }
-        if (action instanceof ClockAction.Lapse lapse && (certification.status == CertificationStatus.EXPIRED
-                || certification.status == CertificationStatus.RETIRED)) {
-            certification.status = CertificationStatus.LAPSED;
-            return outbox.add(new CertificationLapsed(certification.candidateId, certification.number,
-                    lapse.lapsedOn()));
+        if (action instanceof ClockAction.Lapse && certification.canLapse()) {
+            return outbox.add(certification.lapse(calendar));
         }
         return Uni.createFrom().voidItem();
-    }
-
-    /** True the first time this reminder of this cycle is recorded. */
-    private Uni<Boolean> recordReminder(Certification certification, ClockAction.Reminder reminder) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into reminder_sent (certification_id, cycle_started_on, days_before, due_on, sent_at)
-                values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
-                .setParameter(1, certification.id).setParameter(2, certification.cycleStartedOn)
-                .setParameter(3, reminder.daysBefore()).setParameter(4, reminder.dueOn())
-                .setParameter(5, clock.instant())
-                .executeUpdate())
-                .map(inserted -> inserted == 1);
     }
 }

@@ -12,9 +12,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.platform.problem.ProblemException;
-import org.certboard.renewal.candidate.CandidateRecord;
+import org.certboard.renewal.candidate.CandidateRepository;
 import org.certboard.renewal.certification.Certification;
-import org.certboard.renewal.certification.CertificationStatus;
+import org.certboard.renewal.certification.CertificationRepository;
 import org.jboss.logging.Logger;
 
 import com.nimbusds.jose.jwk.JWK;
@@ -36,16 +36,21 @@ import io.smallrye.mutiny.Uni;
 public class CredentialService {
     private static final Logger LOG = Logger.getLogger(CredentialService.class);
     static final String NAME_CORRECTED = "replaced by a credential with the corrected name";
-    private static final String SUSPENDED_REASON = """
-            case when c.superseded_by is not null then c.superseded_reason
-                 when k.status <> 'ACTIVE' then 'certification ' || k.number || ' is ' || k.status end""";
 
+    private final CredentialRepository credentials;
+    private final CertificationRepository certifications;
+    private final CandidateRepository candidates;
     private final IssuerProfile profile;
     private final SigningKey key;
     private final CredentialVerifier verifier;
     private final Clock clock;
 
-    public CredentialService(IssuerProfile profile, SigningKey key, CredentialVerifier verifier, Clock clock) {
+    public CredentialService(CredentialRepository credentials, CertificationRepository certifications,
+            CandidateRepository candidates, IssuerProfile profile, SigningKey key, CredentialVerifier verifier,
+            Clock clock) {
+        this.credentials = credentials;
+        this.certifications = certifications;
+        this.candidates = candidates;
         this.profile = profile;
         this.key = key;
         this.verifier = verifier;
@@ -57,9 +62,8 @@ public class CredentialService {
      * (the one that issues or renews the certification).
      */
     public Uni<Credential> issue(Certification certification, LocalDate validFrom, LocalDate validUntil) {
-        return CandidateRecord.<CandidateRecord>findById(certification.candidateId)
-                .chain(candidate -> Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select nextval('credential_status_index_seq')", Long.class).getSingleResult())
+        return candidates.byId(certification.candidateId)
+                .chain(candidate -> credentials.nextStatusIndex()
                         .chain(index -> {
                             CredentialContent content = new CredentialContent(UUID.randomUUID(), certification.number,
                                     candidate == null ? null : candidate.fullName(), validFrom, validUntil, index,
@@ -75,7 +79,8 @@ public class CredentialService {
                                     java.util.Date.from(content.issuedAt()));
                             credential.keyId = key.keyId();
                             credential.issuedAt = content.issuedAt();
-                            return recordKey().chain(() -> credential.<Credential>persist());
+                            return credentials.recordKey(key.keyId(), key.publicJwk().toJSONString(),
+                                    clock.instant()).chain(() -> credentials.persist(credential));
                         }));
     }
 
@@ -86,21 +91,16 @@ public class CredentialService {
      */
     public Uni<Void> onNameChanged(UUID candidateId) {
         LocalDate today = today();
-        return CandidateRecord.<CandidateRecord>findById(candidateId).chain(candidate -> {
+        return candidates.byId(candidateId).chain(candidate -> {
             if (candidate == null || candidate.fullName() == null) {
                 return Uni.createFrom().voidItem();
             }
             String name = candidate.fullName();
-            return Credential.<Credential>find("""
-                    from Credential c where c.supersededBy is null and c.revokedAt is null and c.validUntil >= ?1
-                    and (c.holderName is null or c.holderName <> ?2)
-                    and c.certificationId in (select k.id from Certification k where k.candidateId = ?3
-                                              and k.status <> ?4)
-                    order by c.validFrom""", today, name, candidateId, CertificationStatus.LAPSED).list()
+            return credentials.statingAnotherName(candidateId, name, today)
                     .chain(stale -> {
                         Uni<Void> done = Uni.createFrom().voidItem();
                         for (Credential old : stale) {
-                            done = done.chain(() -> Certification.<Certification>findById(old.certificationId)
+                            done = done.chain(() -> certifications.byId(old.certificationId)
                                     .chain(certification -> issue(certification, old.validFrom, old.validUntil))
                                     .invoke(replacement -> {
                                         old.supersededBy = replacement.id;
@@ -120,11 +120,8 @@ public class CredentialService {
      */
     public Uni<IssuedCredential> current(String number) {
         LocalDate today = today();
-        return Panache.withSession(() -> Certification.byNumber(number).chain(certification -> Credential
-                .<Credential>find("certificationId = ?1 and supersededBy is null and revokedAt is null "
-                        + "order by case when validFrom <= ?2 and validUntil >= ?2 then 0 else 1 end, validFrom desc",
-                        certification.id, today)
-                .firstResult().map(credential -> {
+        return Panache.withSession(() -> certifications.byNumber(number).chain(certification -> credentials
+                .current(certification.id, today).map(credential -> {
                     if (credential == null) {
                         throw ProblemException.notFound("credential of certification", number);
                     }
@@ -137,15 +134,13 @@ public class CredentialService {
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalid("reason", "a revocation needs a reason");
         }
-        return Panache.withTransaction(() -> Certification.lockByNumber(number).chain(certification -> Credential
-                .update("revokedAt = ?1, revokedReason = ?2 where certificationId = ?3 and revokedAt is null",
-                        clock.instant(), reason, certification.id).map(Integer::longValue)));
+        return Panache.withTransaction(() -> certifications.lockByNumber(number).chain(certification -> credentials
+                .revokeAll(certification.id, reason, clock.instant())));
     }
 
     /** Every key the board has signed with, and the current one: what verifiers need, current or rotated out. */
     public Uni<JWKSet> publishedKeys() {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                "select public_jwk from credential_key order by first_used_at", String.class).getResultList()))
+        return Panache.withSession(credentials::publicKeys)
                 .map(rows -> {
                     Map<String, JWK> keys = new java.util.LinkedHashMap<>();
                     keys.put(key.keyId(), key.publicJwk());
@@ -174,26 +169,22 @@ public class CredentialService {
         if (indexes.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return Panache.withSession(() -> Panache.getSession().chain(session -> {
+        return Panache.withSession(() -> {
             Map<StatusPurpose, String> reasons = new HashMap<>();
             Uni<Void> done = Uni.createFrom().voidItem();
             for (Map.Entry<StatusPurpose, Long> requested : indexes.entrySet()) {
-                done = done.chain(() -> session.createNativeQuery("select s.reason from ("
-                        + reasonQuery(requested.getKey()) + ") s where s.status_index = ?1", String.class).setParameter(1, requested.getValue())
-                        .getResultList().invoke(found -> found.stream().findFirst()
+                done = done.chain(() -> credentials.reasonsAt(requested.getKey(), requested.getValue())
+                        .invoke(found -> found.stream().findFirst()
                                 .ifPresent(reason -> reasons.put(requested.getKey(), reason))).replaceWithVoid());
             }
             return done.replaceWith(reasons);
-        }));
+        });
     }
 
     /** The signed status list credential, computed now from the credentials and their certifications. */
     public Uni<String> statusList(StatusPurpose purpose, int list) {
         long first = (long) list * profile.statusListSize();
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                "select s.status_index from (" + reasonQuery(purpose) + ") s where s.status_index between ?1 and ?2",
-                Long.class).setParameter(1, first).setParameter(2, first + profile.statusListSize() - 1)
-                .getResultList()))
+        return Panache.withSession(() -> credentials.setBetween(purpose, first, first + profile.statusListSize() - 1))
                 .map(set -> {
                     Bitstring bits = new Bitstring(profile.statusListSize());
                     set.forEach(index -> bits.set((int) (index - first)));
@@ -201,24 +192,6 @@ public class CredentialService {
                             OffsetDateTime.ofInstant(clock.instant(), profile.zone())), key,
                             java.util.Date.from(clock.instant()));
                 });
-    }
-
-    /** Rows {@code (reason, status_index)} of the credentials whose {@code purpose} bit is set. */
-    private static String reasonQuery(StatusPurpose purpose) {
-        return switch (purpose) {
-            case REVOCATION -> "select c.revoked_reason as reason, c.status_index from credential c"
-                    + " where c.revoked_at is not null";
-            case SUSPENSION -> "select " + SUSPENDED_REASON + " as reason, c.status_index from credential c"
-                    + " join certification k on k.id = c.certification_id"
-                    + " where (c.superseded_by is not null or k.status <> 'ACTIVE')";
-        };
-    }
-
-    private Uni<Void> recordKey() {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "insert into credential_key (kid, public_jwk, first_used_at) values (?1, ?2, ?3) on conflict do nothing")
-                .setParameter(1, key.keyId()).setParameter(2, key.publicJwk().toJSONString())
-                .setParameter(3, clock.instant()).executeUpdate()).replaceWithVoid();
     }
 
     private LocalDate today() {

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.security.Roles;
-import org.certboard.renewal.access.RenewalAccess;
+import org.certboard.renewal.certification.RenewalAccess;
 import org.certboard.renewal.certification.CertificationService;
 import org.certboard.renewal.certification.CertificationView;
 import org.eclipse.microprofile.openapi.annotations.Operation;

@@ -6,10 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.Topics;
 import org.certboard.platform.replay.Replayable;
-import org.certboard.renewal.candidate.CandidateEvents;
+import org.certboard.renewal.candidate.CandidateRepository;
+import org.certboard.renewal.listener.CandidateEvents;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -19,9 +19,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CandidateReplay implements Replayable {
     private final CandidateEvents events;
+    private final CandidateRepository candidates;
 
-    public CandidateReplay(CandidateEvents events) {
+    public CandidateReplay(CandidateEvents events, CandidateRepository candidates) {
         this.events = events;
+        this.candidates = candidates;
     }
 
     @Override
@@ -36,8 +38,7 @@ public class CandidateReplay implements Replayable {
 
     @Override
     public Uni<Void> reset() {
-        return Panache.getSession().chain(session -> session.createNativeQuery("delete from candidate")
-                .executeUpdate()).replaceWithVoid();
+        return candidates.deleteAll();
     }
 
     @Override

@@ -15,9 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.certboard.platform.problem.ProblemException;
-import org.certboard.renewal.candidate.CandidateRecord;
-import org.certboard.renewal.certification.Certification;
-import org.certboard.renewal.config.BoardConfig;
 import org.certboard.renewal.credential.PublicEndpoint;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,11 +33,11 @@ import io.smallrye.mutiny.Uni;
 @PublicEndpoint
 @Tag(name = "verification", description = "Public verification of a certification number: open to anyone, no token")
 public class VerificationResource {
-    private final String credential;
+    private final VerificationService verifications;
     private final VerificationPage page;
 
-    public VerificationResource(BoardConfig board, VerificationPage page) {
-        this.credential = board.credential();
+    public VerificationResource(VerificationService verifications, VerificationPage page) {
+        this.verifications = verifications;
         this.page = page;
     }
 
@@ -56,11 +52,7 @@ public class VerificationResource {
     @APIResponse(responseCode = "404", description = "No such certification number")
     public Uni<Response> verify(@PathParam("number") String number, @Context HttpHeaders headers) {
         boolean html = VerificationPage.wantsHtml(headers.getAcceptableMediaTypes());
-        Uni<VerificationView> view = Panache.withSession(() -> Certification.byNumber(number)
-                .chain(certification -> CandidateRecord.<CandidateRecord>findById(certification.candidateId)
-                        .map(candidate -> new VerificationView(candidate == null ? null : candidate.fullName(),
-                                credential, certification.status, certification.firstCertifiedOn,
-                                certification.expiresOn))));
+        Uni<VerificationView> view = verifications.verify(number);
         if (!html) {
             return view.map(found -> Response.ok(found, MediaType.APPLICATION_JSON_TYPE).build());
         }

@@ -9,8 +9,8 @@ import java.util.List;
 
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationStatus;
-import org.certboard.renewal.clock.ExpiryRule;
-import org.certboard.renewal.clock.RenewalCalendar;
+import org.certboard.renewal.calendar.ExpiryRule;
+import org.certboard.renewal.calendar.RenewalCalendar;
 import org.junit.jupiter.api.Test;
 
 class CePeriodTest {
@@ -22,7 +22,8 @@ class CePeriodTest {
             CertificationStatus status) {
         Certification certification = new Certification();
         certification.firstCertifiedOn = firstCertifiedOn;
-        certification.startCycle(cycleStartedOn, CALENDAR.expiryFor(cycleStartedOn), CALENDAR);
+        certification.cycleStartedOn = cycleStartedOn;
+        certification.expiresOn = CALENDAR.expiryFor(cycleStartedOn);
         certification.status = status;
         return certification;
     }

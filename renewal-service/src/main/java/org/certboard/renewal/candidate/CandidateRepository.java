@@ -1,0 +1,112 @@
+package org.certboard.renewal.candidate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The candidate projection's SQL. Upserts, because events of one person may arrive in any order relative to the
+ * certification (and a name change may overtake a registration on redelivery): the newest name and eligibility
+ * decision win by their own timestamps; every licence is kept with its type and independent-practice flag.
+ */
+@ApplicationScoped
+public class CandidateRepository {
+
+    /** Null while no candidate event has told anything about the person. */
+    public Uni<CandidateRecord> byId(UUID candidateId) {
+        return CandidateRecord.findById(candidateId);
+    }
+
+    /** The candidate id of the account {@code subject}; null until their registration has been consumed. */
+    public Uni<UUID> idOfSubject(String subject) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select candidate_id from candidate where subject = :subject", UUID.class)
+                .setParameter("subject", subject).getSingleResultOrNull());
+    }
+
+    public Uni<Void> rename(UUID candidateId, String givenName, String familyName, Instant at) {
+        return execute("""
+                insert into candidate (candidate_id, given_name, family_name, name_changed_at) values (?1, ?2, ?3, ?4)
+                on conflict (candidate_id) do update
+                set given_name = excluded.given_name, family_name = excluded.family_name,
+                    name_changed_at = excluded.name_changed_at
+                where candidate.name_changed_at is null or candidate.name_changed_at <= excluded.name_changed_at""",
+                candidateId, givenName, familyName, at);
+    }
+
+    /** The account a candidate's token is checked against; set once. */
+    public Uni<Void> linkSubject(UUID candidateId, String subject) {
+        return execute("update candidate set subject = ?2 where candidate_id = ?1 and subject is null", candidateId,
+                subject);
+    }
+
+    public Uni<Void> recordBasis(UUID candidateId, boolean licenceBased, String licenceType, Instant decidedAt) {
+        return execute("""
+                insert into candidate (candidate_id, licence_based, licence_type, eligibility_decided_at)
+                values (?1, ?2, ?3, ?4)
+                on conflict (candidate_id) do update
+                set licence_based = excluded.licence_based, licence_type = excluded.licence_type,
+                    eligibility_decided_at = excluded.eligibility_decided_at
+                where candidate.eligibility_decided_at is null
+                   or candidate.eligibility_decided_at <= excluded.eligibility_decided_at""",
+                candidateId, licenceBased, licenceType, decidedAt);
+    }
+
+    /** Kept one by one, and the latest expiry of any licence for people recorded before that (the old rule). */
+    public Uni<Void> recordLicence(UUID licenceId, UUID candidateId, String type, boolean independentPractice,
+            LocalDate expiresOn) {
+        return execute("""
+                insert into candidate (candidate_id, licence_expires_on) values (?1, ?2)
+                on conflict (candidate_id) do update
+                set licence_expires_on = greatest(candidate.licence_expires_on, excluded.licence_expires_on)""",
+                candidateId, expiresOn)
+                .chain(() -> execute("""
+                        insert into candidate_licence (licence_id, candidate_id, type, independent_practice, expires_on)
+                        values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (licence_id) do update set type = excluded.type,
+                            independent_practice = excluded.independent_practice, expires_on = excluded.expires_on""",
+                        licenceId, candidateId, type, independentPractice, expiresOn));
+    }
+
+    /**
+     * The latest expiry of a licence that can carry a licence-based certification: of the type eligibility rested on
+     * (any type when the decision predates {@code licenceType}) and allowing independent practice. Null when none is
+     * on record. A person who recorded licences only before licences were kept one by one falls back to the latest
+     * expiry of any licence, the rule of that time.
+     */
+    public Uni<LocalDate> qualifyingLicenceExpiresOn(CandidateRecord candidate) {
+        String sql = "select max(expires_on) from candidate_licence where candidate_id = ?1 and independent_practice"
+                + (candidate.licenceType == null ? "" : " and upper(type) = upper(?2)");
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, LocalDate.class).setParameter(1, candidate.candidateId);
+            if (candidate.licenceType != null) {
+                query.setParameter(2, candidate.licenceType);
+            }
+            return query.getSingleResultOrNull();
+        }).chain(latest -> latest != null ? Uni.createFrom().item(latest)
+                : Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select count(*) from candidate_licence where candidate_id = ?1", Long.class)
+                        .setParameter(1, candidate.candidateId).getSingleResult())
+                        .map(kept -> kept == 0 ? candidate.licenceExpiresOn : null));
+    }
+
+    /** Forgets the projection, for a replay from the start of the candidate topic. */
+    public Uni<Void> deleteAll() {
+        return execute("delete from candidate");
+    }
+
+    private static Uni<Void> execute(String sql, Object... parameters) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+}

@@ -1,0 +1,110 @@
+package org.certboard.renewal.certification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.certboard.platform.paging.Page;
+import org.certboard.platform.paging.PageRequest;
+import org.certboard.platform.problem.ProblemException;
+import org.certboard.renewal.calendar.ClockAction;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** The certifications' SQL: lookups, locks, numbering, the clock job's claim, and the reminders sent. */
+@ApplicationScoped
+public class CertificationRepository {
+
+    public Uni<Certification> byNumber(String number) {
+        return Certification.<Certification>find("number", number).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("certification", number));
+    }
+
+    /** For changes: holds the row until commit, so requests and the clock job change one certification in turn. */
+    public Uni<Certification> lockByNumber(String number) {
+        return Certification.<Certification>find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("certification", number));
+    }
+
+    public Uni<Certification> byId(UUID id) {
+        return Certification.findById(id);
+    }
+
+    /** The person's certification that is not LAPSED (at most one), locked; null when there is none. */
+    public Uni<Certification> lockLive(UUID candidateId) {
+        return Certification.<Certification>find("candidateId = ?1 and status <> ?2", candidateId,
+                CertificationStatus.LAPSED).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** The person's LAPSED certification with the latest expiry, locked; null when there is none. */
+    public Uni<Certification> lockNewestLapsed(UUID candidateId) {
+        return Certification.<Certification>find("candidateId = ?1 and status = ?2 order by expiresOn desc",
+                candidateId, CertificationStatus.LAPSED).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** True when the person holds a certification that is not LAPSED. */
+    public Uni<Boolean> holdsLive(UUID candidateId) {
+        return Certification.count("candidateId = ?1 and status <> ?2", candidateId, CertificationStatus.LAPSED)
+                .map(live -> live > 0);
+    }
+
+    public Uni<Boolean> isHeldBy(String number, UUID candidateId) {
+        return Certification.count("number = ?1 and candidateId = ?2", number, candidateId).map(held -> held > 0);
+    }
+
+    /** The next number of the certification number sequence: never handed out twice, gaps are fine. */
+    public Uni<Long> nextNumber() {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select nextval('certification_number_seq')", Long.class).getSingleResult());
+    }
+
+    public Uni<Page<CertificationView>> page(UUID candidateId, PageRequest paging) {
+        var query = candidateId == null ? Certification.<Certification>find("order by number")
+                : Certification.<Certification>find("candidateId = ?1 order by number", candidateId);
+        return paging.fetch(query, CertificationView::of);
+    }
+
+    public Uni<Certification> persist(Certification certification) {
+        return certification.persist();
+    }
+
+    /**
+     * Writes pending changes now. A lapse must reach the database before a new certification of the same person is
+     * inserted ({@code certification_one_live}), and Hibernate would otherwise flush the insert first.
+     */
+    public Uni<Void> flush() {
+        return Panache.getSession().chain(session -> session.flush());
+    }
+
+    /**
+     * Claims up to {@code limit} certifications with a clock action due by {@code today}, skipping rows another
+     * replica holds, so each certification is handled by one run at a time and in order.
+     */
+    public Uni<List<Certification>> claimDue(LocalDate today, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select * from certification where next_due_on <= ?1 order by next_due_on, id limit ?2"
+                        + " for update skip locked", Certification.class)
+                .setParameter(1, today).setParameter(2, limit).getResultList());
+    }
+
+    /**
+     * Records a reminder of the certification's current cycle; true the first time. The primary key (certification,
+     * cycle, days before) keeps it exactly-once across replicas, in the transaction of its outbox row.
+     */
+    public Uni<Boolean> recordReminder(Certification certification, ClockAction.Reminder reminder, Instant sentAt) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into reminder_sent (certification_id, cycle_started_on, days_before, due_on, sent_at)
+                values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
+                .setParameter(1, certification.id).setParameter(2, certification.cycleStartedOn)
+                .setParameter(3, reminder.daysBefore()).setParameter(4, reminder.dueOn())
+                .setParameter(5, sentAt)
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+}

@@ -1,0 +1,108 @@
+package org.certboard.renewal.issuance;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.certboard.events.exam.ExamPassed;
+import org.certboard.platform.outbox.Outbox;
+import org.certboard.renewal.certification.Certification;
+import org.certboard.renewal.certification.CertificationRepository;
+import org.certboard.renewal.certification.CertificationStatus;
+import org.certboard.renewal.calendar.RenewalCalendar;
+import org.certboard.renewal.config.BoardConfig;
+import org.certboard.renewal.credential.CredentialService;
+import org.certboard.renewal.recertification.RenewalService;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+
+/** Applies passed exams ({@link ExamPassOutcome} decides what each does): issuing, renewal by exam, lapse. */
+@ApplicationScoped
+public class IssuanceService {
+    private static final Logger LOG = Logger.getLogger(IssuanceService.class);
+
+    private final CertificationRepository certifications;
+    private final AppliedExamRepository appliedExams;
+    private final RenewalService renewals;
+    private final CredentialService credentials;
+    private final RenewalCalendar calendar;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final String prefix;
+
+    public IssuanceService(CertificationRepository certifications, AppliedExamRepository appliedExams,
+            RenewalService renewals, CredentialService credentials, RenewalCalendar calendar, Outbox outbox,
+            Clock clock, BoardConfig board) {
+        this.certifications = certifications;
+        this.appliedExams = appliedExams;
+        this.renewals = renewals;
+        this.credentials = credentials;
+        this.calendar = calendar;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.prefix = board.credentialPrefix();
+    }
+
+    private record Applied(UUID certificationId, String outcome) {
+    }
+
+    /**
+     * Runs in the consumer's transaction. A booking's pass is applied once even if exam-service published it twice
+     * under different event ids.
+     */
+    public Uni<Void> onExamPassed(ExamPassed passed) {
+        UUID candidateId = passed.candidateId();
+        return appliedExams.applied(passed.bookingId()).chain(seen -> seen ? Uni.createFrom().voidItem()
+                : certifications.lockLive(candidateId)
+                        .chain(live -> (live != null ? Uni.createFrom().<Certification>nullItem()
+                                : certifications.lockNewestLapsed(candidateId))
+                                .map(lapsed -> ExamPassOutcome.of(live, lapsed, passed.examDate(), calendar)))
+                        .chain(outcome -> apply(passed, outcome))
+                        .chain(applied -> appliedExams.record(passed.bookingId(), applied.certificationId(),
+                                applied.outcome(), clock.instant())));
+    }
+
+    private Uni<Applied> apply(ExamPassed passed, ExamPassOutcome outcome) {
+        LocalDate examDate = passed.examDate();
+        if (outcome instanceof ExamPassOutcome.RenewByExam renew) {
+            Certification certification = renew.certification();
+            if (certification.status == CertificationStatus.LAPSED) {
+                LOG.infof("exam passed on %s renews lapsed certification %s late: the exam lies before its lapse",
+                        examDate, certification.number);
+            }
+            return renewals.renewByExam(certification, renew.late(), calendar.today(clock.instant()))
+                    .replaceWith(new Applied(certification.id, "RENEWED"));
+        }
+        if (outcome instanceof ExamPassOutcome.LapseThenIssue lapse) {
+            Certification certification = lapse.certification();
+            LOG.infof("certification %s (%s) lapsed on %s, before the exam passed on %s being applied", certification
+                    .number, certification.status, certification.lapsesAfter(calendar), examDate);
+            return outbox.addAll(certification.lapseOverdue(calendar))
+                    .chain(certifications::flush)
+                    .chain(() -> issue(passed.candidateId(), examDate));
+        }
+        if (outcome instanceof ExamPassOutcome.Ignore ignore) {
+            Certification certification = ignore.certification();
+            LOG.infof("exam passed on %s by candidate %s changes nothing: certification %s is %s until %s", examDate,
+                    passed.candidateId(), certification.number, certification.status, certification.expiresOn);
+            return Uni.createFrom().item(new Applied(certification.id, "IGNORED"));
+        }
+        return issue(passed.candidateId(), examDate);
+    }
+
+    private Uni<Applied> issue(UUID candidateId, LocalDate examDate) {
+        return certifications.nextNumber().chain(sequence -> {
+            Certification.Issued issued = Certification.issue("%s-%d-%06d".formatted(prefix, examDate.getYear(),
+                    sequence), candidateId, examDate, calendar);
+            Certification certification = issued.certification();
+            return certifications.persist(certification)
+                    .call(() -> outbox.add(issued.event()))
+                    .call(() -> credentials.issue(certification, certification.cycleStartedOn,
+                            certification.expiresOn))
+                    .replaceWith(new Applied(certification.id, "ISSUED"));
+        });
+    }
+}

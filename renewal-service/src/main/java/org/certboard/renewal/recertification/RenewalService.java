@@ -1,0 +1,195 @@
+package org.certboard.renewal.recertification;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.certboard.events.Actor;
+import org.certboard.platform.outbox.Outbox;
+import org.certboard.platform.problem.Problem;
+import org.certboard.platform.problem.ProblemException;
+import org.certboard.renewal.candidate.CandidateRecord;
+import org.certboard.renewal.candidate.CandidateRepository;
+import org.certboard.renewal.ce.CeCredit;
+import org.certboard.renewal.ce.CeCreditRepository;
+import org.certboard.renewal.ce.CePeriod;
+import org.certboard.renewal.certification.Certification;
+import org.certboard.renewal.certification.CertificationRepository;
+import org.certboard.renewal.calendar.RenewalCalendar;
+import org.certboard.renewal.credential.CredentialService;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Renewal by CE (on request, inside the window or the grace period), by re-examination (on a passed exam), and
+ * reactivation of a retired certification. A sampled CE renewal waits for staff to accept its evidence.
+ */
+@ApplicationScoped
+public class RenewalService {
+    private final RenewalRepository renewals;
+    private final CertificationRepository certifications;
+    private final CeCreditRepository credits;
+    private final CandidateRepository candidates;
+    private final RenewalCalendar calendar;
+    private final RenewalRequirements requirements;
+    private final AuditSampling auditSampling;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final CredentialService credentials;
+
+    public RenewalService(RenewalRepository renewals, CertificationRepository certifications,
+            CeCreditRepository credits, CandidateRepository candidates, RenewalCalendar calendar,
+            RenewalRequirements requirements, AuditSampling auditSampling, Outbox outbox, Clock clock,
+            CredentialService credentials) {
+        this.renewals = renewals;
+        this.certifications = certifications;
+        this.credits = credits;
+        this.candidates = candidates;
+        this.calendar = calendar;
+        this.requirements = requirements;
+        this.auditSampling = auditSampling;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.credentials = credentials;
+    }
+
+    public Uni<RenewalProgress> progress(String number) {
+        LocalDate today = today();
+        return Panache.withSession(() -> certifications.byNumber(number)
+                .chain(certification -> assess(certification, today).map(Assessment::progress)));
+    }
+
+    public Uni<RenewalView> renew(String number) {
+        LocalDate today = today();
+        return Panache.withTransaction(() -> certifications.lockByNumber(number).chain(certification -> assess(
+                certification, today).chain(assessment -> {
+                    if (!assessment.progress().canRenew()) {
+                        throw new ProblemException(Problem.of(422, "Renewal requirements not met",
+                                "certification " + number + " cannot be renewed now; see missing")
+                                .with("missing", assessment.progress().missing()));
+                    }
+                    Renewal renewal = Renewal.submit(certification, Renewal.Method.CE, assessment.progress().late(),
+                            assessment.nextCycleStartsOn(),
+                            auditSampling.selects(certification.candidateId, certification.cycleStartedOn), calendar,
+                            today, clock.instant());
+                    return renewals.persist(renewal).call(() -> renewal.status == Renewal.Status.PENDING_AUDIT
+                            ? Uni.createFrom().voidItem() : apply(certification, renewal));
+                }))).map(RenewalView::of);
+    }
+
+    public Uni<RenewalView> get(String number, UUID renewalId) {
+        return Panache.withSession(() -> certifications.byNumber(number)
+                .chain(certification -> renewals.of(certification, renewalId))).map(RenewalView::of);
+    }
+
+    /**
+     * A pass in the cycle's last year (or its grace period) starts the next cycle at the old expiry; a renewal
+     * awaiting its audit is closed as superseded. Runs in the caller's transaction.
+     */
+    public Uni<Void> renewByExam(Certification certification, boolean late, LocalDate today) {
+        Renewal renewal = Renewal.submit(certification, Renewal.Method.EXAM, late, certification.expiresOn, false,
+                calendar, today, clock.instant());
+        return renewals.awaitingAudit(certification)
+                .invoke(pending -> {
+                    if (pending != null) {
+                        pending.supersede(clock.instant());
+                    }
+                })
+                .chain(() -> renewals.persist(renewal))
+                .chain(() -> apply(certification, renewal));
+    }
+
+    /**
+     * Accepting applies the renewal as submitted (same new cycle, same late flag), even if the clock job expired or
+     * lapsed the certification while staff reviewed it. Rejecting leaves the certification as it is.
+     */
+    public Uni<RenewalView> decideAudit(String number, UUID renewalId, AuditDecision decision, Actor staff) {
+        if (!decision.accepted() && (decision.reason() == null || decision.reason().isBlank())) {
+            throw ProblemException.invalid("reason", "a rejection needs a reason");
+        }
+        return Panache.withTransaction(() -> certifications.lockByNumber(number)
+                .chain(certification -> renewals.of(certification, renewalId)
+                        .chain(renewal -> certifications.holdsLive(certification.candidateId).chain(holdsLive -> {
+                            if (!decision.accepted()) {
+                                return outbox.add(renewal.reject(certification, decision.reason(), staff,
+                                        clock.instant()));
+                            }
+                            return outbox.add(renewal.accept(certification, decision.reason(), holdsLive, staff,
+                                    clock.instant())).chain(() -> apply(certification, renewal));
+                        }).replaceWith(renewal))))
+                .map(RenewalView::of);
+    }
+
+    private Uni<Void> apply(Certification certification, Renewal renewal) {
+        return outbox.add(renewal.applyTo(certification, calendar))
+                .call(() -> credentials.issue(certification, renewal.cycleStartedOn, renewal.expiresOn))
+                .replaceWithVoid();
+    }
+
+    private record Assessment(RenewalProgress progress, LocalDate nextCycleStartsOn) {
+    }
+
+    /** Reads sequentially: one session, one operation at a time. */
+    private Uni<Assessment> assess(Certification certification, LocalDate today) {
+        return credits.completedBetween(certification.id, CePeriod.of(certification, calendar, today))
+                .chain(completed -> candidates.byId(certification.candidateId)
+                        .chain(candidate -> (candidate == null ? Uni.createFrom().<LocalDate>nullItem()
+                                : candidates.qualifyingLicenceExpiresOn(candidate))
+                                .chain(licenceExpiresOn -> renewals.awaitingAudit(certification)
+                                        .map(pending -> assess(certification, today, completed, candidate,
+                                                licenceExpiresOn, pending)))));
+    }
+
+    private Assessment assess(Certification certification, LocalDate today, List<CeCredit> credits,
+            CandidateRecord candidate, LocalDate licenceExpiresOn, Renewal pending) {
+        BigDecimal earned = credits.stream().map(c -> c.hours).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal ethics = credits.stream().filter(c -> c.ethics).map(c -> c.hours)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        boolean licenceRequired = candidate != null && candidate.licenceBased;
+        List<Missing> missing = new ArrayList<>();
+        boolean late = false;
+        LocalDate nextCycleStartsOn = certification.expiresOn;
+        switch (certification.status) {
+            case LAPSED -> missing.add(new Missing(Missing.STATUS, "the certification lapsed after "
+                    + certification.lapsesAfter(calendar) + ": reapply and pass the exam"));
+            case RETIRED -> {
+                nextCycleStartsOn = today;
+                LocalDate until = calendar.reactivationEndsOn(certification.retiredOn);
+                if (today.isAfter(until)) {
+                    missing.add(new Missing(Missing.STATUS, "reactivation from retired status was possible until "
+                            + until + ": reapply and pass the exam"));
+                }
+            }
+            case ACTIVE, EXPIRED -> {
+                switch (calendar.timing(certification.expiresOn, today)) {
+                    case TOO_EARLY -> missing.add(new Missing(Missing.WINDOW, "the renewal window opens on "
+                            + calendar.windowOpensOn(certification.expiresOn)));
+                    case LATE -> late = true;
+                    case TOO_LATE -> missing.add(new Missing(Missing.WINDOW, "late renewal ended on "
+                            + calendar.lateRenewalEndsOn(certification.expiresOn)));
+                    case ON_TIME -> {
+                    }
+                }
+            }
+        }
+        if (pending != null) {
+            missing.add(new Missing(Missing.STATUS, "renewal " + pending.id + " awaits its CE audit"));
+        }
+        missing.addAll(requirements.unmet(earned, ethics, licenceRequired, licenceExpiresOn, today));
+        return new Assessment(new RenewalProgress(requirements.requiredHours(), earned,
+                requirements.requiredEthicsHours(), ethics, licenceRequired,
+                calendar.windowOpensOn(certification.expiresOn), certification.expiresOn,
+                calendar.lateRenewalEndsOn(certification.expiresOn), missing.isEmpty(), late, List.copyOf(missing),
+                pending == null ? null : pending.id), nextCycleStartsOn);
+    }
+
+    private LocalDate today() {
+        return calendar.today(clock.instant());
+    }
+}

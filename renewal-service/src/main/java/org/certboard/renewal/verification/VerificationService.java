@@ -1,0 +1,34 @@
+package org.certboard.renewal.verification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.certboard.renewal.candidate.CandidateRepository;
+import org.certboard.renewal.certification.CertificationRepository;
+import org.certboard.renewal.config.BoardConfig;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** What the public may learn about a certification number, and nothing else about the person. */
+@ApplicationScoped
+public class VerificationService {
+    private final CertificationRepository certifications;
+    private final CandidateRepository candidates;
+    private final String credential;
+
+    public VerificationService(CertificationRepository certifications, CandidateRepository candidates,
+            BoardConfig board) {
+        this.certifications = certifications;
+        this.candidates = candidates;
+        this.credential = board.credential();
+    }
+
+    /** 404 for an unknown number; the name is null until a candidate event has told it. */
+    public Uni<VerificationView> verify(String number) {
+        return Panache.withSession(() -> certifications.byNumber(number)
+                .chain(certification -> candidates.byId(certification.candidateId)
+                        .map(candidate -> new VerificationView(candidate == null ? null : candidate.fullName(),
+                                credential, certification.status, certification.firstCertifiedOn,
+                                certification.expiresOn))));
+    }
+}

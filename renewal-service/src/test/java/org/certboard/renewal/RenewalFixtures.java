@@ -1,0 +1,143 @@
+package org.certboard.renewal;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.certboard.devstack.testing.TestTokens;
+import org.certboard.devstack.testing.TopicProbe;
+import org.certboard.platform.security.Roles;
+import org.certboard.events.EventCodec;
+import org.certboard.events.EventPayload;
+import org.certboard.events.EventType;
+import org.certboard.events.candidate.CandidateRegistered;
+import org.certboard.events.exam.ExamPassed;
+import org.certboard.platform.security.Roles;
+import org.certboard.renewal.recertification.AuditSampling;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Drives the service the way the rest of the board does: events onto the real broker, requests over HTTP, and the
+ * sandbox clock. Dates are relative to the board clock, which only moves forward and is shared by all test classes.
+ */
+public final class RenewalFixtures {
+    public static final ZoneId ZONE = ZoneId.of("America/New_York");
+    /** As configured by default: tests pick candidates whose renewal is, or is not, sampled for audit. */
+    public static final AuditSampling AUDIT = new AuditSampling(0.10);
+
+    /** One staff member and one operator for the functional tests; who may do what is AccessTest's subject. */
+    private static final String STAFF = TestTokens.token("staff-functional-tests", Roles.STAFF);
+    private static final String ADMIN = TestTokens.token("admin-functional-tests", Roles.ADMIN);
+
+    private final String bootstrapServers;
+
+    /** A request by board staff. */
+    public static RequestSpecification staff() {
+        return RestAssured.given().auth().oauth2(STAFF);
+    }
+
+    /** A request by operations: the sandbox clock. */
+    public static RequestSpecification admin() {
+        return RestAssured.given().auth().oauth2(ADMIN);
+    }
+
+    public RenewalFixtures(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** A request by a new caller holding {@code roles}: the one place these tests authenticate. */
+    public static RequestSpecification as(String... roles) {
+        return RestAssured.given().auth().oauth2(TestTokens.forNewSubject(roles));
+    }
+
+    public static LocalDate today() {
+        return LocalDate.ofInstant(Instant.parse(admin().get("/admin/clock").then().statusCode(200)
+                .extract().path("now")), ZONE);
+    }
+
+    public static void advance(String by) {
+        admin().contentType(ContentType.JSON).body(Map.of("advanceBy", by)).post("/admin/clock").then().statusCode(200);
+    }
+
+    /** A candidate whose renewal of the cycle starting on {@code cycleStart} is (or is not) audited. */
+    public static UUID candidate(boolean audited, LocalDate cycleStart) {
+        while (true) {
+            UUID candidate = UUID.randomUUID();
+            if (AUDIT.selects(candidate, cycleStart) == audited) {
+                return candidate;
+            }
+        }
+    }
+
+    public static UUID candidate(LocalDate cycleStart) {
+        return candidate(false, cycleStart);
+    }
+
+    public void send(EventPayload payload) {
+        send(payload, UUID.randomUUID());
+    }
+
+    public void send(EventPayload payload, UUID eventId) {
+        EventType type = EventType.of(payload);
+        TopicProbe.send(bootstrapServers, type.topic(), payload.candidateId().toString(), EventCodec.toJson(payload),
+                Map.of("ce_id", eventId.toString(), "ce_type", type.type(), "ce_source", type.service().source(),
+                        "ce_subject", payload.candidateId().toString(), "ce_time", Instant.now().toString(),
+                        "ce_specversion", "1.0"));
+    }
+
+    public ExamPassed pass(UUID candidate, LocalDate examDate) {
+        ExamPassed passed = new ExamPassed(candidate, UUID.randomUUID(), examDate, 720, null);
+        send(passed);
+        return passed;
+    }
+
+    /** Passes the exam on {@code examDate} and returns the number of the certification that it issues. */
+    public String certify(UUID candidate, LocalDate examDate) {
+        pass(candidate, examDate);
+        return awaitCertifications(candidate, list -> list.getInt("total") == 1).getString("items[0].number");
+    }
+
+    public void register(UUID candidate, String given, String family) {
+        send(new CandidateRegistered(candidate, "subject-" + candidate, given, family, Instant.now()));
+    }
+
+    public static JsonPath awaitCertifications(UUID candidate, Predicate<JsonPath> until) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> until.test(certifications(candidate)));
+        return certifications(candidate);
+    }
+
+    private static JsonPath certifications(UUID candidate) {
+        return staff().queryParam("candidateId", candidate.toString()).get("/certifications").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    public static JsonPath certification(String number) {
+        return staff().get("/certifications/{number}", number).then().statusCode(200).extract().jsonPath();
+    }
+
+    public static void credit(String number, double hours, boolean ethics, LocalDate completedOn) {
+        staff().contentType(ContentType.JSON)
+                .body(Map.of("title", "Care coordination", "provider", "CMSA", "hours", hours, "ethics", ethics,
+                        "completedOn", completedOn.toString()))
+                .post("/certifications/{number}/ce-credits", number).then().statusCode(201);
+    }
+
+    /** 80 hours, 8 of them ethics, completed on {@code on}. */
+    public static void fullCe(String number, LocalDate on) {
+        credit(number, 40, false, on);
+        credit(number, 32, false, on);
+        credit(number, 8, true, on);
+    }
+}
