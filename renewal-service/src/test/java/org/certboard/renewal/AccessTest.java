@@ -74,6 +74,12 @@ class AccessTest {
             }
             return renewal;
         }
+
+        /** The owner's renewal's ETag now: the If-Match of an audit decision. */
+        String renewalETag() {
+            return RenewalFixtures.staff().get("/certifications/{n}/renewals/{id}", number, renewal()).then()
+                    .statusCode(200).extract().header("ETag");
+        }
     }
 
     @Test
@@ -97,9 +103,10 @@ class AccessTest {
                         (r, p) -> r.post("/certifications/{n}/renewals", p.number))
                 .row("GET", "/certifications/{number}/renewals/{id}", 401, 200, 404, 403, 200, 403,
                         (r, p) -> r.get("/certifications/{n}/renewals/{id}", p.number, p.renewal()))
+                // with the renewal's current ETag, so that the caller's role is what decides
                 .row("POST", "/certifications/{number}/renewals/{id}/audit", 401, 403, 403, 403, 200, 403,
-                        (r, p) -> json(r, Map.of("accepted", true)).post("/certifications/{n}/renewals/{id}/audit",
-                                p.number, p.renewal()))
+                        (r, p) -> json(r, Map.of("accepted", true)).header("If-Match", p.renewalETag())
+                                .post("/certifications/{n}/renewals/{id}/audit", p.number, p.renewal()))
                 .row("GET", "/verify/{number}", 200, 200, 200, 200, 200, 200, (r, p) -> r.get("/verify/{n}", p.number))
                 .row("GET", "/verify", 200, 200, 200, 200, 200, 200, (r, p) -> r.get("/verify"))
                 .row("GET", "/certifications/{number}/credential", 401, 200, 404, 403, 200, 403,

@@ -5,14 +5,16 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestTokens;
 import org.certboard.devstack.testing.TopicProbe;
-import org.certboard.platform.security.Roles;
 import org.certboard.events.EventCodec;
 import org.certboard.events.EventPayload;
 import org.certboard.events.EventType;
@@ -23,16 +25,14 @@ import org.certboard.renewal.recertification.AuditSampling;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
  * Drives the service the way the rest of the board does: events onto the real broker, requests over HTTP, and the
- * sandbox clock. Dates are relative to the board clock, which only moves forward and is shared by all test classes.
+ * sandbox clock ({@link SandboxClock}). Dates are relative to the board clock, which only moves forward and is shared by all test classes.
  */
 public final class RenewalFixtures {
-    public static final ZoneId ZONE = ZoneId.of("America/New_York");
     /** As configured by default: tests pick candidates whose renewal is, or is not, sampled for audit. */
     public static final AuditSampling AUDIT = new AuditSampling(0.10);
 
@@ -47,7 +47,7 @@ public final class RenewalFixtures {
         return RestAssured.given().auth().oauth2(STAFF);
     }
 
-    /** A request by operations: the sandbox clock. */
+    /** A request by operations (replays). */
     public static RequestSpecification admin() {
         return RestAssured.given().auth().oauth2(ADMIN);
     }
@@ -62,12 +62,20 @@ public final class RenewalFixtures {
     }
 
     public static LocalDate today() {
-        return LocalDate.ofInstant(Instant.parse(admin().get("/admin/clock").then().statusCode(200)
-                .extract().path("now")), ZONE);
+        return SandboxClock.today();
     }
 
+    /**
+     * Moves the sandbox clock by an ISO-8601 duration ({@code PT1S}) or period ({@code P5Y2D}); a period is counted
+     * from the clock's current date, so years and months keep their calendar length.
+     */
     public static void advance(String by) {
-        admin().contentType(ContentType.JSON).body(Map.of("advanceBy", by)).post("/admin/clock").then().statusCode(200);
+        if (by.contains("T")) {
+            SandboxClock.advance(Duration.parse(by));
+            return;
+        }
+        LocalDateTime now = LocalDateTime.ofInstant(SandboxClock.now(), ZoneOffset.UTC);
+        SandboxClock.advance(Duration.between(now, now.plus(Period.parse(by))));
     }
 
     /** A candidate whose renewal of the cycle starting on {@code cycleStart} is (or is not) audited. */

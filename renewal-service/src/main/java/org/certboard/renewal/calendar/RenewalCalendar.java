@@ -38,11 +38,6 @@ public record RenewalCalendar(ExpiryRule expiryRule, Period window, List<Integer
         reminderDays = reminderDays.stream().distinct().sorted(Comparator.reverseOrder()).toList();
     }
 
-    /** The board date at {@code instant}. */
-    public LocalDate today(Instant instant) {
-        return LocalDate.ofInstant(instant, zone);
-    }
-
     public LocalDate expiryFor(LocalDate cycleStart) {
         return expiryRule.expiryFor(cycleStart);
     }

@@ -1,21 +1,21 @@
 package org.certboard.renewal.ce;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.renewal.CeCreditLogged;
+import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.problem.Problem;
 import org.certboard.platform.problem.ProblemException;
+import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.certification.CertificationRepository;
 import org.certboard.renewal.certification.CertificationStatus;
-import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.config.RenewalConfig;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -26,22 +26,22 @@ public class CeCreditService {
     private final CeCreditRepository credits;
     private final CertificationRepository certifications;
     private final RenewalCalendar calendar;
-    private final Clock clock;
+    private final BoardTime time;
     private final Outbox outbox;
     private final BigDecimal maxHoursPerCredit;
 
     public CeCreditService(CeCreditRepository credits, CertificationRepository certifications, RenewalCalendar calendar,
-            Clock clock, RenewalConfig config, Outbox outbox) {
+            BoardTime time, RenewalConfig config, Outbox outbox) {
         this.credits = credits;
         this.certifications = certifications;
         this.calendar = calendar;
         this.outbox = outbox;
-        this.clock = clock;
+        this.time = time;
         this.maxHoursPerCredit = config.maxHoursPerCredit();
     }
 
     public Uni<CeCreditView> record(String number, NewCeCredit body) {
-        LocalDate today = calendar.today(clock.instant());
+        LocalDate today = time.today();
         if (body.hours().compareTo(maxHoursPerCredit) > 0) {
             throw ProblemException.invalid("hours", "must be at most " + maxHoursPerCredit.toPlainString()
                     + " in one credit");
@@ -69,7 +69,7 @@ public class CeCreditService {
             credit.hours = body.hours();
             credit.ethics = body.ethics();
             credit.completedOn = body.completedOn();
-            credit.recordedAt = clock.instant();
+            credit.recordedAt = time.now();
             return credits.persist(credit).call(() -> outbox.add(new CeCreditLogged(certification.candidateId,
                     certification.number, credit.id, credit.hours, credit.ethics, credit.completedOn)));
         })).map(CeCreditView::of);
@@ -77,7 +77,7 @@ public class CeCreditService {
 
     /** The credits that count toward the next renewal. */
     public Uni<Page<CeCreditView>> list(String number, PageRequest paging) {
-        LocalDate today = calendar.today(clock.instant());
+        LocalDate today = time.today();
         return Panache.withSession(() -> certifications.byNumber(number).chain(certification -> {
             return credits.page(certification.id, CePeriod.of(certification, calendar, today), paging);
         }));

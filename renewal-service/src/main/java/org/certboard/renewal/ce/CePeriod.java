@@ -2,9 +2,9 @@ package org.certboard.renewal.ce;
 
 import java.time.LocalDate;
 
+import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationStatus;
-import org.certboard.renewal.calendar.RenewalCalendar;
 
 /**
  * The days whose CE counts toward the next renewal, both ends inclusive. Normally the current cycle: from the exam

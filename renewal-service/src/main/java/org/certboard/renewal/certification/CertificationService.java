@@ -1,12 +1,12 @@
 package org.certboard.renewal.certification;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.Actor;
+import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
@@ -22,15 +22,15 @@ public class CertificationService {
     private final PendingAudits pendingAudits;
     private final RenewalCalendar calendar;
     private final Outbox outbox;
-    private final Clock clock;
+    private final BoardTime time;
 
     public CertificationService(CertificationRepository certifications, PendingAudits pendingAudits,
-            RenewalCalendar calendar, Outbox outbox, Clock clock) {
+            RenewalCalendar calendar, Outbox outbox, BoardTime time) {
         this.certifications = certifications;
         this.pendingAudits = pendingAudits;
         this.calendar = calendar;
         this.outbox = outbox;
-        this.clock = clock;
+        this.time = time;
     }
 
     public Uni<CertificationView> get(String number) {
@@ -42,7 +42,7 @@ public class CertificationService {
     }
 
     public Uni<CertificationView> retire(String number, Actor staff) {
-        LocalDate today = calendar.today(clock.instant());
+        LocalDate today = time.today();
         return Panache.withTransaction(() -> certifications.lockByNumber(number).chain(certification -> pendingAudits
                 .awaitingAudit(certification.id)
                 .chain(awaiting -> certifications.holdsLive(certification.candidateId)

@@ -1,6 +1,5 @@
 package org.certboard.renewal.clock;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.certboard.events.renewal.RenewalReminderDue;
+import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.clock.ClockMoved;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.renewal.calendar.ClockAction;
@@ -48,17 +48,17 @@ public class ClockJob {
 
     private final CertificationRepository certifications;
     private final RenewalCalendar calendar;
-    private final Clock clock;
+    private final BoardTime time;
     private final Outbox outbox;
     private final Vertx vertx;
     /** Runs requested since the current run started; a request during a run makes it go round once more. */
     private final AtomicInteger requests = new AtomicInteger();
 
-    public ClockJob(CertificationRepository certifications, RenewalCalendar calendar, Clock clock, Outbox outbox,
+    public ClockJob(CertificationRepository certifications, RenewalCalendar calendar, BoardTime time, Outbox outbox,
             Vertx vertx) {
         this.certifications = certifications;
         this.calendar = calendar;
-        this.clock = clock;
+        this.time = time;
         this.outbox = outbox;
         this.vertx = vertx;
     }
@@ -102,7 +102,7 @@ public class ClockJob {
      */
     Uni<Void> runOnce() {
         // a run that hangs (say, on a dead connection) must not keep every later trigger waiting behind it
-        return catchUp(calendar.today(clock.instant())).ifNoItem().after(RUN_TIMEOUT).fail();
+        return catchUp(time.today()).ifNoItem().after(RUN_TIMEOUT).fail();
     }
 
     private Uni<Void> catchUp(LocalDate today) {
@@ -156,7 +156,7 @@ public class ClockJob {
     /** Each action only from the status it applies to: what a retired or lapsed certification no longer gets. */
     private Uni<Void> perform(Certification certification, ClockAction action) {
         if (action instanceof ClockAction.Reminder reminder && certification.status == CertificationStatus.ACTIVE) {
-            return certifications.recordReminder(certification, reminder, clock.instant())
+            return certifications.recordReminder(certification, reminder, time.now())
                     .chain(first -> !first ? Uni.createFrom().voidItem()
                             : outbox.add(new RenewalReminderDue(certification.candidateId, certification.number,
                                     reminder.daysBefore(), reminder.dueOn(), certification.expiresOn)));

@@ -1,6 +1,6 @@
 package org.certboard.renewal.credential;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.problem.ProblemException;
 import org.certboard.renewal.candidate.CandidateRepository;
 import org.certboard.renewal.certification.Certification;
@@ -43,18 +44,18 @@ public class CredentialService {
     private final IssuerProfile profile;
     private final SigningKey key;
     private final CredentialVerifier verifier;
-    private final Clock clock;
+    private final BoardTime time;
 
     public CredentialService(CredentialRepository credentials, CertificationRepository certifications,
             CandidateRepository candidates, IssuerProfile profile, SigningKey key, CredentialVerifier verifier,
-            Clock clock) {
+            BoardTime time) {
         this.credentials = credentials;
         this.certifications = certifications;
         this.candidates = candidates;
         this.profile = profile;
         this.key = key;
         this.verifier = verifier;
-        this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -67,7 +68,7 @@ public class CredentialService {
                         .chain(index -> {
                             CredentialContent content = new CredentialContent(UUID.randomUUID(), certification.number,
                                     candidate == null ? null : candidate.fullName(), validFrom, validUntil, index,
-                                    clock.instant());
+                                    time.now());
                             Credential credential = new Credential();
                             credential.id = content.id();
                             credential.certificationId = certification.id;
@@ -80,7 +81,7 @@ public class CredentialService {
                             credential.keyId = key.keyId();
                             credential.issuedAt = content.issuedAt();
                             return credentials.recordKey(key.keyId(), key.publicJwk().toJSONString(),
-                                    clock.instant()).chain(() -> credentials.persist(credential));
+                                    time.now()).chain(() -> credentials.persist(credential));
                         }));
     }
 
@@ -90,7 +91,7 @@ public class CredentialService {
      * and the replaced one is suspended. Runs in the candidate consumer's transaction, after the projection.
      */
     public Uni<Void> onNameChanged(UUID candidateId) {
-        LocalDate today = today();
+        LocalDate today = time.today();
         return candidates.byId(candidateId).chain(candidate -> {
             if (candidate == null || candidate.fullName() == null) {
                 return Uni.createFrom().voidItem();
@@ -119,7 +120,7 @@ public class CredentialService {
      * of its cycle). Replaced and revoked credentials are never handed out.
      */
     public Uni<IssuedCredential> current(String number) {
-        LocalDate today = today();
+        LocalDate today = time.today();
         return Panache.withSession(() -> certifications.byNumber(number).chain(certification -> credentials
                 .current(certification.id, today).map(credential -> {
                     if (credential == null) {
@@ -135,7 +136,7 @@ public class CredentialService {
             throw ProblemException.invalid("reason", "a revocation needs a reason");
         }
         return Panache.withTransaction(() -> certifications.lockByNumber(number).chain(certification -> credentials
-                .revokeAll(certification.id, reason, clock.instant())));
+                .revokeAll(certification.id, reason, time.now())));
     }
 
     /** Every key the board has signed with, and the current one: what verifiers need, current or rotated out. */
@@ -161,7 +162,7 @@ public class CredentialService {
         return publishedKeys().chain(keys -> statusOf(indexes).map(status -> verifier.verify(presented, keys,
                 (purpose, index) -> Long.valueOf(index).equals(indexes.get(purpose))
                         ? Optional.ofNullable(status.get(purpose)) : Optional.empty(),
-                clock.instant())));
+                time.now())));
     }
 
     /** The reasons behind the requested bits, for those that are set. */
@@ -188,13 +189,9 @@ public class CredentialService {
                 .map(set -> {
                     Bitstring bits = new Bitstring(profile.statusListSize());
                     set.forEach(index -> bits.set((int) (index - first)));
+                    Instant now = time.now();
                     return JoseCodec.sign(CredentialDocument.statusList(profile, purpose, list, bits.encode(),
-                            OffsetDateTime.ofInstant(clock.instant(), profile.zone())), key,
-                            java.util.Date.from(clock.instant()));
+                            OffsetDateTime.ofInstant(now, profile.zone())), key, java.util.Date.from(now));
                 });
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), profile.zone());
     }
 }

@@ -3,7 +3,8 @@ package org.certboard.renewal.credential;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.certboard.renewal.config.BoardConfig;
+import org.certboard.platform.clock.BoardConfig;
+import org.certboard.renewal.config.CredentialNaming;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -36,8 +37,8 @@ public class CredentialSetup {
 
     @Produces
     @Singleton
-    IssuerProfile issuerProfile(CredentialConfig config, BoardConfig board) {
-        return new IssuerProfile(config.baseUrl(), config.issuerName(), board.credential(), board.credentialPrefix(),
+    IssuerProfile issuerProfile(CredentialConfig config, CredentialNaming naming, BoardConfig board) {
+        return new IssuerProfile(config.baseUrl(), config.issuerName(), naming.credential(), naming.credentialPrefix(),
                 config.achievementDescription(), config.criteria(), board.timeZone(), config.statusListSize());
     }
 

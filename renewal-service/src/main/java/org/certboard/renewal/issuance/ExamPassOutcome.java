@@ -2,9 +2,9 @@ package org.certboard.renewal.issuance;
 
 import java.time.LocalDate;
 
+import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationStatus;
-import org.certboard.renewal.calendar.RenewalCalendar;
 
 /**
  * What a passed exam does to the person's certifications. The exam date decides, never the day the result arrives:

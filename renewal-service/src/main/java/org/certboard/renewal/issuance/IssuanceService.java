@@ -1,18 +1,18 @@
 package org.certboard.renewal.issuance;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.exam.ExamPassed;
+import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.outbox.Outbox;
+import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationRepository;
 import org.certboard.renewal.certification.CertificationStatus;
-import org.certboard.renewal.calendar.RenewalCalendar;
-import org.certboard.renewal.config.BoardConfig;
+import org.certboard.renewal.config.CredentialNaming;
 import org.certboard.renewal.credential.CredentialService;
 import org.certboard.renewal.recertification.RenewalService;
 import org.jboss.logging.Logger;
@@ -30,20 +30,20 @@ public class IssuanceService {
     private final CredentialService credentials;
     private final RenewalCalendar calendar;
     private final Outbox outbox;
-    private final Clock clock;
+    private final BoardTime time;
     private final String prefix;
 
     public IssuanceService(CertificationRepository certifications, AppliedExamRepository appliedExams,
             RenewalService renewals, CredentialService credentials, RenewalCalendar calendar, Outbox outbox,
-            Clock clock, BoardConfig board) {
+            BoardTime time, CredentialNaming naming) {
         this.certifications = certifications;
         this.appliedExams = appliedExams;
         this.renewals = renewals;
         this.credentials = credentials;
         this.calendar = calendar;
         this.outbox = outbox;
-        this.clock = clock;
-        this.prefix = board.credentialPrefix();
+        this.time = time;
+        this.prefix = naming.credentialPrefix();
     }
 
     private record Applied(UUID certificationId, String outcome) {
@@ -62,7 +62,7 @@ public class IssuanceService {
                                 .map(lapsed -> ExamPassOutcome.of(live, lapsed, passed.examDate(), calendar)))
                         .chain(outcome -> apply(passed, outcome))
                         .chain(applied -> appliedExams.record(passed.bookingId(), applied.certificationId(),
-                                applied.outcome(), clock.instant())));
+                                applied.outcome(), time.now())));
     }
 
     private Uni<Applied> apply(ExamPassed passed, ExamPassOutcome outcome) {
@@ -73,7 +73,7 @@ public class IssuanceService {
                 LOG.infof("exam passed on %s renews lapsed certification %s late: the exam lies before its lapse",
                         examDate, certification.number);
             }
-            return renewals.renewByExam(certification, renew.late(), calendar.today(clock.instant()))
+            return renewals.renewByExam(certification, renew.late(), time.today())
                     .replaceWith(new Applied(certification.id, "RENEWED"));
         }
         if (outcome instanceof ExamPassOutcome.LapseThenIssue lapse) {

@@ -5,28 +5,27 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.certboard.events.exam.ExamPassed;
 import org.certboard.platform.inbox.EventConsumer;
+import org.certboard.platform.inbox.EventHandlers;
 import org.certboard.renewal.issuance.IssuanceService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 
+/** Exam events: a pass issues or renews a certification; other exam events do not concern renewal-service. */
 @ApplicationScoped
 public class ExamEvents {
     private final EventConsumer consumer;
-    private final IssuanceService issuance;
+    private final EventHandlers handlers;
 
     public ExamEvents(EventConsumer consumer, IssuanceService issuance) {
         this.consumer = consumer;
-        this.issuance = issuance;
+        this.handlers = EventHandlers.builder().on(ExamPassed.class, issuance::onExamPassed).build();
     }
 
     @Incoming("exam-events")
     @ActivateRequestContext
     public Uni<Void> onExamEvent(Message<String> message) {
-        return consumer.consume(message, event -> switch (event.type()) {
-            case EXAM_PASSED -> issuance.onExamPassed(event.data(ExamPassed.class));
-            default -> Uni.createFrom().voidItem();
-        });
+        return consumer.consume(message, handlers);
     }
 }

@@ -8,14 +8,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 import org.certboard.events.Actor;
 import org.certboard.events.renewal.AuditDecided;
 import org.certboard.events.renewal.CertificationRenewed;
 import org.certboard.platform.problem.ProblemException;
+import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationStatus;
-import org.certboard.renewal.calendar.RenewalCalendar;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -55,6 +56,9 @@ public class Renewal extends PanacheEntityBase {
     public Instant decidedAt;
     public String auditedBySubject;
     public String auditedByRole;
+    /** Incremented on every change: the renewal's ETag (an audit decision needs it as If-Match). */
+    @Version
+    public long version;
 
     /**
      * A renewal of the certification's current cycle starting the next one on {@code nextCycleStartsOn}: RENEWED, or

@@ -7,10 +7,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
 
+import org.certboard.platform.http.Preconditions;
 import org.certboard.platform.security.Caller;
 import org.certboard.platform.security.Roles;
 import org.certboard.renewal.certification.RenewalAccess;
@@ -19,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -71,23 +75,41 @@ public class RenewalResource {
     @GET
     @Path("/renewals/{id}")
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
-    @Operation(operationId = "getRenewal", summary = "Read a renewal, e.g. to follow an audit")
-    @APIResponse(responseCode = "200", description = "The renewal")
+    @Operation(operationId = "getRenewal", summary = "Read a renewal, e.g. to follow an audit",
+            description = "The ETag is what an audit decision sends back as If-Match.")
+    @APIResponse(responseCode = "200", description = "The renewal", headers = @Header(name = "ETag",
+            description = "The renewal's version, a strong entity tag such as \"0\"",
+            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RenewalView.class)))
     @APIResponse(responseCode = "404", description = "No such certification or renewal (or another person's)")
-    public Uni<RenewalView> get(@PathParam("number") String number, @PathParam("id") UUID id) {
-        return access.certification(number).chain(() -> renewals.get(number, id));
+    public Uni<RestResponse<RenewalView>> get(@PathParam("number") String number, @PathParam("id") UUID id) {
+        return access.certification(number).chain(() -> renewals.get(number, id)).map(RenewalResource::tagged);
     }
 
     @POST
     @Path("/renewals/{id}/audit")
     @RolesAllowed(Roles.STAFF)
     @Operation(operationId = "decideRenewalAudit",
-            summary = "Accept or reject the CE evidence of an audited renewal (staff)")
-    @APIResponse(responseCode = "200", description = "Decided")
+            summary = "Accept or reject the CE evidence of an audited renewal (staff)",
+            description = "Only on the version read: If-Match with the renewal's ETag, so two staff members cannot "
+                    + "decide one over the other.")
+    @APIResponse(responseCode = "200", description = "Decided", headers = @Header(name = "ETag",
+            description = "The renewal's new version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RenewalView.class)))
     @APIResponse(responseCode = "404", description = "No such certification or renewal")
     @APIResponse(responseCode = "409", description = "Audit already decided, Certification changed, or Certified anew")
-    public Uni<RenewalView> audit(@PathParam("number") String number, @PathParam("id") UUID id,
+    @APIResponse(responseCode = "412", description = "Precondition failed: the renewal changed since it was read "
+            + "(`currentETag`); nothing was decided")
+    @APIResponse(responseCode = "428", description = "Precondition required: If-Match is missing")
+    public Uni<RestResponse<RenewalView>> audit(@PathParam("number") String number, @PathParam("id") UUID id,
+            @HeaderParam("If-Match") @Parameter(required = true, description = "The renewal's ETag as read",
+                    schema = @Schema(type = SchemaType.STRING)) String ifMatch,
             @NotNull(message = "a decision is required") @Valid AuditDecision decision) {
-        return renewals.decideAudit(number, id, decision, caller.actor());
+        return renewals.decideAudit(number, id, decision, ifMatch, caller.actor()).map(RenewalResource::tagged);
+    }
+
+    private static RestResponse<RenewalView> tagged(VersionedRenewal versioned) {
+        return RestResponse.ResponseBuilder.ok(versioned.renewal())
+                .header(HttpHeaders.ETAG, Preconditions.etag(versioned.version())).build();
     }
 }

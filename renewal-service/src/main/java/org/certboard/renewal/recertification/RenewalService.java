@@ -1,7 +1,7 @@
 package org.certboard.renewal.recertification;
 
 import java.math.BigDecimal;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +10,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.Actor;
+import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.http.Preconditions;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.problem.Problem;
 import org.certboard.platform.problem.ProblemException;
+import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.candidate.CandidateRecord;
 import org.certboard.renewal.candidate.CandidateRepository;
 import org.certboard.renewal.ce.CeCredit;
@@ -20,7 +23,6 @@ import org.certboard.renewal.ce.CeCreditRepository;
 import org.certboard.renewal.ce.CePeriod;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationRepository;
-import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.credential.CredentialService;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -40,12 +42,12 @@ public class RenewalService {
     private final RenewalRequirements requirements;
     private final AuditSampling auditSampling;
     private final Outbox outbox;
-    private final Clock clock;
+    private final BoardTime time;
     private final CredentialService credentials;
 
     public RenewalService(RenewalRepository renewals, CertificationRepository certifications,
             CeCreditRepository credits, CandidateRepository candidates, RenewalCalendar calendar,
-            RenewalRequirements requirements, AuditSampling auditSampling, Outbox outbox, Clock clock,
+            RenewalRequirements requirements, AuditSampling auditSampling, Outbox outbox, BoardTime time,
             CredentialService credentials) {
         this.renewals = renewals;
         this.certifications = certifications;
@@ -55,18 +57,18 @@ public class RenewalService {
         this.requirements = requirements;
         this.auditSampling = auditSampling;
         this.outbox = outbox;
-        this.clock = clock;
+        this.time = time;
         this.credentials = credentials;
     }
 
     public Uni<RenewalProgress> progress(String number) {
-        LocalDate today = today();
+        LocalDate today = time.today();
         return Panache.withSession(() -> certifications.byNumber(number)
                 .chain(certification -> assess(certification, today).map(Assessment::progress)));
     }
 
     public Uni<RenewalView> renew(String number) {
-        LocalDate today = today();
+        LocalDate today = time.today();
         return Panache.withTransaction(() -> certifications.lockByNumber(number).chain(certification -> assess(
                 certification, today).chain(assessment -> {
                     if (!assessment.progress().canRenew()) {
@@ -77,15 +79,15 @@ public class RenewalService {
                     Renewal renewal = Renewal.submit(certification, Renewal.Method.CE, assessment.progress().late(),
                             assessment.nextCycleStartsOn(),
                             auditSampling.selects(certification.candidateId, certification.cycleStartedOn), calendar,
-                            today, clock.instant());
+                            today, time.now());
                     return renewals.persist(renewal).call(() -> renewal.status == Renewal.Status.PENDING_AUDIT
                             ? Uni.createFrom().voidItem() : apply(certification, renewal));
                 }))).map(RenewalView::of);
     }
 
-    public Uni<RenewalView> get(String number, UUID renewalId) {
+    public Uni<VersionedRenewal> get(String number, UUID renewalId) {
         return Panache.withSession(() -> certifications.byNumber(number)
-                .chain(certification -> renewals.of(certification, renewalId))).map(RenewalView::of);
+                .chain(certification -> renewals.of(certification, renewalId))).map(VersionedRenewal::of);
     }
 
     /**
@@ -93,12 +95,13 @@ public class RenewalService {
      * awaiting its audit is closed as superseded. Runs in the caller's transaction.
      */
     public Uni<Void> renewByExam(Certification certification, boolean late, LocalDate today) {
+        Instant now = time.now();
         Renewal renewal = Renewal.submit(certification, Renewal.Method.EXAM, late, certification.expiresOn, false,
-                calendar, today, clock.instant());
+                calendar, today, now);
         return renewals.awaitingAudit(certification)
                 .invoke(pending -> {
                     if (pending != null) {
-                        pending.supersede(clock.instant());
+                        pending.supersede(now);
                     }
                 })
                 .chain(() -> renewals.persist(renewal))
@@ -107,23 +110,27 @@ public class RenewalService {
 
     /**
      * Accepting applies the renewal as submitted (same new cycle, same late flag), even if the clock job expired or
-     * lapsed the certification while staff reviewed it. Rejecting leaves the certification as it is.
+     * lapsed the certification while staff reviewed it. Rejecting leaves the certification as it is. Only on the
+     * version of the renewal the staff member read ({@code ifMatch}, its ETag): 428 without it, 412 when stale.
      */
-    public Uni<RenewalView> decideAudit(String number, UUID renewalId, AuditDecision decision, Actor staff) {
+    public Uni<VersionedRenewal> decideAudit(String number, UUID renewalId, AuditDecision decision, String ifMatch,
+            Actor staff) {
         if (!decision.accepted() && (decision.reason() == null || decision.reason().isBlank())) {
             throw ProblemException.invalid("reason", "a rejection needs a reason");
         }
         return Panache.withTransaction(() -> certifications.lockByNumber(number)
                 .chain(certification -> renewals.of(certification, renewalId)
+                        .invoke(renewal -> Preconditions.requireIfMatch(ifMatch, renewal.version))
                         .chain(renewal -> certifications.holdsLive(certification.candidateId).chain(holdsLive -> {
                             if (!decision.accepted()) {
                                 return outbox.add(renewal.reject(certification, decision.reason(), staff,
-                                        clock.instant()));
+                                        time.now()));
                             }
                             return outbox.add(renewal.accept(certification, decision.reason(), holdsLive, staff,
-                                    clock.instant())).chain(() -> apply(certification, renewal));
+                                    time.now())).chain(() -> apply(certification, renewal));
                         }).replaceWith(renewal))))
-                .map(RenewalView::of);
+                // after the commit, whose flush incremented the version
+                .map(VersionedRenewal::of);
     }
 
     private Uni<Void> apply(Certification certification, Renewal renewal) {
@@ -187,9 +194,5 @@ public class RenewalService {
                 calendar.windowOpensOn(certification.expiresOn), certification.expiresOn,
                 calendar.lateRenewalEndsOn(certification.expiresOn), missing.isEmpty(), late, List.copyOf(missing),
                 pending == null ? null : pending.id), nextCycleStartsOn);
-    }
-
-    private LocalDate today() {
-        return calendar.today(clock.instant());
     }
 }

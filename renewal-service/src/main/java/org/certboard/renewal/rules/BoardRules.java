@@ -5,9 +5,9 @@ import java.time.MonthDay;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.certboard.platform.clock.BoardConfig;
 import org.certboard.renewal.calendar.ExpiryRule;
 import org.certboard.renewal.calendar.RenewalCalendar;
-import org.certboard.renewal.config.BoardConfig;
 import org.certboard.renewal.config.RenewalConfig;
 import org.certboard.renewal.recertification.AuditSampling;
 import org.certboard.renewal.recertification.RenewalRequirements;

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.renewal.candidate.CandidateRepository;
 import org.certboard.renewal.certification.CertificationRepository;
-import org.certboard.renewal.config.BoardConfig;
+import org.certboard.renewal.config.CredentialNaming;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -17,10 +17,10 @@ public class VerificationService {
     private final String credential;
 
     public VerificationService(CertificationRepository certifications, CandidateRepository candidates,
-            BoardConfig board) {
+            CredentialNaming naming) {
         this.certifications = certifications;
         this.candidates = candidates;
-        this.credential = board.credential();
+        this.credential = naming.credential();
     }
 
     /** 404 for an unknown number; the name is null until a candidate event has told it. */

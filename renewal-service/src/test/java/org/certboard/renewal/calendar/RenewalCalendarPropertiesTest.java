@@ -124,8 +124,8 @@ class RenewalCalendarPropertiesTest {
         LocalDate expiry = PLAIN.expiryFor(exam);
         var at = PLAIN.expiresAt(expiry);
 
-        assertThat(PLAIN.today(at.minusNanos(1))).isEqualTo(expiry);
-        assertThat(PLAIN.today(at)).isEqualTo(expiry.plusDays(1));
+        assertThat(LocalDate.ofInstant(at.minusNanos(1), PLAIN.zone())).isEqualTo(expiry);
+        assertThat(LocalDate.ofInstant(at, PLAIN.zone())).isEqualTo(expiry.plusDays(1));
         assertThat(at.atZone(ZoneId.of("America/New_York")).toLocalTime()).isEqualTo(java.time.LocalTime.MIDNIGHT);
     }
 

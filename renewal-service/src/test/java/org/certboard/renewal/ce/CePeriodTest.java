@@ -7,10 +7,10 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.certboard.renewal.certification.Certification;
-import org.certboard.renewal.certification.CertificationStatus;
 import org.certboard.renewal.calendar.ExpiryRule;
 import org.certboard.renewal.calendar.RenewalCalendar;
+import org.certboard.renewal.certification.Certification;
+import org.certboard.renewal.certification.CertificationStatus;
 import org.junit.jupiter.api.Test;
 
 class CePeriodTest {

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventType;
 import org.certboard.events.Topics;

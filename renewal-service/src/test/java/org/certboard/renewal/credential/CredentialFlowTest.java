@@ -27,10 +27,10 @@ import org.certboard.events.candidate.CandidateUpdated;
 import org.certboard.platform.security.Roles;
 import org.certboard.renewal.RenewalFixtures;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.VerificationJwkSelector;
 import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;

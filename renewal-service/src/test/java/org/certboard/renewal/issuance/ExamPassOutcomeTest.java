@@ -8,10 +8,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import org.certboard.renewal.certification.Certification;
-import org.certboard.renewal.certification.CertificationStatus;
 import org.certboard.renewal.calendar.ExpiryRule;
 import org.certboard.renewal.calendar.RenewalCalendar;
+import org.certboard.renewal.certification.Certification;
+import org.certboard.renewal.certification.CertificationStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

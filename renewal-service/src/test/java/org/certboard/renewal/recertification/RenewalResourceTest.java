@@ -1,10 +1,15 @@
 package org.certboard.renewal.recertification;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
@@ -212,9 +217,56 @@ class RenewalResourceTest {
         RenewalFixtures.staff().post("/certifications/CCM-1999-000001/renewals").then().statusCode(404);
     }
 
+    @Test
+    void anAuditDecisionNeedsTheETagOfTheRenewalAsRead() {
+        LocalDate today = RenewalFixtures.today();
+        LocalDate examDate = today.minusYears(5).plusDays(40);
+        LocalDate expiry = examDate.plusYears(5);
+        String number = new RenewalFixtures(bootstrapServers).certify(RenewalFixtures.candidate(true, examDate), examDate);
+        RenewalFixtures.fullCe(number, today);
+        String id = RenewalFixtures.staff().post("/certifications/{n}/renewals", number).then().statusCode(201)
+                .extract().path("id");
+        String read = etag(number, id);
+        Map<String, Object> accept = Map.of("accepted", true);
+
+        audit(number, id, null, accept).statusCode(428).contentType("application/problem+json")
+                .body("type", endsWith("/precondition-required"));
+        audit(number, id, "\"41\"", accept).statusCode(412).contentType("application/problem+json")
+                .body("type", endsWith("/precondition-failed")).body("currentETag", equalTo(read));
+        // refused, nothing changed: still awaiting its audit, the certification in its cycle, the same tag
+        RenewalFixtures.staff().get("/certifications/{n}/renewals/{id}", number, id).then().statusCode(200)
+                .header("ETag", read).body("status", equalTo("PENDING_AUDIT")).body("auditedBy", nullValue());
+        RenewalFixtures.staff().get("/certifications/{n}", number).then().body("expiresOn", equalTo(expiry.toString()));
+
+        String decided = audit(number, id, read, accept).statusCode(200).body("status", equalTo("RENEWED"))
+                .header("ETag", not(equalTo(read))).extract().header("ETag");
+        assertThat(etag(number, id)).isEqualTo(decided);
+        RenewalFixtures.staff().get("/certifications/{n}", number).then()
+                .body("expiresOn", equalTo(expiry.plusYears(5).toString()));
+        // a second staff member deciding on what they read before: stale, not silently decided again
+        audit(number, id, read, Map.of("accepted", false, "reason", "no certificates")).statusCode(412)
+                .body("currentETag", equalTo(decided));
+    }
+
+    /** The renewal's current ETag, as staff read it. */
+    private static String etag(String number, String id) {
+        return RenewalFixtures.staff().get("/certifications/{n}/renewals/{id}", number, id).then().statusCode(200)
+                .header("ETag", matchesPattern("\"\\d+\"")).extract().header("ETag");
+    }
+
+    /** A decision on the version of the renewal just read (unknown renewals: without If-Match, they are 404). */
     private static io.restassured.response.ValidatableResponse audit(String number, String id, Map<String, ?> body) {
-        return RenewalFixtures.staff().contentType(ContentType.JSON).body(body)
-                .post("/certifications/{n}/renewals/{id}/audit", number, id).then();
+        String current = RenewalFixtures.staff().get("/certifications/{n}/renewals/{id}", number, id).header("ETag");
+        return audit(number, id, current, body);
+    }
+
+    private static io.restassured.response.ValidatableResponse audit(String number, String id, String ifMatch,
+            Map<String, ?> body) {
+        var request = RenewalFixtures.staff().contentType(ContentType.JSON).body(body);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return request.post("/certifications/{n}/renewals/{id}/audit", number, id).then();
     }
 
     private static String URI(String location) {

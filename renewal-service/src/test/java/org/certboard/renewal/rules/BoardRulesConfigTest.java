@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.certboard.renewal.config.BoardConfig;
+import org.certboard.platform.clock.BoardConfig;
 import org.certboard.renewal.config.RenewalConfig;
 import org.junit.jupiter.api.Test;
 

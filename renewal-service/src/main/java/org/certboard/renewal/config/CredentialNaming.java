@@ -1,20 +1,18 @@
 package org.certboard.renewal.config;
 
-import java.time.ZoneId;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Who the board is: its time zone and how its credential is named. Validated at start-up. */
+/**
+ * How the board names its credential, renewal-service's own board facts beside the shared
+ * {@link org.certboard.platform.clock.BoardConfig} (same prefix, so the keys stay where boards set them). Validated at
+ * start-up.
+ */
 @ConfigMapping(prefix = "certboard.board")
-public interface BoardConfig {
-
-    /** Dates (expiry, reminders) are board dates: a day ends at midnight in this zone. */
-    @WithDefault("America/New_York")
-    ZoneId timeZone();
+public interface CredentialNaming {
 
     /** Prefix of certification numbers, e.g. CCM in CCM-2026-000123. */
     @WithDefault("CCM")
