@@ -23,6 +23,11 @@ public class PageRequest {
     @Max(value = 100, message = "must be between 1 and 100")
     public int size;
 
+    /** How many items the pages before this one hold. */
+    public long offset() {
+        return (long) page * size;
+    }
+
     /**
      * This page of the query's results, shown through {@code view}, with the query's total. The two reads run one
      * after the other on the caller's session.
