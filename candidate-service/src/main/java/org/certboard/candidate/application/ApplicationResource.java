@@ -43,7 +43,7 @@ public class ApplicationResource {
     @APIResponse(responseCode = "200", description = "The application")
     @APIResponse(responseCode = "404", description = "No such application (or another person's)")
     public Uni<ApplicationView> get(@PathParam("id") UUID id) {
-        return access.application(id).chain(() -> applications.get(id));
+        return access.record("application", id, () -> applications.candidateOf(id)).chain(() -> applications.get(id));
     }
 
     /** Settles an application UNDER_REVIEW; the staff member is recorded with the decision. */

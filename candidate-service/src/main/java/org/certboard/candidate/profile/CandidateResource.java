@@ -69,28 +69,6 @@ public class CandidateResource {
                 .<CandidateView>created(URI.create("/candidates/" + view.id())).entity(view).build());
     }
 
-    /** The caller's own profile, so a front end never needs to know the id first. */
-    @GET
-    @Path("/me")
-    @RolesAllowed(Roles.CANDIDATE)
-    @Operation(operationId = "getMyCandidateProfile", summary = "Read the caller's own candidate file")
-    @APIResponse(responseCode = "200", description = "The caller's file")
-    @APIResponse(responseCode = "404", description = "Not registered: no profile is bound to this account yet")
-    public Uni<CandidateProfile> me() {
-        return access.self().chain(candidates::profile);
-    }
-
-    @GET
-    @Path("/{id}")
-    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
-    @Operation(operationId = "getCandidate",
-            summary = "Read a candidate's file (profile, evidence, latest application)")
-    @APIResponse(responseCode = "200", description = "The file")
-    @APIResponse(responseCode = "404", description = "No such candidate (or another person's)")
-    public Uni<CandidateProfile> get(@PathParam("id") UUID id) {
-        return access.candidate(id).chain(() -> candidates.profile(id));
-    }
-
     @GET
     @RolesAllowed(Roles.STAFF)
     @Operation(operationId = "searchCandidates", summary = "Search candidates by email or name, a page at a time",

@@ -38,7 +38,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -54,10 +53,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class TimelineProjection {
     private final EventConsumer consumer;
+    private final TimelineRepository steps;
     private final ObjectMapper json;
 
-    public TimelineProjection(EventConsumer consumer, ObjectMapper json) {
+    public TimelineProjection(EventConsumer consumer, TimelineRepository steps, ObjectMapper json) {
         this.consumer = consumer;
+        this.steps = steps;
         this.json = json;
     }
 
@@ -187,18 +188,8 @@ public class TimelineProjection {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into timeline_entry (event_id, step, candidate_id, occurred_at, recorded_at, service, ref,
-                    actor_subject, actor_role, detail)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-                on conflict do nothing""")
-                .setParameter(1, event.id()).setParameter(2, step.name())
-                .setParameter(3, event.data().candidateId()).setParameter(4, occurredAt)
-                .setParameter(5, event.time()).setParameter(6, event.type().service().name().toLowerCase())
-                .setParameter(7, ref).setParameter(8, actor == null ? null : actor.subject())
-                .setParameter(9, actor == null ? null : actor.role()).setParameter(10, text)
-                .executeUpdate())
-                .replaceWithVoid();
+        return steps.insert(new TimelineRow(event.id(), step, event.data().candidateId(), occurredAt, event.time(),
+                event.type().service().name().toLowerCase(), ref, actor, text));
     }
 
     private static Instant startOf(LocalDate day) {
