@@ -13,6 +13,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 import org.certboard.candidate.eligibility.Decision;
 import org.certboard.candidate.eligibility.Outcome;
@@ -55,6 +56,9 @@ public class Application extends PanacheEntityBase {
     public String submittedByRole;
     public String decidedBySubject;
     public String decidedByRole;
+    /** Bumped by every transition; the application's ETag (If-Match on a staff decision). */
+    @Version
+    public long version;
 
     /** A new application and the event that announces its decision. */
     public record Submitted(Application application, EligibilityDecided event) {

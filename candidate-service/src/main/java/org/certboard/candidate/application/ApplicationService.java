@@ -1,20 +1,19 @@
 package org.certboard.candidate.application;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.certboard.candidate.board.BoardProfile;
 import org.certboard.candidate.eligibility.EligibilityRules;
 import org.certboard.candidate.evidence.EvidenceService;
 import org.certboard.candidate.persistence.UniqueViolations;
+import org.certboard.candidate.persistence.Versioned;
 import org.certboard.candidate.profile.CandidateRepository;
 import org.certboard.events.Actor;
+import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.http.Preconditions;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.problem.ProblemException;
 
@@ -33,19 +32,17 @@ public class ApplicationService {
     private final CandidateRepository candidates;
     private final EligibilityRules rules;
     private final EvidenceService evidence;
-    private final BoardProfile board;
     private final Outbox outbox;
-    private final Clock clock;
+    private final BoardTime time;
 
     public ApplicationService(ApplicationRepository applications, CandidateRepository candidates,
-            EligibilityRules rules, EvidenceService evidence, BoardProfile board, Outbox outbox, Clock clock) {
+            EligibilityRules rules, EvidenceService evidence, Outbox outbox, BoardTime time) {
         this.applications = applications;
         this.candidates = candidates;
         this.rules = rules;
         this.evidence = evidence;
-        this.board = board;
         this.outbox = outbox;
-        this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -58,7 +55,7 @@ public class ApplicationService {
         return UniqueViolations.asConflict(Panache.withTransaction(() -> candidates.requireLocked(candidateId)
                 .chain(() -> {
                     // Read today once, after the lock: the open check and the decision use the same day.
-                    LocalDate today = board.today();
+                    LocalDate today = time.today();
                     return applications.hasOpen(candidateId, today)
                             .invoke(open -> {
                                 if (open) {
@@ -71,7 +68,7 @@ public class ApplicationService {
                             .chain(() -> evidence.evidence(candidateId, body.attestation()))
                             .chain(file -> {
                                 Application.Submitted submitted = Application.submit(candidateId, body.attestation(),
-                                        rules.decide(file, today), today, now(), submitter);
+                                        rules.decide(file, today), today, time.now(), submitter);
                                 return applications.persist(submitted.application())
                                         .call(() -> outbox.add(submitted.event()));
                             });
@@ -81,11 +78,11 @@ public class ApplicationService {
                 .map(ApplicationService::view);
     }
 
-    public Uni<ApplicationView> latest(UUID candidateId) {
+    public Uni<Versioned<ApplicationView>> latest(UUID candidateId) {
         return Panache.withSession(() -> candidates.require(candidateId)
                 .chain(() -> applications.latest(candidateId))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("application of candidate", candidateId)))
-                .map(ApplicationService::view);
+                .map(ApplicationService::versioned);
     }
 
     /** The candidate's latest application, null when there is none; needs the caller's session. */
@@ -93,9 +90,9 @@ public class ApplicationService {
         return applications.latest(candidateId).map(a -> a == null ? null : view(a));
     }
 
-    public Uni<ApplicationView> get(UUID applicationId) {
+    public Uni<Versioned<ApplicationView>> get(UUID applicationId) {
         return Panache.withSession(() -> applications.require(applicationId, LockModeType.NONE))
-                .map(ApplicationService::view);
+                .map(ApplicationService::versioned);
     }
 
     /** The candidate an application belongs to (null when there is no such application); needs the caller's session. */
@@ -103,21 +100,31 @@ public class ApplicationService {
         return applications.candidateOf(applicationId);
     }
 
-    /** Staff settle an application under review. */
-    public Uni<ApplicationView> decide(UUID applicationId, StaffDecision body, Actor staff) {
+    /**
+     * Staff settle an application under review, if {@code ifMatch} names it as it is now: two staff members deciding
+     * the same application cannot overwrite each other's decision.
+     */
+    public Uni<Versioned<ApplicationView>> decide(UUID applicationId, StaffDecision body, Actor staff,
+            String ifMatch) {
         return Panache.withTransaction(() -> lockCandidateOf(applicationId)
                 .chain(() -> applications.require(applicationId, LockModeType.PESSIMISTIC_WRITE))
+                .invoke(application -> Preconditions.requireIfMatch(ifMatch, application.version))
                 .call(application -> outbox.add(application.decide(body.decision() == StaffDecision.Choice.APPROVE,
-                        body.reason(), staff, board.today(), rules.board().authorisationPeriod(), now()))))
-                .map(ApplicationService::view);
+                        body.reason(), staff, time.today(), rules.criteria().authorisationPeriod(), time.now()))))
+                // read after the commit, whose flush bumped the version
+                .map(ApplicationService::versioned);
     }
 
     /** Staff withdraw an approval, ending the exam authorisation. */
     public Uni<ApplicationView> withdraw(UUID applicationId, Withdrawal body, Actor staff) {
         return Panache.withTransaction(() -> lockCandidateOf(applicationId)
                 .chain(() -> applications.require(applicationId, LockModeType.PESSIMISTIC_WRITE))
-                .call(application -> outbox.add(application.withdraw(body.reason(), staff, now()))))
+                .call(application -> outbox.add(application.withdraw(body.reason(), staff, time.now()))))
                 .map(ApplicationService::view);
+    }
+
+    private static Versioned<ApplicationView> versioned(Application a) {
+        return new Versioned<>(view(a), a.version);
     }
 
     static ApplicationView view(Application a) {
@@ -139,7 +146,4 @@ public class ApplicationService {
                         : candidates.lock(candidateId).replaceWithVoid());
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -1,8 +1,5 @@
 package org.certboard.candidate.evidence;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +9,7 @@ import org.certboard.candidate.eligibility.Evidence;
 import org.certboard.candidate.profile.CandidateRepository;
 import org.certboard.events.candidate.EvidenceAdded;
 import org.certboard.events.candidate.LicenceRecorded;
+import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.outbox.Outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -27,13 +25,13 @@ public class EvidenceService {
     private final EvidenceRepository entries;
     private final CandidateRepository candidates;
     private final Outbox outbox;
-    private final Clock clock;
+    private final BoardTime time;
 
-    public EvidenceService(EvidenceRepository entries, CandidateRepository candidates, Outbox outbox, Clock clock) {
+    public EvidenceService(EvidenceRepository entries, CandidateRepository candidates, Outbox outbox, BoardTime time) {
         this.entries = entries;
         this.candidates = candidates;
         this.outbox = outbox;
-        this.clock = clock;
+        this.time = time;
     }
 
     public Uni<LicenceView> addLicence(UUID candidateId, NewLicence body) {
@@ -46,7 +44,7 @@ public class EvidenceService {
         licence.issuedOn = body.issuedOn();
         licence.expiresOn = body.expiresOn();
         licence.independentPractice = body.independentPractice();
-        licence.recordedAt = now();
+        licence.recordedAt = time.now();
         return Panache.withTransaction(() -> candidates.requireLocked(candidateId)
                 .chain(() -> entries.persist(licence))
                 .chain(() -> outbox.add(new LicenceRecorded(candidateId, licence.id, licence.type,
@@ -63,7 +61,7 @@ public class EvidenceService {
         degree.institution = body.institution().trim();
         degree.awardedOn = body.awardedOn();
         degree.supervisedFieldExperience = body.supervisedFieldExperience();
-        degree.recordedAt = now();
+        degree.recordedAt = time.now();
         return Panache.withTransaction(() -> candidates.requireLocked(candidateId).chain(() -> entries.persist(degree))
                 .chain(() -> outbox.add(new EvidenceAdded(candidateId, degree.id, EvidenceAdded.DEGREE,
                         degree.recordedAt))))
@@ -81,7 +79,7 @@ public class EvidenceService {
         experience.hoursPerWeek = body.hoursPerWeek();
         experience.supervisedByCertifiedCaseManager = body.supervisedByCertifiedCaseManager();
         experience.selfEmployed = body.selfEmployed();
-        experience.recordedAt = now();
+        experience.recordedAt = time.now();
         return Panache.withTransaction(() -> candidates.requireLocked(candidateId).chain(() -> entries.persist(experience))
                 .chain(() -> outbox.add(new EvidenceAdded(candidateId, experience.id, EvidenceAdded.EXPERIENCE,
                         experience.recordedAt))))
@@ -110,7 +108,4 @@ public class EvidenceService {
                                 experience.stream().map(Experience::evidence).toList(), attestation))));
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -7,13 +7,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.certboard.candidate.persistence.Versioned;
 import org.certboard.candidate.profile.CandidateAccess;
 import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
@@ -35,10 +42,13 @@ public class CandidateFileResource {
     @RolesAllowed(Roles.CANDIDATE)
     @Tag(name = "candidates")
     @Operation(operationId = "getMyCandidateProfile", summary = "Read the caller's own candidate file")
-    @APIResponse(responseCode = "200", description = "The caller's file")
+    @APIResponse(responseCode = "200", description = "The caller's file", headers = @Header(name = "ETag",
+            description = "The candidate's entity tag, for If-Match on PATCH /candidates/{id}",
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CandidateProfile.class)))
     @APIResponse(responseCode = "404", description = "Not registered: no profile is bound to this account yet")
-    public Uni<CandidateProfile> me() {
-        return access.self().chain(files::profile);
+    public Uni<RestResponse<CandidateProfile>> me() {
+        return access.self().chain(files::profile).map(CandidateFileResource::tagged);
     }
 
     @GET
@@ -47,9 +57,16 @@ public class CandidateFileResource {
     @Tag(name = "candidates")
     @Operation(operationId = "getCandidate",
             summary = "Read a candidate's file (profile, evidence, latest application)")
-    @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(responseCode = "200", description = "The file", headers = @Header(name = "ETag",
+            description = "The candidate's entity tag, for If-Match on PATCH /candidates/{id}",
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CandidateProfile.class)))
     @APIResponse(responseCode = "404", description = "No such candidate (or another person's)")
-    public Uni<CandidateProfile> get(@PathParam("id") UUID id) {
-        return access.candidate(id).chain(() -> files.profile(id));
+    public Uni<RestResponse<CandidateProfile>> get(@PathParam("id") UUID id) {
+        return access.candidate(id).chain(() -> files.profile(id)).map(CandidateFileResource::tagged);
+    }
+
+    private static RestResponse<CandidateProfile> tagged(Versioned<CandidateProfile> file) {
+        return RestResponse.ResponseBuilder.ok(file.value()).header(HttpHeaders.ETAG, file.etag()).build();
     }
 }

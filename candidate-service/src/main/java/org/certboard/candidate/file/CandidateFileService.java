@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.candidate.application.ApplicationService;
 import org.certboard.candidate.evidence.EvidenceService;
+import org.certboard.candidate.persistence.Versioned;
 import org.certboard.candidate.profile.CandidateRepository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -28,15 +29,19 @@ public class CandidateFileService {
         this.applications = applications;
     }
 
-    /** The reads run one after the other: they share one session. */
-    public Uni<CandidateProfile> profile(UUID id) {
+    /**
+     * The file, with the candidate's version (the ETag a contact change must send back). The reads run one after the
+     * other: they share one session.
+     */
+    public Uni<Versioned<CandidateProfile>> profile(UUID id) {
         return Panache.withSession(() -> candidates.require(id).chain(candidate -> evidence.licences(id)
                 .chain(licences -> evidence.degrees(id)
                         .chain(degrees -> evidence.experience(id)
                                 .chain(experience -> applications.latestOrNull(id)
-                                        .map(application -> new CandidateProfile(candidate.id, candidate.givenName,
-                                                candidate.familyName, candidate.email, candidate.dateOfBirth,
-                                                candidate.registeredAt, candidate.updatedAt, licences, degrees,
-                                                experience, application)))))));
+                                        .map(application -> new Versioned<>(new CandidateProfile(candidate.id,
+                                                candidate.givenName, candidate.familyName, candidate.email,
+                                                candidate.dateOfBirth, candidate.registeredAt, candidate.updatedAt,
+                                                licences, degrees, experience, application),
+                                                candidate.version)))))));
     }
 }

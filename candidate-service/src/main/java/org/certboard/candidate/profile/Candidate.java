@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 import org.certboard.events.Actor;
 import org.certboard.events.candidate.CandidateRegistered;
@@ -33,6 +34,9 @@ public class Candidate extends PanacheEntityBase {
     public String subject;
     public String registeredBySubject;
     public String registeredByRole;
+    /** Bumped by every change of these fields; the candidate's ETag (If-Match on a contact change). */
+    @Version
+    public long version;
 
     /** A registration and the event that announces it. */
     public record Registered(Candidate candidate, CandidateRegistered event) {

@@ -1,8 +1,5 @@
 package org.certboard.candidate.profile;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,8 +16,11 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 import org.certboard.candidate.persistence.UniqueViolations;
+import org.certboard.candidate.persistence.Versioned;
 import org.certboard.events.Actor;
 import org.certboard.events.candidate.CandidateUpdated;
+import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.http.Preconditions;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
@@ -44,22 +44,22 @@ public class CandidateService {
 
     private final CandidateRepository candidates;
     private final Outbox outbox;
-    private final Clock clock;
+    private final BoardTime time;
     private final ObjectMapper json;
     private final Validator validator;
 
-    public CandidateService(CandidateRepository candidates, Outbox outbox, Clock clock, ObjectMapper json,
+    public CandidateService(CandidateRepository candidates, Outbox outbox, BoardTime time, ObjectMapper json,
             Validator validator) {
         this.candidates = candidates;
         this.outbox = outbox;
-        this.clock = clock;
+        this.time = time;
         this.json = json;
         this.validator = validator;
     }
 
     /** Registers a person (bound to their account) or, for staff, a paper applicant. */
     public Uni<CandidateView> register(NewCandidate body, Actor registrant) {
-        Candidate.Registered registered = Candidate.register(body, registrant, now());
+        Candidate.Registered registered = Candidate.register(body, registrant, time.now());
         // No look-up before the insert: the unique indexes on email and subject decide (also between two requests at
         // the same moment). A violation fails the transaction, so its outbox row is rolled back with it, and answers
         // 409 as a look-up would have. Two round trips fewer per registration (issue 16).
@@ -75,22 +75,28 @@ public class CandidateService {
         return Panache.withSession(() -> candidates.search(email, name, paging, CandidateView::of));
     }
 
-    /** Applies a JSON merge patch (RFC 7396) of the contact fields; announces the change only if there is one. */
-    public Uni<CandidateView> patch(UUID id, String body) {
+    /**
+     * Applies a JSON merge patch (RFC 7396) of the contact fields; announces the change only if there is one. Only
+     * when {@code ifMatch} names the candidate as it is now: a change made since the caller read it is not
+     * overwritten.
+     */
+    public Uni<Versioned<CandidateView>> patch(UUID id, String body, String ifMatch) {
         Map<String, String> changes = readContactPatch(body);
         // Locked like every other write that announces an event about the candidate: one candidate's events are
         // written one transaction after the other, so the outbox order is their commit order.
         return UniqueViolations.asConflict(Panache.withTransaction(() -> candidates.requireLocked(id)
+                .invoke(candidate -> Preconditions.requireIfMatch(ifMatch, candidate.version))
                 .call(candidate -> changes.containsKey("email") && !changes.get("email").equalsIgnoreCase(candidate.email)
                         ? candidates.emailTaken(changes.get("email"), id)
                                 .invoke(taken -> rejectTaken(taken, changes.get("email")))
                         : Uni.createFrom().voidItem())
                 .call(candidate -> {
-                    CandidateUpdated updated = candidate.changeContact(changes, now());
+                    CandidateUpdated updated = candidate.changeContact(changes, time.now());
                     return updated == null ? Uni.createFrom().voidItem() : outbox.add(updated);
                 })),
                 EMAIL_INDEX, () -> emailConflict(changes.get("email")))
-                .map(CandidateView::of);
+                // read after the commit, whose flush bumped the version of a changed candidate
+                .map(candidate -> new Versioned<>(CandidateView.of(candidate), candidate.version));
     }
 
     /**
@@ -151,8 +157,4 @@ public class CandidateService {
                 "another candidate is registered with " + email + "; one profile per person");
     }
 
-    /** Database timestamps keep microseconds; truncating here makes replies, rows and events agree. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 }
