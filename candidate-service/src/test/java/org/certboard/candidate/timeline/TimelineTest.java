@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.certboard.candidate.Api;
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.TestTokens;
 import org.certboard.devstack.testing.TopicProbe;
@@ -59,11 +60,11 @@ class TimelineTest {
         String candidate = Api.as(token).contentType(ContentType.JSON).body(Map.of("givenName", "Ada", "familyName",
                 "Lovelace", "email", Api.uniqueEmail(), "dateOfBirth", "1985-12-10"))
                 .post("/candidates").then().statusCode(201).extract().path("id");
-        Api.addLicence(candidate, "RN", Api.today().plusYears(2));
+        Api.addLicence(candidate, "RN", SandboxClock.today().plusYears(2));
         Api.addExperience(candidate, 13, false);
         Api.submit(candidate).statusCode(201);
         UUID id = UUID.fromString(candidate);
-        Instant t = Instant.parse(Api.admin().get("/admin/clock").then().extract().path("now")).plusSeconds(3600);
+        Instant t = SandboxClock.now().plusSeconds(3600);
 
         UUID booking = UUID.randomUUID();
         UUID dropped = UUID.randomUUID();
