@@ -1,5 +1,6 @@
 package org.certboard.platform.paging;
 
+import java.util.List;
 import java.util.function.Function;
 
 import jakarta.validation.constraints.Max;
@@ -26,6 +27,12 @@ public class PageRequest {
     /** How many items the pages before this one hold. */
     public long offset() {
         return (long) page * size;
+    }
+
+    /** This page of a list that is already whole in memory (one person's records, tens of them). */
+    public <T> Page<T> slice(List<T> all) {
+        int from = (int) Math.min(offset(), all.size());
+        return new Page<>(all.subList(from, Math.min(from + size, all.size())), page, size, all.size());
     }
 
     /**
