@@ -1,6 +1,6 @@
 package org.certboard.exam.window;
 
-import static org.certboard.exam.support.Board.staff;
+import static org.certboard.exam.support.ExamFixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
-import org.certboard.exam.support.Board;
+import org.certboard.exam.support.ExamFixtures;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -27,7 +27,7 @@ class WindowAndSittingTest {
 
     @Test
     void createsAndListsWindows() {
-        LocalDate today = Board.today();
+        LocalDate today = ExamFixtures.today();
         staff().contentType(ContentType.JSON)
                 .body(Map.of("name", "April", "opensOn", today.toString(), "closesOn", today.plusDays(29).toString(),
                         "passMark", 520))
@@ -61,30 +61,30 @@ class WindowAndSittingTest {
 
     @Test
     void sittingsLieInsideTheirWindowAndListWithSeatsLeft() {
-        LocalDate today = Board.today();
-        UUID window = Board.window(today, today.plusDays(10));
-        UUID sitting = Board.sitting(window, Board.noon(today.plusDays(5)), 2);
+        LocalDate today = ExamFixtures.today();
+        UUID window = ExamFixtures.window(today, today.plusDays(10));
+        UUID sitting = ExamFixtures.sitting(window, ExamFixtures.noon(today.plusDays(5)), 2);
         staff().queryParam("windowId", window.toString()).get("/sittings")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].seatsLeft", equalTo(2));
 
         long before = TestDatabase.count("select count(*) from sitting");
         staff().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(), "site", "Boston",
-                "startsAt", Board.noon(today.plusDays(11)).toString(), "capacity", 5))
+                "startsAt", ExamFixtures.noon(today.plusDays(11)).toString(), "capacity", 5))
                 .post("/sittings").then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", contains("startsAt"));
         staff().contentType(ContentType.JSON).body(Map.of("windowId", UUID.randomUUID().toString(), "site", "Boston",
-                "startsAt", Board.noon(today.plusDays(5)).toString(), "capacity", 5))
+                "startsAt", ExamFixtures.noon(today.plusDays(5)).toString(), "capacity", 5))
                 .post("/sittings").then().statusCode(400).body("violations.field", contains("windowId"));
         staff().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(), "site", "Boston",
-                "startsAt", Board.noon(today.plusDays(5)).toString(), "capacity", 0))
+                "startsAt", ExamFixtures.noon(today.plusDays(5)).toString(), "capacity", 0))
                 .post("/sittings").then().statusCode(400).body("violations.field", contains("capacity"));
         staff().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(), "site", "Boston",
-                "startsAt", Board.noon(today.plusDays(5)).toString(), "capacity", 5, "colour", "red"))
+                "startsAt", ExamFixtures.noon(today.plusDays(5)).toString(), "capacity", 5, "colour", "red"))
                 .post("/sittings").then().statusCode(400).body("violations.field", contains("colour"));
         assertThat(TestDatabase.count("select count(*) from sitting")).isEqualTo(before);
 
-        Board.book(Board.authorisedCandidate(), sitting);
-        Board.book(Board.authorisedCandidate(), sitting);
+        ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
         staff().queryParam("windowId", window.toString()).queryParam("available", true).get("/sittings")
                 .then().statusCode(200).body("total", equalTo(0));
         staff().queryParam("windowId", window.toString()).get("/sittings")
@@ -93,9 +93,9 @@ class WindowAndSittingTest {
 
     @Test
     void capacityMayNotFallBelowTheSeatsBooked() {
-        UUID sitting = Board.sittingInDays(5, 3);
-        Board.book(Board.authorisedCandidate(), sitting);
-        Board.book(Board.authorisedCandidate(), sitting);
+        UUID sitting = ExamFixtures.sittingInDays(5, 3);
+        ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
         staff().contentType(ContentType.JSON).body(Map.of("capacity", 1)).patch("/sittings/" + sitting)
                 .then().statusCode(409).contentType("application/problem+json").body("seatsBooked", equalTo(2));
         assertThat(TestDatabase.count("select capacity from sitting where id = ?", sitting)).isEqualTo(3);

@@ -20,14 +20,14 @@ import io.restassured.specification.RequestSpecification;
  * Set-up through the public API, relative to the board clock: the sandbox clock only moves forward and tests share
  * one application, so every test builds its own windows and sittings from "now".
  */
-public final class Board {
+public final class ExamFixtures {
     public static final ZoneId ZONE = ZoneId.of("America/New_York");
 
     /** One staff member and one operator for the functional tests; who may do what is AccessTest's subject. */
     private static final String STAFF = TestTokens.token("staff-functional-tests", Roles.STAFF);
     private static final String ADMIN = TestTokens.token("admin-functional-tests", Roles.ADMIN);
 
-    private Board() {
+    private ExamFixtures() {
     }
 
     /** A request by board staff. */
