@@ -3,25 +3,27 @@ package org.certboard.exam.sitting;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** A seat-limited sitting. seatsBooked changes only through conditional SQL updates, never read-modify-write. */
 @Entity
-@Table(name = "sitting")
-public class Sitting extends PanacheEntityBase {
+public class Sitting {
     @Id
     public UUID id;
-    @Column(name = "window_id")
     public UUID windowId;
     public String site;
-    @Column(name = "starts_at")
     public Instant startsAt;
     public int capacity;
-    @Column(name = "seats_booked")
     public int seatsBooked;
+
+    public static Sitting schedule(UUID windowId, String site, Instant startsAt, int capacity) {
+        Sitting sitting = new Sitting();
+        sitting.id = UUID.randomUUID();
+        sitting.windowId = windowId;
+        sitting.site = site;
+        sitting.startsAt = startsAt;
+        sitting.capacity = capacity;
+        return sitting;
+    }
 }

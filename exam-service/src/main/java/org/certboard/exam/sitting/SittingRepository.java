@@ -1,35 +1,58 @@
 package org.certboard.exam.sitting;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Seat counts, changed by single conditional statements: the database row lock serialises concurrent requests, and
- * the condition in the statement (not a value read earlier) decides, so capacity holds under any concurrency.
+ * The {@code sitting} table. Seat counts change by single conditional statements: the database row lock serialises
+ * concurrent requests, and the condition in the statement (not a value read earlier) decides, so capacity holds under
+ * any concurrency. Every method runs in the caller's session (and transaction, for the writes).
  */
-public final class Seats {
-    private Seats() {
-    }
+@ApplicationScoped
+public class SittingRepository implements PanacheRepositoryBase<Sitting, UUID> {
 
-    /** Takes one seat; false when the sitting is full. Runs in the caller's transaction. */
-    public static Uni<Boolean> take(UUID sittingId) {
+    /** Takes one seat; false when the sitting is full. */
+    public Uni<Boolean> takeSeat(UUID sittingId) {
         return execute("update sitting set seats_booked = seats_booked + 1 where id = :id and seats_booked < capacity",
                 sittingId).map(rows -> rows == 1);
     }
 
-    public static Uni<Void> release(UUID sittingId) {
+    public Uni<Void> releaseSeat(UUID sittingId) {
         return execute("update sitting set seats_booked = seats_booked - 1 where id = :id and seats_booked > 0",
                 sittingId).replaceWithVoid();
     }
 
     /** Sets the capacity unless it would fall below the seats already booked; false when refused. */
-    public static Uni<Boolean> resize(UUID sittingId, int capacity) {
+    public Uni<Boolean> resize(UUID sittingId, int capacity) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                 "update sitting set capacity = :capacity where id = :id and seats_booked <= :capacity")
                 .setParameter("id", sittingId).setParameter("capacity", capacity).executeUpdate())
                 .map(rows -> rows == 1);
+    }
+
+    /** Optionally of one window, optionally only those with seats left; by start, the id breaking ties. */
+    public PanacheQuery<Sitting> list(UUID windowId, boolean available) {
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (windowId != null) {
+            where.add("windowId = :windowId");
+            parameters.and("windowId", windowId);
+        }
+        if (available) {
+            where.add("seatsBooked < capacity");
+        }
+        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
+        return find(query, Sort.by("startsAt").and("id"), parameters);
     }
 
     private static Uni<Integer> execute(String sql, UUID sittingId) {
