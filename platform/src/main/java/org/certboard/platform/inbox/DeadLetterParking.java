@@ -1,6 +1,5 @@
 package org.certboard.platform.inbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,9 +9,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-import org.certboard.events.CloudEventHeaders;
+import org.certboard.events.InvalidEventException;
+import org.certboard.platform.kafka.KafkaCloudEvents;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.micrometer.core.instrument.Counter;
@@ -55,23 +53,13 @@ public class DeadLetterParking {
             if (kafka == null || kafka.getKey() == null || message.getPayload() == null) {
                 return null;
             }
-            Headers headers = kafka.getHeaders();
             try {
-                return new RawEvent(kafka.getTopic(), kafka.getKey().toString(),
-                        UUID.fromString(header(headers, CloudEventHeaders.ID)), header(headers, CloudEventHeaders.TYPE),
-                        header(headers, CloudEventHeaders.SOURCE), header(headers, CloudEventHeaders.SUBJECT),
-                        Instant.parse(header(headers, CloudEventHeaders.TIME)), message.getPayload());
-            } catch (RuntimeException e) {
+                KafkaCloudEvents.Envelope envelope = KafkaCloudEvents.envelope(kafka.getHeaders());
+                return new RawEvent(kafka.getTopic(), kafka.getKey().toString(), envelope.id(), envelope.type(),
+                        envelope.source(), envelope.subject(), envelope.time(), message.getPayload());
+            } catch (InvalidEventException e) {
                 return null;
             }
-        }
-
-        private static String header(Headers headers, String name) {
-            Header header = headers.lastHeader(name);
-            if (header == null || header.value() == null) {
-                throw new IllegalArgumentException("missing " + name);
-            }
-            return new String(header.value(), StandardCharsets.UTF_8);
         }
     }
 

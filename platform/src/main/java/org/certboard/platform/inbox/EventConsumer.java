@@ -1,21 +1,17 @@
 package org.certboard.platform.inbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.certboard.events.CloudEventHeaders;
 import org.certboard.events.EventCodec;
 import org.certboard.events.EventType;
 import org.certboard.events.InvalidEventException;
+import org.certboard.platform.kafka.KafkaCloudEvents;
 import org.certboard.platform.tracing.TraceParent;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -57,6 +53,11 @@ public class EventConsumer {
         this.clock = clock;
         this.parking = parking;
         this.tracer = tracer;
+    }
+
+    /** Consumes {@code message} with the handler of its event type, in one transaction with its dedupe record. */
+    public Uni<Void> consume(Message<String> message, EventHandlers handlers) {
+        return consume(message, handlers::handle);
     }
 
     public Uni<Void> consume(Message<String> message, Function<IncomingEvent, Uni<Void>> handler) {
@@ -166,24 +167,10 @@ public class EventConsumer {
         Headers headers = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(IncomingKafkaRecordMetadata::getHeaders)
                 .orElseThrow(() -> new InvalidEventException("not a Kafka record"));
-        String id = header(headers, CloudEventHeaders.ID);
-        String typeName = header(headers, CloudEventHeaders.TYPE);
-        EventType type = EventType.ofType(typeName)
-                .orElseThrow(() -> new InvalidEventException("unknown event type " + typeName));
-        try {
-            return new IncomingEvent(UUID.fromString(id), type, header(headers, CloudEventHeaders.SOURCE),
-                    header(headers, CloudEventHeaders.SUBJECT), Instant.parse(header(headers, CloudEventHeaders.TIME)),
-                    EventCodec.read(type, message.getPayload()));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new InvalidEventException("bad CloudEvents attribute: " + e.getMessage());
-        }
-    }
-
-    private static String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        if (header == null || header.value() == null || header.value().length == 0) {
-            throw new InvalidEventException("missing CloudEvents header " + name);
-        }
-        return new String(header.value(), StandardCharsets.UTF_8);
+        KafkaCloudEvents.Envelope envelope = KafkaCloudEvents.envelope(headers);
+        EventType type = EventType.ofType(envelope.type())
+                .orElseThrow(() -> new InvalidEventException("unknown event type " + envelope.type()));
+        return new IncomingEvent(envelope.id(), type, envelope.source(), envelope.subject(), envelope.time(),
+                EventCodec.read(type, message.getPayload()));
     }
 }

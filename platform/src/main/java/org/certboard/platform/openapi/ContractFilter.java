@@ -155,6 +155,8 @@ public class ContractFilter implements OASFilter {
                 .addProperty("scaledScore", OASFactory.createSchema().description("Result already recorded (409): the "
                         + "score on record, or `no-show`"))
                 .addProperty("field", string("The request field the problem is about"))
+                .addProperty("currentETag", string("Precondition failed (412): the resource's entity tag now; read "
+                        + "the resource again before deciding"))
                 .required(List.of("type", "title", "status"));
         components.addSchema(PROBLEM, problem);
     }

@@ -1,6 +1,5 @@
 package org.certboard.platform.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,12 +25,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.certboard.events.CloudEventHeaders;
 import org.certboard.platform.kafka.KafkaClientProperties;
-import org.certboard.platform.tracing.TraceParent;
+import org.certboard.platform.kafka.KafkaCloudEvents;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -304,25 +301,11 @@ public class OutboxRelay {
         return null;
     }
 
-    private ProducerRecord<String, byte[]> record(UUID id, ResultSet row) throws SQLException {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString(2), row.getString(3),
-                row.getString(8).getBytes(StandardCharsets.UTF_8));
-        header(record, CloudEventHeaders.ID, id.toString());
-        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(record, CloudEventHeaders.TYPE, row.getString(4));
-        header(record, CloudEventHeaders.SOURCE, row.getString(5));
-        header(record, CloudEventHeaders.SUBJECT, row.getString(6));
-        header(record, CloudEventHeaders.TIME, row.getTimestamp(7).toInstant().toString());
-        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        String traceparent = row.getString(9);
-        if (traceparent != null) {
-            header(record, TraceParent.HEADER, traceparent);
-        }
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    private static ProducerRecord<String, byte[]> record(UUID id, ResultSet row) throws SQLException {
+        return KafkaCloudEvents.record(row.getString(2), row.getString(3),
+                new KafkaCloudEvents.Envelope(id, row.getString(4), row.getString(5), row.getString(6),
+                        row.getTimestamp(7).toInstant()),
+                row.getString(8), row.getString(9));
     }
 
     private boolean takeLease() throws SQLException {

@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
-import org.certboard.events.EventType;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.platform.inbox.EventConsumer;
+import org.certboard.platform.inbox.EventHandlers;
+import org.certboard.platform.inbox.IncomingEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.HibernateException;
@@ -25,6 +26,10 @@ public class TestConsumer {
     /** Candidates whose "broken@" registrations the test has declared fixed; until then they fail for good. */
     public static final Set<UUID> FIXED = ConcurrentHashMap.newKeySet();
 
+    private final EventHandlers handlers = EventHandlers.builder()
+            .on(CandidateRegistered.class, this::onRegistered)
+            .build();
+
     public TestConsumer(EventConsumer consumer) {
         this.consumer = consumer;
     }
@@ -32,23 +37,21 @@ public class TestConsumer {
     @Incoming("candidate-events")
     @ActivateRequestContext
     public Uni<Void> onCandidateEvent(Message<String> message) {
-        return consumer.consume(message, event -> {
-            if (event.type() != EventType.CANDIDATE_REGISTERED) {
-                return Uni.createFrom().voidItem();
-            }
-            CandidateRegistered registered = event.data(CandidateRegistered.class);
-            if (registered.subject().startsWith("deadlock") && deadlocks.merge(event.id(), 1, Integer::sum) <= 4) {
-                // what Hibernate Reactive hands over when PostgreSQL broke a deadlock by aborting this transaction
-                return Uni.createFrom().failure(new HibernateException("could not execute statement",
-                        new SQLException("deadlock detected", "40P01")));
-            }
-            if (registered.subject().startsWith("broken") && !FIXED.contains(registered.candidateId())) {
-                return Uni.createFrom().failure(new IllegalStateException("a bug in this handler"));
-            }
-            TestReceived received = new TestReceived();
-            received.eventId = event.id();
-            received.candidateId = registered.candidateId();
-            return received.persist().replaceWithVoid();
-        });
+        return consumer.consume(message, handlers);
+    }
+
+    private Uni<Void> onRegistered(IncomingEvent event, CandidateRegistered registered) {
+        if (registered.subject().startsWith("deadlock") && deadlocks.merge(event.id(), 1, Integer::sum) <= 4) {
+            // what Hibernate Reactive hands over when PostgreSQL broke a deadlock by aborting this transaction
+            return Uni.createFrom().failure(new HibernateException("could not execute statement",
+                    new SQLException("deadlock detected", "40P01")));
+        }
+        if (registered.subject().startsWith("broken") && !FIXED.contains(registered.candidateId())) {
+            return Uni.createFrom().failure(new IllegalStateException("a bug in this handler"));
+        }
+        TestReceived received = new TestReceived();
+        received.eventId = event.id();
+        received.candidateId = registered.candidateId();
+        return received.persist().replaceWithVoid();
     }
 }

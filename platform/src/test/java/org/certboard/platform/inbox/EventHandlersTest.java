@@ -1,0 +1,70 @@
+package org.certboard.platform.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.certboard.events.EventPayload;
+import org.certboard.events.EventType;
+import org.certboard.events.candidate.CandidateRegistered;
+import org.certboard.events.exam.ExamPassed;
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.mutiny.Uni;
+
+class EventHandlersTest {
+    private static final UUID CANDIDATE = UUID.randomUUID();
+    private final List<String> handled = new ArrayList<>();
+
+    @Test
+    void eachEventGoesToTheHandlerOfItsPayloadType() {
+        EventHandlers handlers = EventHandlers.builder()
+                .on(CandidateRegistered.class, registered -> record("registered " + registered.givenName()))
+                .on(ExamPassed.class, (event, passed) -> record("passed " + passed.examDate() + " as " + event.id()))
+                .build();
+        IncomingEvent passed = event(EventType.EXAM_PASSED,
+                new ExamPassed(CANDIDATE, UUID.randomUUID(), LocalDate.of(2026, 11, 2), 120, null));
+
+        handlers.handle(event(EventType.CANDIDATE_REGISTERED,
+                new CandidateRegistered(CANDIDATE, "sub", "Ada", "Lovelace", Instant.EPOCH))).await().indefinitely();
+        handlers.handle(passed).await().indefinitely();
+
+        assertThat(handled).containsExactly("registered Ada", "passed 2026-11-02 as " + passed.id());
+    }
+
+    @Test
+    void anEventWithoutAHandlerIsSkipped() {
+        EventHandlers handlers = EventHandlers.builder()
+                .on(CandidateRegistered.class, registered -> record("registered"))
+                .build();
+
+        handlers.handle(event(EventType.EXAM_PASSED,
+                new ExamPassed(CANDIDATE, UUID.randomUUID(), LocalDate.of(2026, 11, 2), 120, null)))
+                .await().indefinitely();
+
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void aTypeHasOneHandler() {
+        EventHandlers.Builder builder = EventHandlers.builder().on(ExamPassed.class, passed -> record("one"));
+
+        assertThatThrownBy(() -> builder.on(ExamPassed.class, passed -> record("two")))
+                .hasMessageContaining("two handlers for org.certboard.exam.ExamPassed.v1");
+    }
+
+    private Uni<Void> record(String what) {
+        handled.add(what);
+        return Uni.createFrom().voidItem();
+    }
+
+    private static IncomingEvent event(EventType type, EventPayload data) {
+        return new IncomingEvent(UUID.randomUUID(), type, type.service().source(), CANDIDATE.toString(),
+                Instant.EPOCH, data);
+    }
+}
