@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestTokens;
@@ -44,13 +45,13 @@ class EventFlowTest {
     void aCandidateAuthorisedByAnEventBooksAndAPassPublishesExactlyOneExamPassed() {
         UUID candidate = UUID.randomUUID();
         UUID sitting = ExamFixtures.sittingInDays(3, 5);
-        LocalDate until = ExamFixtures.today().plusYears(1);
+        LocalDate until = SandboxClock.today().plusYears(1);
         decide(candidate, UUID.randomUUID(), "APPROVED", until, Instant.now());
         await().atMost(Duration.ofSeconds(60)).until(() -> TestDatabase.count(
                 "select count(*) from authorisation where candidate_id = ?", candidate) == 1);
 
         UUID booking = ExamFixtures.book(candidate, sitting);
-        ExamFixtures.passTime(ExamFixtures.startsAt(sitting));
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
         staff().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", 612))
                 .post("/results").then().statusCode(201).body("passed", equalTo(true));
 
@@ -69,7 +70,7 @@ class EventFlowTest {
                 assertThat(EventCodec.validate(EventType.EXAM_PASSED, event.value())).isEmpty();
                 ExamPassed data = EventCodec.read(EventType.EXAM_PASSED, event.value());
                 assertThat(data).isEqualTo(new ExamPassed(candidate, booking,
-                        LocalDate.ofInstant(ExamFixtures.startsAt(sitting), ExamFixtures.ZONE), 612,
+                        LocalDate.ofInstant(ExamFixtures.startsAt(sitting), SandboxClock.ZONE), 612,
                         new org.certboard.events.Actor("staff-functional-tests", "staff")));
             });
         }
@@ -80,7 +81,7 @@ class EventFlowTest {
         UUID candidate = UUID.randomUUID();
         UUID approval = UUID.randomUUID();
         Instant decidedAt = Instant.now();
-        LocalDate until = ExamFixtures.today().plusYears(1);
+        LocalDate until = SandboxClock.today().plusYears(1);
         decide(candidate, approval, "APPROVED", until, decidedAt);
         decide(candidate, approval, "APPROVED", until, decidedAt);
         decide(candidate, UUID.randomUUID(), "DENIED", null, decidedAt.minusSeconds(60));
@@ -117,7 +118,7 @@ class EventFlowTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> io.restassured.RestAssured.given().auth().oauth2(token)
                 .get("/candidates/me/bookings").statusCode() == 200);
-        org.certboard.exam.support.Database.authorise(List.of(candidate), ExamFixtures.today().plusYears(1));
+        org.certboard.exam.support.Database.authorise(List.of(candidate), SandboxClock.today().plusYears(1));
         UUID booking = ExamFixtures.book(candidate, ExamFixtures.sittingInDays(10, 3));
         io.restassured.RestAssured.given().auth().oauth2(token).get("/bookings/{id}", booking).then().statusCode(200)
                 .body("candidateId", equalTo(candidate.toString()));

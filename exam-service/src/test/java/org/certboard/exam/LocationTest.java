@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.exam.support.ExamFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class LocationTest {
 
     @Test
     void theLocationsOfNewWindowsResultsAndNoShowsCanBeRead() {
-        LocalDate today = ExamFixtures.today();
+        LocalDate today = SandboxClock.today();
         Response window = staff().contentType(ContentType.JSON).body(Map.of("name", "Located",
                 "opensOn", today.toString(), "closesOn", today.plusDays(30).toString(), "passMark", 550))
                 .post("/windows").then().statusCode(201).extract().response();
@@ -36,7 +37,7 @@ class LocationTest {
         UUID sitting = ExamFixtures.sitting(windowId, ExamFixtures.noon(today.plusDays(2)), 5);
         UUID scored = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
         UUID absent = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
-        ExamFixtures.passTime(ExamFixtures.startsAt(sitting));
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
 
         Response result = staff().contentType(ContentType.JSON)
                 .body(Map.of("bookingId", scored.toString(), "scaledScore", 610))

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.devstack.testing.UnusualValues;
@@ -59,7 +60,7 @@ class UnusualValuesTest {
                     UnusualValues.LAST_DATE) == 1);
         }
         UUID booking = ExamFixtures.book(candidates.get(0), sitting);
-        ExamFixtures.passTime(ExamFixtures.startsAt(sitting));
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
         staff().contentType(ContentType.JSON)
                 .body(Map.of("bookingId", booking.toString(), "scaledScore", UnusualValues.HIGHEST_SCORE))
                 .post("/results").then().statusCode(201);

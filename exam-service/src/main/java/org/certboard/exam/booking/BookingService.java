@@ -1,6 +1,5 @@
 package org.certboard.exam.booking;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.exam.ExamBooked;
-import org.certboard.exam.BoardConfig;
 import org.certboard.exam.eligibility.Authorisation;
 import org.certboard.exam.eligibility.AuthorisationRepository;
 import org.certboard.exam.sitting.Sitting;
@@ -17,6 +15,7 @@ import org.certboard.exam.sitting.SittingRepository;
 import org.certboard.exam.window.ExamWindow;
 import org.certboard.exam.window.WindowRepository;
 import org.certboard.exam.window.WindowRules;
+import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
@@ -37,8 +36,7 @@ public class BookingService {
     record Slot(Sitting sitting, ExamWindow window, LocalDate day) {
     }
 
-    private final Clock clock;
-    private final BoardConfig board;
+    private final BoardTime time;
     private final Cutoff cutoff;
     private final RetakePolicy retakes;
     private final Outbox outbox;
@@ -48,11 +46,10 @@ public class BookingService {
     private final AuthorisationRepository authorisations;
     private final AttemptHistory history;
 
-    public BookingService(Clock clock, BoardConfig board, Cutoff cutoff, RetakePolicy retakes, Outbox outbox,
+    public BookingService(BoardTime time, Cutoff cutoff, RetakePolicy retakes, Outbox outbox,
             BookingRepository bookings, SittingRepository sittings, WindowRepository windows,
             AuthorisationRepository authorisations, AttemptHistory history) {
-        this.clock = clock;
-        this.board = board;
+        this.time = time;
         this.cutoff = cutoff;
         this.retakes = retakes;
         this.outbox = outbox;
@@ -64,7 +61,7 @@ public class BookingService {
     }
 
     public Uni<Booking> book(UUID candidateId, UUID sittingId) {
-        Instant now = clock.instant();
+        Instant now = time.now();
         UUID bookingId = UUID.randomUUID();
         return Panache.withTransaction(() -> authorisations.lockCandidates(List.of(candidateId))
                 .chain(() -> slot(sittingId))
@@ -78,7 +75,7 @@ public class BookingService {
     }
 
     public Uni<Void> cancel(UUID bookingId) {
-        Instant now = clock.instant();
+        Instant now = time.now();
         return Panache.withTransaction(() -> active(bookingId)
                 .chain(booking -> slot(booking.sittingId)
                         .call(slot -> requireBeforeCutoff(slot, now, "cancelling"))
@@ -90,7 +87,7 @@ public class BookingService {
 
     /** Moves an active booking to another sitting; into a later window this uses the single deferral. */
     public Uni<Booking> reschedule(UUID bookingId, UUID sittingId) {
-        Instant now = clock.instant();
+        Instant now = time.now();
         return Panache.withTransaction(() -> bookings.candidatesOf(List.of(bookingId))
                 .chain(authorisations::lockCandidates)
                 .chain(() -> active(bookingId)).chain(booking -> slot(booking.sittingId)
@@ -132,7 +129,7 @@ public class BookingService {
         return sittings.findById(sittingId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("sitting", sittingId))
                 .chain(sitting -> windows.findById(sitting.windowId)
-                        .map(window -> new Slot(sitting, window, LocalDate.ofInstant(sitting.startsAt, board.timeZone()))));
+                        .map(window -> new Slot(sitting, window, time.dateOf(sitting.startsAt))));
     }
 
     /** The booking, locked (see {@link BookingRepository#findLocked}); 409 unless it is active. */

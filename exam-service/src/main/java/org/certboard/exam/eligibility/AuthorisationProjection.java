@@ -7,6 +7,7 @@ import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.exam.access.CandidateAccounts;
 import org.certboard.platform.inbox.EventConsumer;
+import org.certboard.platform.inbox.EventHandlers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -20,23 +21,20 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AuthorisationProjection {
     private final EventConsumer consumer;
-    private final CandidateAccounts accounts;
-    private final AuthorisationRepository authorisations;
+    private final EventHandlers handlers;
 
     public AuthorisationProjection(EventConsumer consumer, CandidateAccounts accounts,
             AuthorisationRepository authorisations) {
         this.consumer = consumer;
-        this.accounts = accounts;
-        this.authorisations = authorisations;
+        this.handlers = EventHandlers.builder()
+                .on(EligibilityDecided.class, authorisations::apply)
+                .on(CandidateRegistered.class, accounts::onRegistered)
+                .build();
     }
 
     @Incoming("candidate-events")
     @ActivateRequestContext
     public Uni<Void> onCandidateEvent(Message<String> message) {
-        return consumer.consume(message, event -> switch (event.type()) {
-            case ELIGIBILITY_DECIDED -> authorisations.apply(event.data(EligibilityDecided.class));
-            case CANDIDATE_REGISTERED -> accounts.onRegistered(event.data(CandidateRegistered.class));
-            default -> Uni.createFrom().voidItem();
-        });
+        return consumer.consume(message, handlers);
     }
 }

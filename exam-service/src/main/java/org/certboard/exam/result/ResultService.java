@@ -1,8 +1,6 @@
 package org.certboard.exam.result;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,7 +13,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.Actor;
-import org.certboard.exam.BoardConfig;
 import org.certboard.exam.ExamConfig;
 import org.certboard.exam.booking.BookingFacts;
 import org.certboard.exam.booking.BookingRepository;
@@ -24,6 +21,7 @@ import org.certboard.exam.result.ImportRows.Rejected;
 import org.certboard.exam.result.ImportRows.Valid;
 import org.certboard.exam.result.ResultRepository.Recorded;
 import org.certboard.exam.scoring.ScoreScale;
+import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
@@ -40,8 +38,7 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class ResultService {
-    private final Clock clock;
-    private final BoardConfig board;
+    private final BoardTime time;
     private final ExamConfig config;
     private final ScoreScale scale;
     private final Outbox outbox;
@@ -49,10 +46,9 @@ public class ResultService {
     private final BookingRepository bookings;
     private final AuthorisationRepository authorisations;
 
-    public ResultService(Clock clock, BoardConfig board, ExamConfig config, ScoreScale scale, Outbox outbox,
+    public ResultService(BoardTime time, ExamConfig config, ScoreScale scale, Outbox outbox,
             ResultRepository results, BookingRepository bookings, AuthorisationRepository authorisations) {
-        this.clock = clock;
-        this.board = board;
+        this.time = time;
         this.config = config;
         this.scale = scale;
         this.outbox = outbox;
@@ -65,7 +61,7 @@ public class ResultService {
         if (!scale.contains(score)) {
             throw ProblemException.invalid("scaledScore", scale.describe());
         }
-        Instant now = clock.instant();
+        Instant now = time.now();
         List<UUID> ids = List.of(bookingId);
         return Panache.withTransaction(() -> lockCandidatesOf(ids)
                 .chain(() -> bookings.facts(ids)).chain(facts -> results.recorded(ids).chain(recorded -> {
@@ -91,7 +87,7 @@ public class ResultService {
 
     /** Staff record that the candidate did not attend: a failed attempt without a score. */
     public Uni<ExamResult> noShow(UUID bookingId, Actor staff) {
-        Instant now = clock.instant();
+        Instant now = time.now();
         List<UUID> ids = List.of(bookingId);
         return Panache.withTransaction(() -> lockCandidatesOf(ids)
                 .chain(() -> bookings.findLocked(bookingId))
@@ -99,7 +95,7 @@ public class ResultService {
                 .chain(booking -> bookings.facts(ids).chain(facts -> {
                     Instant startsAt = facts.get(bookingId).startsAt();
                     booking.noShow(now, startsAt);
-                    ExamResult result = ExamResult.noShow(bookingId, booking.candidateId, examDate(startsAt), now,
+                    ExamResult result = ExamResult.noShow(bookingId, booking.candidateId, time.dateOf(startsAt), now,
                             staff);
                     return results.persist(result).call(() -> outbox.add(result.event()));
                 })));
@@ -142,7 +138,7 @@ public class ResultService {
         if (byBooking.isEmpty()) {
             return Uni.createFrom().item(report(0, unchangedInFile, rejected));
         }
-        Instant now = clock.instant();
+        Instant now = time.now();
         List<UUID> ids = new ArrayList<>(byBooking.keySet());
         int duplicates = unchangedInFile;
         return Panache.withTransaction(() -> lockCandidatesOf(ids)
@@ -196,12 +192,7 @@ public class ResultService {
 
     private ExamResult scored(UUID bookingId, BookingFacts booking, int score, Instant now, Actor recorder) {
         return ExamResult.scored(bookingId, booking.candidateId(), score, scale, booking.passMark(),
-                examDate(booking.startsAt()), now, recorder);
-    }
-
-    /** The sitting's calendar date on the board's calendar. */
-    private LocalDate examDate(Instant startsAt) {
-        return LocalDate.ofInstant(startsAt, board.timeZone());
+                time.dateOf(booking.startsAt()), now, recorder);
     }
 
     /**

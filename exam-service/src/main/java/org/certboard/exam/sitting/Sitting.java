@@ -5,8 +5,15 @@ import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
-/** A seat-limited sitting. seatsBooked changes only through conditional SQL updates, never read-modify-write. */
+import org.certboard.platform.problem.Problem;
+import org.certboard.platform.problem.ProblemException;
+
+/**
+ * A seat-limited sitting. seatsBooked changes only through conditional SQL updates, never read-modify-write; those
+ * move {@link #version} on too, so the ETag changes whenever the sitting does.
+ */
 @Entity
 public class Sitting {
     @Id
@@ -16,6 +23,9 @@ public class Sitting {
     public Instant startsAt;
     public int capacity;
     public int seatsBooked;
+    /** Its ETag; Hibernate moves it on when it writes the row, the seat updates do so themselves. */
+    @Version
+    public long version;
 
     public static Sitting schedule(UUID windowId, String site, Instant startsAt, int capacity) {
         Sitting sitting = new Sitting();
@@ -25,5 +35,18 @@ public class Sitting {
         sitting.startsAt = startsAt;
         sitting.capacity = capacity;
         return sitting;
+    }
+
+    /**
+     * A new capacity, refused below the seats already booked. The caller holds the row lock, so no seat is taken
+     * between this check and the write (and the check constraint stands behind it).
+     */
+    public void resize(int newCapacity) {
+        if (newCapacity < seatsBooked) {
+            throw new ProblemException(Problem.of(409, "Capacity below bookings", "sitting " + id + " already has "
+                    + seatsBooked + " seats booked; capacity cannot go down to " + newCapacity)
+                    .with("seatsBooked", seatsBooked));
+        }
+        capacity = newCapacity;
     }
 }

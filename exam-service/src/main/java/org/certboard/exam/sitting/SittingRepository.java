@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
@@ -23,21 +24,20 @@ public class SittingRepository implements PanacheRepositoryBase<Sitting, UUID> {
 
     /** Takes one seat; false when the sitting is full. */
     public Uni<Boolean> takeSeat(UUID sittingId) {
-        return execute("update sitting set seats_booked = seats_booked + 1 where id = :id and seats_booked < capacity",
+        return execute("update sitting set seats_booked = seats_booked + 1, version = version + 1"
+                + " where id = :id and seats_booked < capacity",
                 sittingId).map(rows -> rows == 1);
     }
 
     public Uni<Void> releaseSeat(UUID sittingId) {
-        return execute("update sitting set seats_booked = seats_booked - 1 where id = :id and seats_booked > 0",
+        return execute("update sitting set seats_booked = seats_booked - 1, version = version + 1"
+                + " where id = :id and seats_booked > 0",
                 sittingId).replaceWithVoid();
     }
 
-    /** Sets the capacity unless it would fall below the seats already booked; false when refused. */
-    public Uni<Boolean> resize(UUID sittingId, int capacity) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "update sitting set capacity = :capacity where id = :id and seats_booked <= :capacity")
-                .setParameter("id", sittingId).setParameter("capacity", capacity).executeUpdate())
-                .map(rows -> rows == 1);
+    /** The sitting locked for update: a capacity change decides on it while no seat can be taken. */
+    public Uni<Sitting> findLocked(UUID sittingId) {
+        return findById(sittingId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Optionally of one window, optionally only those with seats left; by start, the id breaking ties. */

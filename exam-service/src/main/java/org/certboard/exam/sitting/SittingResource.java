@@ -9,21 +9,26 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.certboard.platform.http.Preconditions;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -69,23 +74,41 @@ public class SittingResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF, Roles.VENDOR, Roles.ADMIN })
     @Operation(operationId = "getSitting", summary = "Read a sitting")
-    @APIResponse(responseCode = "200", description = "The sitting")
+    @APIResponse(responseCode = "200", description = "The sitting", headers = @Header(name = "ETag",
+            description = "Its version, to send as `If-Match` when changing its capacity",
+            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SittingView.class)))
     @APIResponse(responseCode = "404", description = "No such sitting")
-    public Uni<SittingView> get(@PathParam("id") UUID id) {
-        return sittings.get(id).map(SittingView::of);
+    public Uni<RestResponse<SittingView>> get(@PathParam("id") UUID id) {
+        return sittings.get(id).map(SittingResource::tagged);
     }
 
-    /** Changes the capacity; refused below the seats already booked, decided by the update's own condition. */
+    /** Changes the capacity, on the version the caller read only; refused below the seats already booked. */
     @PATCH
     @Path("/{id}")
     @RolesAllowed(Roles.STAFF)
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
     @Operation(operationId = "changeSittingCapacity", summary = "Change a sitting's capacity (staff)")
-    @APIResponse(responseCode = "200", description = "Changed")
+    @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = "ETag",
+            description = "The sitting's new version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SittingView.class)))
     @APIResponse(responseCode = "404", description = "No such sitting")
     @APIResponse(responseCode = "409",
             description = "Capacity below bookings: `seatsBooked` names how many seats are taken")
-    public Uni<SittingView> resize(@PathParam("id") UUID id, @NotNull @Valid CapacityChange body) {
-        return sittings.resize(id, body.capacity()).map(SittingView::of);
+    @APIResponse(responseCode = "412", description = "Precondition failed: the sitting changed since it was read "
+            + "(`currentETag`); nothing was written")
+    @APIResponse(responseCode = "428", description = "Precondition required: `If-Match` is missing")
+    public Uni<RestResponse<SittingView>> resize(@PathParam("id") UUID id,
+            @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true,
+                    description = "The `ETag` of the sitting as read (`GET /sittings/{id}`)",
+                    schema = @Schema(type = SchemaType.STRING)) @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid CapacityChange body) {
+        return sittings.resize(id, body.capacity(), ifMatch).map(SittingResource::tagged);
+    }
+
+    /** The sitting with its ETag. */
+    private static RestResponse<SittingView> tagged(Sitting sitting) {
+        return RestResponse.ResponseBuilder.ok(SittingView.of(sitting))
+                .header(HttpHeaders.ETAG, Preconditions.etag(sitting.version)).build();
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestTokens;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestDatabase;
@@ -45,7 +46,7 @@ class BookingRacesResultTest {
 
     @Test
     void aBookingRacingTheFailOfThePreviousAttemptNeverAllowsASameWindowRetake() throws Exception {
-        LocalDate today = ExamFixtures.today();
+        LocalDate today = SandboxClock.today();
         UUID window = ExamFixtures.window(today, today.plusDays(30));
         UUID first = ExamFixtures.sitting(window, ExamFixtures.noon(today.plusDays(2)), PAIRS);
         UUID later = ExamFixtures.sitting(window, ExamFixtures.noon(today.plusDays(20)), PAIRS);
@@ -56,7 +57,7 @@ class BookingRacesResultTest {
             candidates.add(candidate);
             bookings.add(ExamFixtures.book(candidate, first));
         }
-        ExamFixtures.passTime(ExamFixtures.startsAt(first));
+        SandboxClock.passTime(ExamFixtures.startsAt(first));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         CountDownLatch start = new CountDownLatch(1);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.exam.support.ExamFixtures;
@@ -43,7 +44,7 @@ class BookingTest {
 
     @Test
     void withoutAValidAuthorisationBookingIsForbidden() {
-        LocalDate today = ExamFixtures.today();
+        LocalDate today = SandboxClock.today();
         UUID sitting = ExamFixtures.sittingInDays(5, 10);
         post(UUID.randomUUID(), sitting).statusCode(403).contentType("application/problem+json")
                 .body("title", equalTo("Not authorised"));
@@ -89,7 +90,7 @@ class BookingTest {
         staff().delete("/bookings/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
 
         UUID kept = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
-        ExamFixtures.passTime(ExamFixtures.startsAt(sitting).minus(Duration.ofHours(24)));
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting).minus(Duration.ofHours(24)));
         staff().delete("/bookings/" + kept).then().statusCode(409).contentType("application/problem+json")
                 .body("title", equalTo("Cutoff passed"));
         post(ExamFixtures.authorisedCandidate(), sitting).statusCode(409).body("title", equalTo("Cutoff passed"));
@@ -98,7 +99,7 @@ class BookingTest {
 
     @Test
     void rescheduleWithinTheWindowIsFreeAndOnlyOneDeferralToALaterWindowIsAllowed() {
-        LocalDate today = ExamFixtures.today();
+        LocalDate today = SandboxClock.today();
         UUID first = ExamFixtures.window(today, today.plusDays(10));
         UUID second = ExamFixtures.window(today.plusDays(11), today.plusDays(20));
         UUID third = ExamFixtures.window(today.plusDays(21), today.plusDays(30));
@@ -120,7 +121,7 @@ class BookingTest {
 
     @Test
     void afterAFailTheNextAttemptIsInALaterWindowAndAttemptsAreLimited() {
-        LocalDate today = ExamFixtures.today();
+        LocalDate today = SandboxClock.today();
         UUID w1 = ExamFixtures.window(today, today.plusDays(10));
         UUID w2 = ExamFixtures.window(today.plusDays(11), today.plusDays(20));
         UUID w3 = ExamFixtures.window(today.plusDays(21), today.plusDays(30));
@@ -133,19 +134,19 @@ class BookingTest {
         UUID candidate = ExamFixtures.authorisedCandidate();
 
         UUID first = ExamFixtures.book(candidate, s1);
-        ExamFixtures.passTime(ExamFixtures.startsAt(s1));
+        SandboxClock.passTime(ExamFixtures.startsAt(s1));
         ExamFixtures.result(first, 450, 201);
         post(candidate, s1Later).statusCode(422).body("title", equalTo("Retake too soon"));
 
         UUID second = ExamFixtures.book(candidate, s2);
         staff().post("/bookings/" + second + "/no-show").then().statusCode(409).body("title", equalTo("Sitting not started"));
-        ExamFixtures.passTime(ExamFixtures.startsAt(s2));
+        SandboxClock.passTime(ExamFixtures.startsAt(s2));
         staff().post("/bookings/" + second + "/no-show").then().statusCode(201)
                 .body("noShow", equalTo(true)).body("passed", equalTo(false)).body("scaledScore", nullValue());
         staff().post("/bookings/" + second + "/no-show").then().statusCode(409);
 
         UUID third = ExamFixtures.book(candidate, s3);
-        ExamFixtures.passTime(ExamFixtures.startsAt(s3));
+        SandboxClock.passTime(ExamFixtures.startsAt(s3));
         ExamFixtures.result(third, 300, 201);
         post(candidate, s4).statusCode(422).body("title", equalTo("Attempts exhausted"));
 

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestTokens;
@@ -49,7 +50,7 @@ class ConcurrentBookingTest {
         for (int i = 0; i < CANDIDATES; i++) {
             candidates.add(UUID.randomUUID());
         }
-        Database.authorise(candidates, ExamFixtures.today().plusYears(1));
+        Database.authorise(candidates, SandboxClock.today().plusYears(1));
         candidates.forEach(candidate -> Database.bindAccount(candidate, "account-" + candidate));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventCodec;
@@ -53,7 +54,7 @@ class AuthorisationReplayTest {
                     UUID.randomUUID());
             UUID approval = UUID.randomUUID();
             EligibilityDecided approved = new EligibilityDecided(candidate, UUID.randomUUID(), "APPROVED", "A",
-                    ExamFixtures.today().plusYears(1), decidedAt);
+                    SandboxClock.today().plusYears(1), decidedAt);
             send(approved, approval);
             send(approved, approval);
             send(new EligibilityDecided(candidate, UUID.randomUUID(), "DENIED", "A", null,

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.events.EventCodec;
 import org.certboard.events.EventType;
@@ -39,8 +40,8 @@ class ResultImportBenchmark {
 
     @Test
     void importTenThousandResults() throws SQLException {
-        Instant now = ExamFixtures.now();
-        LocalDate today = ExamFixtures.today();
+        Instant now = SandboxClock.now();
+        LocalDate today = SandboxClock.today();
         List<UUID> warmUp = prepare(200, today, now);
         staff().contentType("text/csv").body(csv(warmUp)).post("/results/import").then().statusCode(200);
 

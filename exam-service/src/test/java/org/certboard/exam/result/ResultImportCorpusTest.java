@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.exam.support.ExamFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +37,7 @@ class ResultImportCorpusTest {
         UUID sitting = ExamFixtures.sittingInDays(2, 5);
         UUID b1 = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
         UUID b2 = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
-        ExamFixtures.passTime(ExamFixtures.startsAt(sitting));
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
 
         staff().contentType("text/csv").body(corpus(file, b1, b2)).post("/results/import").then().statusCode(200)
                 .body("accepted", equalTo(2)).body("rejected.size()", equalTo(0));
@@ -50,7 +51,7 @@ class ResultImportCorpusTest {
         UUID sitting = ExamFixtures.sittingInDays(2, 5);
         UUID b1 = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
         UUID b2 = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
-        ExamFixtures.passTime(ExamFixtures.startsAt(sitting));
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
 
         staff().contentType("text/csv").body(corpus("disputed-scores.csv", b1, b2)).post("/results/import").then()
                 .statusCode(200).body("accepted", equalTo(1)).body("unchanged", equalTo(1))
@@ -71,7 +72,7 @@ class ResultImportCorpusTest {
         UUID sitting = ExamFixtures.sittingInDays(2, 5);
         UUID b1 = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
         UUID b2 = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
-        ExamFixtures.passTime(ExamFixtures.startsAt(sitting));
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
 
         staff().contentType("text/csv").body(corpus("unclosed-quote.csv", b1, b2)).post("/results/import").then()
                 .statusCode(200).body("accepted", equalTo(1)).body("rejected.line", contains(3));

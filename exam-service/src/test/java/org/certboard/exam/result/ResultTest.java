@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.exam.support.ExamFixtures;
@@ -28,7 +29,7 @@ class ResultTest {
 
     @Test
     void recordsAResultOnceWithPassFailFromThePassMarkInForce() {
-        LocalDate today = ExamFixtures.today();
+        LocalDate today = SandboxClock.today();
         UUID boardMark = ExamFixtures.window(today, today.plusDays(10));
         UUID ownMark = ExamFixtures.window(today, today.plusDays(10), 550);
         UUID s1 = ExamFixtures.sitting(boardMark, ExamFixtures.noon(today.plusDays(2)), 5);
@@ -36,7 +37,7 @@ class ResultTest {
         UUID atMark = ExamFixtures.book(ExamFixtures.authorisedCandidate(), s1);
         UUID belowOwnMark = ExamFixtures.book(ExamFixtures.authorisedCandidate(), s2);
         UUID notHeld = ExamFixtures.book(ExamFixtures.authorisedCandidate(), ExamFixtures.sittingInDays(20, 5));
-        ExamFixtures.passTime(ExamFixtures.startsAt(s1));
+        SandboxClock.passTime(ExamFixtures.startsAt(s1));
 
         staff().contentType(ContentType.JSON).body(Map.of("bookingId", atMark.toString(), "scaledScore", 500))
                 .post("/results").then().statusCode(201).body("passed", equalTo(true))
@@ -54,7 +55,7 @@ class ResultTest {
     void badResultsAreProblemsAndWriteNothing() {
         UUID sitting = ExamFixtures.sittingInDays(2, 5);
         UUID booking = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
-        ExamFixtures.passTime(ExamFixtures.startsAt(sitting));
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
         long before = TestDatabase.count("select count(*) from exam_result");
         for (int score : new int[] { 199, 801 }) {
             staff().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", score))
@@ -81,7 +82,7 @@ class ResultTest {
         }
         UUID cancelled = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
         staff().delete("/bookings/" + cancelled).then().statusCode(204);
-        ExamFixtures.passTime(ExamFixtures.startsAt(sitting));
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
 
         String csv = "bookingId,scaledScore\n"
                 + bookings.get(0) + ",640\n"
