@@ -9,6 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
 import org.certboard.events.exam.BookingCancelled;
+import org.certboard.events.exam.ExamBooked;
+import org.certboard.exam.sitting.Sitting;
 import org.certboard.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -52,14 +54,15 @@ public class Booking {
      * Booked → booked at another sitting. Into a window that opens after the current one closed this is the one
      * deferral; a second is refused.
      */
-    public void moveTo(UUID toSitting, boolean deferral) {
+    public ExamBooked moveTo(Sitting to, boolean deferral) {
         requireActive();
         if (deferral && deferred) {
             throw ProblemException.conflict("Deferral used", "booking " + id
                     + " was already deferred once; only one deferral to a later window is allowed");
         }
-        sittingId = toSitting;
+        sittingId = to.id;
         deferred = deferred || deferral;
+        return new ExamBooked(candidateId, id, to.id, to.site, to.startsAt);
     }
 
     /**

@@ -101,13 +101,14 @@ public class BookingService {
     }
 
     private Uni<Booking> move(Booking booking, Slot from, Slot to, Instant now) {
-        booking.moveTo(to.sitting().id, WindowRules.isLater(to.window().opensOn, from.window().closesOn));
+        boolean deferral = WindowRules.isLater(to.window().opensOn, from.window().closesOn);
+        ExamBooked moved = booking.moveTo(to.sitting(), deferral);
         return requireBeforeCutoff(to, now, "booking")
                 .chain(() -> authorisation(booking.candidateId, to))
                 .call(auth -> checkRetake(auth, to))
                 .call(() -> takeSeat(to))
                 .call(() -> sittings.releaseSeat(from.sitting().id))
-                .call(() -> outbox.add(booked(booking.candidateId, booking.id, to)))
+                .call(() -> outbox.add(moved))
                 .replaceWith(booking);
     }
 

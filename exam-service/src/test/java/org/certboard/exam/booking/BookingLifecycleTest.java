@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.certboard.events.exam.BookingCancelled;
+import org.certboard.events.exam.ExamBooked;
 import org.certboard.exam.booking.Booking.Status;
+import org.certboard.exam.sitting.Sitting;
 import org.certboard.platform.problem.ProblemException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,10 +59,14 @@ class BookingLifecycleTest {
     void aBookingMovesWhileActiveAndDefersOnce(Status from, boolean deferred, boolean deferral,
             boolean deferredAfter, String refused) {
         Booking booking = booking(from, deferred);
-        UUID to = UUID.randomUUID();
+        Sitting to = new Sitting();
+        to.id = UUID.randomUUID();
+        to.site = "Boston";
+        to.startsAt = STARTS_AT.plusSeconds(86400 * 40);
         if (refused == null) {
-            booking.moveTo(to, deferral);
-            assertThat(booking.sittingId).isEqualTo(to);
+            assertThat(booking.moveTo(to, deferral))
+                    .isEqualTo(new ExamBooked(booking.candidateId, booking.id, to.id, "Boston", to.startsAt));
+            assertThat(booking.sittingId).isEqualTo(to.id);
         } else {
             assertThatThrownBy(() -> booking.moveTo(to, deferral)).isInstanceOfSatisfying(ProblemException.class,
                     e -> assertThat(e.problem().title()).isEqualTo(refused));
