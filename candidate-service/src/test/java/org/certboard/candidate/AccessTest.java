@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.certboard.devstack.testing.AccessTable;
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestTokens;
 import org.certboard.platform.security.Roles;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class AccessTest {
         /** The owner's file: enough to be approved, or (self-employed) doubtful enough for staff review. */
         String withEvidence(boolean doubtful) {
             if (!evidence) {
-                Api.addLicence(owner, "RN", Api.today().plusYears(2));
+                Api.addLicence(owner, "RN", SandboxClock.today().plusYears(2));
                 Api.addExperience(owner, 13, doubtful);
                 evidence = true;
             }
@@ -74,7 +75,8 @@ class AccessTest {
                 .row("GET", "/candidates/{id}", 401, 200, 404, 403, 200, 403,
                         (r, p) -> r.get("/candidates/{id}", p.owner))
                 .row("PATCH", "/candidates/{id}", 401, 200, 404, 403, 200, 403,
-                        (r, p) -> r.contentType("application/merge-patch+json").body("{\"familyName\":\"Byron\"}")
+                        (r, p) -> r.contentType("application/merge-patch+json").header("If-Match",
+                                Api.candidateETag(p.owner)).body("{\"familyName\":\"Byron\"}")
                                 .patch("/candidates/{id}", p.owner))
                 .row("POST", "/candidates/{id}/licences", 401, 201, 404, 403, 201, 403,
                         (r, p) -> json(r, Map.of("type", "RN", "number", "L-" + UUID.randomUUID(), "jurisdiction",
@@ -102,6 +104,7 @@ class AccessTest {
                         (r, p) -> r.get("/applications/{id}", p.application(false)))
                 .row("POST", "/applications/{id}/decision", 401, 403, 403, 403, 200, 403,
                         (r, p) -> json(r, Map.of("decision", "APPROVE", "reason", "billable hours verified"))
+                                .header("If-Match", Api.applicationETag(p.application(true)))
                                 .post("/applications/{id}/decision", p.application(true)))
                 .row("POST", "/applications/{id}/withdrawal", 401, 403, 403, 403, 200, 403,
                         (r, p) -> json(r, Map.of("reason", "licence revoked"))

@@ -2,12 +2,11 @@ package org.certboard.candidate;
 
 import static io.restassured.RestAssured.given;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestTokens;
 import org.certboard.platform.security.Roles;
 
@@ -16,8 +15,6 @@ import io.restassured.specification.RequestSpecification;
 
 /** Builds candidate files through the public API, dated relative to the board clock. */
 public final class Api {
-    private static final ZoneId BOARD_ZONE = ZoneId.of("America/New_York");
-
     /** One staff member for the functional tests; who may do what is AccessTest's subject. */
     private static final String STAFF = TestTokens.token("staff-functional-tests", Roles.STAFF);
     private static final String ADMIN = TestTokens.token("admin-functional-tests", Roles.ADMIN);
@@ -30,7 +27,7 @@ public final class Api {
         return given().auth().oauth2(STAFF);
     }
 
-    /** A request by operations: the sandbox clock. */
+    /** A request by operations (projection replays). */
     public static RequestSpecification admin() {
         return given().auth().oauth2(ADMIN);
     }
@@ -40,10 +37,14 @@ public final class Api {
         return given().auth().oauth2(token);
     }
 
-    /** Today on the board, as the service sees it. */
-    public static LocalDate today() {
-        return Instant.parse(admin().get("/admin/clock").then().statusCode(200).extract().path("now"))
-                .atZone(BOARD_ZONE).toLocalDate();
+    /** The candidate's ETag as staff read it (GET /candidates/{id}): what a contact change sends as If-Match. */
+    public static String candidateETag(String candidateId) {
+        return staff().get("/candidates/{id}", candidateId).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** The application's ETag as staff read it (GET /applications/{id}): what a decision sends as If-Match. */
+    public static String applicationETag(String applicationId) {
+        return staff().get("/applications/{id}", applicationId).then().statusCode(200).extract().header("ETag");
     }
 
     public static String uniqueEmail() {
@@ -68,7 +69,7 @@ public final class Api {
 
     /** Full-time case management under a certified case manager, over {@code months} whole calendar months. */
     public static void addExperience(String candidateId, int months, boolean selfEmployed) {
-        LocalDate end = today().withDayOfMonth(1).minusDays(1);
+        LocalDate end = SandboxClock.today().withDayOfMonth(1).minusDays(1);
         LocalDate start = end.plusDays(1).minusMonths(months);
         staff().contentType(ContentType.JSON).body(Map.of("employer", selfEmployed ? "Own practice" : "City Hospital",
                 "role", "CASE_MANAGER", "startDate", start.toString(), "endDate", end.toString(),
@@ -79,7 +80,7 @@ public final class Api {
     /** A candidate whose file the rules approve on their own. */
     public static String eligibleCandidate() {
         String id = register();
-        addLicence(id, "RN", today().plusYears(2));
+        addLicence(id, "RN", SandboxClock.today().plusYears(2));
         addExperience(id, 13, false);
         return id;
     }

@@ -1,6 +1,6 @@
 package org.certboard.exam;
 
-import static org.certboard.exam.support.Board.staff;
+import static org.certboard.exam.support.ExamFixtures.staff;
 
 import java.util.List;
 import java.util.Map;
@@ -8,8 +8,9 @@ import java.util.UUID;
 
 import org.certboard.devstack.testing.AccessTable;
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestTokens;
-import org.certboard.exam.support.Board;
+import org.certboard.exam.support.ExamFixtures;
 import org.certboard.exam.support.Database;
 import org.certboard.platform.security.Roles;
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,9 @@ class AccessTest {
         final UUID other = account();
         final String ownerToken = TestTokens.token("subject-" + owner, Roles.CANDIDATE);
         final String otherToken = TestTokens.token("subject-" + other, Roles.CANDIDATE);
-        final UUID window = Board.window(Board.today(), Board.today().plusDays(30));
-        final UUID sitting = Board.sitting(window, Board.noon(Board.today().plusDays(10)), 5);
-        final UUID laterSitting = Board.sitting(window, Board.noon(Board.today().plusDays(12)), 5);
+        final UUID window = ExamFixtures.window(SandboxClock.today(), SandboxClock.today().plusDays(30));
+        final UUID sitting = ExamFixtures.sitting(window, ExamFixtures.noon(SandboxClock.today().plusDays(10)), 5);
+        final UUID laterSitting = ExamFixtures.sitting(window, ExamFixtures.noon(SandboxClock.today().plusDays(12)), 5);
         private UUID booking;
 
         @Override
@@ -48,14 +49,14 @@ class AccessTest {
 
         UUID booking() {
             if (booking == null) {
-                booking = Board.book(owner, sitting);
+                booking = ExamFixtures.book(owner, sitting);
             }
             return booking;
         }
 
         private static UUID account() {
             UUID candidate = UUID.randomUUID();
-            Database.authorise(List.of(candidate), Board.today().plusYears(1));
+            Database.authorise(List.of(candidate), SandboxClock.today().plusYears(1));
             Database.bindAccount(candidate, "subject-" + candidate);
             return candidate;
         }
@@ -65,17 +66,18 @@ class AccessTest {
     void everyEndpointAnswersEachCallerAsTheTableSays() {
         new AccessTable<People>()
                 .row("POST", "/windows", 401, 403, 403, 403, 201, 403,
-                        (r, p) -> json(r, Map.of("name", "W", "opensOn", Board.today().toString(), "closesOn",
-                                Board.today().plusDays(20).toString())).post("/windows"))
+                        (r, p) -> json(r, Map.of("name", "W", "opensOn", SandboxClock.today().toString(), "closesOn",
+                                SandboxClock.today().plusDays(20).toString())).post("/windows"))
                 .row("GET", "/windows", 401, 200, 200, 200, 200, 200, (r, p) -> r.get("/windows"))
                 .row("GET", "/windows/{id}", 401, 200, 200, 200, 200, 200, (r, p) -> r.get("/windows/{id}", p.window))
                 .row("POST", "/sittings", 401, 403, 403, 403, 201, 403,
                         (r, p) -> json(r, Map.of("windowId", p.window.toString(), "site", "Boston", "startsAt",
-                                Board.noon(Board.today().plusDays(5)).toString(), "capacity", 3)).post("/sittings"))
+                                ExamFixtures.noon(SandboxClock.today().plusDays(5)).toString(), "capacity", 3)).post("/sittings"))
                 .row("GET", "/sittings", 401, 200, 200, 200, 200, 200, (r, p) -> r.get("/sittings"))
                 .row("GET", "/sittings/{id}", 401, 200, 200, 200, 200, 200, (r, p) -> r.get("/sittings/{id}", p.sitting))
                 .row("PATCH", "/sittings/{id}", 401, 403, 403, 403, 200, 403,
-                        (r, p) -> json(r, Map.of("capacity", 9)).patch("/sittings/{id}", p.sitting))
+                        (r, p) -> json(r.header("If-Match", ExamFixtures.etag(p.sitting)), Map.of("capacity", 9))
+                                .patch("/sittings/{id}", p.sitting))
                 .row("GET", "/sittings/{id}/bookings", 401, 403, 403, 200, 200, 403,
                         (r, p) -> r.get("/sittings/{id}/bookings", p.sitting))
                 // the owner books; staff, booking the owner again, find the active booking
@@ -127,7 +129,7 @@ class AccessTest {
     void aCandidateSeesOnlyTheirOwnBookingsInLists() {
         People people = new People();
         UUID booking = people.booking();
-        Board.book(people.other, people.laterSitting);
+        ExamFixtures.book(people.other, people.laterSitting);
         staff().auth().oauth2(people.ownerToken).get("/candidates/me/bookings").then().statusCode(200)
                 .body("total", org.hamcrest.Matchers.equalTo(1))
                 .body("items[0].id", org.hamcrest.Matchers.equalTo(booking.toString()));
@@ -145,6 +147,6 @@ class AccessTest {
 
     private static void awaitNoReplayRunning() {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(
-                org.certboard.exam.support.Board.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
+                org.certboard.exam.support.ExamFixtures.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
     }
 }

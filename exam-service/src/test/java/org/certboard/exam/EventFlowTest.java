@@ -1,6 +1,6 @@
 package org.certboard.exam;
 
-import static org.certboard.exam.support.Board.staff;
+import static org.certboard.exam.support.ExamFixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestTokens;
@@ -22,7 +23,7 @@ import org.certboard.events.Topics;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.exam.ExamPassed;
-import org.certboard.exam.support.Board;
+import org.certboard.exam.support.ExamFixtures;
 import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -43,14 +44,14 @@ class EventFlowTest {
     @Test
     void aCandidateAuthorisedByAnEventBooksAndAPassPublishesExactlyOneExamPassed() {
         UUID candidate = UUID.randomUUID();
-        UUID sitting = Board.sittingInDays(3, 5);
-        LocalDate until = Board.today().plusYears(1);
+        UUID sitting = ExamFixtures.sittingInDays(3, 5);
+        LocalDate until = SandboxClock.today().plusYears(1);
         decide(candidate, UUID.randomUUID(), "APPROVED", until, Instant.now());
         await().atMost(Duration.ofSeconds(60)).until(() -> TestDatabase.count(
                 "select count(*) from authorisation where candidate_id = ?", candidate) == 1);
 
-        UUID booking = Board.book(candidate, sitting);
-        Board.passTime(Board.startsAt(sitting));
+        UUID booking = ExamFixtures.book(candidate, sitting);
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
         staff().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", 612))
                 .post("/results").then().statusCode(201).body("passed", equalTo(true));
 
@@ -69,7 +70,7 @@ class EventFlowTest {
                 assertThat(EventCodec.validate(EventType.EXAM_PASSED, event.value())).isEmpty();
                 ExamPassed data = EventCodec.read(EventType.EXAM_PASSED, event.value());
                 assertThat(data).isEqualTo(new ExamPassed(candidate, booking,
-                        LocalDate.ofInstant(Board.startsAt(sitting), Board.ZONE), 612,
+                        LocalDate.ofInstant(ExamFixtures.startsAt(sitting), SandboxClock.ZONE), 612,
                         new org.certboard.events.Actor("staff-functional-tests", "staff")));
             });
         }
@@ -80,7 +81,7 @@ class EventFlowTest {
         UUID candidate = UUID.randomUUID();
         UUID approval = UUID.randomUUID();
         Instant decidedAt = Instant.now();
-        LocalDate until = Board.today().plusYears(1);
+        LocalDate until = SandboxClock.today().plusYears(1);
         decide(candidate, approval, "APPROVED", until, decidedAt);
         decide(candidate, approval, "APPROVED", until, decidedAt);
         decide(candidate, UUID.randomUUID(), "DENIED", null, decidedAt.minusSeconds(60));
@@ -98,7 +99,7 @@ class EventFlowTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> "WITHDRAWN".equals(TestDatabase.text(
                 "select status from authorisation where candidate_id = ?", candidate)));
         staff().contentType(ContentType.JSON)
-                .body(Map.of("candidateId", candidate.toString(), "sittingId", Board.sittingInDays(3, 5).toString()))
+                .body(Map.of("candidateId", candidate.toString(), "sittingId", ExamFixtures.sittingInDays(3, 5).toString()))
                 .post("/bookings").then().statusCode(403);
     }
 
@@ -117,8 +118,8 @@ class EventFlowTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> io.restassured.RestAssured.given().auth().oauth2(token)
                 .get("/candidates/me/bookings").statusCode() == 200);
-        org.certboard.exam.support.Database.authorise(List.of(candidate), Board.today().plusYears(1));
-        UUID booking = Board.book(candidate, Board.sittingInDays(10, 3));
+        org.certboard.exam.support.Database.authorise(List.of(candidate), SandboxClock.today().plusYears(1));
+        UUID booking = ExamFixtures.book(candidate, ExamFixtures.sittingInDays(10, 3));
         io.restassured.RestAssured.given().auth().oauth2(token).get("/bookings/{id}", booking).then().statusCode(200)
                 .body("candidateId", equalTo(candidate.toString()));
     }

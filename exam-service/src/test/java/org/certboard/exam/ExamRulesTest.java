@@ -15,7 +15,7 @@ import org.certboard.exam.booking.RetakePolicy.Attempt;
 import org.certboard.exam.booking.RetakePolicy.Verdict;
 import org.certboard.exam.eligibility.AuthorisationRule;
 import org.certboard.exam.result.ImportRows;
-import org.certboard.exam.result.ScoreScale;
+import org.certboard.exam.scoring.ScoreScale;
 import org.certboard.exam.window.WindowRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

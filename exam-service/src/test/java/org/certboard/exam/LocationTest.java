@@ -1,6 +1,6 @@
 package org.certboard.exam;
 
-import static org.certboard.exam.support.Board.staff;
+import static org.certboard.exam.support.ExamFixtures.staff;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.LocalDate;
@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.certboard.devstack.testing.RealInfrastructure;
-import org.certboard.exam.support.Board;
+import org.certboard.devstack.testing.SandboxClock;
+import org.certboard.exam.support.ExamFixtures;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -24,7 +25,7 @@ class LocationTest {
 
     @Test
     void theLocationsOfNewWindowsResultsAndNoShowsCanBeRead() {
-        LocalDate today = Board.today();
+        LocalDate today = SandboxClock.today();
         Response window = staff().contentType(ContentType.JSON).body(Map.of("name", "Located",
                 "opensOn", today.toString(), "closesOn", today.plusDays(30).toString(), "passMark", 550))
                 .post("/windows").then().statusCode(201).extract().response();
@@ -33,10 +34,10 @@ class LocationTest {
                 .body("closesOn", equalTo(today.plusDays(30).toString()));
 
         UUID windowId = UUID.fromString(window.path("id"));
-        UUID sitting = Board.sitting(windowId, Board.noon(today.plusDays(2)), 5);
-        UUID scored = Board.book(Board.authorisedCandidate(), sitting);
-        UUID absent = Board.book(Board.authorisedCandidate(), sitting);
-        Board.passTime(Board.startsAt(sitting));
+        UUID sitting = ExamFixtures.sitting(windowId, ExamFixtures.noon(today.plusDays(2)), 5);
+        UUID scored = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        UUID absent = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
 
         Response result = staff().contentType(ContentType.JSON)
                 .body(Map.of("bookingId", scored.toString(), "scaledScore", 610))

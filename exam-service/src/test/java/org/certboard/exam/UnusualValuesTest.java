@@ -1,6 +1,6 @@
 package org.certboard.exam;
 
-import static org.certboard.exam.support.Board.staff;
+import static org.certboard.exam.support.ExamFixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.devstack.testing.UnusualValues;
@@ -21,7 +22,7 @@ import org.certboard.events.EventType;
 import org.certboard.events.Topics;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.EligibilityDecided;
-import org.certboard.exam.support.Board;
+import org.certboard.exam.support.ExamFixtures;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class UnusualValuesTest {
 
     @Test
     void everyUnusualValueIsAppliedAndNoneIsDeadLettered() {
-        UUID sitting = Board.sittingInDays(2, 10);
+        UUID sitting = ExamFixtures.sittingInDays(2, 10);
         List<UUID> candidates = new ArrayList<>();
         for (UnusualValues.Person person : UnusualValues.people(UUID.randomUUID().toString().substring(0, 8))) {
             UUID candidate = UUID.randomUUID();
@@ -58,8 +59,8 @@ class UnusualValuesTest {
                     "select count(*) from authorisation where candidate_id = ? and authorised_until = ?", candidate,
                     UnusualValues.LAST_DATE) == 1);
         }
-        UUID booking = Board.book(candidates.get(0), sitting);
-        Board.passTime(Board.startsAt(sitting));
+        UUID booking = ExamFixtures.book(candidates.get(0), sitting);
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
         staff().contentType(ContentType.JSON)
                 .body(Map.of("bookingId", booking.toString(), "scaledScore", UnusualValues.HIGHEST_SCORE))
                 .post("/results").then().statusCode(201);

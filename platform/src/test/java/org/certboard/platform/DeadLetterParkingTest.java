@@ -56,8 +56,8 @@ class DeadLetterParkingTest {
         assertThat(applied(second)).as("waits behind the dead letter").isFalse();
         assertThat(applied(third)).isFalse();
         admin().get("/admin/dead-letters").then().statusCode(200)
-                .body("find { it.eventId == '" + failing + "' }.waitingBehind", equalTo(2))
-                .body("find { it.eventId == '" + failing + "' }.reason", containsString("a bug in this handler"));
+                .body("items.find { it.eventId == '" + failing + "' }.waitingBehind", equalTo(2))
+                .body("items.find { it.eventId == '" + failing + "' }.reason", containsString("a bug in this handler"));
         given().get(management + "metrics").then().body(containsString("certboard_consumer_dead_letters_total"))
                 .body(containsString("certboard_consumer_parked_keys"));
 

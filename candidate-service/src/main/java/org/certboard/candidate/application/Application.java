@@ -2,94 +2,143 @@ package org.certboard.candidate.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
+import org.certboard.candidate.eligibility.Decision;
+import org.certboard.candidate.eligibility.Outcome;
 import org.certboard.events.Actor;
+import org.certboard.events.candidate.EligibilityDecided;
+import org.certboard.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.smallrye.mutiny.Uni;
 
 /**
  * A submitted application and its decision. {@code pathway} is the pathway that satisfied the rules: the approved one,
  * or the one staff are asked to confirm while UNDER_REVIEW; null once denied or withdrawn. {@code checks} holds the
- * checked rules as JSON, frozen at decision time.
+ * checked rules, frozen at decision time.
+ * <p>
+ * The lifecycle: a submission is decided at once (APPROVED, UNDER_REVIEW or DENIED); staff decide one UNDER_REVIEW
+ * (APPROVED or DENIED) and withdraw an APPROVED one (WITHDRAWN). Each step is one method here that refuses the states
+ * it does not start from and returns the event that announces it; the service loads, calls, persists and publishes.
  */
 @Entity
-@Table(name = "application")
 public class Application extends PanacheEntityBase {
+    static final String STAFF_REVIEW = "STAFF_REVIEW";
+
     @Id
     public UUID id;
-    @Column(name = "candidate_id")
     public UUID candidateId;
     @Enumerated(EnumType.STRING)
     public ApplicationStatus status;
     public String pathway;
     /** The type of the licence a licence-based pathway rests on (null otherwise), announced for renewal's check. */
-    @Column(name = "licence_type")
     public String licenceType;
     public boolean attestation;
-    @Column(name = "submitted_on")
     public LocalDate submittedOn;
-    @Column(name = "submitted_at")
     public Instant submittedAt;
-    @Column(name = "authorised_until")
     public LocalDate authorisedUntil;
-    public String checks;
-    @Column(name = "decided_at")
+    @Convert(converter = ChecksColumn.class)
+    public List<CheckView> checks;
     public Instant decidedAt;
-    @Column(name = "decision_reason")
     public String decisionReason;
-    @Column(name = "submitted_by_subject")
     public String submittedBySubject;
-    @Column(name = "submitted_by_role")
     public String submittedByRole;
-    @Column(name = "decided_by_subject")
     public String decidedBySubject;
-    @Column(name = "decided_by_role")
     public String decidedByRole;
+    /** Bumped by every transition; the application's ETag (If-Match on a staff decision). */
+    @Version
+    public long version;
 
-    /** Who submitted: the candidate, or the staff member who entered a paper application. */
-    void submittedBy(Actor actor) {
-        submittedBySubject = actor.subject();
-        submittedByRole = actor.role();
+    /** A new application and the event that announces its decision. */
+    public record Submitted(Application application, EligibilityDecided event) {
     }
 
-    /** The staff member behind the latest decision (review or withdrawal). */
-    void decidedBy(Actor actor) {
-        decidedBySubject = actor.subject();
-        decidedByRole = actor.role();
+    /** A submission, decided by the board's rules on {@code today} (the submission date). */
+    static Submitted submit(UUID candidateId, boolean attestation, Decision decision, LocalDate today, Instant now,
+            Actor submitter) {
+        Application application = new Application();
+        application.id = UUID.randomUUID();
+        application.candidateId = candidateId;
+        application.status = ApplicationStatus.valueOf(decision.verdict().name());
+        application.pathway = decision.pathway();
+        application.licenceType = decision.licenceType();
+        application.attestation = attestation;
+        application.submittedOn = today;
+        application.submittedAt = now;
+        application.authorisedUntil = decision.authorisedUntil();
+        application.checks = decision.checks().stream().map(CheckView::of).toList();
+        application.decidedAt = now;
+        application.submittedBySubject = submitter.subject();
+        application.submittedByRole = submitter.role();
+        return new Submitted(application, application.decided());
+    }
+
+    /**
+     * Staff settle an application UNDER_REVIEW; the reason joins the checks so the record tells the whole story. The
+     * authorisation runs from the day staff approve, not from the submission: time spent in review must not shorten
+     * the candidate's window to book.
+     */
+    EligibilityDecided decide(boolean approve, String reason, Actor staff, LocalDate today,
+            Period authorisationPeriod, Instant now) {
+        require(ApplicationStatus.UNDER_REVIEW, "decided by staff");
+        List<CheckView> decided = new ArrayList<>(checks);
+        decided.add(new CheckView(STAFF_REVIEW, approve, approve ? Outcome.PASSED : Outcome.FAILED,
+                (approve ? "approved" : "denied") + " by staff on " + today + ": " + reason));
+        checks = List.copyOf(decided);
+        status = approve ? ApplicationStatus.APPROVED : ApplicationStatus.DENIED;
+        pathway = approve ? pathway : null;
+        authorisedUntil = approve ? today.plus(authorisationPeriod) : null;
+        return decidedBy(staff, reason, now);
+    }
+
+    /** Staff withdraw an approval (for example after a licence was revoked), ending the exam authorisation. */
+    EligibilityDecided withdraw(String reason, Actor staff, Instant now) {
+        require(ApplicationStatus.APPROVED, "withdrawn");
+        status = ApplicationStatus.WITHDRAWN;
+        pathway = null;
+        authorisedUntil = null;
+        return decidedBy(staff, reason, now);
     }
 
     Actor submittedBy() {
         return submittedBySubject == null ? null : new Actor(submittedBySubject, submittedByRole);
     }
 
+    /** The staff member behind the latest decision (review or withdrawal); null while only the rules decided. */
     Actor decidedBy() {
         return decidedBySubject == null ? null : new Actor(decidedBySubject, decidedByRole);
     }
 
-    /** The candidate's most recent application, null when there is none; needs the caller's session. */
-    public static Uni<Application> latest(UUID candidateId) {
-        return Application.<Application>find("candidateId = ?1 order by submittedAt desc, id", candidateId)
-                .firstResult();
+    private EligibilityDecided decidedBy(Actor staff, String reason, Instant now) {
+        decidedAt = now;
+        decisionReason = reason;
+        decidedBySubject = staff.subject();
+        decidedByRole = staff.role();
+        return decided();
     }
 
-    /**
-     * Whether an application blocks a new submission on {@code today}: one under review, or an approval whose
-     * authorisation still runs (authorisedUntil on or after today). An approval whose period has ended no longer
-     * authorises anything, so the candidate must apply again. Needs the caller's session; callers hold the candidate
-     * row lock, which serialises submissions (the unique index application_under_review only backs the UNDER_REVIEW
-     * part, because validity depends on today's date).
-     */
-    static Uni<Boolean> hasOpen(UUID candidateId, LocalDate today) {
-        return Application.count("candidateId = ?1 and (status = ?2 or (status = ?3 and authorisedUntil >= ?4))",
-                candidateId, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.APPROVED, today).map(n -> n > 0);
+    /** Every decision is announced; pathway, authorisation and licence type only when approved. */
+    private EligibilityDecided decided() {
+        boolean approved = status == ApplicationStatus.APPROVED;
+        return new EligibilityDecided(candidateId, id, status.name(), approved ? pathway : null, authorisedUntil,
+                decidedAt, approved ? licenceType : null, decidedBy());
+    }
+
+    private void require(ApplicationStatus from, String action) {
+        if (status != from) {
+            throw ProblemException.conflict("Application not " + from.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    "application " + id + " is " + status + "; only an application " + from + " can be " + action);
+        }
     }
 }

@@ -66,9 +66,12 @@ public class CandidateApplicationResource {
     @GET
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
     @Operation(operationId = "getLatestApplication", summary = "Read a candidate's latest application")
-    @APIResponse(responseCode = "200", description = "The latest application")
+    @APIResponse(responseCode = "200", description = "The latest application", headers = @Header(name = "ETag",
+            description = "The application's entity tag, for If-Match on its decision",
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ApplicationView.class)))
     @APIResponse(responseCode = "404", description = "No such candidate, or no application yet")
-    public Uni<ApplicationView> latest(@PathParam("id") UUID id) {
-        return access.candidate(id).chain(() -> applications.latest(id));
+    public Uni<RestResponse<ApplicationView>> latest(@PathParam("id") UUID id) {
+        return access.candidate(id).chain(() -> applications.latest(id)).map(ApplicationResource::tagged);
     }
 }

@@ -20,14 +20,14 @@ public final class EligibilityRules {
     public static final String ATTESTATION = "ATTESTATION";
     public static final String EXPERIENCE_PREFIX = "EXPERIENCE_";
 
-    private final BoardRules board;
+    private final EligibilityCriteria criteria;
 
-    public EligibilityRules(BoardRules board) {
-        this.board = board;
+    public EligibilityRules(EligibilityCriteria criteria) {
+        this.criteria = criteria;
     }
 
-    public BoardRules board() {
-        return board;
+    public EligibilityCriteria criteria() {
+        return criteria;
     }
 
     public Decision decide(Evidence evidence, LocalDate submittedOn) {
@@ -57,7 +57,7 @@ public final class EligibilityRules {
         String name = pathway.pathway(basis.get());
         String licenceType = basis.get() == Basis.LICENCE && basisLicence != null ? basisLicence.type() : null;
         if (basisCheck.passed() && bestExperience.get().passed()) {
-            return new Decision(Verdict.APPROVED, name, submittedOn.plus(board.authorisationPeriod()), checks,
+            return new Decision(Verdict.APPROVED, name, submittedOn.plus(criteria.authorisationPeriod()), checks,
                     licenceType);
         }
         return new Decision(Verdict.UNDER_REVIEW, name, null, checks, licenceType);
@@ -83,7 +83,7 @@ public final class EligibilityRules {
         LicenceEvidence unlisted = null;
         for (LicenceEvidence licence : licences) {
             if (!licence.expiresOn().isBefore(submittedOn) && licence.independentPractice()) {
-                if (board.isListedLicenceType(licence.type())) {
+                if (criteria.isListedLicenceType(licence.type())) {
                     return licence;
                 }
                 unlisted = unlisted == null ? licence : unlisted;
@@ -104,7 +104,7 @@ public final class EligibilityRules {
                 reasons.add(name + " expired on " + licence.expiresOn());
             } else if (!licence.independentPractice()) {
                 reasons.add(name + " does not allow independent practice");
-            } else if (!board.isListedLicenceType(licence.type())) {
+            } else if (!criteria.isListedLicenceType(licence.type())) {
                 unlisted = licence;
                 reasons.add(name + " is not a licence type on the board's list");
             } else {
@@ -133,7 +133,7 @@ public final class EligibilityRules {
                 reasons.add(name + " is awarded only on " + degree.awardedOn());
             } else if (!degree.supervisedFieldExperience()) {
                 reasons.add(name + " has no completed supervised field experience");
-            } else if (!board.isListedDegreeField(degree.field())) {
+            } else if (!criteria.isListedDegreeField(degree.field())) {
                 unlisted = degree;
                 reasons.add(name + " is not in a field on the board's list");
             } else {
@@ -150,11 +150,11 @@ public final class EligibilityRules {
 
     private Check experience(ExperiencePathway pathway, List<ExperienceEntry> entries, LocalDate submittedOn) {
         String rule = EXPERIENCE_PREFIX + pathway.name();
-        BigDecimal required = board.requiredMonths(pathway);
+        BigDecimal required = criteria.requiredMonths(pathway);
         List<ExperienceEntry> counted = entries.stream().filter(pathway::counts).collect(Collectors.toList());
-        BigDecimal all = FteMonths.of(counted, submittedOn, board.fullTimeHoursPerWeek());
+        BigDecimal all = FteMonths.of(counted, submittedOn, criteria.fullTimeHoursPerWeek());
         BigDecimal employed = FteMonths.of(counted.stream().filter(e -> !e.selfEmployed()).toList(), submittedOn,
-                board.fullTimeHoursPerWeek());
+                criteria.fullTimeHoursPerWeek());
         String of = " full-time-equivalent months of " + pathway.description() + " as of " + submittedOn
                 + " (" + format(required) + " required)";
         if (employed.compareTo(required) >= 0) {

@@ -1,17 +1,15 @@
 package org.certboard.candidate.evidence;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.candidate.eligibility.Evidence;
-import org.certboard.candidate.profile.Candidate;
+import org.certboard.candidate.profile.CandidateRepository;
 import org.certboard.events.candidate.EvidenceAdded;
 import org.certboard.events.candidate.LicenceRecorded;
+import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.outbox.Outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,12 +22,16 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class EvidenceService {
+    private final EvidenceRepository entries;
+    private final CandidateRepository candidates;
     private final Outbox outbox;
-    private final Clock clock;
+    private final BoardTime time;
 
-    public EvidenceService(Outbox outbox, Clock clock) {
+    public EvidenceService(EvidenceRepository entries, CandidateRepository candidates, Outbox outbox, BoardTime time) {
+        this.entries = entries;
+        this.candidates = candidates;
         this.outbox = outbox;
-        this.clock = clock;
+        this.time = time;
     }
 
     public Uni<LicenceView> addLicence(UUID candidateId, NewLicence body) {
@@ -42,9 +44,9 @@ public class EvidenceService {
         licence.issuedOn = body.issuedOn();
         licence.expiresOn = body.expiresOn();
         licence.independentPractice = body.independentPractice();
-        licence.recordedAt = now();
-        return Panache.withTransaction(() -> Candidate.requireLocked(candidateId)
-                .chain(() -> licence.persist())
+        licence.recordedAt = time.now();
+        return Panache.withTransaction(() -> candidates.requireLocked(candidateId)
+                .chain(() -> entries.persist(licence))
                 .chain(() -> outbox.add(new LicenceRecorded(candidateId, licence.id, licence.type,
                         licence.jurisdiction, licence.expiresOn, licence.independentPractice))))
                 .map(done -> LicenceView.of(licence));
@@ -59,8 +61,8 @@ public class EvidenceService {
         degree.institution = body.institution().trim();
         degree.awardedOn = body.awardedOn();
         degree.supervisedFieldExperience = body.supervisedFieldExperience();
-        degree.recordedAt = now();
-        return Panache.withTransaction(() -> Candidate.requireLocked(candidateId).chain(() -> degree.persist())
+        degree.recordedAt = time.now();
+        return Panache.withTransaction(() -> candidates.requireLocked(candidateId).chain(() -> entries.persist(degree))
                 .chain(() -> outbox.add(new EvidenceAdded(candidateId, degree.id, EvidenceAdded.DEGREE,
                         degree.recordedAt))))
                 .map(done -> DegreeView.of(degree));
@@ -77,8 +79,8 @@ public class EvidenceService {
         experience.hoursPerWeek = body.hoursPerWeek();
         experience.supervisedByCertifiedCaseManager = body.supervisedByCertifiedCaseManager();
         experience.selfEmployed = body.selfEmployed();
-        experience.recordedAt = now();
-        return Panache.withTransaction(() -> Candidate.requireLocked(candidateId).chain(() -> experience.persist())
+        experience.recordedAt = time.now();
+        return Panache.withTransaction(() -> candidates.requireLocked(candidateId).chain(() -> entries.persist(experience))
                 .chain(() -> outbox.add(new EvidenceAdded(candidateId, experience.id, EvidenceAdded.EXPERIENCE,
                         experience.recordedAt))))
                 .map(done -> ExperienceView.of(experience));
@@ -86,39 +88,24 @@ public class EvidenceService {
 
     /** The following reads need the caller's session. */
     public Uni<List<LicenceView>> licences(UUID candidateId) {
-        return licenceRows(candidateId).map(rows -> rows.stream().map(LicenceView::of).toList());
+        return entries.licences(candidateId).map(rows -> rows.stream().map(LicenceView::of).toList());
     }
 
     public Uni<List<DegreeView>> degrees(UUID candidateId) {
-        return degreeRows(candidateId).map(rows -> rows.stream().map(DegreeView::of).toList());
+        return entries.degrees(candidateId).map(rows -> rows.stream().map(DegreeView::of).toList());
     }
 
     public Uni<List<ExperienceView>> experience(UUID candidateId) {
-        return experienceRows(candidateId).map(rows -> rows.stream().map(ExperienceView::of).toList());
+        return entries.experience(candidateId).map(rows -> rows.stream().map(ExperienceView::of).toList());
     }
 
     /** The file as the rules see it; queries run one after the other because they share the caller's session. */
     public Uni<Evidence> evidence(UUID candidateId, boolean attestation) {
-        return licenceRows(candidateId).chain(licences -> degreeRows(candidateId)
-                .chain(degrees -> experienceRows(candidateId)
+        return entries.licences(candidateId).chain(licences -> entries.degrees(candidateId)
+                .chain(degrees -> entries.experience(candidateId)
                         .map(experience -> new Evidence(licences.stream().map(Licence::evidence).toList(),
                                 degrees.stream().map(Degree::evidence).toList(),
                                 experience.stream().map(Experience::evidence).toList(), attestation))));
     }
 
-    private static Uni<List<Licence>> licenceRows(UUID candidateId) {
-        return Licence.list("candidateId = ?1 order by recordedAt, id", candidateId);
-    }
-
-    private static Uni<List<Degree>> degreeRows(UUID candidateId) {
-        return Degree.list("candidateId = ?1 order by recordedAt, id", candidateId);
-    }
-
-    private static Uni<List<Experience>> experienceRows(UUID candidateId) {
-        return Experience.list("candidateId = ?1 order by startDate, id", candidateId);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -2,70 +2,91 @@ package org.certboard.candidate.profile;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.events.Actor;
+import org.certboard.events.candidate.CandidateRegistered;
+import org.certboard.events.candidate.CandidateUpdated;
+import org.certboard.platform.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
 
+/**
+ * A person on the board's register: identity and contact. Every other record of the service (evidence, applications,
+ * timeline) refers to a candidate by id; its queries are {@link CandidateRepository}'s.
+ */
 @Entity
-@Table(name = "candidate")
 public class Candidate extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "given_name")
     public String givenName;
-    @Column(name = "family_name")
     public String familyName;
     public String email;
-    @Column(name = "date_of_birth")
     public LocalDate dateOfBirth;
-    @Column(name = "registered_at")
     public Instant registeredAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
     /** The person's identity at the board's OpenID provider; null for a paper applicant staff registered. */
     public String subject;
-    @Column(name = "registered_by_subject")
     public String registeredBySubject;
-    @Column(name = "registered_by_role")
     public String registeredByRole;
+    /** Bumped by every change of these fields; the candidate's ETag (If-Match on a contact change). */
+    @Version
+    public long version;
 
-    /** The candidate, or a 404 problem. */
-    public static Uni<Candidate> require(UUID id) {
-        return Candidate.<Candidate>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("candidate", id));
+    /** A registration and the event that announces it. */
+    public record Registered(Candidate candidate, CandidateRegistered event) {
     }
 
     /**
-     * The candidate, locked until the transaction ends: serialises the decisions taken on one candidate's file (an
-     * application must not be decided while a concurrent submission of the same candidate is being decided).
+     * A candidate registering binds the profile to their account (one per account); staff registering a paper
+     * applicant leave it unbound and are recorded as the registrant.
      */
-    public static Uni<Candidate> requireLocked(UUID id) {
-        return Candidate.<Candidate>findById(id, LockModeType.PESSIMISTIC_WRITE).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("candidate", id));
+    static Registered register(NewCandidate body, Actor registrant, Instant now) {
+        Candidate candidate = new Candidate();
+        candidate.id = UUID.randomUUID();
+        candidate.givenName = body.givenName();
+        candidate.familyName = body.familyName();
+        candidate.email = body.email();
+        candidate.dateOfBirth = body.dateOfBirth();
+        candidate.registeredAt = now;
+        candidate.updatedAt = now;
+        if (Roles.CANDIDATE.equals(registrant.role())) {
+            candidate.subject = registrant.subject();
+        } else {
+            candidate.registeredBySubject = registrant.subject();
+            candidate.registeredByRole = registrant.role();
+        }
+        return new Registered(candidate, new CandidateRegistered(candidate.id, candidate.subject, candidate.givenName,
+                candidate.familyName, candidate.registeredAt));
     }
 
-    /** The id of the profile bound to {@code subject}, null when none is; needs the caller's session. */
-    public static Uni<UUID> idOfSubject(String subject) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("select id from Candidate where subject = :subject", UUID.class)
-                .setParameter("subject", subject).getSingleResultOrNull());
-    }
-
-    /** Whether the candidate exists and is bound to {@code subject}; needs the caller's session. */
-    public static Uni<Boolean> isBoundTo(UUID id, String subject) {
-        return Candidate.count("id = ?1 and subject = ?2", id, subject).map(n -> n > 0);
-    }
-
-    static Uni<Boolean> emailTaken(String email, UUID except) {
-        return Candidate.count("lower(email) = lower(?1) and id <> ?2", email, except).map(n -> n > 0);
+    /**
+     * Applies validated contact changes (keys of {@link CandidateService#CONTACT_FIELDS}); the event to announce, or
+     * null when nothing actually changed (a no-op patch announces nothing and keeps {@code updatedAt}).
+     */
+    CandidateUpdated changeContact(Map<String, String> changes, Instant now) {
+        boolean changed = false;
+        if (changes.containsKey("givenName") && !changes.get("givenName").equals(givenName)) {
+            givenName = changes.get("givenName");
+            changed = true;
+        }
+        if (changes.containsKey("familyName") && !changes.get("familyName").equals(familyName)) {
+            familyName = changes.get("familyName");
+            changed = true;
+        }
+        if (changes.containsKey("email") && !changes.get("email").equals(email)) {
+            email = changes.get("email");
+            changed = true;
+        }
+        if (!changed) {
+            return null;
+        }
+        updatedAt = now;
+        return new CandidateUpdated(id, givenName, familyName, updatedAt);
     }
 }

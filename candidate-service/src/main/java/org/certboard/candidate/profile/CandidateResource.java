@@ -9,12 +9,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.certboard.platform.paging.Page;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,28 +72,6 @@ public class CandidateResource {
                 .<CandidateView>created(URI.create("/candidates/" + view.id())).entity(view).build());
     }
 
-    /** The caller's own profile, so a front end never needs to know the id first. */
-    @GET
-    @Path("/me")
-    @RolesAllowed(Roles.CANDIDATE)
-    @Operation(operationId = "getMyCandidateProfile", summary = "Read the caller's own candidate file")
-    @APIResponse(responseCode = "200", description = "The caller's file")
-    @APIResponse(responseCode = "404", description = "Not registered: no profile is bound to this account yet")
-    public Uni<CandidateProfile> me() {
-        return access.self().chain(candidates::profile);
-    }
-
-    @GET
-    @Path("/{id}")
-    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
-    @Operation(operationId = "getCandidate",
-            summary = "Read a candidate's file (profile, evidence, latest application)")
-    @APIResponse(responseCode = "200", description = "The file")
-    @APIResponse(responseCode = "404", description = "No such candidate (or another person's)")
-    public Uni<CandidateProfile> get(@PathParam("id") UUID id) {
-        return access.candidate(id).chain(() -> candidates.profile(id));
-    }
-
     @GET
     @RolesAllowed(Roles.STAFF)
     @Operation(operationId = "searchCandidates", summary = "Search candidates by email or name, a page at a time",
@@ -100,7 +81,10 @@ public class CandidateResource {
         return candidates.search(email, name, paging);
     }
 
-    /** A JSON merge patch; plain application/json is accepted too, for clients that cannot set the media type. */
+    /**
+     * A JSON merge patch; plain application/json is accepted too, for clients that cannot set the media type. Sent
+     * with the candidate's ETag as If-Match, so a change made meanwhile (by staff, or the person) is not overwritten.
+     */
     @PATCH
     @Path("/{id}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
@@ -108,13 +92,22 @@ public class CandidateResource {
     @Operation(operationId = "updateCandidateContact",
             summary = "Change a candidate's contact fields (JSON merge patch)",
             description = "Only givenName, familyName and email; null removes a field, and none may be removed.")
-    @APIResponse(responseCode = "200", description = "Changed (or unchanged when the patch changes nothing)")
+    @APIResponse(responseCode = "200", description = "Changed (or unchanged when the patch changes nothing)",
+            headers = @Header(name = "ETag", description = "The candidate's entity tag after the change",
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CandidateView.class)))
     @RequestBody(required = true, content = { @Content(mediaType = MERGE_PATCH,
             schema = @Schema(implementation = CandidatePatch.class)),
             @Content(mediaType = "application/json", schema = @Schema(implementation = CandidatePatch.class)) })
     @APIResponse(responseCode = "404", description = "No such candidate (or another person's)")
     @APIResponse(responseCode = "409", description = "Email already registered to another candidate")
-    public Uni<CandidateView> patch(@PathParam("id") UUID id, String body) {
-        return access.candidate(id).chain(() -> candidates.patch(id, body));
+    @APIResponse(responseCode = "412", description = "The candidate changed since it was read (If-Match is stale); "
+            + "nothing was written")
+    @APIResponse(responseCode = "428", description = "If-Match missing: send the ETag of the candidate as read")
+    public Uni<RestResponse<CandidateView>> patch(@PathParam("id") UUID id,
+            @Parameter(required = true, description = "The candidate's ETag from GET /candidates/{id}")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+        return access.candidate(id).chain(() -> candidates.patch(id, body, ifMatch))
+                .map(v -> RestResponse.ResponseBuilder.ok(v.value()).header(HttpHeaders.ETAG, v.etag()).build());
     }
 }

@@ -1,9 +1,7 @@
 package org.certboard.candidate.profile;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -17,29 +15,26 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
-import org.certboard.candidate.application.Application;
-import org.certboard.candidate.application.ApplicationService;
-import org.certboard.candidate.evidence.EvidenceService;
 import org.certboard.candidate.persistence.UniqueViolations;
+import org.certboard.candidate.persistence.Versioned;
 import org.certboard.events.Actor;
-import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.CandidateUpdated;
+import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.http.Preconditions;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.problem.Problem;
 import org.certboard.platform.problem.ProblemException;
-import org.certboard.platform.security.Roles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
+/** Registers candidates, changes their contact fields and finds them; the whole file is {@code file}'s. */
 @ApplicationScoped
 public class CandidateService {
     /** The fields a merge patch may change; identity (date of birth) and everything the service owns may not. */
@@ -47,125 +42,61 @@ public class CandidateService {
     private static final String EMAIL_INDEX = "candidate_email";
     private static final String SUBJECT_INDEX = "candidate_subject";
 
+    private final CandidateRepository candidates;
     private final Outbox outbox;
-    private final Clock clock;
+    private final BoardTime time;
     private final ObjectMapper json;
     private final Validator validator;
-    private final EvidenceService evidence;
-    private final ApplicationService applications;
 
-    public CandidateService(Outbox outbox, Clock clock, ObjectMapper json, Validator validator,
-            EvidenceService evidence, ApplicationService applications) {
+    public CandidateService(CandidateRepository candidates, Outbox outbox, BoardTime time, ObjectMapper json,
+            Validator validator) {
+        this.candidates = candidates;
         this.outbox = outbox;
-        this.clock = clock;
+        this.time = time;
         this.json = json;
         this.validator = validator;
-        this.evidence = evidence;
-        this.applications = applications;
     }
 
-    /**
-     * A candidate registering binds the profile to their account (one per account); staff registering a paper
-     * applicant leave it unbound and are recorded as the registrant.
-     */
+    /** Registers a person (bound to their account) or, for staff, a paper applicant. */
     public Uni<CandidateView> register(NewCandidate body, Actor registrant) {
-        Candidate candidate = new Candidate();
-        candidate.id = UUID.randomUUID();
-        candidate.givenName = body.givenName();
-        candidate.familyName = body.familyName();
-        candidate.email = body.email();
-        candidate.dateOfBirth = body.dateOfBirth();
-        candidate.registeredAt = now();
-        candidate.updatedAt = candidate.registeredAt;
-        if (Roles.CANDIDATE.equals(registrant.role())) {
-            candidate.subject = registrant.subject();
-        } else {
-            candidate.registeredBySubject = registrant.subject();
-            candidate.registeredByRole = registrant.role();
-        }
+        Candidate.Registered registered = Candidate.register(body, registrant, time.now());
         // No look-up before the insert: the unique indexes on email and subject decide (also between two requests at
         // the same moment). A violation fails the transaction, so its outbox row is rolled back with it, and answers
         // 409 as a look-up would have. Two round trips fewer per registration (issue 16).
         return UniqueViolations.asConflict(UniqueViolations.asConflict(Panache.withTransaction(
-                () -> candidate.<Candidate>persist()
-                        .chain(() -> outbox.add(new CandidateRegistered(candidate.id, candidate.subject,
-                                candidate.givenName, candidate.familyName, candidate.registeredAt)))),
+                () -> candidates.persist(registered.candidate()).chain(() -> outbox.add(registered.event()))),
                 EMAIL_INDEX, () -> emailConflict(body.email())),
                 SUBJECT_INDEX, CandidateService::alreadyRegistered)
-                .map(done -> CandidateView.of(candidate));
-    }
-
-    public Uni<CandidateProfile> profile(UUID id) {
-        return Panache.withSession(() -> Candidate.require(id).chain(candidate -> evidence.licences(id)
-                .chain(licences -> evidence.degrees(id)
-                        .chain(degrees -> evidence.experience(id)
-                                .chain(experience -> Application.latest(id)
-                                        .map(application -> new CandidateProfile(candidate.id, candidate.givenName,
-                                                candidate.familyName, candidate.email, candidate.dateOfBirth,
-                                                candidate.registeredAt, candidate.updatedAt, licences, degrees,
-                                                experience, application == null ? null
-                                                        : applications.view(application))))))));
+                .map(done -> CandidateView.of(registered.candidate()));
     }
 
     /** Email matches exactly (ignoring case); name matches part of the given, family or full name. */
     public Uni<Page<CandidateView>> search(String email, String name, PageRequest paging) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> values = new HashMap<>();
-        if (email != null && !email.isBlank()) {
-            where.add("lower(email) = :email");
-            values.put("email", email.trim().toLowerCase(java.util.Locale.ROOT));
-        }
-        if (name != null && !name.isBlank()) {
-            where.add("(lower(givenName) like :name escape '\\' or lower(familyName) like :name escape '\\'"
-                    + " or lower(concat(givenName, ' ', familyName)) like :name escape '\\')");
-            values.put("name", "%" + name.trim().toLowerCase(java.util.Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        String query = where.isEmpty() ? "" : String.join(" and ", where);
-        Parameters parameters = new Parameters();
-        values.forEach(parameters::and);
-        Sort order = Sort.by("familyName").and("givenName").and("id");
-        return Panache.withSession(() -> paging.fetch(Candidate.<Candidate>find(query, order, parameters),
-                CandidateView::of));
+        return Panache.withSession(() -> candidates.search(email, name, paging, CandidateView::of));
     }
 
-    /** Applies a JSON merge patch (RFC 7396) of the contact fields; announces the change only if there is one. */
-    public Uni<CandidateView> patch(UUID id, String body) {
+    /**
+     * Applies a JSON merge patch (RFC 7396) of the contact fields; announces the change only if there is one. Only
+     * when {@code ifMatch} names the candidate as it is now: a change made since the caller read it is not
+     * overwritten.
+     */
+    public Uni<Versioned<CandidateView>> patch(UUID id, String body, String ifMatch) {
         Map<String, String> changes = readContactPatch(body);
         // Locked like every other write that announces an event about the candidate: one candidate's events are
         // written one transaction after the other, so the outbox order is their commit order.
-        return UniqueViolations.asConflict(Panache.withTransaction(() -> Candidate.requireLocked(id)
+        return UniqueViolations.asConflict(Panache.withTransaction(() -> candidates.requireLocked(id)
+                .invoke(candidate -> Preconditions.requireIfMatch(ifMatch, candidate.version))
                 .call(candidate -> changes.containsKey("email") && !changes.get("email").equalsIgnoreCase(candidate.email)
-                        ? Candidate.emailTaken(changes.get("email"), id).invoke(taken -> rejectTaken(taken, changes.get("email")))
+                        ? candidates.emailTaken(changes.get("email"), id)
+                                .invoke(taken -> rejectTaken(taken, changes.get("email")))
                         : Uni.createFrom().voidItem())
                 .call(candidate -> {
-                    boolean changed = apply(candidate, changes);
-                    if (!changed) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    candidate.updatedAt = now();
-                    return outbox.add(new CandidateUpdated(candidate.id, candidate.givenName, candidate.familyName,
-                            candidate.updatedAt));
+                    CandidateUpdated updated = candidate.changeContact(changes, time.now());
+                    return updated == null ? Uni.createFrom().voidItem() : outbox.add(updated);
                 })),
                 EMAIL_INDEX, () -> emailConflict(changes.get("email")))
-                .map(CandidateView::of);
-    }
-
-    private static boolean apply(Candidate candidate, Map<String, String> changes) {
-        boolean changed = false;
-        if (changes.containsKey("givenName") && !changes.get("givenName").equals(candidate.givenName)) {
-            candidate.givenName = changes.get("givenName");
-            changed = true;
-        }
-        if (changes.containsKey("familyName") && !changes.get("familyName").equals(candidate.familyName)) {
-            candidate.familyName = changes.get("familyName");
-            changed = true;
-        }
-        if (changes.containsKey("email") && !changes.get("email").equals(candidate.email)) {
-            candidate.email = changes.get("email");
-            changed = true;
-        }
-        return changed;
+                // read after the commit, whose flush bumped the version of a changed candidate
+                .map(candidate -> new Versioned<>(CandidateView.of(candidate), candidate.version));
     }
 
     /**
@@ -200,7 +131,7 @@ public class CandidateService {
         }
         if (!problems.isEmpty()) {
             violations.forEach(v -> problems.add(new Problem.Violation(v.getPropertyPath().toString(), v.getMessage())));
-            problems.sort(java.util.Comparator.comparing(Problem.Violation::field));
+            problems.sort(Comparator.comparing(Problem.Violation::field));
             throw new ProblemException(Problem.invalid(problems));
         }
         if (!violations.isEmpty()) {
@@ -226,8 +157,4 @@ public class CandidateService {
                 "another candidate is registered with " + email + "; one profile per person");
     }
 
-    /** Database timestamps keep microseconds; truncating here makes replies, rows and events agree. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 }

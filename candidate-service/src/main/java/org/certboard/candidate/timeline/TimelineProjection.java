@@ -31,6 +31,7 @@ import org.certboard.events.renewal.CertificationRenewed;
 import org.certboard.events.renewal.CertificationRetired;
 import org.certboard.events.renewal.RenewalReminderDue;
 import org.certboard.platform.inbox.EventConsumer;
+import org.certboard.platform.inbox.EventHandlers;
 import org.certboard.platform.inbox.IncomingEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -38,7 +39,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -54,108 +54,65 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class TimelineProjection {
     private final EventConsumer consumer;
+    private final TimelineRepository steps;
     private final ObjectMapper json;
+    /** Every event type of the three topics is a step (or two) of someone's path. */
+    private final EventHandlers handlers = EventHandlers.builder()
+            .on(CandidateRegistered.class, (event, e) -> step(event, Step.REGISTERED, e.registeredAt(), null, null,
+                    detail()))
+            .on(CandidateRegisteredV1.class, (event, e) -> step(event, Step.REGISTERED, e.registeredAt(), null, null,
+                    detail()))
+            .on(CandidateUpdated.class, (event, e) -> step(event, Step.NAME_CHANGED, e.updatedAt(), null, null,
+                    detail()))
+            .on(CandidateUpdatedV1.class, (event, e) -> step(event, Step.NAME_CHANGED, e.updatedAt(), null, null,
+                    detail()))
+            .on(LicenceRecorded.class, (event, e) -> step(event, Step.EVIDENCE_ADDED, event.time(),
+                    e.licenceId().toString(), null, detail("kind", "LICENCE")))
+            .on(EvidenceAdded.class, (event, e) -> step(event, Step.EVIDENCE_ADDED, e.addedAt(),
+                    e.evidenceId().toString(), null, detail("kind", e.kind())))
+            .on(EligibilityDecided.class, (event, e) -> step(event, Step.DECIDED, e.decidedAt(),
+                    e.applicationId().toString(), e.actor(), detail("applicationId", e.applicationId(), "status",
+                            e.status(), "pathway", e.pathway(), "authorisedUntil", e.authorisedUntil())))
+            .on(ExamBooked.class, this::booked)
+            .on(BookingCancelled.class, (event, e) -> step(event, Step.CANCELLED, e.cancelledAt(),
+                    e.bookingId().toString(), null, detail("bookingId", e.bookingId(), "sittingId", e.sittingId())))
+            .on(ExamPassed.class, (event, e) -> result(event, e.bookingId(), e.examDate(), false, e.actor(),
+                    detail("bookingId", e.bookingId(), "passed", true, "scaledScore", e.scaledScore(),
+                            "noShow", false)))
+            .on(ExamFailed.class, (event, e) -> result(event, e.bookingId(), e.examDate(), e.noShow(), e.actor(),
+                    detail("bookingId", e.bookingId(), "passed", false, "scaledScore", e.scaledScore(),
+                            "noShow", e.noShow())))
+            .on(CertificationIssued.class, (event, e) -> step(event, Step.CERTIFIED, event.time(), e.number(), null,
+                    detail("number", e.number(), "firstCertifiedOn", e.firstCertifiedOn(), "expiresOn",
+                            e.expiresOn())))
+            .on(RenewalReminderDue.class, (event, e) -> step(event, Step.REMINDER, startOf(e.dueOn()), e.number(),
+                    null, detail("number", e.number(), "daysBefore", e.daysBefore(), "expiresOn", e.expiresOn())))
+            .on(CeCreditLogged.class, (event, e) -> step(event, Step.CE_LOGGED, event.time(), e.number(), null,
+                    detail("number", e.number(), "hours", e.hours(), "ethics", e.ethics(), "completedOn",
+                            e.completedOn())))
+            .on(AuditDecided.class, (event, e) -> step(event, Step.AUDITED, e.decidedAt(), e.number(), e.actor(),
+                    detail("number", e.number(), "renewalId", e.renewalId(), "accepted", e.accepted())))
+            .on(CertificationRenewed.class, (event, e) -> step(event, Step.RENEWED, event.time(), e.number(),
+                    e.actor(), detail("number", e.number(), "method", e.method(), "late", e.late(),
+                            "cycleStartedOn", e.cycleStartedOn(), "expiresOn", e.expiresOn())))
+            .on(CertificationExpired.class, (event, e) -> step(event, Step.EXPIRED, startOf(e.expiredOn()),
+                    e.number(), null, detail("number", e.number())))
+            .on(CertificationLapsed.class, (event, e) -> step(event, Step.LAPSED, startOf(e.lapsedOn()), e.number(),
+                    null, detail("number", e.number())))
+            .on(CertificationRetired.class, (event, e) -> step(event, Step.RETIRED, startOf(e.retiredOn()),
+                    e.number(), e.actor(), detail("number", e.number())))
+            .build();
 
-    public TimelineProjection(EventConsumer consumer, ObjectMapper json) {
+    public TimelineProjection(EventConsumer consumer, TimelineRepository steps, ObjectMapper json) {
         this.consumer = consumer;
+        this.steps = steps;
         this.json = json;
     }
 
     @Incoming("timeline-events")
     @ActivateRequestContext
     public Uni<Void> onEvent(Message<String> message) {
-        return consumer.consume(message, this::apply);
-    }
-
-    /** Runs inside the consumer's transaction. */
-    Uni<Void> apply(IncomingEvent event) {
-        return switch (event.type()) {
-            case CANDIDATE_REGISTERED -> {
-                CandidateRegistered e = event.data(CandidateRegistered.class);
-                yield step(event, Step.REGISTERED, e.registeredAt(), null, null, detail());
-            }
-            case CANDIDATE_REGISTERED_V1 -> step(event, Step.REGISTERED,
-                    event.data(CandidateRegisteredV1.class).registeredAt(), null, null, detail());
-            case CANDIDATE_UPDATED -> step(event, Step.NAME_CHANGED, event.data(CandidateUpdated.class).updatedAt(),
-                    null, null, detail());
-            case CANDIDATE_UPDATED_V1 -> step(event, Step.NAME_CHANGED,
-                    event.data(CandidateUpdatedV1.class).updatedAt(), null, null, detail());
-            case LICENCE_RECORDED -> {
-                LicenceRecorded e = event.data(LicenceRecorded.class);
-                yield step(event, Step.EVIDENCE_ADDED, event.time(), e.licenceId().toString(), null,
-                        detail("kind", "LICENCE"));
-            }
-            case EVIDENCE_ADDED -> {
-                EvidenceAdded e = event.data(EvidenceAdded.class);
-                yield step(event, Step.EVIDENCE_ADDED, e.addedAt(), e.evidenceId().toString(), null,
-                        detail("kind", e.kind()));
-            }
-            case ELIGIBILITY_DECIDED -> {
-                EligibilityDecided e = event.data(EligibilityDecided.class);
-                yield step(event, Step.DECIDED, e.decidedAt(), e.applicationId().toString(), e.actor(),
-                        detail("applicationId", e.applicationId(), "status", e.status(), "pathway", e.pathway(),
-                                "authorisedUntil", e.authorisedUntil()));
-            }
-            case EXAM_BOOKED -> booked(event, event.data(ExamBooked.class));
-            case BOOKING_CANCELLED -> {
-                BookingCancelled e = event.data(BookingCancelled.class);
-                yield step(event, Step.CANCELLED, e.cancelledAt(), e.bookingId().toString(), null,
-                        detail("bookingId", e.bookingId(), "sittingId", e.sittingId()));
-            }
-            case EXAM_PASSED -> {
-                ExamPassed e = event.data(ExamPassed.class);
-                yield result(event, e.bookingId(), e.examDate(), false, e.actor(),
-                        detail("bookingId", e.bookingId(), "passed", true, "scaledScore", e.scaledScore(),
-                                "noShow", false));
-            }
-            case EXAM_FAILED -> {
-                ExamFailed e = event.data(ExamFailed.class);
-                yield result(event, e.bookingId(), e.examDate(), e.noShow(), e.actor(),
-                        detail("bookingId", e.bookingId(), "passed", false, "scaledScore", e.scaledScore(),
-                                "noShow", e.noShow()));
-            }
-            case CERTIFICATION_ISSUED -> {
-                CertificationIssued e = event.data(CertificationIssued.class);
-                yield step(event, Step.CERTIFIED, event.time(), e.number(), null, detail("number", e.number(),
-                        "firstCertifiedOn", e.firstCertifiedOn(), "expiresOn", e.expiresOn()));
-            }
-            case RENEWAL_REMINDER_DUE -> {
-                RenewalReminderDue e = event.data(RenewalReminderDue.class);
-                yield step(event, Step.REMINDER, startOf(e.dueOn()), e.number(), null, detail("number", e.number(),
-                        "daysBefore", e.daysBefore(), "expiresOn", e.expiresOn()));
-            }
-            case CE_CREDIT_LOGGED -> {
-                CeCreditLogged e = event.data(CeCreditLogged.class);
-                yield step(event, Step.CE_LOGGED, event.time(), e.number(), null, detail("number", e.number(),
-                        "hours", e.hours(), "ethics", e.ethics(), "completedOn", e.completedOn()));
-            }
-            case AUDIT_DECIDED -> {
-                AuditDecided e = event.data(AuditDecided.class);
-                yield step(event, Step.AUDITED, e.decidedAt(), e.number(), e.actor(), detail("number", e.number(),
-                        "renewalId", e.renewalId(), "accepted", e.accepted()));
-            }
-            case CERTIFICATION_RENEWED -> {
-                CertificationRenewed e = event.data(CertificationRenewed.class);
-                yield step(event, Step.RENEWED, event.time(), e.number(), e.actor(), detail("number", e.number(),
-                        "method", e.method(), "late", e.late(), "cycleStartedOn", e.cycleStartedOn(),
-                        "expiresOn", e.expiresOn()));
-            }
-            case CERTIFICATION_EXPIRED -> {
-                CertificationExpired e = event.data(CertificationExpired.class);
-                yield step(event, Step.EXPIRED, startOf(e.expiredOn()), e.number(), null,
-                        detail("number", e.number()));
-            }
-            case CERTIFICATION_LAPSED -> {
-                CertificationLapsed e = event.data(CertificationLapsed.class);
-                yield step(event, Step.LAPSED, startOf(e.lapsedOn()), e.number(), null,
-                        detail("number", e.number()));
-            }
-            case CERTIFICATION_RETIRED -> {
-                CertificationRetired e = event.data(CertificationRetired.class);
-                yield step(event, Step.RETIRED, startOf(e.retiredOn()), e.number(), e.actor(),
-                        detail("number", e.number()));
-            }
-        };
+        return consumer.consume(message, handlers);
     }
 
     /**
@@ -187,18 +144,8 @@ public class TimelineProjection {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into timeline_entry (event_id, step, candidate_id, occurred_at, recorded_at, service, ref,
-                    actor_subject, actor_role, detail)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-                on conflict do nothing""")
-                .setParameter(1, event.id()).setParameter(2, step.name())
-                .setParameter(3, event.data().candidateId()).setParameter(4, occurredAt)
-                .setParameter(5, event.time()).setParameter(6, event.type().service().name().toLowerCase())
-                .setParameter(7, ref).setParameter(8, actor == null ? null : actor.subject())
-                .setParameter(9, actor == null ? null : actor.role()).setParameter(10, text)
-                .executeUpdate())
-                .replaceWithVoid();
+        return steps.insert(new TimelineRow(event.id(), step, event.data().candidateId(), occurredAt, event.time(),
+                event.type().service().name().toLowerCase(), ref, actor, text));
     }
 
     private static Instant startOf(LocalDate day) {

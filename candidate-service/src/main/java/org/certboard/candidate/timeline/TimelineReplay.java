@@ -8,16 +8,17 @@ import org.certboard.events.Topics;
 import org.certboard.platform.replay.Replayable;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** The timeline is rebuilt from all three topics; it is this service's only consumer. */
 @ApplicationScoped
 public class TimelineReplay implements Replayable {
     private final TimelineProjection projection;
+    private final TimelineRepository steps;
 
-    public TimelineReplay(TimelineProjection projection) {
+    public TimelineReplay(TimelineProjection projection, TimelineRepository steps) {
         this.projection = projection;
+        this.steps = steps;
     }
 
     @Override
@@ -32,8 +33,7 @@ public class TimelineReplay implements Replayable {
 
     @Override
     public Uni<Void> reset() {
-        return Panache.getSession().chain(session -> session.createNativeQuery("delete from timeline_entry")
-                .executeUpdate()).replaceWithVoid();
+        return steps.deleteAll();
     }
 
     @Override

@@ -1,9 +1,10 @@
 package org.certboard.candidate.timeline;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.certboard.candidate.profile.CandidateAccess;
+import org.certboard.platform.paging.Page;
+import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,16 +36,17 @@ public class TimelineResource {
     @GET
     @Path("/{id}/timeline")
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
-    @Operation(operationId = "getCandidateTimeline", summary = "A person's timeline (staff; a candidate their own)")
-    public Uni<List<TimelineEntry>> timeline(@PathParam("id") UUID id) {
-        return access.candidate(id).chain(() -> timeline.of(id));
+    @Operation(operationId = "getCandidateTimeline",
+            summary = "A person's timeline, a page at a time, oldest step first (staff; a candidate their own)")
+    public Uni<Page<TimelineEntry>> timeline(@PathParam("id") UUID id, @BeanParam @Valid PageRequest paging) {
+        return access.candidate(id).chain(() -> timeline.of(id)).map(paging::slice);
     }
 
     @GET
     @Path("/me/timeline")
     @RolesAllowed(Roles.CANDIDATE)
-    @Operation(operationId = "getMyTimeline", summary = "The caller's own timeline")
-    public Uni<List<TimelineEntry>> mine() {
-        return access.self().chain(timeline::of);
+    @Operation(operationId = "getMyTimeline", summary = "The caller's own timeline, a page at a time, oldest step first")
+    public Uni<Page<TimelineEntry>> mine(@BeanParam @Valid PageRequest paging) {
+        return access.self().chain(timeline::of).map(paging::slice);
     }
 }

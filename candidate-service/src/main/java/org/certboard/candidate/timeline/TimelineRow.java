@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,32 +12,46 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import org.certboard.events.Actor;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** A stored step; written only by {@link TimelineProjection} (insert, on conflict nothing), read here. */
+/** A stored step; written only by {@link TimelineProjection} (insert, on conflict nothing), read by {@link TimelineService}. */
 @Entity
 @Table(name = "timeline_entry")
 @IdClass(TimelineRow.Key.class)
 public class TimelineRow extends PanacheEntityBase {
     @Id
-    @Column(name = "event_id")
     public UUID eventId;
     @Id
     @Enumerated(EnumType.STRING)
     public Step step;
-    @Column(name = "candidate_id")
     public UUID candidateId;
-    @Column(name = "occurred_at")
     public Instant occurredAt;
-    @Column(name = "recorded_at")
     public Instant recordedAt;
     public String service;
     public String ref;
-    @Column(name = "actor_subject")
     public String actorSubject;
-    @Column(name = "actor_role")
     public String actorRole;
     public String detail;
+
+    /** For JPA. */
+    public TimelineRow() {
+    }
+
+    TimelineRow(UUID eventId, Step step, UUID candidateId, Instant occurredAt, Instant recordedAt, String service,
+            String ref, Actor actor, String detail) {
+        this.eventId = eventId;
+        this.step = step;
+        this.candidateId = candidateId;
+        this.occurredAt = occurredAt;
+        this.recordedAt = recordedAt;
+        this.service = service;
+        this.ref = ref;
+        this.actorSubject = actor == null ? null : actor.subject();
+        this.actorRole = actor == null ? null : actor.role();
+        this.detail = detail;
+    }
 
     /** The composite key JPA needs to tell rows apart. */
     public static class Key implements Serializable {

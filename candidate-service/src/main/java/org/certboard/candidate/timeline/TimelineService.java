@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.certboard.candidate.profile.Candidate;
+import org.certboard.candidate.profile.CandidateRepository;
 import org.certboard.events.Actor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,16 +22,19 @@ public class TimelineService {
     private static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() {
     };
 
+    private final TimelineRepository steps;
+    private final CandidateRepository candidates;
     private final ObjectMapper json;
 
-    public TimelineService(ObjectMapper json) {
+    public TimelineService(TimelineRepository steps, CandidateRepository candidates, ObjectMapper json) {
+        this.steps = steps;
+        this.candidates = candidates;
         this.json = json;
     }
 
     /** 404 for a candidate who does not exist; an empty list for one whose events have not arrived yet. */
     public Uni<List<TimelineEntry>> of(UUID candidateId) {
-        return Panache.withSession(() -> Candidate.require(candidateId)
-                .chain(() -> TimelineRow.<TimelineRow>list("candidateId", candidateId)))
+        return Panache.withSession(() -> candidates.require(candidateId).chain(() -> steps.of(candidateId)))
                 .map(rows -> Timeline.tell(rows.stream().map(this::stored).toList()));
     }
 

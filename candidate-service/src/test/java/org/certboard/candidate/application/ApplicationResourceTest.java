@@ -3,6 +3,7 @@ package org.certboard.candidate.application;
 import static org.certboard.candidate.Api.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -10,12 +11,14 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.candidate.Api;
 import org.certboard.candidate.Database;
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.SandboxClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,8 +40,8 @@ class ApplicationResourceTest {
         var created = Api.submit(candidate).statusCode(201)
                 .body("status", equalTo("APPROVED"))
                 .body("pathway", equalTo("LICENCE_SUPERVISED_BY_CCM_12_MONTHS"))
-                .body("authorisedUntil", equalTo(Api.today().plusMonths(12).toString()))
-                .body("submittedOn", equalTo(Api.today().toString()))
+                .body("authorisedUntil", equalTo(SandboxClock.today().plusMonths(12).toString()))
+                .body("submittedOn", equalTo(SandboxClock.today().toString()))
                 .body("checks.rule", hasItems("LICENCE", "DEGREE", "EXPERIENCE_SUPERVISED_BY_CCM_12_MONTHS",
                         "EXPERIENCE_ANY_SUPERVISOR_24_MONTHS", "EXPERIENCE_SUPERVISOR_12_MONTHS", "ATTESTATION"))
                 .body("checks.find { it.rule == 'LICENCE' }.passed", equalTo(true))
@@ -72,7 +75,7 @@ class ApplicationResourceTest {
     void anApprovalWhoseAuthorisationHasEndedNoLongerBlocksANewApplication() {
         // Dated from the board's today at the time of the test, and still valid 13 months later: the clock is shared
         // by the test JVM and only moves forward.
-        java.time.LocalDate today = Api.today();
+        java.time.LocalDate today = SandboxClock.today();
         String candidate = Api.register();
         Api.addLicence(candidate, "RN", today.plusYears(3));
         Api.addExperience(candidate, 13, false);
@@ -80,9 +83,9 @@ class ApplicationResourceTest {
                 .body("authorisedUntil", equalTo(today.plusMonths(12).toString())).extract().path("id");
         Api.submit(candidate).statusCode(409).contentType(PROBLEM);
 
-        Api.admin().contentType(ContentType.JSON).body("{\"advanceBy\":\"P13M\"}").post("/admin/clock").then()
-                .statusCode(200);
-        java.time.LocalDate later = Api.today();
+        // past the 12-month authorisation
+        SandboxClock.advance(Duration.ofDays(400));
+        java.time.LocalDate later = SandboxClock.today();
         assertThat(later).isAfter(today.plusMonths(12));
 
         String second = Api.submit(candidate).statusCode(201).body("status", equalTo("APPROVED"))
@@ -102,14 +105,14 @@ class ApplicationResourceTest {
     @Test
     void aClearFailureIsDeniedWithTheFailedRulesAndCanBeResubmitted() {
         String candidate = Api.register();
-        Api.addLicence(candidate, "RN", Api.today().minusDays(1));
+        Api.addLicence(candidate, "RN", SandboxClock.today().minusDays(1));
         Api.addExperience(candidate, 13, false);
         Api.submit(candidate).statusCode(201).body("status", equalTo("DENIED")).body("pathway", nullValue())
                 .body("authorisedUntil", nullValue())
                 .body("checks.find { it.rule == 'LICENCE' }.outcome", equalTo("FAILED"))
                 .body("checks.find { it.rule == 'LICENCE' }.detail", containsString("expired on"));
 
-        Api.addLicence(candidate, "RN", Api.today());
+        Api.addLicence(candidate, "RN", SandboxClock.today());
         Api.submit(candidate).statusCode(201).body("status", equalTo("APPROVED"));
         staff().get("/candidates/{id}/application", candidate).then().body("status", equalTo("APPROVED"));
         assertThat(Database.outboxEvents(candidate, DECIDED)).isEqualTo(2);
@@ -126,10 +129,37 @@ class ApplicationResourceTest {
 
         decide(application, "APPROVE", "billable hours confirmed from invoices").statusCode(200)
                 .body("status", equalTo("APPROVED")).body("pathway", equalTo("LICENCE_SUPERVISED_BY_CCM_12_MONTHS"))
-                .body("authorisedUntil", equalTo(Api.today().plusMonths(12).toString()))
+                .body("authorisedUntil", equalTo(SandboxClock.today().plusMonths(12).toString()))
                 .body("reason", equalTo("billable hours confirmed from invoices"))
                 .body("checks.find { it.rule == 'STAFF_REVIEW' }.passed", equalTo(true));
         decide(application, "DENY", "changed my mind").statusCode(409).contentType(PROBLEM);
+        assertThat(Database.outboxEvents(candidate, DECIDED)).isEqualTo(2);
+    }
+
+    /** If-Match on a decision: required (428), refused when stale (412, nothing written), answered with the new tag. */
+    @Test
+    void aDecisionMustNameTheApplicationAsLastRead() {
+        String candidate = selfEmployedCandidate();
+        String application = Api.submit(candidate).statusCode(201).extract().path("id");
+        String read = Api.applicationETag(application);
+        staff().get("/candidates/{id}/application", candidate).then().statusCode(200).header("ETag", equalTo(read));
+
+        decide(application, "APPROVE", "hours confirmed", null).statusCode(428).contentType(PROBLEM)
+                .body("type", endsWith("/precondition-required"));
+        decide(application, "APPROVE", "hours confirmed", "\"" + Long.MAX_VALUE + "\"").statusCode(412)
+                .contentType(PROBLEM).body("type", endsWith("/precondition-failed")).body("currentETag", equalTo(read));
+        staff().get("/applications/{id}", application).then().body("status", equalTo("UNDER_REVIEW"))
+                .header("ETag", equalTo(read));
+        assertThat(Database.outboxEvents(candidate, DECIDED)).as("only the submission's").isEqualTo(1);
+
+        String decided = decide(application, "DENY", "no invoices", read).statusCode(200)
+                .body("status", equalTo("DENIED")).extract().header("ETag");
+        assertThat(decided).isNotEqualTo(read).isEqualTo(Api.applicationETag(application));
+
+        // a second staff member who read it under review: told it changed, and the first decision stands
+        decide(application, "APPROVE", "hours confirmed", read).statusCode(412).body("currentETag", equalTo(decided));
+        staff().get("/applications/{id}", application).then().body("status", equalTo("DENIED"))
+                .body("reason", equalTo("no invoices"));
         assertThat(Database.outboxEvents(candidate, DECIDED)).isEqualTo(2);
     }
 
@@ -183,8 +213,8 @@ class ApplicationResourceTest {
     void rejectsBadStaffRequestsAndChangesNothing(String scenario, String action, String body, String field) {
         String candidate = selfEmployedCandidate();
         String application = Api.submit(candidate).statusCode(201).extract().path("id");
-        staff().contentType(ContentType.JSON).body(body).post("/applications/{id}/" + action, application).then()
-                .statusCode(400).contentType(PROBLEM).body("violations.field", hasItem(field));
+        staff().contentType(ContentType.JSON).header("If-Match", Api.applicationETag(application)).body(body)
+                .post("/applications/{id}/" + action, application).then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItem(field));
         staff().get("/applications/{id}", application).then().body("status", equalTo("UNDER_REVIEW"))
                 .body("checks.rule", everyItem(not(equalTo("STAFF_REVIEW"))));
         assertThat(Database.outboxEvents(candidate, DECIDED)).isEqualTo(1);
@@ -225,15 +255,25 @@ class ApplicationResourceTest {
     /** Twelve months only as a self-employed case manager: the rules cannot approve that alone. */
     private static String selfEmployedCandidate() {
         String id = Api.register();
-        Api.addLicence(id, "LCSW", Api.today().plusYears(1));
+        Api.addLicence(id, "LCSW", SandboxClock.today().plusYears(1));
         Api.addExperience(id, 12, true);
         return id;
     }
 
+    /** A staff decision sent with the application's current ETag (none for an application that does not exist). */
     private static io.restassured.response.ValidatableResponse decide(String application, String decision,
             String reason) {
-        return staff().contentType(ContentType.JSON)
-                .body("{\"decision\":\"" + decision + "\",\"reason\":\"" + reason + "\"}")
+        String tag = staff().get("/applications/{id}", application).then().extract().header("ETag");
+        return decide(application, decision, reason, tag);
+    }
+
+    private static io.restassured.response.ValidatableResponse decide(String application, String decision,
+            String reason, String ifMatch) {
+        var request = staff().contentType(ContentType.JSON);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return request.body("{\"decision\":\"" + decision + "\",\"reason\":\"" + reason + "\"}")
                 .post("/applications/{id}/decision", application).then();
     }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class EligibilityRulesTest {
     private static final LocalDate SUBMITTED = LocalDate.parse("2026-06-01");
-    private final EligibilityRules rules = new EligibilityRules(BoardRules.ccmDefaults());
+    private final EligibilityRules rules = new EligibilityRules(EligibilityCriteria.ccmDefaults());
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
@@ -93,7 +93,7 @@ class EligibilityRulesTest {
 
     @Test
     void followsTheBoardsNumbers() {
-        BoardRules board = new BoardRules(BigDecimal.valueOf(40),
+        EligibilityCriteria board = new EligibilityCriteria(BigDecimal.valueOf(40),
                 Map.of(ExperiencePathway.SUPERVISED_BY_CCM_12_MONTHS, BigDecimal.valueOf(6),
                         ExperiencePathway.ANY_SUPERVISOR_24_MONTHS, BigDecimal.valueOf(24),
                         ExperiencePathway.SUPERVISOR_12_MONTHS, BigDecimal.valueOf(12)),
@@ -110,7 +110,7 @@ class EligibilityRulesTest {
 
     @Test
     void refusesABoardProfileThatMakesNoSense() {
-        assertThatThrownBy(() -> new BoardRules(BigDecimal.ZERO,
+        assertThatThrownBy(() -> new EligibilityCriteria(BigDecimal.ZERO,
                 Map.of(ExperiencePathway.SUPERVISED_BY_CCM_12_MONTHS, BigDecimal.ZERO),
                 Period.ZERO, Set.of(" "), Set.of("nursing")))
                 .isInstanceOf(IllegalArgumentException.class)

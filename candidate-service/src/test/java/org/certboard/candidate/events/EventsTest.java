@@ -12,6 +12,7 @@ import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.candidate.Api;
 import org.certboard.candidate.Database;
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestTokens;
 import org.certboard.platform.security.Roles;
 import org.certboard.devstack.testing.TopicProbe;
@@ -79,7 +80,7 @@ class EventsTest {
             assertThat(data.applicationId().toString()).isEqualTo(application);
             assertThat(data.status()).isEqualTo("APPROVED");
             assertThat(data.pathway()).isEqualTo("LICENCE_SUPERVISED_BY_CCM_12_MONTHS");
-            assertThat(data.authorisedUntil()).isEqualTo(Api.today().plusMonths(12));
+            assertThat(data.authorisedUntil()).isEqualTo(SandboxClock.today().plusMonths(12));
             assertThat(data.decidedAt()).isEqualTo(Instant.parse(decidedAt));
         }
     }

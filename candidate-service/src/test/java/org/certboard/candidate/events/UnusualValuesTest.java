@@ -37,8 +37,8 @@ class UnusualValuesTest {
                     "familyName", person.familyName(), "email", person.email(), "dateOfBirth", "1900-01-01"))
                     .post("/candidates").then().statusCode(201).body("email", equalTo(person.email())).extract()
                     .path("id");
-            staff().contentType("application/merge-patch+json").body(Map.of("givenName", "Ĳsbrand O'Neil"))
-                    .patch("/candidates/{id}", id).then().statusCode(200);
+            staff().contentType("application/merge-patch+json").header("If-Match", Api.candidateETag(id))
+                    .body(Map.of("givenName", "Ĳsbrand O'Neil")).patch("/candidates/{id}", id).then().statusCode(200);
             staff().contentType(ContentType.JSON).body(Map.of("type", "LCSW", "number", "Ø-" + tag,
                     "jurisdiction", "Québec", "expiresOn", UnusualValues.LAST_DATE.toString(),
                     "independentPractice", true))

@@ -7,12 +7,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import org.certboard.candidate.Api;
 import org.certboard.candidate.Database;
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.SandboxClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,7 +32,7 @@ class EvidenceResourceTest {
     @Test
     void recordsLicencesDegreesAndExperienceOnTheProfile() {
         String id = Api.register();
-        LocalDate today = Api.today();
+        LocalDate today = SandboxClock.today();
         staff().contentType(ContentType.JSON).body("{\"type\":\"RN\",\"number\":\"123456\",\"jurisdiction\":\"NY\","
                 + "\"issuedOn\":\"2015-01-01\",\"expiresOn\":\"" + today.plusYears(1) + "\",\"independentPractice\":true}")
                 .post("/candidates/{id}/licences", id).then().statusCode(201)
@@ -76,7 +78,7 @@ class EvidenceResourceTest {
         String id = Api.register();
         var request = staff().contentType(ContentType.JSON);
         if (body != null) {
-            request.body(body.replace("TOMORROW", Api.today().plusDays(1).toString()));
+            request.body(body.replace("TOMORROW", SandboxClock.today().plusDays(1).toString()));
         }
         request.post("/candidates/{id}/" + collection, id).then().statusCode(400).contentType(PROBLEM)
                 .body("status", equalTo(400)).body("violations.field", hasItem(field));
@@ -87,7 +89,7 @@ class EvidenceResourceTest {
     void evidenceDatedTodayIsNotInTheFuture() {
         String id = Api.register();
         staff().contentType(ContentType.JSON).body("{\"employer\":\"E\",\"role\":\"CASE_MANAGER\",\"startDate\":\""
-                + Api.today() + "\",\"hoursPerWeek\":80,\"supervisedByCertifiedCaseManager\":true}")
+                + SandboxClock.today() + "\",\"hoursPerWeek\":80,\"supervisedByCertifiedCaseManager\":true}")
                 .post("/candidates/{id}/experience", id).then().statusCode(201);
     }
 
@@ -95,9 +97,8 @@ class EvidenceResourceTest {
     @Test
     void dateConstraintsFollowTheBoardClock() {
         String id = Api.register();
-        LocalDate before = Api.today();
-        Api.admin().contentType(ContentType.JSON).body("{\"advanceBy\":\"P3D\"}").post("/admin/clock").then()
-                .statusCode(200);
+        LocalDate before = SandboxClock.today();
+        SandboxClock.advance(Duration.ofDays(3));
         staff().contentType(ContentType.JSON).body("{\"level\":\"MASTER\",\"field\":\"Nursing\",\"institution\":\"X\","
                 + "\"awardedOn\":\"" + before.plusDays(2) + "\",\"supervisedFieldExperience\":true}")
                 .post("/candidates/{id}/degrees", id).then().statusCode(201);

@@ -4,6 +4,7 @@ import static org.certboard.candidate.Api.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,12 +12,15 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.candidate.Api;
 import org.certboard.candidate.Database;
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.TestTokens;
+import org.certboard.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -123,7 +127,7 @@ class CandidateResourceTest {
         // a malformed id is the caller's error, named (the platform's StrictParameters), not a missing resource
         staff().get("/candidates/not-a-uuid").then().statusCode(400).contentType(PROBLEM)
                 .body("violations[0].field", equalTo("id"));
-        staff().contentType("application/merge-patch+json").body("{\"givenName\":\"X\"}")
+        staff().contentType("application/merge-patch+json").header("If-Match", "\"0\"").body("{\"givenName\":\"X\"}")
                 .patch("/candidates/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
     }
 
@@ -131,17 +135,19 @@ class CandidateResourceTest {
     void aMergePatchChangesContactFieldsAndAnnouncesOnlyRealChanges() {
         String id = Api.register();
         String newEmail = Api.uniqueEmail();
-        staff().contentType("application/merge-patch+json")
+        staff().contentType("application/merge-patch+json").header("If-Match", Api.candidateETag(id))
                 .body("{\"familyName\":\"Byron\",\"email\":\"" + newEmail + "\"}")
                 .patch("/candidates/{id}", id).then().statusCode(200)
                 .body("givenName", equalTo("Ada")).body("familyName", equalTo("Byron"))
                 .body("email", equalTo(newEmail)).body("dateOfBirth", equalTo("1985-12-10"));
         assertThat(Database.outboxEvents(id, UPDATED)).isEqualTo(1);
 
-        staff().contentType(ContentType.JSON).body("{\"familyName\":\"Byron\"}")
-                .patch("/candidates/{id}", id).then().statusCode(200).body("familyName", equalTo("Byron"));
-        staff().contentType("application/merge-patch+json").body("{}").patch("/candidates/{id}", id).then()
-                .statusCode(200);
+        String tag = Api.candidateETag(id);
+        staff().contentType(ContentType.JSON).header("If-Match", tag).body("{\"familyName\":\"Byron\"}")
+                .patch("/candidates/{id}", id).then().statusCode(200).body("familyName", equalTo("Byron"))
+                .header("ETag", equalTo(tag));
+        staff().contentType("application/merge-patch+json").header("If-Match", tag).body("{}")
+                .patch("/candidates/{id}", id).then().statusCode(200).header("ETag", equalTo(tag));
         assertThat(Database.outboxEvents(id, UPDATED)).as("no event without a change").isEqualTo(1);
         staff().get("/candidates/{id}", id).then().body("familyName", equalTo("Byron"));
     }
@@ -159,8 +165,8 @@ class CandidateResourceTest {
             """)
     void rejectsABadPatchAndChangesNothing(String scenario, String body, String field) {
         String id = Api.register();
-        staff().contentType("application/merge-patch+json").body(body).patch("/candidates/{id}", id).then()
-                .statusCode(400).contentType(PROBLEM).body("violations.field", hasItem(field));
+        staff().contentType("application/merge-patch+json").header("If-Match", Api.candidateETag(id)).body(body)
+                .patch("/candidates/{id}", id).then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItem(field));
         staff().get("/candidates/{id}", id).then().body("familyName", equalTo("Lovelace"))
                 .body("dateOfBirth", equalTo("1985-12-10")).body("id", equalTo(id));
         assertThat(Database.outboxEvents(id, UPDATED)).isZero();
@@ -171,12 +177,42 @@ class CandidateResourceTest {
         String taken = Api.uniqueEmail();
         Api.register(taken);
         String id = Api.register();
-        staff().contentType("application/merge-patch+json").body("{\"email\":\"" + taken.toUpperCase() + "\"}")
-                .patch("/candidates/{id}", id).then().statusCode(409).contentType(PROBLEM)
+        staff().contentType("application/merge-patch+json").header("If-Match", Api.candidateETag(id))
+                .body("{\"email\":\"" + taken.toUpperCase() + "\"}").patch("/candidates/{id}", id).then().statusCode(409).contentType(PROBLEM)
                 .body("detail", containsString("one profile per person"));
         assertThat(Database.outboxEvents(id, UPDATED)).isZero();
 
-        staff().contentType("application/merge-patch+json").body("{\"email\":\"" + taken + "\"}")
-                .patch("/candidates/{id}", id).then().statusCode(409);
+        staff().contentType("application/merge-patch+json").header("If-Match", Api.candidateETag(id))
+                .body("{\"email\":\"" + taken + "\"}").patch("/candidates/{id}", id).then().statusCode(409);
+    }
+
+    /** If-Match on a contact change: required (428), refused when stale (412, nothing written), answered with the new tag. */
+    @Test
+    void aContactChangeMustNameTheCandidateAsLastRead() {
+        String token = TestTokens.forNewSubject(Roles.CANDIDATE);
+        String id = Api.as(token).contentType(ContentType.JSON).body(Map.of("givenName", "Ada", "familyName",
+                "Lovelace", "email", Api.uniqueEmail(), "dateOfBirth", "1985-12-10")).post("/candidates").then()
+                .statusCode(201).extract().path("id");
+        String read = Api.candidateETag(id);
+        assertThat(read).matches("\"\\d+\"");
+        Api.as(token).get("/candidates/me").then().statusCode(200).header("ETag", equalTo(read));
+
+        staff().contentType("application/merge-patch+json").body("{\"familyName\":\"Byron\"}")
+                .patch("/candidates/{id}", id).then().statusCode(428).contentType(PROBLEM)
+                .body("type", endsWith("/precondition-required"));
+        assertThat(Database.outboxEvents(id, UPDATED)).isZero();
+
+        String changed = staff().contentType("application/merge-patch+json").header("If-Match", read)
+                .body("{\"familyName\":\"Byron\"}").patch("/candidates/{id}", id).then().statusCode(200)
+                .body("familyName", equalTo("Byron")).extract().header("ETag");
+        assertThat(changed).isNotEqualTo(read).isEqualTo(Api.candidateETag(id));
+
+        // a second editor still holding the first read: refused, told the tag now, and nothing is overwritten
+        Api.as(token).contentType("application/merge-patch+json").header("If-Match", read)
+                .body("{\"familyName\":\"Gordon\"}").patch("/candidates/{id}", id).then().statusCode(412)
+                .contentType(PROBLEM).body("type", endsWith("/precondition-failed"))
+                .body("currentETag", equalTo(changed));
+        staff().get("/candidates/{id}", id).then().body("familyName", equalTo("Byron")).header("ETag", equalTo(changed));
+        assertThat(Database.outboxEvents(id, UPDATED)).isEqualTo(1);
     }
 }

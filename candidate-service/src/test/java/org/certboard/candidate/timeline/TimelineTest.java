@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.certboard.candidate.Api;
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.TestTokens;
 import org.certboard.devstack.testing.TopicProbe;
@@ -59,11 +60,11 @@ class TimelineTest {
         String candidate = Api.as(token).contentType(ContentType.JSON).body(Map.of("givenName", "Ada", "familyName",
                 "Lovelace", "email", Api.uniqueEmail(), "dateOfBirth", "1985-12-10"))
                 .post("/candidates").then().statusCode(201).extract().path("id");
-        Api.addLicence(candidate, "RN", Api.today().plusYears(2));
+        Api.addLicence(candidate, "RN", SandboxClock.today().plusYears(2));
         Api.addExperience(candidate, 13, false);
         Api.submit(candidate).statusCode(201);
         UUID id = UUID.fromString(candidate);
-        Instant t = Instant.parse(Api.admin().get("/admin/clock").then().extract().path("now")).plusSeconds(3600);
+        Instant t = SandboxClock.now().plusSeconds(3600);
 
         UUID booking = UUID.randomUUID();
         UUID dropped = UUID.randomUUID();
@@ -99,34 +100,43 @@ class TimelineTest {
                 "BOOKED", "CANCELLED", "RESCHEDULED", "SAT", "RESULT", "CERTIFIED", "CE_LOGGED", "REMINDER",
                 "AUDITED", "RENEWED");
         await().atMost(Duration.ofSeconds(60)).until(() -> Api.staff().get("/candidates/{id}/timeline", candidate)
-                .then().statusCode(200).extract().jsonPath().getList("step").size() >= expected.size());
+                .then().statusCode(200).extract().jsonPath().getList("items.step").size() >= expected.size());
         JsonPath timeline = Api.staff().get("/candidates/{id}/timeline", candidate).then().statusCode(200).extract()
                 .jsonPath();
 
-        assertThat(timeline.getList("step", String.class)).containsExactlyElementsOf(expected);
-        assertThat(timeline.getList("service", String.class)).containsExactly("candidate", "candidate", "candidate",
+        assertThat(timeline.getList("items.step", String.class)).containsExactlyElementsOf(expected);
+        assertThat(timeline.getList("items.service", String.class)).containsExactly("candidate", "candidate", "candidate",
                 "candidate", "exam", "exam", "exam", "exam", "exam", "exam", "renewal", "renewal", "renewal",
                 "renewal", "renewal");
-        assertThat(timeline.getList("detail.kind", String.class).subList(1, 3))
+        assertThat(timeline.getList("items.detail.kind", String.class).subList(1, 3))
                 .containsExactly("LICENCE", "EXPERIENCE");
-        assertThat(timeline.getString("[3].detail.status")).isEqualTo("APPROVED");
-        assertThat(timeline.getString("[4].detail.bookingId")).isEqualTo(booking.toString());
-        assertThat(timeline.getString("[5].detail.bookingId")).isEqualTo(dropped.toString());
-        assertThat(timeline.getString("[6].detail.bookingId")).isEqualTo(dropped.toString());
-        assertThat(timeline.getString("[7].detail.site")).isEqualTo("Albany");
+        assertThat(timeline.getString("items[3].detail.status")).isEqualTo("APPROVED");
+        assertThat(timeline.getString("items[4].detail.bookingId")).isEqualTo(booking.toString());
+        assertThat(timeline.getString("items[5].detail.bookingId")).isEqualTo(dropped.toString());
+        assertThat(timeline.getString("items[6].detail.bookingId")).isEqualTo(dropped.toString());
+        assertThat(timeline.getString("items[7].detail.site")).isEqualTo("Albany");
         // sat at the start of the sitting the booking was last moved to, not when the result came
-        assertThat(Instant.parse(timeline.getString("[8].at"))).isEqualTo(sitting);
-        assertThat(timeline.getMap("[9].actor")).isEqualTo(Map.of("subject", "vendor-account-7", "role", "vendor"));
-        assertThat(timeline.getInt("[9].detail.scaledScore")).isEqualTo(612);
-        assertThat(timeline.getMap("[13].actor")).isEqualTo(Map.of("subject", "staff-member-3", "role", "staff"));
-        assertThat(timeline.getBoolean("[13].detail.accepted")).isTrue();
-        assertThat(timeline.getString("[14].detail.method")).isEqualTo("CE");
-        assertThat(timeline.getList("at", String.class)).extracting(Instant::parse).isSorted();
+        assertThat(Instant.parse(timeline.getString("items[8].at"))).isEqualTo(sitting);
+        assertThat(timeline.getMap("items[9].actor")).isEqualTo(Map.of("subject", "vendor-account-7", "role", "vendor"));
+        assertThat(timeline.getInt("items[9].detail.scaledScore")).isEqualTo(612);
+        assertThat(timeline.getMap("items[13].actor")).isEqualTo(Map.of("subject", "staff-member-3", "role", "staff"));
+        assertThat(timeline.getBoolean("items[13].detail.accepted")).isTrue();
+        assertThat(timeline.getString("items[14].detail.method")).isEqualTo("CE");
+        assertThat(timeline.getList("items.at", String.class)).extracting(Instant::parse).isSorted();
         // the result delivered twice is told once
         assertThat(TestDatabase.count("select count(*) from timeline_entry where event_id = ?", passed)).isEqualTo(2);
 
         assertThat(Api.as(token).get("/candidates/me/timeline").then().statusCode(200).extract().jsonPath()
-                .getList("step", String.class)).containsExactlyElementsOf(expected);
+                .getList("items.step", String.class)).containsExactlyElementsOf(expected);
+        // paged like every list: the same steps, a few at a time, with the total
+        JsonPath second = Api.as(token).queryParam("page", 1).queryParam("size", 4).get("/candidates/me/timeline")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(second.getList("items.step", String.class)).containsExactlyElementsOf(expected.subList(4, 8));
+        assertThat(second.getLong("total")).isEqualTo(expected.size());
+        JsonPath beyond = Api.staff().queryParam("page", 9).get("/candidates/{id}/timeline", candidate).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(beyond.getList("items")).isEmpty();
+        assertThat(beyond.getLong("total")).isEqualTo(expected.size());
     }
 
     @Test

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.candidate.CandidateRegistered;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -14,17 +13,17 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class CandidateAccounts {
+    private final CandidateAccountRepository accounts;
+
+    public CandidateAccounts(CandidateAccountRepository accounts) {
+        this.accounts = accounts;
+    }
 
     /** Runs inside the consumer's transaction; a redelivery changes nothing. */
     public Uni<Void> onRegistered(CandidateRegistered event) {
         if (event.subject() == null) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into candidate_account (candidate_id, subject) values (:candidate, :subject)
-                on conflict do nothing""")
-                .setParameter("candidate", event.candidateId()).setParameter("subject", event.subject())
-                .executeUpdate())
-                .replaceWithVoid();
+        return accounts.bind(event.candidateId(), event.subject());
     }
 }

@@ -20,9 +20,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ExamAccess {
     private final Caller caller;
+    private final CandidateAccountRepository accounts;
+    private final BookingOwners owners;
 
-    public ExamAccess(Caller caller) {
+    public ExamAccess(Caller caller, CandidateAccountRepository accounts, BookingOwners owners) {
         this.caller = caller;
+        this.accounts = accounts;
+        this.owners = owners;
     }
 
     /** Passes when the caller may act for this candidate (book for them, read their bookings and attempts). */
@@ -42,12 +46,9 @@ public class ExamAccess {
         if (caller.isStaff() || caller.is(Roles.VENDOR)) {
             return Uni.createFrom().voidItem();
         }
-        return self().chain(own -> Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("select count(*) from booking where id = :id and candidate_id = :candidate",
-                        Long.class)
-                .setParameter("id", bookingId).setParameter("candidate", own).getSingleResult())))
-                .invoke(n -> {
-                    if (n == 0) {
+        return self().chain(own -> Panache.withSession(() -> owners.holds(own, bookingId)))
+                .invoke(held -> {
+                    if (!held) {
                         throw ProblemException.notFound("booking", bookingId);
                     }
                 }).replaceWithVoid();
@@ -59,9 +60,7 @@ public class ExamAccess {
      */
     public Uni<UUID> self() {
         String subject = caller.subject();
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("select candidate_id from candidate_account where subject = :subject", UUID.class)
-                .setParameter("subject", subject).getSingleResultOrNull()))
+        return Panache.withSession(() -> accounts.candidateOf(subject))
                 .onItem().ifNull().failWith(CandidateNotKnownYet::new);
     }
 }

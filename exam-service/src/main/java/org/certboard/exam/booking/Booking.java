@@ -3,26 +3,26 @@ package org.certboard.exam.booking;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 
-
-
+import org.certboard.events.exam.BookingCancelled;
+import org.certboard.events.exam.ExamBooked;
+import org.certboard.exam.sitting.Sitting;
+import org.certboard.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /**
- * A candidate's seat at a sitting. Inserted and moved with conditional SQL (see {@link BookingService}) so that the
- * partial unique index "one BOOKED booking per candidate" decides races.
+ * A candidate's seat at a sitting. Inserted with conditional SQL (see {@link BookingRepository#insertActive}) so that
+ * the partial unique index "one BOOKED booking per candidate" decides races. Its lifecycle is below: booked →
+ * cancelled, booked → completed by a no-show or by a result (sat). Each transition checks the state it leaves and
+ * returns the event to publish; a completed booking publishes its attempt's ({@code ExamResult.event}). Callers hold
+ * the row lock ({@link BookingRepository#findLocked}).
  */
 @Entity
-@Table(name = "booking")
-public class Booking extends PanacheEntityBase {
+public class Booking {
     @Schema(name = "BookingStatus")
     public enum Status {
         /** Active: holds a seat, awaiting its sitting and result. */
@@ -34,16 +34,74 @@ public class Booking extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "candidate_id")
     public UUID candidateId;
-    @Column(name = "sitting_id")
     public UUID sittingId;
-    @Column(name = "application_id")
     public UUID applicationId;
     @Enumerated(EnumType.STRING)
     public Status status;
     /** The one deferral to a later window has been used. */
     public boolean deferred;
-    @Column(name = "booked_at")
     public Instant bookedAt;
+
+    /** Booked → cancelled: frees the seat at {@link #sittingId} (the caller releases it). */
+    public BookingCancelled cancel(Instant now) {
+        requireActive();
+        status = Status.CANCELLED;
+        return new BookingCancelled(candidateId, id, sittingId, now);
+    }
+
+    /**
+     * Booked → booked at another sitting. Into a window that opens after the current one closed this is the one
+     * deferral; a second is refused.
+     */
+    public ExamBooked moveTo(Sitting to, boolean deferral) {
+        requireActive();
+        if (deferral && deferred) {
+            throw ProblemException.conflict("Deferral used", "booking " + id
+                    + " was already deferred once; only one deferral to a later window is allowed");
+        }
+        sittingId = to.id;
+        deferred = deferred || deferral;
+        return new ExamBooked(candidateId, id, to.id, to.site, to.startsAt);
+    }
+
+    /**
+     * Booked → completed without a score: the candidate did not attend a sitting that has started. Its event is the
+     * failed attempt's, which the result recorded for it publishes.
+     */
+    public void noShow(Instant now, Instant sittingStartsAt) {
+        requireActive("; a no-show can be recorded only for an active booking");
+        if (now.isBefore(sittingStartsAt)) {
+            throw ProblemException.conflict("Sitting not started", "sitting " + sittingId + " starts at "
+                    + sittingStartsAt + "; a no-show is recorded after that");
+        }
+        status = Status.COMPLETED;
+    }
+
+    /**
+     * Booked → completed by a result (sat): why no result can be recorded for a booking in {@code status} whose
+     * sitting starts at {@code startsAt}, or null when one can. Decided for many bookings at once, so it reads the
+     * facts rather than an entity; {@link BookingRepository#complete} then claims them. A booking already completed
+     * passes here: its recorded result answers, or the claim misses.
+     */
+    public static String refusesResult(Status status, Instant startsAt, Instant now) {
+        if (status == Status.CANCELLED) {
+            return "the booking was cancelled";
+        }
+        if (now.isBefore(startsAt)) {
+            return "the sitting starts at " + startsAt + " and has not been held yet";
+        }
+        return null;
+    }
+
+    /** The precondition of every transition, for a caller that checks it before anything else. */
+    public void requireActive() {
+        requireActive("");
+    }
+
+    private void requireActive(String why) {
+        if (status != Status.BOOKED) {
+            throw ProblemException.conflict("Booking not active", "booking " + id + " is " + status + why);
+        }
+    }
 }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.certboard.exam.access.ExamAccess;
-import org.certboard.exam.booking.BookingResource.BookingView;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.security.Roles;
@@ -18,17 +17,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /** A candidate's bookings, newest last. */
 @Path("/candidates/{id}/bookings")
 public class BookingListResource {
     private final ExamAccess access;
+    private final BookingService bookings;
 
-    public BookingListResource(ExamAccess access) {
+    public BookingListResource(ExamAccess access, BookingService bookings) {
         this.access = access;
+        this.bookings = bookings;
     }
 
     @GET
@@ -40,12 +39,6 @@ public class BookingListResource {
     @APIResponse(responseCode = "404", description = "No such candidate (or another person's)")
     public Uni<Page<BookingView>> candidateBookings(@PathParam("id") UUID candidateId,
             @BeanParam @Valid PageRequest paging) {
-        return access.candidate(candidateId).chain(() -> ofCandidate(candidateId, paging));
-    }
-
-    /** Opens its own session. */
-    public static Uni<Page<BookingView>> ofCandidate(UUID candidateId, PageRequest paging) {
-        return Panache.withSession(() -> paging.fetch(Booking.<Booking>find("candidateId",
-                Sort.by("bookedAt").and("id"), candidateId), BookingView::of));
+        return access.candidate(candidateId).chain(() -> bookings.ofCandidate(candidateId, paging));
     }
 }

@@ -1,7 +1,6 @@
 package org.certboard.exam.booking;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,9 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.certboard.exam.access.ExamAccess;
-import org.certboard.exam.result.ResultResource.ResultView;
-import org.certboard.platform.problem.ProblemException;
-import org.certboard.platform.security.Caller;
 import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 @Tag(name = "bookings",
@@ -37,27 +32,12 @@ import io.smallrye.mutiny.Uni;
 @Path("/bookings")
 public class BookingResource {
 
-    public record NewBooking(@NotNull UUID candidateId, @NotNull UUID sittingId) {
-    }
-
-    public record SittingChange(@NotNull UUID sittingId) {
-    }
-
-    public record BookingView(UUID id, UUID candidateId, UUID sittingId, Booking.Status status, boolean deferred,
-            Instant bookedAt) {
-        public static BookingView of(Booking b) {
-            return new BookingView(b.id, b.candidateId, b.sittingId, b.status, b.deferred, b.bookedAt);
-        }
-    }
-
     private final BookingService bookings;
     private final ExamAccess access;
-    private final Caller caller;
 
-    public BookingResource(BookingService bookings, ExamAccess access, Caller caller) {
+    public BookingResource(BookingService bookings, ExamAccess access) {
         this.bookings = bookings;
         this.access = access;
-        this.caller = caller;
     }
 
     /** A candidate books for themselves; staff book for anyone. */
@@ -88,9 +68,7 @@ public class BookingResource {
     @APIResponse(responseCode = "200", description = "The booking")
     @APIResponse(responseCode = "404", description = "No such booking (or another person's)")
     public Uni<BookingView> get(@PathParam("id") UUID id) {
-        return access.booking(id).chain(() -> Panache.withSession(() -> Booking.<Booking>findById(id)))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("booking", id))
-                .map(BookingView::of);
+        return access.booking(id).chain(() -> bookings.get(id)).map(BookingView::of);
     }
 
     @DELETE
@@ -114,22 +92,5 @@ public class BookingResource {
             description = "Deferral used, Booking not active, Sitting full, or Cutoff passed")
     public Uni<BookingView> reschedule(@PathParam("id") UUID id, @NotNull @Valid SittingChange body) {
         return access.booking(id).chain(() -> bookings.reschedule(id, body.sittingId())).map(BookingView::of);
-    }
-
-    /** Staff, after the sitting started: the candidate did not attend; a failed attempt without a score. */
-    @POST
-    @Path("/{id}/no-show")
-    @RolesAllowed(Roles.STAFF)
-    @Operation(operationId = "recordNoShow", summary = "Record that the candidate did not attend (staff)",
-            description = "A failed attempt without a score, once the sitting has started.")
-    @APIResponse(responseCode = "201", description = "Recorded", headers = @Header(name = "Location",
-            description = "The result, /results/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri")),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResultView.class)))
-    @APIResponse(responseCode = "404", description = "No such booking")
-    @APIResponse(responseCode = "409",
-            description = "Booking not active, Sitting not started, or Result already recorded")
-    public Uni<RestResponse<ResultView>> noShow(@PathParam("id") UUID id) {
-        return bookings.noShow(id, caller.actor()).map(result -> RestResponse.ResponseBuilder
-                .<ResultView>created(URI.create("/results/" + result.id)).entity(ResultView.of(result)).build());
     }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
-import org.certboard.exam.booking.BookingResource.BookingView;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.security.Roles;
@@ -17,13 +16,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /** A sitting's roster: what the vendor needs to deliver it and report its results. */
 @Path("/sittings/{id}/bookings")
 public class SittingRosterResource {
+    private final BookingService bookings;
+
+    public SittingRosterResource(BookingService bookings) {
+        this.bookings = bookings;
+    }
 
     /** Every booking of the sitting, whatever its status: what the vendor needs to deliver it and report results. */
     @GET
@@ -34,8 +36,6 @@ public class SittingRosterResource {
     @APIResponse(responseCode = "200", description = "A page of bookings")
     @APIResponse(responseCode = "404", description = "No such sitting")
     public Uni<Page<BookingView>> roster(@PathParam("id") UUID sittingId, @BeanParam @Valid PageRequest paging) {
-        return Panache.withSession(() -> paging.fetch(Booking.<Booking>find("sittingId",
-                Sort.by("bookedAt").and("id"), sittingId), BookingView::of));
+        return bookings.roster(sittingId, paging);
     }
-
 }

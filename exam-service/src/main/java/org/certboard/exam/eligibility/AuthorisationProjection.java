@@ -7,10 +7,10 @@ import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.exam.access.CandidateAccounts;
 import org.certboard.platform.inbox.EventConsumer;
+import org.certboard.platform.inbox.EventHandlers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -21,39 +21,20 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AuthorisationProjection {
     private final EventConsumer consumer;
-    private final CandidateAccounts accounts;
+    private final EventHandlers handlers;
 
-    public AuthorisationProjection(EventConsumer consumer, CandidateAccounts accounts) {
+    public AuthorisationProjection(EventConsumer consumer, CandidateAccounts accounts,
+            AuthorisationRepository authorisations) {
         this.consumer = consumer;
-        this.accounts = accounts;
+        this.handlers = EventHandlers.builder()
+                .on(EligibilityDecided.class, authorisations::apply)
+                .on(CandidateRegistered.class, accounts::onRegistered)
+                .build();
     }
 
     @Incoming("candidate-events")
     @ActivateRequestContext
     public Uni<Void> onCandidateEvent(Message<String> message) {
-        return consumer.consume(message, event -> switch (event.type()) {
-            case ELIGIBILITY_DECIDED -> apply(event.data(EligibilityDecided.class));
-            case CANDIDATE_REGISTERED -> accounts.onRegistered(event.data(CandidateRegistered.class));
-            default -> Uni.createFrom().voidItem();
-        });
-    }
-
-    /** Runs inside the consumer's transaction. */
-    Uni<Void> apply(EligibilityDecided decision) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into authorisation (candidate_id, application_id, status, authorised_until, decided_at)
-                values (:candidate, :application, :status, :until, :decidedAt)
-                on conflict (candidate_id) do update set application_id = excluded.application_id,
-                    status = excluded.status, authorised_until = excluded.authorised_until,
-                    decided_at = excluded.decided_at
-                where authorisation.decided_at < excluded.decided_at""")
-                .setParameter("candidate", decision.candidateId())
-                .setParameter("application", decision.applicationId())
-                .setParameter("status", decision.status())
-                .setParameter("until", AuthorisationRule.APPROVED.equals(decision.status())
-                        ? decision.authorisedUntil() : null)
-                .setParameter("decidedAt", decision.decidedAt())
-                .executeUpdate())
-                .replaceWithVoid();
+        return consumer.consume(message, handlers);
     }
 }

@@ -7,10 +7,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
 import org.certboard.exam.access.ExamAccess;
-import org.certboard.exam.booking.BookingListResource;
-import org.certboard.exam.booking.BookingResource.BookingView;
-import org.certboard.exam.result.AttemptResource;
-import org.certboard.exam.result.AttemptResource.Attempt;
+import org.certboard.exam.booking.BookingService;
+import org.certboard.exam.booking.BookingView;
+import org.certboard.exam.result.Attempt;
+import org.certboard.exam.result.ResultService;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.security.Roles;
@@ -25,9 +25,13 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed(Roles.CANDIDATE)
 public class MyRecordsResource {
     private final ExamAccess access;
+    private final BookingService bookings;
+    private final ResultService results;
 
-    public MyRecordsResource(ExamAccess access) {
+    public MyRecordsResource(ExamAccess access, BookingService bookings, ResultService results) {
         this.access = access;
+        this.bookings = bookings;
+        this.results = results;
     }
 
     @GET
@@ -37,7 +41,7 @@ public class MyRecordsResource {
     @APIResponse(responseCode = "200", description = "A page of bookings")
     @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<Page<BookingView>> bookings(@BeanParam @Valid PageRequest paging) {
-        return access.self().chain(self -> BookingListResource.ofCandidate(self, paging));
+        return access.self().chain(self -> bookings.ofCandidate(self, paging));
     }
 
     @GET
@@ -47,6 +51,6 @@ public class MyRecordsResource {
     @APIResponse(responseCode = "200", description = "A page of attempts")
     @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<Page<Attempt>> attempts(@BeanParam @Valid PageRequest paging) {
-        return access.self().chain(candidateId -> AttemptResource.of(candidateId, paging));
+        return access.self().chain(candidateId -> results.attempts(candidateId, paging));
     }
 }

@@ -5,11 +5,12 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.Topics;
+import org.certboard.exam.access.CandidateAccountRepository;
 import org.certboard.exam.eligibility.AuthorisationProjection;
+import org.certboard.exam.eligibility.AuthorisationRepository;
 import org.certboard.platform.replay.Replayable;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -20,9 +21,14 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AuthorisationReplay implements Replayable {
     private final AuthorisationProjection projection;
+    private final AuthorisationRepository authorisations;
+    private final CandidateAccountRepository accounts;
 
-    public AuthorisationReplay(AuthorisationProjection projection) {
+    public AuthorisationReplay(AuthorisationProjection projection, AuthorisationRepository authorisations,
+            CandidateAccountRepository accounts) {
         this.projection = projection;
+        this.authorisations = authorisations;
+        this.accounts = accounts;
     }
 
     @Override
@@ -37,10 +43,7 @@ public class AuthorisationReplay implements Replayable {
 
     @Override
     public Uni<Void> reset() {
-        return Panache.getSession().chain(session -> session.createNativeQuery("delete from authorisation")
-                .executeUpdate()
-                .chain(() -> session.createNativeQuery("delete from candidate_account").executeUpdate()))
-                .replaceWithVoid();
+        return authorisations.deleteAll().chain(() -> accounts.deleteAll());
     }
 
     @Override

@@ -4,48 +4,53 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 
 import org.certboard.events.Actor;
-import org.certboard.exam.booking.Booking;
-
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import org.certboard.events.EventPayload;
+import org.certboard.events.exam.ExamFailed;
+import org.certboard.events.exam.ExamPassed;
+import org.certboard.exam.scoring.ScoreScale;
 
 /** One attempt's outcome; at most one per booking (unique in the database). A no-show has no score. */
 @Entity
-@Table(name = "exam_result")
-public class ExamResult extends PanacheEntityBase {
+public class ExamResult {
     @Id
     public UUID id;
-    @Column(name = "booking_id")
     public UUID bookingId;
-    @Column(name = "candidate_id")
     public UUID candidateId;
-    @Column(name = "scaled_score")
     public Integer scaledScore;
     public boolean passed;
-    @Column(name = "no_show")
     public boolean noShow;
-    @Column(name = "exam_date")
     public LocalDate examDate;
-    @Column(name = "recorded_at")
     public Instant recordedAt;
-    @Column(name = "recorded_by_subject")
     public String recordedBySubject;
-    @Column(name = "recorded_by_role")
     public String recordedByRole;
 
-    public static ExamResult scored(UUID bookingId, UUID candidateId, int score, boolean passed, LocalDate examDate,
-            Instant now, Actor recordedBy) {
+    /** Passed when the score reaches the pass mark in force: the form's ({@code formPassMark}) or the board's. */
+    public static ExamResult scored(UUID bookingId, UUID candidateId, int score, ScoreScale scale,
+            Integer formPassMark, LocalDate examDate, Instant now, Actor recordedBy) {
+        ExamResult result = recorded(bookingId, candidateId, examDate, now, recordedBy);
+        result.scaledScore = score;
+        result.passed = scale.passes(score, formPassMark);
+        return result;
+    }
+
+    /** A failed attempt without a score. */
+    public static ExamResult noShow(UUID bookingId, UUID candidateId, LocalDate examDate, Instant now,
+            Actor recordedBy) {
+        ExamResult result = recorded(bookingId, candidateId, examDate, now, recordedBy);
+        result.noShow = true;
+        return result;
+    }
+
+    private static ExamResult recorded(UUID bookingId, UUID candidateId, LocalDate examDate, Instant now,
+            Actor recordedBy) {
         ExamResult result = new ExamResult();
         result.id = UUID.randomUUID();
         result.bookingId = bookingId;
         result.candidateId = candidateId;
-        result.scaledScore = score;
-        result.passed = passed;
         result.examDate = examDate;
         result.recordedAt = now;
         result.recordedBySubject = recordedBy.subject();
@@ -53,17 +58,11 @@ public class ExamResult extends PanacheEntityBase {
         return result;
     }
 
-    public static ExamResult noShow(Booking booking, LocalDate examDate, Instant now, Actor recordedBy) {
-        ExamResult result = new ExamResult();
-        result.id = UUID.randomUUID();
-        result.bookingId = booking.id;
-        result.candidateId = booking.candidateId;
-        result.noShow = true;
-        result.examDate = examDate;
-        result.recordedAt = now;
-        result.recordedBySubject = recordedBy.subject();
-        result.recordedByRole = recordedBy.role();
-        return result;
+    /** The event this outcome publishes, exactly once: ExamPassed for a pass, else ExamFailed (a no-show's too). */
+    public EventPayload event() {
+        return passed
+                ? new ExamPassed(candidateId, bookingId, examDate, scaledScore, recordedBy())
+                : new ExamFailed(candidateId, bookingId, examDate, scaledScore, noShow, recordedBy());
     }
 
     /** The vendor account or staff member who recorded the result; null for results recorded before identity. */

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.certboard.exam.scoring.ScoreScale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 
 /**
  * The rows of a result import, read from CSV or a JSON array, and the checks a row passes on its own (before the

@@ -1,7 +1,6 @@
 package org.certboard.exam.result;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.certboard.events.Actor;
 import org.certboard.platform.problem.ProblemException;
 import org.certboard.platform.security.Caller;
 import org.certboard.platform.security.Roles;
@@ -30,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Results entered by staff or imported in bulk from the test vendor. */
@@ -39,31 +36,6 @@ import io.smallrye.mutiny.Uni;
         + "candidate's attempts")
 @Path("/results")
 public class ResultResource {
-
-    public record NewResult(@NotNull UUID bookingId, @NotNull Integer scaledScore) {
-    }
-
-    /** Values stay text so that a bad one rejects its row, not the whole import. */
-    @Schema(name = "ResultImportRow",
-            description = "One row of an import. The values are text so that a bad one rejects"
-            + " its row (reported with its line), not the whole import")
-    public record ImportRow(
-            @Schema(description = "The booking's id, a UUID",
-                    pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
-                    example = "7b0c9e7e-2d1a-4c55-9a35-0d2b8f1c3e4a") String bookingId,
-            @Schema(description = "The scaled score, a whole number on the board's scale", pattern = "^[0-9]+$",
-                    example = "640") String scaledScore) {
-    }
-
-    /** {@code recordedBy}: the vendor account or staff member who recorded the result. */
-    public record ResultView(UUID id, UUID bookingId, UUID candidateId,
-            @Schema(nullable = true, description = "null for a no-show") Integer scaledScore, boolean passed,
-            boolean noShow, LocalDate examDate, @Schema(nullable = true) Actor recordedBy) {
-        public static ResultView of(ExamResult r) {
-            return new ResultView(r.id, r.bookingId, r.candidateId, r.scaledScore, r.passed, r.noShow, r.examDate,
-                    r.recordedBy());
-        }
-    }
 
     private final ResultService results;
     private final Caller caller;
@@ -81,9 +53,7 @@ public class ResultResource {
     @APIResponse(responseCode = "200", description = "The result")
     @APIResponse(responseCode = "404", description = "No such result")
     public Uni<ResultView> get(@PathParam("id") UUID id) {
-        return Panache.withSession(() -> ExamResult.<ExamResult>findById(id))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("result", id))
-                .map(ResultView::of);
+        return results.get(id).map(ResultView::of);
     }
 
     @POST
@@ -117,7 +87,7 @@ public class ResultResource {
             @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
                     description = "bookingId,scaledScore header, then one row a line",
                     example = "bookingId,scaledScore\n7b0c9e7e-2d1a-4c55-9a35-0d2b8f1c3e4a,640\n")) })
-    public Uni<ResultService.ImportReport> importJson(@NotNull List<ImportRow> rows) {
+    public Uni<ImportReport> importJson(@NotNull List<ImportRow> rows) {
         return results.importRows(IntStream.range(0, rows.size())
                 .mapToObj(i -> rows.get(i) == null ? new ImportRows.Row(i + 1, null, null, "not an object")
                         : new ImportRows.Row(i + 1, rows.get(i).bookingId(), rows.get(i).scaledScore()))
@@ -129,7 +99,7 @@ public class ResultResource {
     @Consumes("text/csv")
     @RolesAllowed({ Roles.VENDOR, Roles.STAFF })
     // documented with importJson: one operation, two media types (text/csv here)
-    public Uni<ResultService.ImportReport> importCsv(String csv) {
+    public Uni<ImportReport> importCsv(String csv) {
         List<ImportRows.Row> rows;
         try {
             rows = ImportRows.fromCsv(csv);

@@ -1,99 +1,103 @@
 package org.certboard.exam.result;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.Actor;
-import org.certboard.events.EventPayload;
-import org.certboard.events.exam.ExamFailed;
-import org.certboard.events.exam.ExamPassed;
-import org.certboard.exam.BoardConfig;
 import org.certboard.exam.ExamConfig;
-import org.certboard.exam.booking.Booking;
-import org.certboard.exam.eligibility.Authorisation;
+import org.certboard.exam.booking.BookingFacts;
+import org.certboard.exam.booking.BookingRepository;
+import org.certboard.exam.eligibility.AuthorisationRepository;
 import org.certboard.exam.result.ImportRows.Rejected;
 import org.certboard.exam.result.ImportRows.Valid;
+import org.certboard.exam.result.ResultRepository.Recorded;
+import org.certboard.exam.scoring.ScoreScale;
+import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.outbox.Outbox;
+import org.certboard.platform.paging.Page;
+import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.problem.Problem;
 import org.certboard.platform.problem.ProblemException;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Records results, singly or in bulk, each with its ExamPassed or ExamFailed in the same transaction. The booking is
- * claimed by a conditional update (BOOKED to COMPLETED) before its result is written, so two requests for the same
- * booking cannot both record one; the unique index on exam_result.booking_id is the last line of defence.
+ * Records results, singly or in bulk, and no-shows, each with its ExamPassed or ExamFailed in the same transaction.
+ * The booking is claimed by a conditional update (BOOKED to COMPLETED) before its result is written, so two requests
+ * for the same booking cannot both record one; the unique index on exam_result.booking_id is the last line of defence.
  */
 @ApplicationScoped
 public class ResultService {
-
-    @Schema(name = "ResultImportReport")
-    public record ImportReport(int accepted, int unchanged, List<Rejected> rejected) {
-    }
-
-    /** What the database holds about one booking, as far as recording its result is concerned. */
-    private record Target(UUID candidateId, Booking.Status status, Instant startsAt, Integer passMark) {
-    }
-
-    private record Existing(Integer scaledScore, boolean noShow) {
-    }
-
-    private static final String TARGETS = """
-            select b.id, b.candidateId, b.status, s.startsAt, w.passMark
-            from Booking b, Sitting s, ExamWindow w
-            where s.id = b.sittingId and w.id = s.windowId and b.id in :ids""";
-
-    private final Clock clock;
-    private final BoardConfig board;
+    private final BoardTime time;
     private final ExamConfig config;
     private final ScoreScale scale;
     private final Outbox outbox;
+    private final ResultRepository results;
+    private final BookingRepository bookings;
+    private final AuthorisationRepository authorisations;
 
-    public ResultService(Clock clock, BoardConfig board, ExamConfig config, ScoreScale scale, Outbox outbox) {
-        this.clock = clock;
-        this.board = board;
+    public ResultService(BoardTime time, ExamConfig config, ScoreScale scale, Outbox outbox,
+            ResultRepository results, BookingRepository bookings, AuthorisationRepository authorisations) {
+        this.time = time;
         this.config = config;
         this.scale = scale;
         this.outbox = outbox;
+        this.results = results;
+        this.bookings = bookings;
+        this.authorisations = authorisations;
     }
 
     public Uni<ExamResult> record(UUID bookingId, int score, Actor recorder) {
         if (!scale.contains(score)) {
             throw ProblemException.invalid("scaledScore", scale.describe());
         }
-        Instant now = clock.instant();
+        Instant now = time.now();
         List<UUID> ids = List.of(bookingId);
-        return Panache.withTransaction(() -> Authorisation.lockCandidatesOfBookings(ids)
-                .chain(() -> targets(ids)).chain(targets -> existing(ids).chain(existing -> {
-                    Target target = targets.get(bookingId);
-                    if (target == null) {
+        return Panache.withTransaction(() -> lockCandidatesOf(ids)
+                .chain(() -> bookings.facts(ids)).chain(facts -> results.recorded(ids).chain(recorded -> {
+                    BookingFacts booking = facts.get(bookingId);
+                    if (booking == null) {
                         throw ProblemException.notFound("booking", bookingId);
                     }
-                    Existing held = existing.get(bookingId);
+                    Recorded held = recorded.get(bookingId);
                     if (held != null) {
                         throw new ProblemException(Problem.of(409, "Result already recorded", "booking " + bookingId
                                 + " already has a result; a result is recorded once per booking")
                                 .with("scaledScore", held.noShow() ? "no-show" : held.scaledScore()));
                     }
-                    String refusal = refusal(target, now);
+                    String refusal = booking.refusesResult(now);
                     if (refusal != null) {
                         throw ProblemException.unprocessable("Result not recordable", refusal);
                     }
-                    ExamResult result = result(bookingId, target, score, now, recorder);
-                    return complete(List.of(bookingId)).chain(() -> result.<ExamResult>persist())
-                            .call(() -> outbox.add(event(result)));
+                    ExamResult result = scored(bookingId, booking, score, now, recorder);
+                    return complete(ids).chain(() -> results.persist(result))
+                            .call(() -> outbox.add(result.event()));
+                })));
+    }
+
+    /** Staff record that the candidate did not attend: a failed attempt without a score. */
+    public Uni<ExamResult> noShow(UUID bookingId, Actor staff) {
+        Instant now = time.now();
+        List<UUID> ids = List.of(bookingId);
+        return Panache.withTransaction(() -> lockCandidatesOf(ids)
+                .chain(() -> bookings.findLocked(bookingId))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("booking", bookingId))
+                .chain(booking -> bookings.facts(ids).chain(facts -> {
+                    Instant startsAt = facts.get(bookingId).startsAt();
+                    booking.noShow(now, startsAt);
+                    ExamResult result = ExamResult.noShow(bookingId, booking.candidateId, time.dateOf(startsAt), now,
+                            staff);
+                    return results.persist(result).call(() -> outbox.add(result.event()));
                 })));
     }
 
@@ -121,7 +125,7 @@ public class ResultService {
         for (List<Valid> same : lines.values()) {
             if (same.stream().mapToInt(Valid::scaledScore).distinct().count() > 1) {
                 String all = same.stream().map(v -> v.scaledScore() + " on line " + v.line())
-                        .collect(java.util.stream.Collectors.joining(", "));
+                        .collect(Collectors.joining(", "));
                 for (Valid v : same) {
                     rejected.add(new Rejected(v.line(), "disputed: booking " + v.bookingId() + " has " + all
                             + " in this file; none of them is recorded", true));
@@ -134,18 +138,19 @@ public class ResultService {
         if (byBooking.isEmpty()) {
             return Uni.createFrom().item(report(0, unchangedInFile, rejected));
         }
-        Instant now = clock.instant();
+        Instant now = time.now();
         List<UUID> ids = new ArrayList<>(byBooking.keySet());
         int duplicates = unchangedInFile;
-        return Panache.withTransaction(() -> Authorisation.lockCandidatesOfBookings(ids)
-                .chain(() -> targets(ids))
-                .chain(targets -> existing(ids).chain(existing -> {
-                    List<ExamResult> results = new ArrayList<>(ids.size());
+        return Panache.withTransaction(() -> lockCandidatesOf(ids)
+                .chain(() -> bookings.facts(ids))
+                .chain(facts -> results.recorded(ids).chain(recorded -> {
+                    List<ExamResult> accepted = new ArrayList<>(ids.size());
                     int unchanged = duplicates;
                     for (Valid row : byBooking.values()) {
-                        Target target = targets.get(row.bookingId());
-                        Existing held = existing.get(row.bookingId());
-                        if (target == null) {
+                        BookingFacts booking = facts.get(row.bookingId());
+                        Recorded held = recorded.get(row.bookingId());
+                        String refusal = booking == null ? null : booking.refusesResult(now);
+                        if (booking == null) {
                             rejected.add(new Rejected(row.line(), "unknown booking " + row.bookingId()));
                         } else if (held != null && !held.noShow() && held.scaledScore() == row.scaledScore()) {
                             unchanged++;
@@ -153,133 +158,54 @@ public class ResultService {
                             rejected.add(new Rejected(row.line(), "booking " + row.bookingId() + " already has "
                                     + (held.noShow() ? "a no-show" : "the score " + held.scaledScore())
                                     + " recorded"));
-                        } else if (refusal(target, now) != null) {
-                            rejected.add(new Rejected(row.line(), refusal(target, now)));
+                        } else if (refusal != null) {
+                            rejected.add(new Rejected(row.line(), refusal));
                         } else {
-                            results.add(result(row.bookingId(), target, row.scaledScore(), now, importer));
+                            accepted.add(scored(row.bookingId(), booking, row.scaledScore(), now, importer));
                         }
                     }
-                    ImportReport report = report(results.size(), unchanged, rejected);
-                    if (results.isEmpty()) {
+                    ImportReport report = report(accepted.size(), unchanged, rejected);
+                    if (accepted.isEmpty()) {
                         return Uni.createFrom().item(report);
                     }
-                    return complete(results.stream().map(r -> r.bookingId).toList())
-                            .chain(() -> insert(results, now))
-                            .chain(() -> outbox.addAll(results.stream().map(ResultService::event).toList()))
+                    return complete(accepted.stream().map(r -> r.bookingId).toList())
+                            .chain(() -> results.insertScored(accepted, now))
+                            .chain(() -> outbox.addAll(accepted.stream().map(ExamResult::event).toList()))
                             .replaceWith(report);
                 })));
     }
 
-    private Uni<Map<UUID, Target>> targets(List<UUID> ids) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                select b.id, b.candidate_id, b.status, s.starts_at, w.pass_mark
-                from booking b join sitting s on s.id = b.sitting_id join exam_window w on w.id = s.window_id
-                where b.id = any(:ids)""", Object[].class)
-                .setParameter("ids", ids.toArray(new UUID[0])).getResultList())
-                .map(rows -> {
-                    Map<UUID, Target> targets = new HashMap<>(rows.size() * 2);
-                    for (Object[] row : rows) {
-                        targets.put((UUID) row[0], new Target((UUID) row[1], Booking.Status.valueOf(row[2].toString()),
-                                instant(row[3]), (Integer) row[4]));
-                    }
-                    return targets;
-                });
+    public Uni<ExamResult> get(UUID id) {
+        return Panache.withSession(() -> results.findById(id))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("result", id));
     }
 
-    private Uni<Map<UUID, Existing>> existing(List<UUID> ids) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select booking_id, scaled_score, no_show from exam_result where booking_id = any(:ids)", Object[].class)
-                .setParameter("ids", ids.toArray(new UUID[0])).getResultList())
-                .map(rows -> {
-                    Map<UUID, Existing> existing = new HashMap<>();
-                    for (Object[] row : rows) {
-                        existing.put((UUID) row[0], new Existing((Integer) row[1], (Boolean) row[2]));
-                    }
-                    return existing;
-                });
+    /** Opens its own session. */
+    public Uni<Page<Attempt>> attempts(UUID candidateId, PageRequest paging) {
+        return Panache.withSession(() -> paging.fetch(results.ofCandidate(candidateId), Attempt::of));
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof java.time.OffsetDateTime moment ? moment.toInstant() : (Instant) value;
+    /** Attempts serialise per candidate: see {@link AuthorisationRepository#lockCandidates}. */
+    private Uni<Void> lockCandidatesOf(Collection<UUID> bookingIds) {
+        return bookings.candidatesOf(bookingIds).chain(authorisations::lockCandidates);
     }
 
-    /** Why no result can be recorded for this booking now, or null. */
-    private static String refusal(Target target, Instant now) {
-        if (target.status() == Booking.Status.CANCELLED) {
-            return "the booking was cancelled";
-        }
-        if (now.isBefore(target.startsAt())) {
-            return "the sitting starts at " + target.startsAt() + " and has not been held yet";
-        }
-        return null;
-    }
-
-    private ExamResult result(UUID bookingId, Target target, int score, Instant now, Actor recorder) {
-        LocalDate examDate = LocalDate.ofInstant(target.startsAt(), board.timeZone());
-        return ExamResult.scored(bookingId, target.candidateId(), score, scale.passes(score, target.passMark()),
-                examDate, now, recorder);
+    private ExamResult scored(UUID bookingId, BookingFacts booking, int score, Instant now, Actor recorder) {
+        return ExamResult.scored(bookingId, booking.candidateId(), score, scale, booking.passMark(),
+                time.dateOf(booking.startsAt()), now, recorder);
     }
 
     /**
-     * Claims the bookings for their results: BOOKED becomes COMPLETED in one conditional update. The row lock makes a
-     * concurrent recording of the same booking wait, then find it no longer BOOKED; a claim that misses any booking
-     * therefore means another request recorded it meanwhile, and this one rolls back rather than record twice.
+     * Claims the bookings for their results ({@link BookingRepository#complete}). A claim that misses any booking
+     * means another request recorded it meanwhile, so this one rolls back rather than record twice.
      */
     private Uni<Void> complete(List<UUID> bookingIds) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "update booking set status = 'COMPLETED' where id = any(:ids) and status = 'BOOKED'")
-                .setParameter("ids", bookingIds.toArray(new UUID[0])).executeUpdate())
-                .invoke(claimed -> {
-                    if (claimed != bookingIds.size()) {
-                        throw ProblemException.conflict("Recorded concurrently", "another request recorded a result"
-                                + " for one of these bookings at the same time; nothing was written, send it again");
-                    }
-                })
-                .replaceWithVoid();
-    }
-
-    /**
-     * One statement for all rows: the columns travel as arrays and unnest() turns them back into rows. One import is
-     * one recorder's, so the recorder travels once.
-     */
-    private Uni<Void> insert(List<ExamResult> results, Instant now) {
-        int n = results.size();
-        UUID[] ids = new UUID[n];
-        UUID[] bookings = new UUID[n];
-        UUID[] candidates = new UUID[n];
-        Integer[] scores = new Integer[n];
-        Boolean[] passed = new Boolean[n];
-        LocalDate[] dates = new LocalDate[n];
-        for (int i = 0; i < n; i++) {
-            ExamResult r = results.get(i);
-            ids[i] = r.id;
-            bookings[i] = r.bookingId;
-            candidates[i] = r.candidateId;
-            scores[i] = r.scaledScore;
-            passed[i] = r.passed;
-            dates[i] = r.examDate;
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into exam_result (id, booking_id, candidate_id, scaled_score, passed, no_show, exam_date,
-                    recorded_at, recorded_by_subject, recorded_by_role)
-                select id, booking_id, candidate_id, scaled_score, passed, false, exam_date, cast(:now as timestamptz),
-                    :recorderSubject, :recorderRole
-                from unnest(cast(:ids as uuid[]), cast(:bookings as uuid[]), cast(:candidates as uuid[]),
-                    cast(:scores as integer[]), cast(:passed as boolean[]), cast(:dates as date[]))
-                    as t(id, booking_id, candidate_id, scaled_score, passed, exam_date)""")
-                .setParameter("ids", ids).setParameter("bookings", bookings).setParameter("candidates", candidates)
-                .setParameter("scores", scores).setParameter("passed", passed).setParameter("dates", dates)
-                .setParameter("now", now).setParameter("recorderSubject", results.get(0).recordedBySubject)
-                .setParameter("recorderRole", results.get(0).recordedByRole).executeUpdate())
-                .replaceWithVoid();
-    }
-
-    static EventPayload event(ExamResult result) {
-        return result.passed
-                ? new ExamPassed(result.candidateId, result.bookingId, result.examDate, result.scaledScore,
-                        result.recordedBy())
-                : new ExamFailed(result.candidateId, result.bookingId, result.examDate, result.scaledScore, false,
-                        result.recordedBy());
+        return bookings.complete(bookingIds).invoke(claimed -> {
+            if (claimed != bookingIds.size()) {
+                throw ProblemException.conflict("Recorded concurrently", "another request recorded a result"
+                        + " for one of these bookings at the same time; nothing was written, send it again");
+            }
+        }).replaceWithVoid();
     }
 
     private static ImportReport report(int accepted, int unchanged, List<Rejected> rejected) {

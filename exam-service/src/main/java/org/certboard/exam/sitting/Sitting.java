@@ -3,25 +3,50 @@ package org.certboard.exam.sitting;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import org.certboard.platform.problem.Problem;
+import org.certboard.platform.problem.ProblemException;
 
-/** A seat-limited sitting. seatsBooked changes only through conditional SQL updates, never read-modify-write. */
+/**
+ * A seat-limited sitting. seatsBooked changes only through conditional SQL updates, never read-modify-write; those
+ * move {@link #version} on too, so the ETag changes whenever the sitting does.
+ */
 @Entity
-@Table(name = "sitting")
-public class Sitting extends PanacheEntityBase {
+public class Sitting {
     @Id
     public UUID id;
-    @Column(name = "window_id")
     public UUID windowId;
     public String site;
-    @Column(name = "starts_at")
     public Instant startsAt;
     public int capacity;
-    @Column(name = "seats_booked")
     public int seatsBooked;
+    /** Its ETag; Hibernate moves it on when it writes the row, the seat updates do so themselves. */
+    @Version
+    public long version;
+
+    public static Sitting schedule(UUID windowId, String site, Instant startsAt, int capacity) {
+        Sitting sitting = new Sitting();
+        sitting.id = UUID.randomUUID();
+        sitting.windowId = windowId;
+        sitting.site = site;
+        sitting.startsAt = startsAt;
+        sitting.capacity = capacity;
+        return sitting;
+    }
+
+    /**
+     * A new capacity, refused below the seats already booked. The caller holds the row lock, so no seat is taken
+     * between this check and the write (and the check constraint stands behind it).
+     */
+    public void resize(int newCapacity) {
+        if (newCapacity < seatsBooked) {
+            throw new ProblemException(Problem.of(409, "Capacity below bookings", "sitting " + id + " already has "
+                    + seatsBooked + " seats booked; capacity cannot go down to " + newCapacity)
+                    .with("seatsBooked", seatsBooked));
+        }
+        capacity = newCapacity;
+    }
 }

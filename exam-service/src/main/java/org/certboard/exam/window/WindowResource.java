@@ -1,24 +1,19 @@
 package org.certboard.exam.window;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
-import org.certboard.exam.result.ScoreScale;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.ProblemException;
 import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -29,8 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /** Testing windows, managed by staff. */
@@ -38,22 +31,10 @@ import io.smallrye.mutiny.Uni;
 @Path("/windows")
 public class WindowResource {
 
-    /** {@code passMark} is optional: the pass mark of this window's exam form when it differs from the board's. */
-    public record NewWindow(@NotBlank @Size(max = 200) String name, @NotNull LocalDate opensOn,
-            @NotNull LocalDate closesOn, Integer passMark) {
-    }
+    private final WindowService windows;
 
-    public record WindowView(UUID id, String name, LocalDate opensOn, LocalDate closesOn,
-            @Schema(nullable = true, description = "null: the board's default pass mark") Integer passMark) {
-        static WindowView of(ExamWindow w) {
-            return new WindowView(w.id, w.name, w.opensOn, w.closesOn, w.passMark);
-        }
-    }
-
-    private final ScoreScale scale;
-
-    public WindowResource(ScoreScale scale) {
-        this.scale = scale;
+    public WindowResource(WindowService windows) {
+        this.windows = windows;
     }
 
     @POST
@@ -63,20 +44,8 @@ public class WindowResource {
             description = "The window, /windows/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = WindowView.class)))
     public Uni<RestResponse<WindowView>> create(@NotNull @Valid NewWindow body) {
-        if (!WindowRules.validDates(body.opensOn(), body.closesOn())) {
-            throw ProblemException.invalid("closesOn", "must not be before opensOn (" + body.opensOn() + ")");
-        }
-        if (body.passMark() != null && !scale.contains(body.passMark())) {
-            throw ProblemException.invalid("passMark", scale.describe());
-        }
-        ExamWindow window = new ExamWindow();
-        window.id = UUID.randomUUID();
-        window.name = body.name();
-        window.opensOn = body.opensOn();
-        window.closesOn = body.closesOn();
-        window.passMark = body.passMark();
-        return Panache.withTransaction(window::persist)
-                .map(done -> RestResponse.ResponseBuilder.<WindowView>created(URI.create("/windows/" + window.id))
+        return windows.open(body)
+                .map(window -> RestResponse.ResponseBuilder.<WindowView>created(URI.create("/windows/" + window.id))
                         .entity(WindowView.of(window)).build());
     }
 
@@ -88,9 +57,7 @@ public class WindowResource {
     @APIResponse(responseCode = "200", description = "The window")
     @APIResponse(responseCode = "404", description = "No such window")
     public Uni<WindowView> get(@PathParam("id") UUID id) {
-        return Panache.withSession(() -> ExamWindow.<ExamWindow>findById(id))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("window", id))
-                .map(WindowView::of);
+        return windows.get(id).map(WindowView::of);
     }
 
     @GET
@@ -98,7 +65,6 @@ public class WindowResource {
     @Operation(operationId = "listWindows", summary = "List exam windows, a page at a time",
             description = "Ordered by opening date, then id.")
     public Uni<Page<WindowView>> list(@BeanParam @Valid PageRequest paging) {
-        return Panache.withSession(() -> paging.fetch(ExamWindow.<ExamWindow>findAll(Sort.by("opensOn").and("id")),
-                WindowView::of));
+        return windows.list(paging);
     }
 }

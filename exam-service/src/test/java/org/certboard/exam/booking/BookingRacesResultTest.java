@@ -16,10 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestTokens;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestDatabase;
-import org.certboard.exam.support.Board;
+import org.certboard.exam.support.ExamFixtures;
 import org.certboard.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
@@ -45,18 +46,18 @@ class BookingRacesResultTest {
 
     @Test
     void aBookingRacingTheFailOfThePreviousAttemptNeverAllowsASameWindowRetake() throws Exception {
-        LocalDate today = Board.today();
-        UUID window = Board.window(today, today.plusDays(30));
-        UUID first = Board.sitting(window, Board.noon(today.plusDays(2)), PAIRS);
-        UUID later = Board.sitting(window, Board.noon(today.plusDays(20)), PAIRS);
+        LocalDate today = SandboxClock.today();
+        UUID window = ExamFixtures.window(today, today.plusDays(30));
+        UUID first = ExamFixtures.sitting(window, ExamFixtures.noon(today.plusDays(2)), PAIRS);
+        UUID later = ExamFixtures.sitting(window, ExamFixtures.noon(today.plusDays(20)), PAIRS);
         List<UUID> candidates = new ArrayList<>();
         List<UUID> bookings = new ArrayList<>();
         for (int i = 0; i < PAIRS; i++) {
-            UUID candidate = Board.authorisedCandidate();
+            UUID candidate = ExamFixtures.authorisedCandidate();
             candidates.add(candidate);
-            bookings.add(Board.book(candidate, first));
+            bookings.add(ExamFixtures.book(candidate, first));
         }
-        Board.passTime(Board.startsAt(first));
+        SandboxClock.passTime(ExamFixtures.startsAt(first));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         CountDownLatch start = new CountDownLatch(1);

@@ -1,6 +1,6 @@
 package org.certboard.exam.booking;
 
-import static org.certboard.exam.support.Board.staff;
+import static org.certboard.exam.support.ExamFixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
-import org.certboard.exam.support.Board;
+import org.certboard.exam.support.ExamFixtures;
 import org.certboard.exam.support.Database;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +31,9 @@ class BookingTest {
 
     @Test
     void anAuthorisedCandidateBooksOnceAndASecondBookingIsAConflict() {
-        UUID sitting = Board.sittingInDays(5, 10);
-        UUID other = Board.sittingInDays(6, 10);
-        UUID candidate = Board.authorisedCandidate();
+        UUID sitting = ExamFixtures.sittingInDays(5, 10);
+        UUID other = ExamFixtures.sittingInDays(6, 10);
+        UUID candidate = ExamFixtures.authorisedCandidate();
         post(candidate, sitting).statusCode(201).body("status", equalTo("BOOKED"))
                 .body("candidateId", equalTo(candidate.toString()));
         post(candidate, other).statusCode(409).contentType("application/problem+json")
@@ -43,8 +44,8 @@ class BookingTest {
 
     @Test
     void withoutAValidAuthorisationBookingIsForbidden() {
-        LocalDate today = Board.today();
-        UUID sitting = Board.sittingInDays(5, 10);
+        LocalDate today = SandboxClock.today();
+        UUID sitting = ExamFixtures.sittingInDays(5, 10);
         post(UUID.randomUUID(), sitting).statusCode(403).contentType("application/problem+json")
                 .body("title", equalTo("Not authorised"));
         UUID expiresBefore = UUID.randomUUID();
@@ -58,9 +59,9 @@ class BookingTest {
 
     @Test
     void aFullSittingIsAConflict() {
-        UUID sitting = Board.sittingInDays(5, 1);
-        Board.book(Board.authorisedCandidate(), sitting);
-        UUID late = Board.authorisedCandidate();
+        UUID sitting = ExamFixtures.sittingInDays(5, 1);
+        ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        UUID late = ExamFixtures.authorisedCandidate();
         post(late, sitting).statusCode(409).body("title", equalTo("Sitting full"));
         assertThat(TestDatabase.count("select count(*) from booking where candidate_id = ?", late)).isZero();
     }
@@ -73,40 +74,40 @@ class BookingTest {
                 .body("violations.field", contains("sittingId"));
         staff().contentType(ContentType.JSON).body(Map.of("candidateId", "nope", "sittingId", UUID.randomUUID().toString()))
                 .post("/bookings").then().statusCode(400).body("violations.field", contains("candidateId"));
-        post(Board.authorisedCandidate(), UUID.randomUUID()).statusCode(404).contentType("application/problem+json");
+        post(ExamFixtures.authorisedCandidate(), UUID.randomUUID()).statusCode(404).contentType("application/problem+json");
         staff().contentType(ContentType.JSON).body("{").post("/bookings").then().statusCode(400);
         assertThat(TestDatabase.count("select count(*) from booking")).isEqualTo(before);
     }
 
     @Test
     void cancellingBeforeTheCutoffFreesTheSeatAndAfterItIsRefused() {
-        UUID sitting = Board.sittingInDays(3, 1);
-        UUID booking = Board.book(Board.authorisedCandidate(), sitting);
+        UUID sitting = ExamFixtures.sittingInDays(3, 1);
+        UUID booking = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
         staff().delete("/bookings/" + booking).then().statusCode(204);
         staff().get("/bookings/" + booking).then().statusCode(200).body("status", equalTo("CANCELLED"));
         staff().get("/sittings/" + sitting).then().body("seatsLeft", equalTo(1));
         staff().delete("/bookings/" + booking).then().statusCode(409);
         staff().delete("/bookings/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
 
-        UUID kept = Board.book(Board.authorisedCandidate(), sitting);
-        Board.passTime(Board.startsAt(sitting).minus(Duration.ofHours(24)));
+        UUID kept = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting).minus(Duration.ofHours(24)));
         staff().delete("/bookings/" + kept).then().statusCode(409).contentType("application/problem+json")
                 .body("title", equalTo("Cutoff passed"));
-        post(Board.authorisedCandidate(), sitting).statusCode(409).body("title", equalTo("Cutoff passed"));
+        post(ExamFixtures.authorisedCandidate(), sitting).statusCode(409).body("title", equalTo("Cutoff passed"));
         staff().get("/bookings/" + kept).then().body("status", equalTo("BOOKED"));
     }
 
     @Test
     void rescheduleWithinTheWindowIsFreeAndOnlyOneDeferralToALaterWindowIsAllowed() {
-        LocalDate today = Board.today();
-        UUID first = Board.window(today, today.plusDays(10));
-        UUID second = Board.window(today.plusDays(11), today.plusDays(20));
-        UUID third = Board.window(today.plusDays(21), today.plusDays(30));
-        UUID a = Board.sitting(first, Board.noon(today.plusDays(4)), 5);
-        UUID b = Board.sitting(first, Board.noon(today.plusDays(6)), 5);
-        UUID c = Board.sitting(second, Board.noon(today.plusDays(15)), 5);
-        UUID d = Board.sitting(third, Board.noon(today.plusDays(25)), 5);
-        UUID booking = Board.book(Board.authorisedCandidate(), a);
+        LocalDate today = SandboxClock.today();
+        UUID first = ExamFixtures.window(today, today.plusDays(10));
+        UUID second = ExamFixtures.window(today.plusDays(11), today.plusDays(20));
+        UUID third = ExamFixtures.window(today.plusDays(21), today.plusDays(30));
+        UUID a = ExamFixtures.sitting(first, ExamFixtures.noon(today.plusDays(4)), 5);
+        UUID b = ExamFixtures.sitting(first, ExamFixtures.noon(today.plusDays(6)), 5);
+        UUID c = ExamFixtures.sitting(second, ExamFixtures.noon(today.plusDays(15)), 5);
+        UUID d = ExamFixtures.sitting(third, ExamFixtures.noon(today.plusDays(25)), 5);
+        UUID booking = ExamFixtures.book(ExamFixtures.authorisedCandidate(), a);
 
         move(booking, b).statusCode(200).body("sittingId", equalTo(b.toString())).body("deferred", equalTo(false));
         move(booking, c).statusCode(200).body("sittingId", equalTo(c.toString())).body("deferred", equalTo(true));
@@ -120,33 +121,33 @@ class BookingTest {
 
     @Test
     void afterAFailTheNextAttemptIsInALaterWindowAndAttemptsAreLimited() {
-        LocalDate today = Board.today();
-        UUID w1 = Board.window(today, today.plusDays(10));
-        UUID w2 = Board.window(today.plusDays(11), today.plusDays(20));
-        UUID w3 = Board.window(today.plusDays(21), today.plusDays(30));
-        UUID w4 = Board.window(today.plusDays(31), today.plusDays(40));
-        UUID s1 = Board.sitting(w1, Board.noon(today.plusDays(3)), 5);
-        UUID s1Later = Board.sitting(w1, Board.noon(today.plusDays(8)), 5);
-        UUID s2 = Board.sitting(w2, Board.noon(today.plusDays(15)), 5);
-        UUID s3 = Board.sitting(w3, Board.noon(today.plusDays(25)), 5);
-        UUID s4 = Board.sitting(w4, Board.noon(today.plusDays(35)), 5);
-        UUID candidate = Board.authorisedCandidate();
+        LocalDate today = SandboxClock.today();
+        UUID w1 = ExamFixtures.window(today, today.plusDays(10));
+        UUID w2 = ExamFixtures.window(today.plusDays(11), today.plusDays(20));
+        UUID w3 = ExamFixtures.window(today.plusDays(21), today.plusDays(30));
+        UUID w4 = ExamFixtures.window(today.plusDays(31), today.plusDays(40));
+        UUID s1 = ExamFixtures.sitting(w1, ExamFixtures.noon(today.plusDays(3)), 5);
+        UUID s1Later = ExamFixtures.sitting(w1, ExamFixtures.noon(today.plusDays(8)), 5);
+        UUID s2 = ExamFixtures.sitting(w2, ExamFixtures.noon(today.plusDays(15)), 5);
+        UUID s3 = ExamFixtures.sitting(w3, ExamFixtures.noon(today.plusDays(25)), 5);
+        UUID s4 = ExamFixtures.sitting(w4, ExamFixtures.noon(today.plusDays(35)), 5);
+        UUID candidate = ExamFixtures.authorisedCandidate();
 
-        UUID first = Board.book(candidate, s1);
-        Board.passTime(Board.startsAt(s1));
-        Board.result(first, 450, 201);
+        UUID first = ExamFixtures.book(candidate, s1);
+        SandboxClock.passTime(ExamFixtures.startsAt(s1));
+        ExamFixtures.result(first, 450, 201);
         post(candidate, s1Later).statusCode(422).body("title", equalTo("Retake too soon"));
 
-        UUID second = Board.book(candidate, s2);
+        UUID second = ExamFixtures.book(candidate, s2);
         staff().post("/bookings/" + second + "/no-show").then().statusCode(409).body("title", equalTo("Sitting not started"));
-        Board.passTime(Board.startsAt(s2));
+        SandboxClock.passTime(ExamFixtures.startsAt(s2));
         staff().post("/bookings/" + second + "/no-show").then().statusCode(201)
                 .body("noShow", equalTo(true)).body("passed", equalTo(false)).body("scaledScore", nullValue());
         staff().post("/bookings/" + second + "/no-show").then().statusCode(409);
 
-        UUID third = Board.book(candidate, s3);
-        Board.passTime(Board.startsAt(s3));
-        Board.result(third, 300, 201);
+        UUID third = ExamFixtures.book(candidate, s3);
+        SandboxClock.passTime(ExamFixtures.startsAt(s3));
+        ExamFixtures.result(third, 300, 201);
         post(candidate, s4).statusCode(422).body("title", equalTo("Attempts exhausted"));
 
         staff().get("/candidates/" + candidate + "/attempts").then().statusCode(200)

@@ -1,6 +1,6 @@
 package org.certboard.exam.booking;
 
-import static org.certboard.exam.support.Board.staff;
+import static org.certboard.exam.support.ExamFixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -20,10 +20,11 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestTokens;
-import org.certboard.exam.support.Board;
+import org.certboard.exam.support.ExamFixtures;
 import org.certboard.exam.support.Database;
 import org.certboard.platform.security.Roles;
 import org.junit.jupiter.api.Test;
@@ -44,12 +45,12 @@ class ConcurrentBookingTest {
 
     @Test
     void twoHundredCandidatesRaceForTwentySeatsAndExactlyTwentyGetOne() throws Exception {
-        UUID sitting = Board.sittingInDays(5, SEATS);
+        UUID sitting = ExamFixtures.sittingInDays(5, SEATS);
         List<UUID> candidates = new ArrayList<>();
         for (int i = 0; i < CANDIDATES; i++) {
             candidates.add(UUID.randomUUID());
         }
-        Database.authorise(candidates, Board.today().plusYears(1));
+        Database.authorise(candidates, SandboxClock.today().plusYears(1));
         candidates.forEach(candidate -> Database.bindAccount(candidate, "account-" + candidate));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -17,9 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.TestTokens;
-import org.certboard.exam.support.Board;
+import org.certboard.exam.support.ExamFixtures;
 import org.certboard.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
@@ -47,16 +48,16 @@ class ConcurrentCancelRescheduleTest {
 
     @Test
     void cancelAndRescheduleOfTheSameBookingKeepEverySeatCountEqualToItsActiveBookings() throws Exception {
-        LocalDate today = Board.today();
-        UUID window = Board.window(today, today.plusDays(30));
-        UUID from = Board.sitting(window, Board.noon(today.plusDays(5)), RACED + BYSTANDERS);
-        UUID to = Board.sitting(window, Board.noon(today.plusDays(7)), RACED);
+        LocalDate today = SandboxClock.today();
+        UUID window = ExamFixtures.window(today, today.plusDays(30));
+        UUID from = ExamFixtures.sitting(window, ExamFixtures.noon(today.plusDays(5)), RACED + BYSTANDERS);
+        UUID to = ExamFixtures.sitting(window, ExamFixtures.noon(today.plusDays(7)), RACED);
         List<UUID> raced = new ArrayList<>();
         for (int i = 0; i < RACED; i++) {
-            raced.add(Board.book(Board.authorisedCandidate(), from));
+            raced.add(ExamFixtures.book(ExamFixtures.authorisedCandidate(), from));
         }
         for (int i = 0; i < BYSTANDERS; i++) {
-            Board.book(Board.authorisedCandidate(), from);
+            ExamFixtures.book(ExamFixtures.authorisedCandidate(), from);
         }
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

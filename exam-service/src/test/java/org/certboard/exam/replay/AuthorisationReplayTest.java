@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventCodec;
@@ -21,7 +22,7 @@ import org.certboard.events.EventPayload;
 import org.certboard.events.EventType;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.EligibilityDecided;
-import org.certboard.exam.support.Board;
+import org.certboard.exam.support.ExamFixtures;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class AuthorisationReplayTest {
                     UUID.randomUUID());
             UUID approval = UUID.randomUUID();
             EligibilityDecided approved = new EligibilityDecided(candidate, UUID.randomUUID(), "APPROVED", "A",
-                    Board.today().plusYears(1), decidedAt);
+                    SandboxClock.today().plusYears(1), decidedAt);
             send(approved, approval);
             send(approved, approval);
             send(new EligibilityDecided(candidate, UUID.randomUUID(), "DENIED", "A", null,
@@ -66,17 +67,17 @@ class AuthorisationReplayTest {
         String ids = sent.stream().map(id -> "'" + id + "'").reduce((a, b) -> a + "," + b).orElseThrow();
         await().atMost(Duration.ofSeconds(60)).until(() -> TestDatabase.count(
                 "select count(*) from processed_event where event_id in (" + ids + ")") == sent.size());
-        Board.book(candidates.get(0), Board.sittingInDays(10, 3));
+        ExamFixtures.book(candidates.get(0), ExamFixtures.sittingInDays(10, 3));
         awaitNoReplayRunning();
         String before = state(candidates);
         long outbox = TestDatabase.count("select count(*) from outbox_event");
         long bookings = TestDatabase.count("select count(*) from booking");
         assertThat(before.lines()).hasSize(2 * candidates.size());
 
-        Board.admin().post("/admin/replay").then().statusCode(202).body("state", equalTo("RUNNING"));
+        ExamFixtures.admin().post("/admin/replay").then().statusCode(202).body("state", equalTo("RUNNING"));
         awaitNoReplayRunning();
 
-        Board.admin().get("/admin/replay").then().statusCode(200).body("state", equalTo("DONE"))
+        ExamFixtures.admin().get("/admin/replay").then().statusCode(200).body("state", equalTo("DONE"))
                 .body("projection", equalTo("authorisations")).body("deadLettered", equalTo(0));
         assertThat(state(candidates)).isEqualTo(before);
         assertThat(TestDatabase.count("select count(*) from outbox_event")).isEqualTo(outbox);
@@ -85,7 +86,7 @@ class AuthorisationReplayTest {
 
     static void awaitNoReplayRunning() {
         await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(
-                Board.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
+                ExamFixtures.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
     }
 
     /** The projection rows of these candidates, as text in a fixed order. */

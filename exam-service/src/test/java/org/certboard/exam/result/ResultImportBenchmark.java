@@ -1,6 +1,6 @@
 package org.certboard.exam.result;
 
-import static org.certboard.exam.support.Board.staff;
+import static org.certboard.exam.support.ExamFixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -14,11 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.events.EventCodec;
 import org.certboard.events.EventType;
 import org.certboard.events.exam.ExamPassed;
-import org.certboard.exam.support.Board;
+import org.certboard.exam.support.ExamFixtures;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,8 @@ class ResultImportBenchmark {
 
     @Test
     void importTenThousandResults() throws SQLException {
-        Instant now = Board.now();
-        LocalDate today = Board.today();
+        Instant now = SandboxClock.now();
+        LocalDate today = SandboxClock.today();
         List<UUID> warmUp = prepare(200, today, now);
         staff().contentType("text/csv").body(csv(warmUp)).post("/results/import").then().statusCode(200);
 

@@ -1,6 +1,6 @@
 package org.certboard.exam.result;
 
-import static org.certboard.exam.support.Board.staff;
+import static org.certboard.exam.support.ExamFixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
-import org.certboard.exam.support.Board;
+import org.certboard.exam.support.ExamFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,10 @@ class ResultImportCorpusTest {
     @ValueSource(strings = { "excel-utf8-bom-crlf.csv", "quoted-fields-extra-column.csv", "semicolon-snake-case.csv",
             "reordered-multiline-note.csv", "decimal-scores-padding.csv", "cr-line-ends.csv" })
     void aRealWorldFileRecordsBothScores(String file) {
-        UUID sitting = Board.sittingInDays(2, 5);
-        UUID b1 = Board.book(Board.authorisedCandidate(), sitting);
-        UUID b2 = Board.book(Board.authorisedCandidate(), sitting);
-        Board.passTime(Board.startsAt(sitting));
+        UUID sitting = ExamFixtures.sittingInDays(2, 5);
+        UUID b1 = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        UUID b2 = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
 
         staff().contentType("text/csv").body(corpus(file, b1, b2)).post("/results/import").then().statusCode(200)
                 .body("accepted", equalTo(2)).body("rejected.size()", equalTo(0));
@@ -47,10 +48,10 @@ class ResultImportCorpusTest {
 
     @Test
     void aFileThatGivesOneBookingTwoScoresRecordsNeitherAndReportsBothLines() {
-        UUID sitting = Board.sittingInDays(2, 5);
-        UUID b1 = Board.book(Board.authorisedCandidate(), sitting);
-        UUID b2 = Board.book(Board.authorisedCandidate(), sitting);
-        Board.passTime(Board.startsAt(sitting));
+        UUID sitting = ExamFixtures.sittingInDays(2, 5);
+        UUID b1 = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        UUID b2 = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
 
         staff().contentType("text/csv").body(corpus("disputed-scores.csv", b1, b2)).post("/results/import").then()
                 .statusCode(200).body("accepted", equalTo(1)).body("unchanged", equalTo(1))
@@ -68,10 +69,10 @@ class ResultImportCorpusTest {
 
     @Test
     void anUnclosedQuoteRejectsItsRecordAndKeepsTheOthers() {
-        UUID sitting = Board.sittingInDays(2, 5);
-        UUID b1 = Board.book(Board.authorisedCandidate(), sitting);
-        UUID b2 = Board.book(Board.authorisedCandidate(), sitting);
-        Board.passTime(Board.startsAt(sitting));
+        UUID sitting = ExamFixtures.sittingInDays(2, 5);
+        UUID b1 = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        UUID b2 = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
 
         staff().contentType("text/csv").body(corpus("unclosed-quote.csv", b1, b2)).post("/results/import").then()
                 .statusCode(200).body("accepted", equalTo(1)).body("rejected.line", contains(3));

@@ -1,6 +1,6 @@
 package org.certboard.exam.result;
 
-import static org.certboard.exam.support.Board.staff;
+import static org.certboard.exam.support.ExamFixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
-import org.certboard.exam.support.Board;
+import org.certboard.exam.support.ExamFixtures;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -28,15 +29,15 @@ class ResultTest {
 
     @Test
     void recordsAResultOnceWithPassFailFromThePassMarkInForce() {
-        LocalDate today = Board.today();
-        UUID boardMark = Board.window(today, today.plusDays(10));
-        UUID ownMark = Board.window(today, today.plusDays(10), 550);
-        UUID s1 = Board.sitting(boardMark, Board.noon(today.plusDays(2)), 5);
-        UUID s2 = Board.sitting(ownMark, Board.noon(today.plusDays(2)), 5);
-        UUID atMark = Board.book(Board.authorisedCandidate(), s1);
-        UUID belowOwnMark = Board.book(Board.authorisedCandidate(), s2);
-        UUID notHeld = Board.book(Board.authorisedCandidate(), Board.sittingInDays(20, 5));
-        Board.passTime(Board.startsAt(s1));
+        LocalDate today = SandboxClock.today();
+        UUID boardMark = ExamFixtures.window(today, today.plusDays(10));
+        UUID ownMark = ExamFixtures.window(today, today.plusDays(10), 550);
+        UUID s1 = ExamFixtures.sitting(boardMark, ExamFixtures.noon(today.plusDays(2)), 5);
+        UUID s2 = ExamFixtures.sitting(ownMark, ExamFixtures.noon(today.plusDays(2)), 5);
+        UUID atMark = ExamFixtures.book(ExamFixtures.authorisedCandidate(), s1);
+        UUID belowOwnMark = ExamFixtures.book(ExamFixtures.authorisedCandidate(), s2);
+        UUID notHeld = ExamFixtures.book(ExamFixtures.authorisedCandidate(), ExamFixtures.sittingInDays(20, 5));
+        SandboxClock.passTime(ExamFixtures.startsAt(s1));
 
         staff().contentType(ContentType.JSON).body(Map.of("bookingId", atMark.toString(), "scaledScore", 500))
                 .post("/results").then().statusCode(201).body("passed", equalTo(true))
@@ -52,9 +53,9 @@ class ResultTest {
 
     @Test
     void badResultsAreProblemsAndWriteNothing() {
-        UUID sitting = Board.sittingInDays(2, 5);
-        UUID booking = Board.book(Board.authorisedCandidate(), sitting);
-        Board.passTime(Board.startsAt(sitting));
+        UUID sitting = ExamFixtures.sittingInDays(2, 5);
+        UUID booking = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
         long before = TestDatabase.count("select count(*) from exam_result");
         for (int score : new int[] { 199, 801 }) {
             staff().contentType(ContentType.JSON).body(Map.of("bookingId", booking.toString(), "scaledScore", score))
@@ -74,14 +75,14 @@ class ResultTest {
 
     @Test
     void anImportKeepsValidRowsRejectsTheOthersAndIsIdempotent() {
-        UUID sitting = Board.sittingInDays(2, 10);
+        UUID sitting = ExamFixtures.sittingInDays(2, 10);
         List<UUID> bookings = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            bookings.add(Board.book(Board.authorisedCandidate(), sitting));
+            bookings.add(ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting));
         }
-        UUID cancelled = Board.book(Board.authorisedCandidate(), sitting);
+        UUID cancelled = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
         staff().delete("/bookings/" + cancelled).then().statusCode(204);
-        Board.passTime(Board.startsAt(sitting));
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
 
         String csv = "bookingId,scaledScore\n"
                 + bookings.get(0) + ",640\n"

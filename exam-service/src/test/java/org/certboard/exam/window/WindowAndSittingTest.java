@@ -1,8 +1,9 @@
 package org.certboard.exam.window;
 
-import static org.certboard.exam.support.Board.staff;
+import static org.certboard.exam.support.ExamFixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -11,15 +12,17 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
-import org.certboard.exam.support.Board;
+import org.certboard.exam.support.ExamFixtures;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
@@ -27,7 +30,7 @@ class WindowAndSittingTest {
 
     @Test
     void createsAndListsWindows() {
-        LocalDate today = Board.today();
+        LocalDate today = SandboxClock.today();
         staff().contentType(ContentType.JSON)
                 .body(Map.of("name", "April", "opensOn", today.toString(), "closesOn", today.plusDays(29).toString(),
                         "passMark", 520))
@@ -61,30 +64,30 @@ class WindowAndSittingTest {
 
     @Test
     void sittingsLieInsideTheirWindowAndListWithSeatsLeft() {
-        LocalDate today = Board.today();
-        UUID window = Board.window(today, today.plusDays(10));
-        UUID sitting = Board.sitting(window, Board.noon(today.plusDays(5)), 2);
+        LocalDate today = SandboxClock.today();
+        UUID window = ExamFixtures.window(today, today.plusDays(10));
+        UUID sitting = ExamFixtures.sitting(window, ExamFixtures.noon(today.plusDays(5)), 2);
         staff().queryParam("windowId", window.toString()).get("/sittings")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].seatsLeft", equalTo(2));
 
         long before = TestDatabase.count("select count(*) from sitting");
         staff().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(), "site", "Boston",
-                "startsAt", Board.noon(today.plusDays(11)).toString(), "capacity", 5))
+                "startsAt", ExamFixtures.noon(today.plusDays(11)).toString(), "capacity", 5))
                 .post("/sittings").then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", contains("startsAt"));
         staff().contentType(ContentType.JSON).body(Map.of("windowId", UUID.randomUUID().toString(), "site", "Boston",
-                "startsAt", Board.noon(today.plusDays(5)).toString(), "capacity", 5))
+                "startsAt", ExamFixtures.noon(today.plusDays(5)).toString(), "capacity", 5))
                 .post("/sittings").then().statusCode(400).body("violations.field", contains("windowId"));
         staff().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(), "site", "Boston",
-                "startsAt", Board.noon(today.plusDays(5)).toString(), "capacity", 0))
+                "startsAt", ExamFixtures.noon(today.plusDays(5)).toString(), "capacity", 0))
                 .post("/sittings").then().statusCode(400).body("violations.field", contains("capacity"));
         staff().contentType(ContentType.JSON).body(Map.of("windowId", window.toString(), "site", "Boston",
-                "startsAt", Board.noon(today.plusDays(5)).toString(), "capacity", 5, "colour", "red"))
+                "startsAt", ExamFixtures.noon(today.plusDays(5)).toString(), "capacity", 5, "colour", "red"))
                 .post("/sittings").then().statusCode(400).body("violations.field", contains("colour"));
         assertThat(TestDatabase.count("select count(*) from sitting")).isEqualTo(before);
 
-        Board.book(Board.authorisedCandidate(), sitting);
-        Board.book(Board.authorisedCandidate(), sitting);
+        ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
         staff().queryParam("windowId", window.toString()).queryParam("available", true).get("/sittings")
                 .then().statusCode(200).body("total", equalTo(0));
         staff().queryParam("windowId", window.toString()).get("/sittings")
@@ -93,19 +96,49 @@ class WindowAndSittingTest {
 
     @Test
     void capacityMayNotFallBelowTheSeatsBooked() {
-        UUID sitting = Board.sittingInDays(5, 3);
-        Board.book(Board.authorisedCandidate(), sitting);
-        Board.book(Board.authorisedCandidate(), sitting);
-        staff().contentType(ContentType.JSON).body(Map.of("capacity", 1)).patch("/sittings/" + sitting)
+        UUID sitting = ExamFixtures.sittingInDays(5, 3);
+        ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        resize(sitting, ExamFixtures.etag(sitting), 1)
                 .then().statusCode(409).contentType("application/problem+json").body("seatsBooked", equalTo(2));
         assertThat(TestDatabase.count("select capacity from sitting where id = ?", sitting)).isEqualTo(3);
-        staff().contentType(ContentType.JSON).body(Map.of("capacity", 2)).patch("/sittings/" + sitting)
+        resize(sitting, ExamFixtures.etag(sitting), 2)
                 .then().statusCode(200).body("capacity", equalTo(2)).body("seatsLeft", equalTo(0));
-        staff().contentType(ContentType.JSON).body(Map.of("capacity", 10)).patch("/sittings/" + sitting)
+        resize(sitting, ExamFixtures.etag(sitting), 10)
                 .then().statusCode(200).body("seatsLeft", equalTo(8));
-        staff().contentType(ContentType.JSON).body(Map.of("capacity", -1)).patch("/sittings/" + sitting)
+        resize(sitting, ExamFixtures.etag(sitting), -1)
                 .then().statusCode(400).body("violations.field", contains("capacity"));
-        staff().contentType(ContentType.JSON).body(Map.of("capacity", 5)).patch("/sittings/" + UUID.randomUUID())
+        resize(UUID.randomUUID(), "\"0\"", 5)
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** Two staff members cannot silently overwrite each other's capacity: the change names the version it read. */
+    @Test
+    void capacityChangesOnlyOnTheVersionRead() {
+        UUID sitting = ExamFixtures.sittingInDays(5, 3);
+        String read = ExamFixtures.etag(sitting);
+        assertThat(read).matches("\"[0-9]+\"");
+
+        staff().contentType(ContentType.JSON).body(Map.of("capacity", 4)).patch("/sittings/" + sitting)
+                .then().statusCode(428).contentType("application/problem+json")
+                .body("type", endsWith("/precondition-required"));
+        assertThat(TestDatabase.count("select capacity from sitting where id = ?", sitting)).isEqualTo(3);
+
+        String changed = resize(sitting, read, 4).then().statusCode(200).body("capacity", equalTo(4))
+                .extract().header("ETag");
+        assertThat(changed).isNotEqualTo(read).isEqualTo(ExamFixtures.etag(sitting));
+
+        resize(sitting, read, 6).then().statusCode(412).contentType("application/problem+json")
+                .body("type", endsWith("/precondition-failed")).body("currentETag", equalTo(changed));
+        assertThat(TestDatabase.count("select capacity from sitting where id = ?", sitting)).isEqualTo(4);
+        assertThat(ExamFixtures.etag(sitting)).isEqualTo(changed);
+
+        ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        assertThat(ExamFixtures.etag(sitting)).as("a seat taken changes the sitting, so its tag").isNotEqualTo(changed);
+    }
+
+    private static Response resize(UUID sitting, String ifMatch, int capacity) {
+        return staff().contentType(ContentType.JSON).header("If-Match", ifMatch).body(Map.of("capacity", capacity))
+                .patch("/sittings/" + sitting);
     }
 }

@@ -1,15 +1,17 @@
 package org.certboard.platform.inbox;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import org.certboard.platform.paging.Page;
+import org.certboard.platform.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,28 +29,20 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed("admin")
 public class DeadLetterResource {
 
-    public record DeadLetter(UUID eventId, String topic, String key, String type, Instant parkedAt, String reason,
-            long waitingBehind) {
-    }
-
     private final DeadLetterParking parking;
+    private final DeadLetters deadLetters;
 
-    public DeadLetterResource(DeadLetterParking parking) {
+    public DeadLetterResource(DeadLetterParking parking, DeadLetters deadLetters) {
         this.parking = parking;
+        this.deadLetters = deadLetters;
     }
 
     @GET
     @Operation(operationId = "list{service}DeadLetters",
-            summary = "Events this service dead-lettered and has not re-published or discarded, oldest first")
-    public Uni<List<DeadLetter>> list() {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                select d.event_id, d.topic, d.event_key, d.type, d.parked_at, d.reason,
-                    (select count(*) from parked_event w where w.topic = d.topic and w.event_key = d.event_key
-                        and w.seq > d.seq)
-                from parked_event d where d.dead_letter and not d.republished order by d.seq""", Object[].class)
-                .getResultList()))
-                .map(rows -> rows.stream().map(row -> new DeadLetter((UUID) row[0], (String) row[1], (String) row[2],
-                        (String) row[3], instant(row[4]), (String) row[5], ((Number) row[6]).longValue())).toList());
+            summary = "Events this service dead-lettered and has not re-published or discarded, oldest first, a page"
+                    + " at a time")
+    public Uni<Page<DeadLetters.DeadLetter>> list(@BeanParam @Valid PageRequest paging) {
+        return Panache.withSession(() -> deadLetters.page(paging));
     }
 
     @POST
@@ -71,15 +65,5 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "404", description = "No such parked event or record")
     public Uni<Void> discard(@PathParam("eventId") UUID eventId) {
         return Panache.withTransaction(() -> parking.discard(eventId));
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return value == null ? null : ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package org.certboard.platform.paging;
 
+import java.util.List;
 import java.util.function.Function;
 
 import jakarta.validation.constraints.Max;
@@ -22,6 +23,17 @@ public class PageRequest {
     @Min(value = 1, message = "must be between 1 and 100")
     @Max(value = 100, message = "must be between 1 and 100")
     public int size;
+
+    /** How many items the pages before this one hold. */
+    public long offset() {
+        return (long) page * size;
+    }
+
+    /** This page of a list that is already whole in memory (one person's records, tens of them). */
+    public <T> Page<T> slice(List<T> all) {
+        int from = (int) Math.min(offset(), all.size());
+        return new Page<>(all.subList(from, Math.min(from + size, all.size())), page, size, all.size());
+    }
 
     /**
      * This page of the query's results, shown through {@code view}, with the query's total. The two reads run one

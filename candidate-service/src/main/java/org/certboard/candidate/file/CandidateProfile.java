@@ -1,4 +1,4 @@
-package org.certboard.candidate.profile;
+package org.certboard.candidate.file;
 
 import java.time.Instant;
 import java.time.LocalDate;

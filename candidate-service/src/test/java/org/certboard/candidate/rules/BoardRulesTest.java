@@ -1,27 +1,20 @@
-package org.certboard.candidate.board;
+package org.certboard.candidate.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.certboard.candidate.eligibility.ExperiencePathway;
 import org.junit.jupiter.api.Test;
 
-class BoardProfileTest {
-    private static final BoardConfig NEW_YORK = () -> ZoneId.of("America/New_York");
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-02T03:00:00Z"), ZoneOffset.UTC);
+class BoardRulesTest {
 
     @Test
     void aBadProfileStopsStartUpNamingTheSettings() {
-        BoardProfile profile = new BoardProfile(config(BigDecimal.valueOf(90), Period.ofMonths(-1)), NEW_YORK, CLOCK);
+        BoardRules profile = new BoardRules(config(BigDecimal.valueOf(90), Period.ofMonths(-1)));
 
         assertThatThrownBy(profile::eligibilityRules).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("The board profile (certboard.eligibility.*) is invalid")
@@ -32,19 +25,11 @@ class BoardProfileTest {
 
     @Test
     void theDefaultsMakeTheCcmRules() {
-        var rules = new BoardProfile(config(BigDecimal.valueOf(35), Period.ofMonths(12)), NEW_YORK, CLOCK).eligibilityRules();
+        var rules = new BoardRules(config(BigDecimal.valueOf(35), Period.ofMonths(12))).eligibilityRules();
 
-        assertThat(rules.board().requiredMonths(ExperiencePathway.ANY_SUPERVISOR_24_MONTHS)).isEqualByComparingTo("24");
-        assertThat(rules.board().isListedLicenceType(" rn ")).isTrue();
-        assertThat(rules.board().isListedDegreeField("Social  Work")).isTrue();
-    }
-
-    @Test
-    void todayIsTheBoardsCalendarDay() {
-        BoardProfile profile = new BoardProfile(config(BigDecimal.valueOf(35), Period.ofMonths(12)), NEW_YORK, CLOCK);
-
-        assertThat(profile.today()).as("03:00 UTC is still the evening before in New York")
-                .isEqualTo(LocalDate.parse("2026-06-01"));
+        assertThat(rules.criteria().requiredMonths(ExperiencePathway.ANY_SUPERVISOR_24_MONTHS)).isEqualByComparingTo("24");
+        assertThat(rules.criteria().isListedLicenceType(" rn ")).isTrue();
+        assertThat(rules.criteria().isListedDegreeField("Social  Work")).isTrue();
     }
 
     private static EligibilityConfig config(BigDecimal fullTime, Period authorisation) {

@@ -1,14 +1,12 @@
 package org.certboard.exam.support;
 
-
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestTokens;
 import org.certboard.platform.security.Roles;
 
@@ -20,14 +18,12 @@ import io.restassured.specification.RequestSpecification;
  * Set-up through the public API, relative to the board clock: the sandbox clock only moves forward and tests share
  * one application, so every test builds its own windows and sittings from "now".
  */
-public final class Board {
-    public static final ZoneId ZONE = ZoneId.of("America/New_York");
-
+public final class ExamFixtures {
     /** One staff member and one operator for the functional tests; who may do what is AccessTest's subject. */
     private static final String STAFF = TestTokens.token("staff-functional-tests", Roles.STAFF);
     private static final String ADMIN = TestTokens.token("admin-functional-tests", Roles.ADMIN);
 
-    private Board() {
+    private ExamFixtures() {
     }
 
     /** A request by board staff. */
@@ -35,35 +31,14 @@ public final class Board {
         return RestAssured.given().auth().oauth2(STAFF);
     }
 
-    /** A request by operations: the sandbox clock. */
+    /** A request by operations (the projection replay). */
     public static RequestSpecification admin() {
         return RestAssured.given().auth().oauth2(ADMIN);
     }
 
-    public static Instant now() {
-        return Instant.parse(admin().get("/admin/clock").then().statusCode(200).extract().path("now"));
-    }
-
-    public static LocalDate today() {
-        return LocalDate.ofInstant(now(), ZONE);
-    }
-
-    public static void advance(Duration by) {
-        admin().contentType(ContentType.JSON).body(Map.of("advanceBy", by.toString()))
-                .post("/admin/clock").then().statusCode(200);
-    }
-
-    /** Moves the board clock past {@code instant}. */
-    public static void passTime(Instant instant) {
-        Duration gap = Duration.between(now(), instant);
-        if (!gap.isNegative()) {
-            advance(gap.plusMinutes(1));
-        }
-    }
-
     /** Noon (board time) {@code days} after today: safely inside a window that contains that day. */
     public static Instant noon(LocalDate day) {
-        return day.atTime(12, 0).atZone(ZONE).toInstant();
+        return day.atTime(12, 0).atZone(SandboxClock.ZONE).toInstant();
     }
 
     public static UUID window(LocalDate opensOn, LocalDate closesOn) {
@@ -88,13 +63,13 @@ public final class Board {
 
     /** A window from today for 30 days with one sitting {@code days} ahead. */
     public static UUID sittingInDays(int days, int capacity) {
-        LocalDate today = today();
+        LocalDate today = SandboxClock.today();
         return sitting(window(today, today.plusDays(30)), noon(today.plusDays(days)), capacity);
     }
 
     public static UUID authorisedCandidate() {
         UUID candidate = UUID.randomUUID();
-        Database.authorise(List.of(candidate), today().plusYears(1));
+        Database.authorise(List.of(candidate), SandboxClock.today().plusYears(1));
         return candidate;
     }
 
@@ -102,6 +77,11 @@ public final class Board {
         return UUID.fromString(staff().contentType(ContentType.JSON)
                 .body(Map.of("candidateId", candidate.toString(), "sittingId", sitting.toString()))
                 .post("/bookings").then().statusCode(201).extract().path("id"));
+    }
+
+    /** The sitting's current ETag, as a staff member changing its capacity would read it. */
+    public static String etag(UUID sitting) {
+        return staff().get("/sittings/" + sitting).then().statusCode(200).extract().header("ETag");
     }
 
     public static Instant startsAt(UUID sitting) {

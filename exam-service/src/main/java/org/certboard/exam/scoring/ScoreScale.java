@@ -1,4 +1,4 @@
-package org.certboard.exam.result;
+package org.certboard.exam.scoring;
 
 /** The scaled-score range and the board's default pass mark; a score at the pass mark passes. */
 public record ScoreScale(int min, int max, int defaultPassMark) {

@@ -21,25 +21,25 @@ import java.util.stream.Collectors;
  * @param licenceTypes licence types in a health or human-services discipline (compared ignoring case)
  * @param degreeFields degree fields that are health or human services (compared ignoring case and spacing)
  */
-public record BoardRules(BigDecimal fullTimeHoursPerWeek, Map<ExperiencePathway, BigDecimal> requiredMonths,
+public record EligibilityCriteria(BigDecimal fullTimeHoursPerWeek, Map<ExperiencePathway, BigDecimal> requiredMonths,
         Period authorisationPeriod, Set<String> licenceTypes, Set<String> degreeFields) {
 
     public static final BigDecimal MAX_HOURS_PER_WEEK = BigDecimal.valueOf(80);
 
-    public BoardRules {
+    public EligibilityCriteria {
         List<String> problems = problems(fullTimeHoursPerWeek, requiredMonths, authorisationPeriod, licenceTypes,
                 degreeFields);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         requiredMonths = Map.copyOf(new EnumMap<>(requiredMonths));
-        licenceTypes = licenceTypes.stream().map(BoardRules::normalise).collect(Collectors.toUnmodifiableSet());
-        degreeFields = degreeFields.stream().map(BoardRules::normalise).collect(Collectors.toUnmodifiableSet());
+        licenceTypes = licenceTypes.stream().map(EligibilityCriteria::normalise).collect(Collectors.toUnmodifiableSet());
+        degreeFields = degreeFields.stream().map(EligibilityCriteria::normalise).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The CCMC profile: 35 h a week full time, 12/24/12 months, authorisation for 12 months. */
-    public static BoardRules ccmDefaults() {
-        return new BoardRules(BigDecimal.valueOf(35),
+    public static EligibilityCriteria ccmDefaults() {
+        return new EligibilityCriteria(BigDecimal.valueOf(35),
                 Map.of(ExperiencePathway.SUPERVISED_BY_CCM_12_MONTHS, BigDecimal.valueOf(12),
                         ExperiencePathway.ANY_SUPERVISOR_24_MONTHS, BigDecimal.valueOf(24),
                         ExperiencePathway.SUPERVISOR_12_MONTHS, BigDecimal.valueOf(12)),

@@ -1,4 +1,4 @@
-package org.certboard.candidate.board;
+package org.certboard.candidate.rules;
 
 import java.math.BigDecimal;
 import java.time.Period;

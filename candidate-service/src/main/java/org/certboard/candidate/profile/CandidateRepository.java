@@ -1,0 +1,91 @@
+package org.certboard.candidate.profile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.certboard.platform.paging.Page;
+import org.certboard.platform.paging.PageRequest;
+import org.certboard.platform.problem.ProblemException;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/** The candidate table's queries. Every method needs the caller's session (or transaction). */
+@ApplicationScoped
+public class CandidateRepository {
+
+    public Uni<Candidate> persist(Candidate candidate) {
+        return candidate.persist();
+    }
+
+    /** The candidate, or a 404 problem. */
+    public Uni<Candidate> require(UUID id) {
+        return Candidate.<Candidate>findById(id).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("candidate", id));
+    }
+
+    /**
+     * The candidate, locked until the transaction ends: serialises the decisions taken on one candidate's file (an
+     * application must not be decided while a concurrent submission of the same candidate is being decided).
+     */
+    public Uni<Candidate> requireLocked(UUID id) {
+        return lock(id).onItem().ifNull().failWith(() -> ProblemException.notFound("candidate", id));
+    }
+
+    /** Locks the candidate like {@link #requireLocked}; null when there is none. */
+    public Uni<Candidate> lock(UUID id) {
+        return Candidate.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The id of the profile bound to {@code subject}, null when none is. */
+    public Uni<UUID> idOfSubject(String subject) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("select id from Candidate where subject = :subject", UUID.class)
+                .setParameter("subject", subject).getSingleResultOrNull());
+    }
+
+    /** Whether the candidate exists and is bound to {@code subject}. */
+    public Uni<Boolean> isBoundTo(UUID id, String subject) {
+        return Candidate.count("id = ?1 and subject = ?2", id, subject).map(n -> n > 0);
+    }
+
+    /** Whether another candidate than {@code except} has this email, in any letter case. */
+    public Uni<Boolean> emailTaken(String email, UUID except) {
+        return Candidate.count("lower(email) = lower(?1) and id <> ?2", email, except).map(n -> n > 0);
+    }
+
+    /**
+     * Email matches exactly (ignoring case); name matches part of the given, family or full name. Ordered by family
+     * name, given name, id, so pages are stable.
+     */
+    public <T> Uni<Page<T>> search(String email, String name, PageRequest paging,
+            Function<Candidate, T> view) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> values = new HashMap<>();
+        if (email != null && !email.isBlank()) {
+            where.add("lower(email) = :email");
+            values.put("email", email.trim().toLowerCase(Locale.ROOT));
+        }
+        if (name != null && !name.isBlank()) {
+            where.add("(lower(givenName) like :name escape '\\' or lower(familyName) like :name escape '\\'"
+                    + " or lower(concat(givenName, ' ', familyName)) like :name escape '\\')");
+            values.put("name", "%" + name.trim().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        String query = where.isEmpty() ? "" : String.join(" and ", where);
+        Parameters parameters = new Parameters();
+        values.forEach(parameters::and);
+        Sort order = Sort.by("familyName").and("givenName").and("id");
+        return paging.fetch(Candidate.<Candidate>find(query, order, parameters), view);
+    }
+}

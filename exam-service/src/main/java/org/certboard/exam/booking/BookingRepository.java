@@ -1,0 +1,107 @@
+package org.certboard.exam.booking;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.certboard.exam.access.BookingOwners;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/** The {@code booking} table. Every method runs in the caller's session (and transaction, for the writes). */
+@ApplicationScoped
+public class BookingRepository implements PanacheRepositoryBase<Booking, UUID>, BookingOwners {
+
+    /**
+     * The booking locked for update: the seat a cancel or reschedule frees is at the sitting read here, so a concurrent
+     * one must not change that sitting before our transaction ends. The loser waits, then sees the new state.
+     */
+    public Uni<Booking> findLocked(UUID bookingId) {
+        return findById(bookingId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Inserts an active booking unless the candidate already holds one (the partial unique index decides); false
+     * when they do.
+     */
+    public Uni<Boolean> insertActive(UUID bookingId, UUID candidateId, UUID sittingId, UUID applicationId,
+            Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into booking (id, candidate_id, sitting_id, application_id, status, deferred, booked_at)
+                values (:id, :candidate, :sitting, :application, 'BOOKED', false, :at)
+                on conflict (candidate_id) where status = 'BOOKED' do nothing""")
+                .setParameter("id", bookingId).setParameter("candidate", candidateId)
+                .setParameter("sitting", sittingId).setParameter("application", applicationId)
+                .setParameter("at", now).executeUpdate())
+                .map(rows -> rows == 1);
+    }
+
+    /** The candidates of these bookings (unknown ids have none). */
+    public Uni<List<UUID>> candidatesOf(Collection<UUID> bookingIds) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select distinct candidate_id from booking where id = any(:ids)", UUID.class)
+                .setParameter("ids", bookingIds.toArray(new UUID[0])).getResultList());
+    }
+
+    /** What recording a result needs to know of each booking, in one query; unknown ids are absent. */
+    public Uni<Map<UUID, BookingFacts>> facts(Collection<UUID> bookingIds) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select b.id, b.candidate_id, b.status, s.starts_at, w.pass_mark
+                from booking b join sitting s on s.id = b.sitting_id join exam_window w on w.id = s.window_id
+                where b.id = any(:ids)""", Object[].class)
+                .setParameter("ids", bookingIds.toArray(new UUID[0])).getResultList())
+                .map(rows -> {
+                    Map<UUID, BookingFacts> facts = new HashMap<>(rows.size() * 2);
+                    for (Object[] row : rows) {
+                        facts.put((UUID) row[0], new BookingFacts((UUID) row[1],
+                                Booking.Status.valueOf(row[2].toString()), instant(row[3]), (Integer) row[4]));
+                    }
+                    return facts;
+                });
+    }
+
+    /**
+     * Claims the bookings for their results: BOOKED becomes COMPLETED in one conditional update (the sat transition,
+     * set-based). The row lock makes a concurrent recording of the same booking wait, then find it no longer BOOKED;
+     * the number claimed tells the caller whether another request recorded one of them meanwhile.
+     */
+    public Uni<Integer> complete(Collection<UUID> bookingIds) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "update booking set status = 'COMPLETED' where id = any(:ids) and status = 'BOOKED'")
+                .setParameter("ids", bookingIds.toArray(new UUID[0])).executeUpdate());
+    }
+
+    /** A candidate's bookings, by booking time; the id breaks ties, so pages never overlap. */
+    public PanacheQuery<Booking> ofCandidate(UUID candidateId) {
+        return find("candidateId", Sort.by("bookedAt").and("id"), candidateId);
+    }
+
+    /** A sitting's bookings, whatever their status, by booking time then id. */
+    public PanacheQuery<Booking> ofSitting(UUID sittingId) {
+        return find("sittingId", Sort.by("bookedAt").and("id"), sittingId);
+    }
+
+    @Override
+    public Uni<Boolean> holds(UUID candidateId, UUID bookingId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select count(*) from booking where id = :id and candidate_id = :candidate",
+                        Long.class)
+                .setParameter("id", bookingId).setParameter("candidate", candidateId).getSingleResult())
+                .map(n -> n > 0);
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime moment ? moment.toInstant() : (Instant) value;
+    }
+}

@@ -1,0 +1,17 @@
+package org.certboard.exam.result;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.certboard.events.Actor;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** {@code recordedBy}: the vendor account or staff member who recorded the result. */
+public record ResultView(UUID id, UUID bookingId, UUID candidateId,
+        @Schema(nullable = true, description = "null for a no-show") Integer scaledScore, boolean passed,
+        boolean noShow, LocalDate examDate, @Schema(nullable = true) Actor recordedBy) {
+    public static ResultView of(ExamResult r) {
+        return new ResultView(r.id, r.bookingId, r.candidateId, r.scaledScore, r.passed, r.noShow, r.examDate,
+                r.recordedBy());
+    }
+}

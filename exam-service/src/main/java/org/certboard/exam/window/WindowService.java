@@ -1,0 +1,45 @@
+package org.certboard.exam.window;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.certboard.exam.scoring.ScoreScale;
+import org.certboard.platform.paging.Page;
+import org.certboard.platform.paging.PageRequest;
+import org.certboard.platform.problem.ProblemException;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Testing windows: opened by staff, read by everyone. */
+@ApplicationScoped
+public class WindowService {
+    private final WindowRepository windows;
+    private final ScoreScale scale;
+
+    public WindowService(WindowRepository windows, ScoreScale scale) {
+        this.windows = windows;
+        this.scale = scale;
+    }
+
+    public Uni<ExamWindow> open(NewWindow body) {
+        if (!WindowRules.validDates(body.opensOn(), body.closesOn())) {
+            throw ProblemException.invalid("closesOn", "must not be before opensOn (" + body.opensOn() + ")");
+        }
+        if (body.passMark() != null && !scale.contains(body.passMark())) {
+            throw ProblemException.invalid("passMark", scale.describe());
+        }
+        ExamWindow window = ExamWindow.open(body.name(), body.opensOn(), body.closesOn(), body.passMark());
+        return Panache.withTransaction(() -> windows.persist(window));
+    }
+
+    public Uni<ExamWindow> get(UUID id) {
+        return Panache.withSession(() -> windows.findById(id))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("window", id));
+    }
+
+    public Uni<Page<WindowView>> list(PageRequest paging) {
+        return Panache.withSession(() -> paging.fetch(windows.byOpening(), WindowView::of));
+    }
+}

@@ -1,0 +1,13 @@
+package org.certboard.exam.window;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record WindowView(UUID id, String name, LocalDate opensOn, LocalDate closesOn,
+        @Schema(nullable = true, description = "null: the board's default pass mark") Integer passMark) {
+    static WindowView of(ExamWindow w) {
+        return new WindowView(w.id, w.name, w.opensOn, w.closesOn, w.passMark);
+    }
+}
