@@ -3,7 +3,6 @@ package org.certboard.platform.inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -57,10 +56,6 @@ public class EventConsumer {
 
     /** Consumes {@code message} with the handler of its event type, in one transaction with its dedupe record. */
     public Uni<Void> consume(Message<String> message, EventHandlers handlers) {
-        return consume(message, handlers::handle);
-    }
-
-    public Uni<Void> consume(Message<String> message, Function<IncomingEvent, Uni<Void>> handler) {
         IncomingEvent readable;
         InvalidEventException unreadable;
         try {
@@ -92,7 +87,7 @@ public class EventConsumer {
                         return Uni.createFrom().failure(invalid);
                     }
                     Uni<Void> applied = firstDelivery(event)
-                            .chain(first -> first ? handler.apply(event) : Uni.createFrom().voidItem());
+                            .chain(first -> first ? handlers.handle(event) : Uni.createFrom().voidItem());
                     return decision == DeadLetterParking.Decision.REPLAY ? applied.chain(() -> parking.replayed(raw))
                             : applied;
                 }));

@@ -8,8 +8,4 @@ import org.certboard.events.EventType;
 
 /** A CloudEvent read from Kafka: its attributes and its validated, typed data. */
 public record IncomingEvent(UUID id, EventType type, String source, String subject, Instant time, EventPayload data) {
-
-    public <T extends EventPayload> T data(Class<T> payloadType) {
-        return payloadType.cast(data);
-    }
 }
