@@ -28,11 +28,16 @@ import com.atlassian.oai.validator.report.ValidationReport;
  * members). Known mismatches are listed, each with its reason, in an {@linkplain #allowList(String) allow-list}.
  */
 public final class ContractReplay {
-    /** One answer that differs from its document; {@code path} is the documented template where one matched. */
-    public record Mismatch(Service service, String method, String path, int status, String key, String message) {
-        /** What an allow-list entry names: service, method, path, status and the validator's message key. */
+    /**
+     * One way an answer differs from its document: {@code path} is the documented template where one matched,
+     * {@code member} the JSON pointer of the body member concerned with array indices as {@code *} (empty when the
+     * mismatch is not about one member).
+     */
+    public record Mismatch(Service service, String method, String path, int status, String key, String member,
+            String message) {
+        /** What an allow-list entry names: service, method, path, status, the validator's message key and the member. */
         public String id() {
-            return service.module() + " " + method + " " + path + " " + status + " " + key;
+            return (service.module() + " " + method + " " + path + " " + status + " " + key + " " + member).strip();
         }
 
         @Override
@@ -96,8 +101,10 @@ public final class ContractReplay {
             }
             String path = message.getContext().flatMap(ValidationReport.MessageContext::getApiOperation)
                     .map(operation -> operation.getApiPath().original()).orElse(exchange.path());
+            String member = message.getContext().flatMap(ValidationReport.MessageContext::getPointers)
+                    .map(pointers -> pointers.getInstance().replaceAll("/\\d+(?=/|$)", "/*")).orElse("");
             mismatches.add(new Mismatch(exchange.service(), exchange.method(), path, exchange.status(),
-                    message.getKey(), describe(message)));
+                    message.getKey(), member, describe(message)));
         }
         return mismatches;
     }
@@ -113,7 +120,8 @@ public final class ContractReplay {
     }
 
     /**
-     * Reads an allow-list: one entry a line, {@code <service> <METHOD> <path> <status> <message key> # <reason>};
+     * Reads an allow-list: one entry a line, {@code <service> <METHOD> <path> <status> <message key> [<member>] #
+     * <reason>};
      * blank lines and lines starting with {@code #} are comments. An entry without a reason is refused.
      */
     public static Map<String, String> allowList(String text) {
