@@ -10,6 +10,7 @@ import org.certboard.devstack.Service;
 import org.certboard.devstack.scenario.Board;
 import org.certboard.devstack.scenario.Board.Candidate;
 import org.certboard.devstack.scenario.Board.Sitting;
+import org.certboard.devstack.scenario.BoardClient;
 import org.certboard.devstack.scenario.BoardClient.Answer;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventType;
@@ -61,8 +62,9 @@ class RefusalsIT {
     @Test
     void unknownPathsAndBadBodiesAreProblemDocuments() {
         Board board = SystemStack.board();
+        BoardClient offContract = SystemStack.offContract().as(SystemStack.get().tokens().staff());
         for (Service service : Service.values()) {
-            Answer missing = board.staff().get(service, "/no/such/thing");
+            Answer missing = offContract.get(service, "/no/such/thing");
             assertThat(missing.status()).isEqualTo(404);
             assertThat(missing.body().path("status").asInt()).isEqualTo(404);
         }

@@ -13,6 +13,7 @@ import org.certboard.devstack.LocalStack;
 import org.certboard.devstack.Service;
 import org.certboard.devstack.scenario.Board;
 import org.certboard.devstack.scenario.BoardClient;
+import org.certboard.system.contract.Traffic;
 
 /**
  * One stack for every system test in this JVM: Kafka, PostgreSQL and the three packaged services, started by the
@@ -66,12 +67,27 @@ final class SystemStack {
         return board(get());
     }
 
-    /** The board of {@code stack}, each step called with its caller's token from the stack's token source. */
+    /**
+     * The board of {@code stack}, each step called with its caller's token from the stack's token source; every
+     * answer is recorded for {@link ContractReplayIT}.
+     */
     static Board board(LocalStack stack) {
+        return new Board(new BoardClient(urls(stack), Traffic::record), stack.tokens());
+    }
+
+    /**
+     * An anonymous client of the shared stack whose traffic is not replayed against the documents: for the tests that
+     * send what no document describes (an unknown path).
+     */
+    static BoardClient offContract() {
+        return new BoardClient(urls(get()));
+    }
+
+    private static Map<Service, String> urls(LocalStack stack) {
         Map<Service, String> urls = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             urls.put(service, stack.url(service));
         }
-        return new Board(new BoardClient(urls), stack.tokens());
+        return urls;
     }
 }

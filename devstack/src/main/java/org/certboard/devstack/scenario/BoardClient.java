@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.certboard.devstack.Service;
 
@@ -36,29 +37,43 @@ public final class BoardClient {
         }
     }
 
+    /**
+     * One request and its answer as the wire carried them, for checking answers against the service's OpenAPI
+     * document: {@code path} without the query, {@code contentType} as sent (null when there was none).
+     */
+    public record Exchange(Service service, String method, String path, int status, String contentType, String body) {
+    }
+
     private final HttpClient http;
     private final Map<Service, String> baseUrls;
     private final String bearer;
+    private final Consumer<Exchange> recorder;
 
     /** An anonymous client; {@link #as(String)} gives one that carries a token. */
     public BoardClient(Map<Service, String> baseUrls) {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), baseUrls, null);
+        this(baseUrls, exchange -> { });
     }
 
-    private BoardClient(HttpClient http, Map<Service, String> baseUrls, String bearer) {
+    /** An anonymous client that hands every exchange (its {@link #as(String)} clients' too) to {@code recorder}. */
+    public BoardClient(Map<Service, String> baseUrls, Consumer<Exchange> recorder) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), baseUrls, null, recorder);
+    }
+
+    private BoardClient(HttpClient http, Map<Service, String> baseUrls, String bearer, Consumer<Exchange> recorder) {
         this.http = http;
         this.baseUrls = baseUrls;
         this.bearer = bearer;
+        this.recorder = recorder;
     }
 
     /** The same services, called with {@code accessToken} as the bearer token. */
     public BoardClient as(String accessToken) {
-        return new BoardClient(http, baseUrls, accessToken);
+        return new BoardClient(http, baseUrls, accessToken, recorder);
     }
 
     /** The same services, called without a token. */
     public BoardClient anonymous() {
-        return new BoardClient(http, baseUrls, null);
+        return new BoardClient(http, baseUrls, null, recorder);
     }
 
     public Answer get(Service service, String path) {
@@ -116,6 +131,8 @@ public final class BoardClient {
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
+            recorder.accept(new Exchange(service, method, response.uri().getRawPath(), response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null), raw));
             JsonNode json = raw == null || raw.isBlank() || !accept.equals("application/json")
                     ? MissingNode.getInstance() : JSON.readTree(raw);
             return new Answer(response.statusCode(), json, raw);
