@@ -136,7 +136,10 @@ class GeneratedClientIT {
         moveClocksTo(expiresOn.minusDays(45).atTime(LocalTime.NOON).atZone(Board.ZONE).toInstant());
         RenewalView renewal = renewals.renewCertification(number);
         if (renewal.getStatus() == RenewalStatus.PENDING_AUDIT) {
-            renewal = new RenewalsApi(clients.renewal(tokens.staff())).decideRenewalAudit(renewal.getId(), number,
+            // staff decide on the version they read: If-Match carries the renewal's ETag
+            RenewalsApi staff = new RenewalsApi(clients.renewal(tokens.staff()));
+            String read = staff.getRenewalWithHttpInfo(renewal.getId(), number).getHeaders().get("ETag").get(0);
+            renewal = staff.decideRenewalAudit(renewal.getId(), number, read,
                     new AuditDecision().accepted(true).reason("CE certificates checked"));
         }
         assertThat(renewal.getStatus()).isEqualTo(RenewalStatus.RENEWED);

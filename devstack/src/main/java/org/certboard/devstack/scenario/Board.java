@@ -225,8 +225,10 @@ public final class Board {
 
     /** Staff accept the CE evidence of a renewal the board sampled for audit; the renewal then takes effect. */
     public Answer acceptAudit(String number, String renewalId) {
-        return staff().post(Service.RENEWAL, "/certifications/" + number + "/renewals/" + renewalId + "/audit",
-                Map.of("accepted", true, "reason", "CE certificates checked"));
+        String renewal = "/certifications/" + number + "/renewals/" + renewalId;
+        String read = staff().get(Service.RENEWAL, renewal).expect(200).etag();
+        return staff().post(Service.RENEWAL, renewal + "/audit",
+                Map.of("accepted", true, "reason", "CE certificates checked"), read);
     }
 
     /** The holder downloads their verifiable credential: a JWT the board signed (VC-JOSE). */

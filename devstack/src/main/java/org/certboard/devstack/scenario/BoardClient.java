@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 public final class BoardClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One HTTP answer: status and JSON body (a missing node when there is none). */
-    public record Answer(int status, JsonNode body, String raw) {
+    /** One HTTP answer: status, JSON body (a missing node when there is none) and its ETag (null without one). */
+    public record Answer(int status, JsonNode body, String raw, String etag) {
         public String text(String field) {
             return body.path(field).asText(null);
         }
@@ -89,6 +89,11 @@ public final class BoardClient {
         return send(service, path, "POST", body);
     }
 
+    /** A command on the version of the resource the caller read ({@code If-Match}: its ETag). */
+    public Answer post(Service service, String path, Object body, String ifMatch) {
+        return send(service, path, "POST", body, "application/json", ifMatch);
+    }
+
     public Answer put(Service service, String path, Object body) {
         return send(service, path, "PUT", body);
     }
@@ -117,11 +122,18 @@ public final class BoardClient {
     }
 
     private Answer send(Service service, String path, String method, Object body, String accept) {
+        return send(service, path, method, body, accept, null);
+    }
+
+    private Answer send(Service service, String path, String method, Object body, String accept, String ifMatch) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path))
                     .timeout(Duration.ofSeconds(60)).header("Accept", accept);
             if (bearer != null) {
                 request.header("Authorization", "Bearer " + bearer);
+            }
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
             }
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -135,7 +147,7 @@ public final class BoardClient {
                     response.headers().firstValue("Content-Type").orElse(null), raw));
             JsonNode json = raw == null || raw.isBlank() || !accept.equals("application/json")
                     ? MissingNode.getInstance() : JSON.readTree(raw);
-            return new Answer(response.statusCode(), json, raw);
+            return new Answer(response.statusCode(), json, raw, response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
