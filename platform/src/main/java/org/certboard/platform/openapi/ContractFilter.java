@@ -55,6 +55,68 @@ public class ContractFilter implements OASFilter {
                     .forEach(operation -> shape(operation, service)));
         }
         requireReturnedProperties(openAPI, components);
+        inlineNullableAliases(components);
+    }
+
+    /**
+     * SmallRye writes a nullable {@code LocalDate} or {@code UUID} member as {@code allOf: [$ref LocalDate]} beside
+     * {@code nullable: true}; OpenAPI 3.0 gives {@code nullable} effect only beside a {@code type} in the same schema,
+     * and the referenced alias admits no null, so by the letter null would be invalid. The alias is inlined instead
+     * (type, format, pattern), which says the same and lets null through.
+     */
+    private static void inlineNullableAliases(Components components) {
+        if (components.getSchemas() == null) {
+            return;
+        }
+        for (Schema schema : components.getSchemas().values()) {
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            for (Schema property : schema.getProperties().values()) {
+                Schema alias = nullableAlias(property, components);
+                if (alias != null) {
+                    property.setAllOf(null);
+                    property.setAnyOf(null);
+                    List<Schema.SchemaType> types = new ArrayList<>(alias.getType());
+                    types.add(Schema.SchemaType.NULL);
+                    property.setType(types);
+                    property.setFormat(alias.getFormat());
+                    property.setPattern(alias.getPattern());
+                    if (property.getExample() == null) {
+                        property.setExample(alias.getExample());
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The primitive component a nullable member refers to, or null. The model is OpenAPI 3.1's (the 3.0 writer turns
+     * it into {@code allOf} + {@code nullable}): the member is {@code anyOf: [$ref, {type: null}]}, or a one-element
+     * {@code allOf} with {@code null} among its types.
+     */
+    private static Schema nullableAlias(Schema property, Components components) {
+        List<Schema> members = new ArrayList<>();
+        if (property.getAnyOf() != null) {
+            members.addAll(property.getAnyOf());
+        }
+        if (property.getAllOf() != null) {
+            members.addAll(property.getAllOf());
+        }
+        boolean nullable = Boolean.TRUE.equals(property.get("nullable"))
+                || (property.getType() != null && property.getType().contains(Schema.SchemaType.NULL))
+                || members.stream().anyMatch(member -> member.getRef() == null && member.getType() != null
+                        && member.getType().equals(List.of(Schema.SchemaType.NULL)));
+        List<String> refs = members.stream().map(Schema::getRef).filter(ref -> ref != null && ref.startsWith(SCHEMAS))
+                .toList();
+        if (!nullable || refs.size() != 1) {
+            return null;
+        }
+        Schema alias = components.getSchemas().get(refs.get(0).substring(SCHEMAS.length()));
+        boolean primitive = alias != null && alias.getProperties() == null && alias.getType() != null
+                && !alias.getType().isEmpty() && !alias.getType().contains(Schema.SchemaType.OBJECT)
+                && !alias.getType().contains(Schema.SchemaType.ARRAY);
+        return primitive ? alias : null;
     }
 
     private static void shape(Operation operation, String service) {
