@@ -73,8 +73,13 @@ public final class Bench {
         report.say("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + Machine.memory()
                 + ", Java " + System.getProperty("java.version") + "; load average at start " + Machine.loadAverage());
         String prefix = "bench_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+        Map<String, String> serviceConfig = new HashMap<>(TestTokens.serviceConfig());
+        serviceConfig.putAll(extraServiceConfig(System.getProperty("bench.config", "")));
+        if (serviceConfig.size() > TestTokens.serviceConfig().size()) {
+            report.say("services configured with " + System.getProperty("bench.config"));
+        }
         LocalStack.Options options = LocalStack.Options.isolated(root, out.resolve("stack"), prefix)
-                .withServiceJvm(KUBERNETES_JVM).withExtraConfig(TestTokens.serviceConfig());
+                .withServiceJvm(KUBERNETES_JVM).withExtraConfig(serviceConfig);
         LocalStack stack = LocalStack.start(options, line -> System.out.println("[bench] " + line));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
@@ -90,6 +95,21 @@ public final class Bench {
         Files.writeString(out.resolve("results.md"), table);
         System.out.println("[bench] written to " + out.resolve("results.md"));
         System.exit(0);
+    }
+
+    /**
+     * {@code -Dbench.config=key=value;key=value}: configuration given to every service, to measure a setting against
+     * the committed one in back-to-back runs (e.g. {@code mp.messaging.incoming.exam-events.concurrency=1}).
+     */
+    private static Map<String, String> extraServiceConfig(String spec) {
+        Map<String, String> config = new LinkedHashMap<>();
+        for (String entry : spec.split(";")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                config.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+            }
+        }
+        return config;
     }
 
     /**
