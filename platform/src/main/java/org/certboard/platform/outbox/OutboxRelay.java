@@ -40,7 +40,8 @@ import io.smallrye.common.annotation.Identifier;
 /**
  * Publishes the outbox to Kafka. One thread and one plain JDBC connection relay batches in seq order, polling every
  * {@code certboard.outbox.poll-interval} (no NOTIFY per commit: it serialises the service's commits, see the V0_4
- * migration). A batch is marked published
+ * migration) and woken in-process as soon as a request or a consumed event that wrote outbox rows committed
+ * ({@link #wake()}). A batch is marked published
  * only after Kafka acknowledged every record (acks=all, idempotent producer), in the same transaction that locked
  * the rows, so a crash between send and mark re-sends (consumers dedupe on ce_id) and never loses an event.
  * <p>
@@ -77,6 +78,10 @@ public class OutboxRelay {
     private final Duration inboxRetention;
     private volatile long lastTurnNanos = System.nanoTime();
 
+    /** Set by {@link #wake()}, cleared as a pass begins: a wake-up during a pass asks for one more pass. */
+    private final Object wakeUp = new Object();
+    private boolean woken;
+
     private volatile boolean running;
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
@@ -111,6 +116,19 @@ public class OutboxRelay {
     public boolean isGoingRound() {
         return !running || RelayLiveness.goingRound(thread != null && thread.isAlive(), lastTurnNanos,
                 System.nanoTime(), config.stallAfter());
+    }
+
+    /**
+     * Publishes without waiting for the next poll: called after a transaction that wrote outbox rows committed
+     * ({@link OutboxWakeUp}). Wake-ups coalesce: however many arrive during a pass, one more pass follows and takes
+     * every row committed by then. The poll stays the fallback (another replica's commits, a scheduled job, a wake-up
+     * while this relay does not hold the lease).
+     */
+    public void wake() {
+        synchronized (wakeUp) {
+            woken = true;
+            wakeUp.notifyAll();
+        }
     }
 
     /** Nanoseconds since the loop last went round. */
@@ -149,6 +167,10 @@ public class OutboxRelay {
             lastTurnNanos = System.nanoTime();
             try {
                 connect();
+                synchronized (wakeUp) {
+                    // before the select: a commit that wakes us after this point is seen by the next pass
+                    woken = false;
+                }
                 int count = relayBatch();
                 heartbeatMillis.set(System.currentTimeMillis());
                 backoff = MIN_BACKOFF;
@@ -370,8 +392,14 @@ public class OutboxRelay {
         lastCleanup = now;
     }
 
-    private static void awaitNextPoll(Duration timeout) throws InterruptedException {
-        Thread.sleep(timeout.toMillis());
+    private void awaitNextPoll(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (wakeUp) {
+            long left;
+            while (!woken && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(wakeUp, left);
+            }
+        }
     }
 
     private void connect() throws SQLException {
