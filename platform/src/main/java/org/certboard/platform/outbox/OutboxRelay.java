@@ -234,7 +234,8 @@ public class OutboxRelay {
                             continue; // behind a record parked in this batch: waits, unsent
                         }
                         Future<RecordMetadata> ack = producer.send(record(id, rows));
-                        String refusal = ack.isDone() ? permanentRefusal(ack) : null;
+                        Throwable early = ack.isDone() ? failureOf(ack) : null;
+                        String refusal = early == null ? null : permanentRefusal(early);
                         if (refusal != null) {
                             parkedNow.put(id, refusal);
                             blockedKeys.add(key);
@@ -243,6 +244,11 @@ public class OutboxRelay {
                         ids.add(id);
                         keys.add(key);
                         acks.add(ack);
+                        if (early != null) {
+                            // not sent (no metadata in time, a broker coming back): the rows after it wait for the
+                            // next pass rather than overtake it
+                            break;
+                        }
                     }
                 }
             }
@@ -251,13 +257,19 @@ public class OutboxRelay {
                 return 0;
             }
             producer.flush();
+            int acknowledged = acks.size();
+            Exception failure = null;
             for (int i = 0; i < acks.size(); i++) {
                 try {
                     acks.get(i).get(30, TimeUnit.SECONDS);
                 } catch (java.util.concurrent.ExecutionException e) {
                     String refusal = permanentRefusal(e.getCause());
                     if (refusal == null) {
-                        throw e;
+                        // what Kafka acknowledged before this record is marked, so that the retry (a fresh producer,
+                        // after backoff) does not publish it twice; this record and the later ones go again in order
+                        failure = e;
+                        acknowledged = i;
+                        break;
                     }
                     // refused by the broker after later records of its key may have left: logged with the key
                     LOG.errorf("outbox record %s (key %s) refused by Kafka after sending: %s", ids.get(i), keys.get(i),
@@ -265,17 +277,21 @@ public class OutboxRelay {
                     parkedNow.put(ids.get(i), refusal);
                 }
             }
-            ids.removeAll(parkedNow.keySet());
+            List<UUID> marked = new ArrayList<>(ids.subList(0, acknowledged));
+            marked.removeAll(parkedNow.keySet());
             park(parkedNow);
             try (PreparedStatement mark = relayConnection.prepareStatement(
                     "update outbox_event set published_at = clock_timestamp() where id = any(?)")) {
-                Array array = relayConnection.createArrayOf("uuid", ids.toArray());
+                Array array = relayConnection.createArrayOf("uuid", marked.toArray());
                 mark.setArray(1, array);
                 mark.executeUpdate();
             }
             relayConnection.commit();
-            published.increment(ids.size());
+            published.increment(marked.size());
             parked.increment(parkedNow.size());
+            if (failure != null) {
+                throw failure;
+            }
             return selected;
         } catch (Exception e) {
             rollbackQuietly();
@@ -299,19 +315,20 @@ public class OutboxRelay {
         }
     }
 
-    /** Why Kafka will never accept this record, or null when the failure may pass (broker down, timeout). */
-    private static String permanentRefusal(Future<RecordMetadata> ack) {
+    /** Why a send that has already completed failed, or null when it succeeded. */
+    private static Throwable failureOf(Future<RecordMetadata> ack) {
         try {
             ack.get();
             return null;
         } catch (java.util.concurrent.ExecutionException e) {
-            return permanentRefusal(e.getCause());
+            return e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
     }
 
+    /** Why Kafka will never accept this record, or null when the failure may pass (broker down, timeout). */
     static String permanentRefusal(Throwable failure) {
         if (failure instanceof org.apache.kafka.common.errors.RecordTooLargeException
                 || failure instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
