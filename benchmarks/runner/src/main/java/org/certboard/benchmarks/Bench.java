@@ -98,8 +98,9 @@ public final class Bench {
     }
 
     /**
-     * {@code -Dbench.config=key=value;key=value}: configuration given to every service, to measure a setting against
-     * the committed one in back-to-back runs (e.g. {@code mp.messaging.incoming.exam-events.concurrency=1}).
+     * {@code -Dbench.config=key=value;key=value}: configuration given to every service, or to one as
+     * {@code <module>/key=value}, to measure a setting against the committed one in back-to-back runs (e.g.
+     * {@code renewal-service/mp.messaging.incoming.exam-events.concurrency=1}).
      */
     private static Map<String, String> extraServiceConfig(String spec) {
         Map<String, String> config = new LinkedHashMap<>();
