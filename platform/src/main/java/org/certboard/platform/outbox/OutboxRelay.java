@@ -41,9 +41,10 @@ import io.smallrye.common.annotation.Identifier;
  * Publishes the outbox to Kafka. One thread and one plain JDBC connection relay batches in seq order, polling every
  * {@code certboard.outbox.poll-interval} (no NOTIFY per commit: it serialises the service's commits, see the V0_4
  * migration) and woken in-process as soon as a request or a consumed event that wrote outbox rows committed
- * ({@link #wake()}). A batch is marked published
- * only after Kafka acknowledged every record (acks=all, idempotent producer), in the same transaction that locked
- * the rows, so a crash between send and mark re-sends (consumers dedupe on ce_id) and never loses an event.
+ * ({@link #wake()}). A row is marked published
+ * only after Kafka acknowledged it (acks=all, idempotent producer), in the same transaction that locked the rows, so
+ * a crash between send and mark re-sends (consumers dedupe on ce_id) and never loses an event. When a record fails
+ * transiently, the rows acknowledged before it are marked and it goes again, with the rows after it, in seq order.
  * <p>
  * Several replicas are safe: a transaction-scoped advisory lock lets one relay at a time publish, which also keeps
  * one candidate's events in order across replicas.
