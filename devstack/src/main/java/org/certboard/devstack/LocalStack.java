@@ -46,7 +46,9 @@ public final class LocalStack implements AutoCloseable {
      * @param provider        Keycloak, or null: then the services trust {@link TestTokens} alone
      * @param devOrigins      allow browser front ends on {@link #DEV_ORIGINS} (CORS)
      * @param serviceJvm      the services' JVM flags
-     * @param extraConfig     configuration added to every service's (benchmarks, the trace test)
+     * @param extraConfig     configuration added to every service's (benchmarks, the trace test); a key written
+     *                        {@code <module>/<key>} (e.g. {@code renewal-service/mp.messaging...}) to that service's
+     *                        only
      */
     public record Options(Path repoRoot, Path stateDir, int kafkaPort, Map<Service, Integer> servicePorts,
             Map<Service, Integer> managementPorts, String databasePrefix, boolean sandbox, int embeddedPostgresPort,
@@ -198,7 +200,14 @@ public final class LocalStack implements AutoCloseable {
     /** What a service of this stack is started with (a benchmark starts extra instances with it). */
     public Map<String, String> serviceConfig(Service service) {
         Map<String, String> config = new HashMap<>(postgres.datasourceConfig(database(service)));
-        config.putAll(options.extraConfig());
+        options.extraConfig().forEach((key, value) -> {
+            int slash = key.indexOf('/');
+            if (slash < 0) {
+                config.put(key, value);
+            } else if (key.substring(0, slash).equals(service.module())) {
+                config.put(key.substring(slash + 1), value);
+            }
+        });
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         if (keycloak != null) {
             config.put("quarkus.oidc.auth-server-url", keycloak.issuer());

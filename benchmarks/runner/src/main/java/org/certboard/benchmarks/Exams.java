@@ -59,19 +59,21 @@ final class Exams {
         Seeded seeded = seedBookings(count);
         String exam = stack.url(Service.EXAM);
         Map<UUID, Long> due = new ConcurrentHashMap<>();
+        Map<UUID, Long> seen = new ConcurrentHashMap<>();
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
         // warm-up: the same path at 50/s, not recorded
         load.constantRate("results warm-up", 50, Duration.ofSeconds(2), 64,
                 i -> result(exam, warm.bookings().get((int) i)));
-        awaitCertified(warm.candidates(), Duration.ofSeconds(60), null, null);
+        awaitCertified(warm.candidates(), Duration.ofSeconds(60), null, null, null);
         Thread poller = new Thread(() -> {
             try {
-                awaitCertified(seeded.candidates(), duration.plusSeconds(60), due, latency);
+                awaitCertified(seeded.candidates(), duration.plusSeconds(60), due, seen, latency);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         });
         poller.start();
+        Instant wallStart = Instant.now();
         long start = System.nanoTime();
         long period = 1_000_000_000L / perSecond;
         Load.Run run = load.constantRate("POST /results at " + perSecond + "/s", perSecond, duration, 64, i -> {
@@ -80,6 +82,7 @@ final class Exams {
         });
         report.say(run.summary() + " | load " + Machine.loadAverage());
         poller.join();
+        stages(seeded.candidates(), due, seen, start, wallStart);
         report.row("POST /results → certification readable", String.format("constant %d results/s for %d s:"
                 + " p50 / p99 / max", perSecond, duration.toSeconds()), perSecond >= 200 ? "p99 ≤ 250 ms" : "keep",
                 String.format("%.0f / %.0f / %.0f ms", latency.getValueAtPercentile(50) / 1000.0,
@@ -91,9 +94,83 @@ final class Exams {
         return post(exam + "/results", "{\"bookingId\":\"" + booking + "\",\"scaledScore\":650}", "application/json");
     }
 
-    /** Polls renewal-service's database until every candidate has a certification; records latencies if asked. */
-    private void awaitCertified(List<UUID> candidates, Duration timeout, Map<UUID, Long> due, Histogram latency)
-            throws SQLException {
+    /**
+     * Where each result's time went, from the rows' own timestamps (all processes share this machine's clock): the
+     * scheduled send, exam-service's outbox row written and published, renewal-service's consumer recording the
+     * event ({@code processed_event.recorded_at}) and writing its own outbox row (the handler's last write, just
+     * before its commit), and the poller seeing the certification.
+     */
+    private void stages(List<UUID> candidates, Map<UUID, Long> due, Map<UUID, Long> seen, long start,
+            Instant wallStart) throws SQLException {
+        Map<UUID, Instant[]> times = new java.util.HashMap<>();
+        Map<UUID, UUID> candidateOfEvent = new java.util.HashMap<>();
+        Array keys;
+        try (Connection c = Bench.connect(stack, Service.EXAM);
+                PreparedStatement q = c.prepareStatement("select event_key, id, created_at, published_at"
+                        + " from outbox_event where type = ? and event_key = any(?)")) {
+            keys = c.createArrayOf("text", candidates.stream().map(UUID::toString).toArray());
+            q.setString(1, EventType.EXAM_PASSED.type());
+            q.setArray(2, keys);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    UUID candidate = UUID.fromString(rs.getString(1));
+                    Long dueAt = due.get(candidate);
+                    Long seenAt = seen.get(candidate);
+                    if (dueAt == null || seenAt == null || rs.getTimestamp(4) == null) {
+                        continue;
+                    }
+                    candidateOfEvent.put((UUID) rs.getObject(2), candidate);
+                    times.put(candidate, new Instant[] {wallStart.plusNanos(dueAt - start),
+                            rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(), null, null,
+                            wallStart.plusNanos(seenAt - start)});
+                }
+            }
+        }
+        try (Connection c = Bench.connect(stack, Service.RENEWAL);
+                PreparedStatement received = c.prepareStatement(
+                        "select event_id, recorded_at from processed_event where event_id = any(?)");
+                PreparedStatement issued = c.prepareStatement("select event_key, created_at from outbox_event"
+                        + " where type = ? and event_key = any(?)")) {
+            received.setArray(1, c.createArrayOf("uuid", candidateOfEvent.keySet().toArray()));
+            try (ResultSet rs = received.executeQuery()) {
+                while (rs.next()) {
+                    times.get(candidateOfEvent.get((UUID) rs.getObject(1)))[3] = rs.getTimestamp(2).toInstant();
+                }
+            }
+            issued.setString(1, EventType.CERTIFICATION_ISSUED.type());
+            issued.setArray(2, c.createArrayOf("text", candidates.stream().map(UUID::toString).toArray()));
+            try (ResultSet rs = issued.executeQuery()) {
+                while (rs.next()) {
+                    Instant[] row = times.get(UUID.fromString(rs.getString(1)));
+                    if (row != null) {
+                        row[4] = rs.getTimestamp(2).toInstant();
+                    }
+                }
+            }
+        }
+        String[] names = {"HTTP + exam transaction (due → exam outbox row)", "exam relay (row → published)",
+            "Kafka + renewal consumer (published → processed_event)", "renewal handler (processed_event →"
+                    + " CertificationIssued row)", "commit + poll (→ seen)"};
+        StringBuilder line = new StringBuilder("where the time went, p50 / p99 / max ms:");
+        for (int stage = 0; stage < names.length; stage++) {
+            Histogram h = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+            for (Instant[] row : times.values()) {
+                if (row[stage] != null && row[stage + 1] != null) {
+                    h.recordValue(Math.max(0, Duration.between(row[stage], row[stage + 1]).toNanos() / 1000));
+                }
+            }
+            line.append(String.format("%n    %s: %.1f / %.1f / %.1f", names[stage], h.getValueAtPercentile(50) / 1000.0,
+                    h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0));
+        }
+        report.say(line.toString());
+    }
+
+    /**
+     * Polls renewal-service's database until every candidate has a certification; records latencies (from
+     * {@code due}) and the instant each was seen if asked.
+     */
+    private void awaitCertified(List<UUID> candidates, Duration timeout, Map<UUID, Long> due, Map<UUID, Long> seenAt,
+            Histogram latency) throws SQLException {
         java.util.Set<UUID> pending = ConcurrentHashMap.newKeySet();
         pending.addAll(candidates);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -112,6 +189,7 @@ final class Exams {
                             UUID id = (UUID) rs.getObject(1);
                             if (pending.remove(id) && latency != null) {
                                 latency.recordValue(Math.max(0, (seen - due.get(id)) / 1000));
+                                seenAt.put(id, seen);
                             }
                         }
                     }
@@ -212,13 +290,13 @@ final class Exams {
     void importPipeline(int rows) throws Exception {
         Seeded warm = seedBookings(200);
         send(post(stack.url(Service.EXAM) + "/results/import", csv(warm.bookings()), "text/csv"));
-        awaitCertified(warm.candidates(), Duration.ofSeconds(120), null, null);
+        awaitCertified(warm.candidates(), Duration.ofSeconds(120), null, null, null);
         Seeded seeded = seedBookings(rows);
         String body = csv(seeded.bookings());
         long start = System.nanoTime();
         send(post(stack.url(Service.EXAM) + "/results/import", body, "text/csv"));
         double imported = (System.nanoTime() - start) / 1e9;
-        awaitCertified(seeded.candidates(), Duration.ofSeconds(300), null, null);
+        awaitCertified(seeded.candidates(), Duration.ofSeconds(300), null, null, null);
         double pipeline = (System.nanoTime() - start) / 1e9;
         report.say(String.format("import of %d: answered after %.2f s, all certified after %.2f s | load %s", rows,
                 imported, pipeline, Machine.loadAverage()));

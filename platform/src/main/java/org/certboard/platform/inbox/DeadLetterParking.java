@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.InvalidEventException;
 import org.certboard.platform.kafka.KafkaCloudEvents;
+import org.certboard.platform.outbox.OutboxWakeUp;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.micrometer.core.instrument.Counter;
@@ -191,7 +192,8 @@ public class DeadLetterParking {
                         select event_id, topic, event_key, type, source, subject, occurred_at, payload
                         from parked_event where event_id = any(cast(:ids as uuid[])) order by seq""", parameters))
                 .chain(() -> execute("update parked_event set republished = true where event_id = any(cast(:ids as uuid[]))",
-                        parameters));
+                        parameters))
+                .invoke(OutboxWakeUp::wrote);
     }
 
     private Uni<List<Row>> rows(String topic, String key) {

@@ -11,6 +11,7 @@ import org.certboard.events.EventCodec;
 import org.certboard.events.EventType;
 import org.certboard.events.InvalidEventException;
 import org.certboard.platform.kafka.KafkaCloudEvents;
+import org.certboard.platform.outbox.OutboxWakeUp;
 import org.certboard.platform.tracing.TraceParent;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -47,11 +48,13 @@ public class EventConsumer {
     private final Clock clock;
     private final DeadLetterParking parking;
     private final Tracer tracer;
+    private final OutboxWakeUp wakeUp;
 
-    public EventConsumer(Clock clock, DeadLetterParking parking, Tracer tracer) {
+    public EventConsumer(Clock clock, DeadLetterParking parking, Tracer tracer, OutboxWakeUp wakeUp) {
         this.clock = clock;
         this.parking = parking;
         this.tracer = tracer;
+        this.wakeUp = wakeUp;
     }
 
     /** Consumes {@code message} with the handler of its event type, in one transaction with its dedupe record. */
@@ -100,6 +103,8 @@ public class EventConsumer {
                 .onItemOrFailure().transformToUni((done, failure) -> {
                     if (failure == null) {
                         span.end();
+                        // what the handler wrote to the outbox has committed: publish it now, not at the next poll
+                        wakeUp.committed();
                         return Uni.createFrom().completionStage(message.ack());
                     }
                     span.recordException(failure);

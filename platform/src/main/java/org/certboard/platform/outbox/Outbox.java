@@ -81,6 +81,7 @@ public class Outbox {
                         .setParameter("types", types).setParameter("sources", sources)
                         .setParameter("payloads", payloads).setParameter("traceparent", traceparent)
                         .executeUpdate())
+                .invoke(OutboxWakeUp::wrote)
                 .replaceWithVoid();
     }
 }

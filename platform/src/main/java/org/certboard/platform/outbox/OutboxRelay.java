@@ -40,9 +40,11 @@ import io.smallrye.common.annotation.Identifier;
 /**
  * Publishes the outbox to Kafka. One thread and one plain JDBC connection relay batches in seq order, polling every
  * {@code certboard.outbox.poll-interval} (no NOTIFY per commit: it serialises the service's commits, see the V0_4
- * migration). A batch is marked published
- * only after Kafka acknowledged every record (acks=all, idempotent producer), in the same transaction that locked
- * the rows, so a crash between send and mark re-sends (consumers dedupe on ce_id) and never loses an event.
+ * migration) and woken in-process as soon as a request or a consumed event that wrote outbox rows committed
+ * ({@link #wake()}). A row is marked published
+ * only after Kafka acknowledged it (acks=all, idempotent producer), in the same transaction that locked the rows, so
+ * a crash between send and mark re-sends (consumers dedupe on ce_id) and never loses an event. When a record fails
+ * transiently, the rows acknowledged before it are marked and it goes again, with the rows after it, in seq order.
  * <p>
  * Several replicas are safe: a transaction-scoped advisory lock lets one relay at a time publish, which also keeps
  * one candidate's events in order across replicas.
@@ -76,6 +78,10 @@ public class OutboxRelay {
     private final AtomicLong parkedConsumerEvents = new AtomicLong();
     private final Duration inboxRetention;
     private volatile long lastTurnNanos = System.nanoTime();
+
+    /** Set by {@link #wake()}, cleared as a pass begins: a wake-up during a pass asks for one more pass. */
+    private final Object wakeUp = new Object();
+    private boolean woken;
 
     private volatile boolean running;
     private Thread thread;
@@ -111,6 +117,19 @@ public class OutboxRelay {
     public boolean isGoingRound() {
         return !running || RelayLiveness.goingRound(thread != null && thread.isAlive(), lastTurnNanos,
                 System.nanoTime(), config.stallAfter());
+    }
+
+    /**
+     * Publishes without waiting for the next poll: called after a transaction that wrote outbox rows committed
+     * ({@link OutboxWakeUp}). Wake-ups coalesce: however many arrive during a pass, one more pass follows and takes
+     * every row committed by then. The poll stays the fallback (another replica's commits, a scheduled job, a wake-up
+     * while this relay does not hold the lease).
+     */
+    public void wake() {
+        synchronized (wakeUp) {
+            woken = true;
+            wakeUp.notifyAll();
+        }
     }
 
     /** Nanoseconds since the loop last went round. */
@@ -149,6 +168,10 @@ public class OutboxRelay {
             lastTurnNanos = System.nanoTime();
             try {
                 connect();
+                synchronized (wakeUp) {
+                    // before the select: a commit that wakes us after this point is seen by the next pass
+                    woken = false;
+                }
                 int count = relayBatch();
                 heartbeatMillis.set(System.currentTimeMillis());
                 backoff = MIN_BACKOFF;
@@ -212,7 +235,8 @@ public class OutboxRelay {
                             continue; // behind a record parked in this batch: waits, unsent
                         }
                         Future<RecordMetadata> ack = producer.send(record(id, rows));
-                        String refusal = ack.isDone() ? permanentRefusal(ack) : null;
+                        Throwable early = ack.isDone() ? failureOf(ack) : null;
+                        String refusal = early == null ? null : permanentRefusal(early);
                         if (refusal != null) {
                             parkedNow.put(id, refusal);
                             blockedKeys.add(key);
@@ -221,6 +245,11 @@ public class OutboxRelay {
                         ids.add(id);
                         keys.add(key);
                         acks.add(ack);
+                        if (early != null) {
+                            // not sent (no metadata in time, a broker coming back): the rows after it wait for the
+                            // next pass rather than overtake it
+                            break;
+                        }
                     }
                 }
             }
@@ -229,13 +258,19 @@ public class OutboxRelay {
                 return 0;
             }
             producer.flush();
+            int acknowledged = acks.size();
+            Exception failure = null;
             for (int i = 0; i < acks.size(); i++) {
                 try {
                     acks.get(i).get(30, TimeUnit.SECONDS);
                 } catch (java.util.concurrent.ExecutionException e) {
                     String refusal = permanentRefusal(e.getCause());
                     if (refusal == null) {
-                        throw e;
+                        // what Kafka acknowledged before this record is marked, so that the retry (a fresh producer,
+                        // after backoff) does not publish it twice; this record and the later ones go again in order
+                        failure = e;
+                        acknowledged = i;
+                        break;
                     }
                     // refused by the broker after later records of its key may have left: logged with the key
                     LOG.errorf("outbox record %s (key %s) refused by Kafka after sending: %s", ids.get(i), keys.get(i),
@@ -243,17 +278,21 @@ public class OutboxRelay {
                     parkedNow.put(ids.get(i), refusal);
                 }
             }
-            ids.removeAll(parkedNow.keySet());
+            List<UUID> marked = new ArrayList<>(ids.subList(0, acknowledged));
+            marked.removeAll(parkedNow.keySet());
             park(parkedNow);
             try (PreparedStatement mark = relayConnection.prepareStatement(
                     "update outbox_event set published_at = clock_timestamp() where id = any(?)")) {
-                Array array = relayConnection.createArrayOf("uuid", ids.toArray());
+                Array array = relayConnection.createArrayOf("uuid", marked.toArray());
                 mark.setArray(1, array);
                 mark.executeUpdate();
             }
             relayConnection.commit();
-            published.increment(ids.size());
+            published.increment(marked.size());
             parked.increment(parkedNow.size());
+            if (failure != null) {
+                throw failure;
+            }
             return selected;
         } catch (Exception e) {
             rollbackQuietly();
@@ -277,19 +316,20 @@ public class OutboxRelay {
         }
     }
 
-    /** Why Kafka will never accept this record, or null when the failure may pass (broker down, timeout). */
-    private static String permanentRefusal(Future<RecordMetadata> ack) {
+    /** Why a send that has already completed failed, or null when it succeeded. */
+    private static Throwable failureOf(Future<RecordMetadata> ack) {
         try {
             ack.get();
             return null;
         } catch (java.util.concurrent.ExecutionException e) {
-            return permanentRefusal(e.getCause());
+            return e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
     }
 
+    /** Why Kafka will never accept this record, or null when the failure may pass (broker down, timeout). */
     static String permanentRefusal(Throwable failure) {
         if (failure instanceof org.apache.kafka.common.errors.RecordTooLargeException
                 || failure instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
@@ -370,8 +410,14 @@ public class OutboxRelay {
         lastCleanup = now;
     }
 
-    private static void awaitNextPoll(Duration timeout) throws InterruptedException {
-        Thread.sleep(timeout.toMillis());
+    private void awaitNextPoll(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (wakeUp) {
+            long left;
+            while (!woken && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(wakeUp, left);
+            }
+        }
     }
 
     private void connect() throws SQLException {

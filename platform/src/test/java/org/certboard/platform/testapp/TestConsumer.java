@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.HibernateException;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 @ApplicationScoped
 public class TestConsumer {
@@ -25,6 +28,8 @@ public class TestConsumer {
     private final Map<UUID, Integer> deadlocks = new ConcurrentHashMap<>();
     /** Candidates whose "broken@" registrations the test has declared fixed; until then they fail for good. */
     public static final Set<UUID> FIXED = ConcurrentHashMap.newKeySet();
+    /** "held@" registrations are applied only once the test completes this (their partition waits meanwhile). */
+    public static volatile CompletableFuture<Void> release = new CompletableFuture<>();
 
     private final EventHandlers handlers = EventHandlers.builder()
             .on(CandidateRegistered.class, this::onRegistered)
@@ -49,6 +54,17 @@ public class TestConsumer {
         if (registered.subject().startsWith("broken") && !FIXED.contains(registered.candidateId())) {
             return Uni.createFrom().failure(new IllegalStateException("a bug in this handler"));
         }
+        if (registered.subject().startsWith("held")) {
+            // the test releases it from its own thread: back onto this message's context for the session
+            Context context = Vertx.currentContext();
+            return Uni.createFrom().completionStage(release)
+                    .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                    .chain(() -> record(event, registered));
+        }
+        return record(event, registered);
+    }
+
+    private static Uni<Void> record(IncomingEvent event, CandidateRegistered registered) {
         TestReceived received = new TestReceived();
         received.eventId = event.id();
         received.candidateId = registered.candidateId();
