@@ -107,4 +107,11 @@ class ArchitectureTest {
                 .resideInAnyPackage("io.quarkus.hibernate..", "org.hibernate..", "jakarta.persistence..")
                 .check(MAIN);
     }
+
+    /** See platform's NativeSelect: Hibernate Reactive would add a query plan for every execution. */
+    @Test
+    void nativeSelectsGoThroughNativeSelect() {
+        noClasses().should().callMethod(Mutiny.Session.class, "createNativeQuery", String.class, Class.class)
+                .check(MAIN);
+    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +82,12 @@ class DependencyRuleTest {
     void onlyRepositoriesUseTheSession() {
         noClasses().that().haveSimpleNameNotEndingWith("Repository").should()
                 .callMethod(Panache.class, "getSession").check(classes);
+    }
+
+    /** See platform's NativeSelect: Hibernate Reactive would add a query plan for every execution. */
+    @Test
+    void nativeSelectsGoThroughNativeSelect() {
+        noClasses().should().callMethod(Mutiny.Session.class, "createNativeQuery", String.class, Class.class)
+                .check(classes);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -101,6 +102,13 @@ class DependencyRuleTest {
                 .should().callMethodWhere(DescribedPredicate.describe(
                         "a native query", call -> call.getName().equals("createNativeQuery")))
                 .because("each aggregate's SQL lives in its repository")
+                .check(MAIN);
+    }
+
+    /** See platform's NativeSelect: Hibernate Reactive would add a query plan for every execution. */
+    @Test
+    void nativeSelectsGoThroughNativeSelect() {
+        noClasses().should().callMethod(Mutiny.Session.class, "createNativeQuery", String.class, Class.class)
                 .check(MAIN);
     }
 }

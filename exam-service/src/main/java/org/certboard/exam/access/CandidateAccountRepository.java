@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import org.certboard.platform.sql.NativeSelect;
 
 /** The {@code candidate_account} table: which token subject is which candidate. Runs in the caller's session. */
 @ApplicationScoped
@@ -23,8 +24,8 @@ public class CandidateAccountRepository {
 
     /** Null when no candidate has this subject (yet). */
     public Uni<UUID> candidateOf(String subject) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select candidate_id from candidate_account where subject = :subject", UUID.class)
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
+                "select candidate_id from candidate_account where subject = :subject", UUID.class)
                 .setParameter("subject", subject).getSingleResultOrNull());
     }
 

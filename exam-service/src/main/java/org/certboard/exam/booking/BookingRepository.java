@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import org.certboard.exam.access.BookingOwners;
+import org.certboard.platform.sql.NativeSelect;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
@@ -49,14 +50,14 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID>, 
 
     /** The candidates of these bookings (unknown ids have none). */
     public Uni<List<UUID>> candidatesOf(Collection<UUID> bookingIds) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
                 "select distinct candidate_id from booking where id = any(:ids)", UUID.class)
                 .setParameter("ids", bookingIds.toArray(new UUID[0])).getResultList());
     }
 
     /** What recording a result needs to know of each booking, in one query; unknown ids are absent. */
     public Uni<Map<UUID, BookingFacts>> facts(Collection<UUID> bookingIds) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Panache.getSession().chain(session -> NativeSelect.of(session, """
                 select b.id, b.candidate_id, b.status, s.starts_at, w.pass_mark
                 from booking b join sitting s on s.id = b.sitting_id join exam_window w on w.id = s.window_id
                 where b.id = any(:ids)""", Object[].class)
@@ -94,9 +95,8 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID>, 
 
     @Override
     public Uni<Boolean> holds(UUID candidateId, UUID bookingId) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select count(*) from booking where id = :id and candidate_id = :candidate",
-                        Long.class)
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
+                "select count(*) from booking where id = :id and candidate_id = :candidate", Long.class)
                 .setParameter("id", bookingId).setParameter("candidate", candidateId).getSingleResult())
                 .map(n -> n > 0);
     }

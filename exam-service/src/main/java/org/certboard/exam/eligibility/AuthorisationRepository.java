@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.candidate.EligibilityDecided;
+import org.certboard.platform.sql.NativeSelect;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -23,8 +24,9 @@ public class AuthorisationRepository implements PanacheRepositoryBase<Authorisat
      * Needs the caller's transaction.
      */
     public Uni<Void> lockCandidates(Collection<UUID> candidateIds) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select candidate_id from authorisation where candidate_id = any(:ids) order by candidate_id for update")
+        return Panache.getSession().chain(session -> NativeSelect.of(session, """
+                select candidate_id from authorisation where candidate_id = any(:ids) order by candidate_id
+                for update""", UUID.class)
                 .setParameter("ids", candidateIds.toArray(new UUID[0])).getResultList()).replaceWithVoid();
     }
 

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.exam.booking.AttemptHistory;
 import org.certboard.exam.booking.RetakePolicy;
+import org.certboard.platform.sql.NativeSelect;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
@@ -29,8 +30,9 @@ public class ResultRepository implements PanacheRepositoryBase<ExamResult, UUID>
 
     /** The results already recorded for these bookings, by booking id. */
     public Uni<Map<UUID, Recorded>> recorded(Collection<UUID> bookingIds) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select booking_id, scaled_score, no_show from exam_result where booking_id = any(:ids)", Object[].class)
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
+                "select booking_id, scaled_score, no_show from exam_result where booking_id = any(:ids)",
+                Object[].class)
                 .setParameter("ids", bookingIds.toArray(new UUID[0])).getResultList())
                 .map(rows -> {
                     Map<UUID, Recorded> recorded = new HashMap<>();

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.certboard.events.InvalidEventException;
 import org.certboard.platform.kafka.KafkaCloudEvents;
 import org.certboard.platform.outbox.OutboxWakeUp;
+import org.certboard.platform.sql.NativeSelect;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.micrometer.core.instrument.Counter;
@@ -161,7 +162,7 @@ public class DeadLetterParking {
     }
 
     private Uni<Parked> deadLetter(UUID id) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
                 "select topic, event_key from parked_event where event_id = :id and dead_letter and not republished",
                 Object[].class).setParameter("id", id).getResultList())
                 .map(found -> {
@@ -197,7 +198,7 @@ public class DeadLetterParking {
     }
 
     private Uni<List<Row>> rows(String topic, String key) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
                 "select event_id, dead_letter, republished from parked_event where topic = :topic and event_key = :key"
                         + " order by seq", Object[].class)
                 .setParameter("topic", topic).setParameter("key", key).getResultList())

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
+import org.certboard.platform.sql.NativeSelect;
 import org.certboard.platform.sql.NativeValues;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -23,7 +24,7 @@ public class DeadLetters {
 
     /** Runs in the caller's session. */
     public Uni<Page<DeadLetter>> page(PageRequest paging) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Panache.getSession().chain(session -> NativeSelect.of(session, """
                 select d.event_id, d.topic, d.event_key, d.type, d.parked_at, d.reason,
                     (select count(*) from parked_event w where w.topic = d.topic and w.event_key = d.event_key
                         and w.seq > d.seq)
@@ -31,7 +32,7 @@ public class DeadLetters {
                 limit :size offset :offset""", Object[].class)
                 .setParameter("size", paging.size).setParameter("offset", paging.offset())
                 .getResultList()
-                .chain(rows -> session.createNativeQuery(
+                .chain(rows -> NativeSelect.of(session,
                         "select count(*) from parked_event where dead_letter and not republished", Long.class)
                         .getSingleResult()
                         .map(total -> new Page<>(rows.stream().map(row -> new DeadLetter((UUID) row[0],

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.sql.NativeSelect;
 import org.certboard.platform.sql.NativeValues;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -27,7 +28,7 @@ public class ParkedRecords {
     }
 
     public Uni<Page<ParkedRecord>> page(PageRequest paging) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Panache.getSession().chain(session -> NativeSelect.of(session, """
                 select p.id, p.topic, p.event_key, p.type, p.parked_at, p.park_reason,
                     (select count(*) from outbox_event w where w.event_key = p.event_key and w.published_at is null
                         and w.parked_at is null and w.seq > p.seq)
@@ -35,7 +36,7 @@ public class ParkedRecords {
                 limit :size offset :offset""", Object[].class)
                 .setParameter("size", paging.size).setParameter("offset", paging.offset())
                 .getResultList()
-                .chain(rows -> session.createNativeQuery("select count(*) from outbox_event"
+                .chain(rows -> NativeSelect.of(session, "select count(*) from outbox_event"
                         + " where parked_at is not null and published_at is null", Long.class)
                         .getSingleResult()
                         .map(total -> new Page<>(rows.stream().map(row -> new ParkedRecord((UUID) row[0],

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import org.certboard.platform.sql.NativeSelect;
 
 /**
  * The candidate projection's SQL. Upserts, because events of one person may arrive in any order relative to the
@@ -24,8 +25,8 @@ public class CandidateRepository {
 
     /** The candidate id of the account {@code subject}; null until their registration has been consumed. */
     public Uni<UUID> idOfSubject(String subject) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select candidate_id from candidate where subject = :subject", UUID.class)
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
+                "select candidate_id from candidate where subject = :subject", UUID.class)
                 .setParameter("subject", subject).getSingleResultOrNull());
     }
 
@@ -83,13 +84,13 @@ public class CandidateRepository {
         String sql = "select max(expires_on) from candidate_licence where candidate_id = ?1 and independent_practice"
                 + (candidate.licenceType == null ? "" : " and upper(type) = upper(?2)");
         return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql, LocalDate.class).setParameter(1, candidate.candidateId);
+            var query = NativeSelect.of(session, sql, LocalDate.class).setParameter(1, candidate.candidateId);
             if (candidate.licenceType != null) {
                 query.setParameter(2, candidate.licenceType);
             }
             return query.getSingleResultOrNull();
         }).chain(latest -> latest != null ? Uni.createFrom().item(latest)
-                : Panache.getSession().chain(session -> session.createNativeQuery(
+                : Panache.getSession().chain(session -> NativeSelect.of(session,
                         "select count(*) from candidate_licence where candidate_id = ?1", Long.class)
                         .setParameter(1, candidate.candidateId).getSingleResult())
                         .map(kept -> kept == 0 ? candidate.licenceExpiresOn : null));

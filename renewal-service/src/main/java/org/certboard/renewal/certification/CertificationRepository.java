@@ -11,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.sql.NativeSelect;
 import org.certboard.renewal.calendar.ClockAction;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -60,8 +61,8 @@ public class CertificationRepository {
 
     /** The next number of the certification number sequence: never handed out twice, gaps are fine. */
     public Uni<Long> nextNumber() {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select nextval('certification_number_seq')", Long.class).getSingleResult());
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
+                "select nextval('certification_number_seq')", Long.class).getSingleResult());
     }
 
     public Uni<Page<CertificationView>> page(UUID candidateId, PageRequest paging) {
@@ -87,7 +88,7 @@ public class CertificationRepository {
      * replica holds, so each certification is handled by one run at a time and in order.
      */
     public Uni<List<Certification>> claimDue(LocalDate today, int limit) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
                 "select * from certification where next_due_on <= ?1 order by next_due_on, id limit ?2"
                         + " for update skip locked", Certification.class)
                 .setParameter(1, today).setParameter(2, limit).getResultList());

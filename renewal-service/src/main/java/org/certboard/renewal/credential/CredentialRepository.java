@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.certboard.platform.sql.NativeSelect;
 import org.certboard.renewal.certification.CertificationStatus;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,7 +25,7 @@ public class CredentialRepository {
 
     /** The next position in the status lists; never handed out twice. */
     public Uni<Long> nextStatusIndex() {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
                 "select nextval('credential_status_index_seq')", Long.class).getSingleResult());
     }
 
@@ -60,7 +61,7 @@ public class CredentialRepository {
 
     /** The public part of every key the board has signed with, as JWK JSON, oldest first. */
     public Uni<List<String>> publicKeys() {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
                 "select public_jwk from credential_key order by first_used_at", String.class).getResultList());
     }
 
@@ -74,14 +75,14 @@ public class CredentialRepository {
 
     /** Why the {@code purpose} bit at {@code index} is set; empty when it is not. */
     public Uni<List<String>> reasonsAt(StatusPurpose purpose, long index) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("select s.reason from ("
+        return Panache.getSession().chain(session -> NativeSelect.of(session, "select s.reason from ("
                 + reasonQuery(purpose) + ") s where s.status_index = ?1", String.class).setParameter(1, index)
                 .getResultList());
     }
 
     /** The positions in {@code [first, last]} whose {@code purpose} bit is set. */
     public Uni<List<Long>> setBetween(StatusPurpose purpose, long first, long last) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
                 "select s.status_index from (" + reasonQuery(purpose) + ") s where s.status_index between ?1 and ?2",
                 Long.class).setParameter(1, first).setParameter(2, last).getResultList());
     }

@@ -7,13 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import org.certboard.platform.sql.NativeSelect;
 
 /** The passes applied, by booking: a pass published twice under different event ids is applied once. */
 @ApplicationScoped
 public class AppliedExamRepository {
 
     public Uni<Boolean> applied(UUID bookingId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
                 "select count(*) from applied_exam where booking_id = ?1", Long.class)
                 .setParameter(1, bookingId).getSingleResult()).map(seen -> seen > 0);
     }
