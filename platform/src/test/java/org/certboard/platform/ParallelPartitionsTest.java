@@ -36,6 +36,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The consumer channel runs one consumer per partition ({@code concurrency=3}, as the services): a partition whose
  * event is still being applied does not hold the others, and each key's events are still applied in their order.
+ * Each consumer takes a poll at a time ({@code batch=true}): what queued up is applied in one transaction, and a broken
+ * event among it is dead-lettered on its own.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "platform"))
@@ -97,6 +99,57 @@ class ParallelPartitionsTest {
         sent.forEach((candidate, ids) -> assertThat(appliedInOrder(candidate)).containsExactlyElementsOf(ids));
     }
 
+    @Test
+    void eventsQueuedOnAPartitionAreAppliedTogetherInOneTransaction() {
+        TestConsumer.release = new CompletableFuture<>();
+        UUID held = candidateOn(0);
+        List<UUID> queued = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, held, UUID.randomUUID(), "held-" + held);
+            for (int i = 0; i < 10; i++) {
+                UUID id = UUID.randomUUID();
+                queued.add(id);
+                UUID candidate = candidateOn(0);
+                send(producer, candidate, id, "subject-" + candidate);
+            }
+        } finally {
+            TestConsumer.release.complete(null);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(queued)
+                .allSatisfy(id -> assertThat(received(id)).isEqualTo(1)));
+        // rows written by one transaction share its id (xmin): fewer transactions than events means batches
+        assertThat(TestDatabase.count("select count(distinct xmin::text) from test_received"
+                + " where event_id::text = any(string_to_array(?, ','))", ids(queued))).isLessThan(queued.size());
+    }
+
+    @Test
+    void aBrokenEventInABatchIsDeadLetteredAloneAndTheOthersAreAppliedOnce() {
+        TestConsumer.release = new CompletableFuture<>();
+        UUID held = candidateOn(1);
+        List<UUID> good = new ArrayList<>();
+        UUID broken = UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, held, UUID.randomUUID(), "held-" + held);
+            for (int i = 0; i < 7; i++) {
+                UUID candidate = candidateOn(1);
+                if (i == 3) {
+                    send(producer, candidate, broken, "broken-" + candidate);
+                } else {
+                    UUID id = UUID.randomUUID();
+                    good.add(id);
+                    send(producer, candidate, id, "subject-" + candidate);
+                }
+            }
+        } finally {
+            TestConsumer.release.complete(null);
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(TestDatabase.count(
+                "select count(*) from parked_event where event_id = ? and dead_letter", broken)).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(good)
+                .allSatisfy(id -> assertThat(received(id)).isEqualTo(1)));
+        assertThat(received(broken)).isZero();
+    }
+
     /** A new candidate id whose events the default partitioner puts on {@code partition}. */
     private static UUID candidateOn(int partition) {
         while (true) {
@@ -106,6 +159,10 @@ class ParallelPartitionsTest {
                 return candidate;
             }
         }
+    }
+
+    private static String ids(List<UUID> ids) {
+        return String.join(",", ids.stream().map(UUID::toString).toList());
     }
 
     private static long received(UUID eventId) {

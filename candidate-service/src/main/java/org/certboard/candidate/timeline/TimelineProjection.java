@@ -40,6 +40,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Builds each person's timeline from the events of all three topics, this service's own included (so its steps are
@@ -109,7 +110,14 @@ public class TimelineProjection {
         this.json = json;
     }
 
+    /** The channel, a poll at a time (batch=true): see {@link EventConsumer#consumeBatch}. */
     @Incoming("timeline-events")
+    @ActivateRequestContext
+    public Uni<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, handlers);
+    }
+
+    /** One event on its own, as a replay hands it over. */
     @ActivateRequestContext
     public Uni<Void> onEvent(Message<String> message) {
         return consumer.consume(message, handlers);

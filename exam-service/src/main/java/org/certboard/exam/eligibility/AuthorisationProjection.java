@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Keeps this service's own view of who may book until when, from EligibilityDecided events, so that booking never
@@ -32,7 +33,14 @@ public class AuthorisationProjection {
                 .build();
     }
 
+    /** The channel, a poll at a time (batch=true): see {@link EventConsumer#consumeBatch}. */
     @Incoming("candidate-events")
+    @ActivateRequestContext
+    public Uni<Void> onCandidateEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, handlers);
+    }
+
+    /** One event on its own, as a replay hands it over. */
     @ActivateRequestContext
     public Uni<Void> onCandidateEvent(Message<String> message) {
         return consumer.consume(message, handlers);

@@ -2,7 +2,10 @@ package org.certboard.platform.inbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,6 +27,8 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
@@ -38,7 +43,13 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * key wait in {@code parked_event} until the operator re-publishes or discards it, so that a person's events are
  * never applied past one that failed. Other keys flow on.
  * <p>
- * Call from an {@code @Incoming} method annotated {@code @ActivateRequestContext} that takes {@code Message<String>}.
+ * A channel consumed in batches ({@code batch=true}) hands each poll to {@link #consumeBatch}: the records are applied
+ * in one transaction, each with its dedupe record and parking check, in offset order; if anything in it fails, the
+ * transaction rolls back and each record goes through {@link #consume} alone, so retries, dead letters and parking
+ * stay per event.
+ * <p>
+ * Call from an {@code @Incoming} method annotated {@code @ActivateRequestContext} that takes {@code Message<String>}
+ * (or {@code KafkaRecordBatch<String, String>} for a batch channel).
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -81,19 +92,9 @@ public class EventConsumer {
         return Uni.createFrom().deferred(() -> {
             // Current while the handler builds its work, so that the events it writes to the outbox carry this trace.
             try (Scope ignored = span.makeCurrent()) {
-                return Panache.withTransaction(() -> decide(raw).chain(decision -> {
-                    if (decision == DeadLetterParking.Decision.WAIT
-                            || decision == DeadLetterParking.Decision.ALREADY_PARKED) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    if (invalid != null) {
-                        return Uni.createFrom().failure(invalid);
-                    }
-                    Uni<Void> applied = firstDelivery(event)
-                            .chain(first -> first ? handlers.handle(event) : Uni.createFrom().voidItem());
-                    return decision == DeadLetterParking.Decision.REPLAY ? applied.chain(() -> parking.replayed(raw))
-                            : applied;
-                }));
+                // an unreadable event whose key is parked waits behind the dead letter like any other
+                return Panache.withTransaction(() -> decide(raw).chain(decision -> invalid != null && applies(decision)
+                        ? Uni.createFrom().failure(invalid) : apply(event, raw, decision, handlers)));
             }
         })
                 .onFailure(Failures::isTransient).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
@@ -116,6 +117,68 @@ public class EventConsumer {
                     return parkDeadLetter(raw, failure)
                             .chain(() -> Uni.createFrom().completionStage(message.nack(failure)));
                 });
+    }
+
+    /**
+     * Consumes one poll of a batch channel: all its records in one transaction, in offset order per partition; on any
+     * failure, one by one with {@link #consume}. The batch is acknowledged once every record is applied or
+     * dead-lettered.
+     */
+    public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, EventHandlers handlers) {
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        List<Span> spans = new ArrayList<>(records.size());
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> applyAll(records, handlers, spans)))
+                .invoke(() -> {
+                    spans.forEach(Span::end);
+                    wakeUp.committed();
+                })
+                .onFailure().recoverWithUni(failure -> {
+                    spans.forEach(Span::end);
+                    LOG.debugf("a batch of %d records failed (%s): applying them one by one", records.size(),
+                            failure.toString());
+                    return oneByOne(records, handlers);
+                })
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private Uni<Void> applyAll(List<KafkaRecord<String, String>> records, EventHandlers handlers, List<Span> spans) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (KafkaRecord<String, String> record : records) {
+            done = done.chain(() -> {
+                // an unreadable record fails the batch: consume() dead-letters it on its own
+                IncomingEvent event = read(record);
+                DeadLetterParking.RawEvent raw = DeadLetterParking.RawEvent.of(record);
+                Span span = processingSpan(record, event.type().type(), event.id());
+                spans.add(span);
+                try (Scope ignored = span.makeCurrent()) {
+                    return decide(raw).chain(decision -> apply(event, raw, decision, handlers));
+                }
+            });
+        }
+        return done;
+    }
+
+    /** Each record alone; the batch's acknowledgement covers them, so a record's own only counts for dead letters. */
+    private Uni<Void> oneByOne(List<KafkaRecord<String, String>> records, EventHandlers handlers) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (KafkaRecord<String, String> record : records) {
+            done = done.chain(() -> consume(record.withAck(() -> CompletableFuture.completedFuture(null)), handlers));
+        }
+        return done;
+    }
+
+    private Uni<Void> apply(IncomingEvent event, DeadLetterParking.RawEvent raw, DeadLetterParking.Decision decision,
+            EventHandlers handlers) {
+        if (!applies(decision)) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> applied = firstDelivery(event)
+                .chain(first -> first ? handlers.handle(event) : Uni.createFrom().voidItem());
+        return decision == DeadLetterParking.Decision.REPLAY ? applied.chain(() -> parking.replayed(raw)) : applied;
+    }
+
+    private static boolean applies(DeadLetterParking.Decision decision) {
+        return decision == DeadLetterParking.Decision.APPLY || decision == DeadLetterParking.Decision.REPLAY;
     }
 
     private Uni<DeadLetterParking.Decision> decide(DeadLetterParking.RawEvent raw) {

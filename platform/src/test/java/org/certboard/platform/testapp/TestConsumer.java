@@ -15,10 +15,10 @@ import org.certboard.platform.inbox.EventConsumer;
 import org.certboard.platform.inbox.EventHandlers;
 import org.certboard.platform.inbox.IncomingEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.HibernateException;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -39,10 +39,11 @@ public class TestConsumer {
         this.consumer = consumer;
     }
 
+    /** The channel, a poll at a time (batch=true): see {@link EventConsumer#consumeBatch}. */
     @Incoming("candidate-events")
     @ActivateRequestContext
-    public Uni<Void> onCandidateEvent(Message<String> message) {
-        return consumer.consume(message, handlers);
+    public Uni<Void> onCandidateEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, handlers);
     }
 
     private Uni<Void> onRegistered(IncomingEvent event, CandidateRegistered registered) {

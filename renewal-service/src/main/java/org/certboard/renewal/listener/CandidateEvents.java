@@ -17,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Candidate events keep the projection; a name told or corrected then re-issues the holder's credentials that state
@@ -43,7 +44,14 @@ public class CandidateEvents {
                 .build();
     }
 
+    /** The channel, a poll at a time (batch=true): see {@link EventConsumer#consumeBatch}. */
     @Incoming("candidate-events")
+    @ActivateRequestContext
+    public Uni<Void> onCandidateEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, handlers);
+    }
+
+    /** One event on its own, as a replay hands it over. */
     @ActivateRequestContext
     public Uni<Void> onCandidateEvent(Message<String> message) {
         return consumer.consume(message, handlers);

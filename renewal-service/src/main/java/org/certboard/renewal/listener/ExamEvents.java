@@ -8,9 +8,9 @@ import org.certboard.platform.inbox.EventConsumer;
 import org.certboard.platform.inbox.EventHandlers;
 import org.certboard.renewal.issuance.IssuanceService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /** Exam events: a pass issues or renews a certification; other exam events do not concern renewal-service. */
 @ApplicationScoped
@@ -23,9 +23,10 @@ public class ExamEvents {
         this.handlers = EventHandlers.builder().on(ExamPassed.class, issuance::onExamPassed).build();
     }
 
+    /** The channel, a poll at a time (batch=true): see {@link EventConsumer#consumeBatch}. */
     @Incoming("exam-events")
     @ActivateRequestContext
-    public Uni<Void> onExamEvent(Message<String> message) {
-        return consumer.consume(message, handlers);
+    public Uni<Void> onExamEvents(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, handlers);
     }
 }
