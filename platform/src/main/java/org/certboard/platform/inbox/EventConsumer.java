@@ -151,11 +151,20 @@ public class EventConsumer {
                 Span span = processingSpan(record, event.type().type(), event.id());
                 spans.add(span);
                 try (Scope ignored = span.makeCurrent()) {
-                    return decide(raw).chain(decision -> apply(event, raw, decision, handlers));
+                    return decide(raw).chain(decision -> apply(event, raw, decision, handlers))
+                            .chain(EventConsumer::flushAndClear);
                 }
             });
         }
         return done;
+    }
+
+    /**
+     * Writes what the event changed and empties the session: a flush compares every entity the session holds, so a
+     * batch that kept them all would pay for each earlier event again at every later one.
+     */
+    private static Uni<Void> flushAndClear() {
+        return Panache.getSession().chain(session -> session.flush().invoke(session::clear));
     }
 
     /** Each record alone; the batch's acknowledgement covers them, so a record's own only counts for dead letters. */

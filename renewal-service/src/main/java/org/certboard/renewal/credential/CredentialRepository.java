@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.certboard.platform.sql.NativeSelect;
 import org.certboard.renewal.certification.CertificationStatus;
@@ -51,6 +52,12 @@ public class CredentialRepository {
         return Credential.<Credential>find("certificationId = ?1 and supersededBy is null and revokedAt is null "
                 + "order by case when validFrom <= ?2 and validUntil >= ?2 then 0 else 1 end, validFrom desc",
                 certificationId, today).firstResult();
+    }
+
+    /** For signing: read again under a row lock held until commit, so a concurrent signature is seen. */
+    public Uni<Credential> lock(UUID id) {
+        return Panache.getSession().chain(session -> session.find(Credential.class, id)
+                .call(credential -> session.refresh(credential, LockModeType.PESSIMISTIC_WRITE)));
     }
 
     /** Revokes every credential of the certification not yet revoked; the number revoked. */

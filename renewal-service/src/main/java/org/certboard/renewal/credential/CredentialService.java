@@ -60,28 +60,22 @@ public class CredentialService {
 
     /**
      * Issues a credential for the certification's cycle {@code [validFrom, validUntil]}, in the caller's transaction
-     * (the one that issues or renews the certification).
+     * (the one that issues or renews the certification): its identity, status list position and what it states are
+     * fixed now; it is signed when first asked for ({@link #current}), with the issue time it states.
      */
     public Uni<Credential> issue(Certification certification, LocalDate validFrom, LocalDate validUntil) {
         return candidates.byId(certification.candidateId)
                 .chain(candidate -> credentials.nextStatusIndex()
                         .chain(index -> {
-                            CredentialContent content = new CredentialContent(UUID.randomUUID(), certification.number,
-                                    candidate == null ? null : candidate.fullName(), validFrom, validUntil, index,
-                                    time.now());
                             Credential credential = new Credential();
-                            credential.id = content.id();
+                            credential.id = UUID.randomUUID();
                             credential.certificationId = certification.id;
                             credential.statusIndex = index;
-                            credential.holderName = content.holderName();
+                            credential.holderName = candidate == null ? null : candidate.fullName();
                             credential.validFrom = validFrom;
                             credential.validUntil = validUntil;
-                            credential.jwt = JoseCodec.sign(CredentialDocument.credential(profile, content), key,
-                                    java.util.Date.from(content.issuedAt()));
-                            credential.keyId = key.keyId();
-                            credential.issuedAt = content.issuedAt();
-                            return credentials.recordKey(key.keyId(), key.publicJwk().toJSONString(),
-                                    time.now()).chain(() -> credentials.persist(credential));
+                            credential.issuedAt = time.now();
+                            return credentials.persist(credential);
                         }));
     }
 
@@ -117,17 +111,35 @@ public class CredentialService {
 
     /**
      * The holder's credential for a certification: the one in force today, else the newest (a renewal issued ahead
-     * of its cycle). Replaced and revoked credentials are never handed out.
+     * of its cycle). Replaced and revoked credentials are never handed out. The first request signs it.
      */
     public Uni<IssuedCredential> current(String number) {
         LocalDate today = time.today();
         return Panache.withSession(() -> certifications.byNumber(number).chain(certification -> credentials
-                .current(certification.id, today).map(credential -> {
+                .current(certification.id, today).chain(credential -> {
                     if (credential == null) {
                         throw ProblemException.notFound("credential of certification", number);
                     }
-                    return new IssuedCredential(certification.candidateId, number, credential.id, credential.jwt);
+                    return (credential.jwt != null ? Uni.createFrom().item(credential.jwt)
+                            : signed(credential.id, number))
+                            .map(jwt -> new IssuedCredential(certification.candidateId, number, credential.id, jwt));
                 })));
+    }
+
+    /** Signs the credential once: two first requests at the same time meet at the row lock and hand out one JWT. */
+    private Uni<String> signed(UUID credentialId, String number) {
+        return Panache.withTransaction(() -> credentials.lock(credentialId).chain(credential -> {
+            if (credential.jwt != null) {
+                return Uni.createFrom().item(credential.jwt);
+            }
+            CredentialContent content = new CredentialContent(credential.id, number, credential.holderName,
+                    credential.validFrom, credential.validUntil, credential.statusIndex, credential.issuedAt);
+            credential.jwt = JoseCodec.sign(CredentialDocument.credential(profile, content), key,
+                    java.util.Date.from(content.issuedAt()));
+            credential.keyId = key.keyId();
+            return credentials.recordKey(key.keyId(), key.publicJwk().toJSONString(), time.now())
+                    .replaceWith(credential.jwt);
+        }));
     }
 
     /** Withdraws every credential of the certification for good; new cycles (renewals) issue new credentials. */

@@ -18,7 +18,11 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 
 import org.certboard.devstack.testing.RealInfrastructure;
@@ -82,6 +86,30 @@ public class CredentialFlowTest {
                 .contentType("application/problem+json");
         RenewalFixtures.as(Roles.VENDOR).get("/certifications/{n}/credential", number).then().statusCode(403);
         RenewalFixtures.as(Roles.STAFF).get("/certifications/{n}/credential", "CCM-1999-000000").then().statusCode(404);
+    }
+
+    @Test
+    void aCredentialIsSignedWhenFirstAskedForAndOnlyOnce() throws Exception {
+        RenewalFixtures board = new RenewalFixtures(bootstrapServers);
+        LocalDate examDate = RenewalFixtures.today().minusDays(10);
+        UUID candidate = RenewalFixtures.candidate(examDate);
+        board.pass(candidate, examDate);
+        String number = awaitNumber(candidate);
+        String unsigned = "select count(*) from credential c join certification n on n.id = c.certification_id"
+                + " where n.number = ? and c.jwt is null";
+        assertThat(TestDatabase.count(unsigned, number)).as("recorded with the certification, not yet signed")
+                .isEqualTo(1);
+
+        List<CompletableFuture<String>> firstRequests = IntStream.range(0, 4)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> RenewalFixtures.as(Roles.STAFF)
+                        .get("/certifications/{n}/credential", number).then().statusCode(200).extract().asString()))
+                .toList();
+        Set<String> handedOut = firstRequests.stream().map(CompletableFuture::join).collect(Collectors.toSet());
+
+        assertThat(handedOut).as("one signature, whoever asked first").hasSize(1);
+        assertThat(TestDatabase.count(unsigned, number)).isZero();
+        Map<String, Object> claims = independentlyVerified(handedOut.iterator().next());
+        assertThat(map(claims.get("credentialSubject")).get("licenseNumber")).isEqualTo(number);
     }
 
     @Test
