@@ -68,6 +68,7 @@ public class BookingService {
                 .call(slot -> requireBeforeCutoff(slot, now, "booking"))
                 .chain(slot -> authorisation(candidateId, slot)
                         .call(auth -> checkRetake(auth, slot))
+                        .invoke(() -> requireSeatLeft(slot))
                         .call(auth -> insertActive(bookingId, candidateId, sittingId, auth.applicationId, now))
                         .call(auth -> takeSeat(slot))
                         .call(auth -> outbox.add(booked(candidateId, bookingId, slot))))
@@ -187,12 +188,26 @@ public class BookingService {
         }).replaceWithVoid();
     }
 
+    /**
+     * A sitting already full when read answers at once, without queueing for its row behind the bookings taking the
+     * last seats (a burst of requests for a popular sitting is mostly refusals); {@link #takeSeat} still decides.
+     */
+    private static void requireSeatLeft(Slot slot) {
+        if (slot.sitting().seatsBooked >= slot.sitting().capacity) {
+            throw full(slot);
+        }
+    }
+
     private Uni<Void> takeSeat(Slot slot) {
         return sittings.takeSeat(slot.sitting().id).invoke(taken -> {
             if (!taken) {
-                throw ProblemException.conflict("Sitting full", "sitting " + slot.sitting().id + " has no seat left");
+                throw full(slot);
             }
         }).replaceWithVoid();
+    }
+
+    private static ProblemException full(Slot slot) {
+        return ProblemException.conflict("Sitting full", "sitting " + slot.sitting().id + " has no seat left");
     }
 
     private static ExamBooked booked(UUID candidateId, UUID bookingId, Slot slot) {
