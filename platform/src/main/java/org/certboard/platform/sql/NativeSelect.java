@@ -21,7 +21,10 @@ public final class NativeSelect {
     private NativeSelect() {
     }
 
-    /** {@code sql} is a single SELECT (it may lock with FOR UPDATE) with named or positional parameters. */
+    /**
+     * {@code sql} is a single SELECT (it may lock with FOR UPDATE) with named or positional parameters; one with
+     * common table expressions of its own would need them joined to this one's WITH.
+     */
     public static <R> Mutiny.SelectionQuery<R> of(Mutiny.Session session, String sql, Class<R> resultType) {
         return session.createNativeQuery(OUT_OF_PLAN_CACHE + sql, resultType).setParameter("outOfPlanCache", ONE);
     }
