@@ -112,10 +112,12 @@ class AccessTest {
                 .row("GET", "/certifications/{number}/credential", 401, 200, 404, 403, 200, 403,
                         (r, p) -> r.get("/certifications/{n}/credential", p.number))
                 .row("POST", "/certifications/{number}/credential/revocation", 401, 403, 403, 403, 200, 403,
-                        (r, p) -> json(r, Map.of("reason", "issued in error")).post(
+                        (r, p) -> json(r, Map.of("category", "ISSUED_IN_ERROR", "reason", "duplicate record")).post(
                                 "/certifications/{n}/credential/revocation", p.number))
                 .row("POST", "/credentials/verify", 200, 200, 200, 200, 200, 200,
                         (r, p) -> json(r, Map.of("credential", "not.a.credential")).post("/credentials/verify"))
+                .row("GET", "/credentials/status/{list}", 200, 200, 200, 200, 200, 200,
+                        (r, p) -> r.get("/credentials/status/0"))
                 .row("GET", "/credentials/status/{purpose}/{list}", 200, 200, 200, 200, 200, 200,
                         (r, p) -> r.get("/credentials/status/suspension/0"))
                 .row("GET", "/.well-known/jwks.json", 200, 200, 200, 200, 200, 200,

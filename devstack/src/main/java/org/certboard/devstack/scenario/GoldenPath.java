@@ -101,6 +101,10 @@ public final class GoldenPath {
         if (!number.equals(stated.certificationNumber())) {
             throw new AssertionError("the credential names " + stated.certificationNumber() + ", not " + number);
         }
+        if (!stated.validUntil().startsWith(renewed.toString())) {
+            throw new AssertionError("the credential states valid until " + stated.validUntil() + ", not the renewed "
+                    + renewed);
+        }
 
         JsonNode verification = board.verify(number).expect(200).body();
         say(ANYONE, "public verification of %s: %s, %s, %s, first certified %s, valid until %s", number,

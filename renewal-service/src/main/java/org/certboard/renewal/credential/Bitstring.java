@@ -10,7 +10,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A Bitstring Status List: bit 0 is the most significant bit of the first byte; encoded as GZIP, then base64url
- * without padding, prefixed with the multibase code {@code u}.
+ * without padding, prefixed with the multibase code {@code u}. A list of {@code statusSize}-bit entries keeps entry
+ * {@code i} in bits {@code [i * statusSize, (i + 1) * statusSize)}, most significant bit first.
  */
 public final class Bitstring {
     private final byte[] bits;
@@ -36,6 +37,15 @@ public final class Bitstring {
 
     public boolean get(int index) {
         return (bits[index / 8] & (0x80 >>> (index % 8))) != 0;
+    }
+
+    /** Writes {@code value} into the {@code statusSize} bits of entry {@code entry}. */
+    public void set(int entry, int statusSize, int value) {
+        for (int bit = 0; bit < statusSize; bit++) {
+            if ((value & (1 << (statusSize - 1 - bit))) != 0) {
+                set(entry * statusSize + bit);
+            }
+        }
     }
 
     public String encode() {

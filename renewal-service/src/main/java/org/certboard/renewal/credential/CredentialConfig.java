@@ -15,11 +15,11 @@ import io.smallrye.config.WithDefault;
 public interface CredentialConfig {
 
     /**
-     * Public base URL of this service: the issuer id, the status list URLs and the verification page (and its QR
-     * code) are built from it, never from a request's Host header, which a caller chooses.
+     * The board's public base URL (https, the verification host): the issuer id, the status list URLs and the
+     * verification page (and its QR code) are built from it, never from a request's Host header, which a caller
+     * chooses. Required outside sandbox mode: what a credential states about its issuer must be the board's.
      */
-    @WithDefault("http://127.0.0.1:8083")
-    URI baseUrl();
+    Optional<URI> baseUrl();
 
     /** The issuer profile's name. */
     @WithDefault("certboard Case Management Certification Board")

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +44,18 @@ public final class CredentialDocument {
         subject.put("licenseNumber", content.number());
         subject.put("achievement", achievement);
 
-        List<Map<String, Object>> status = new ArrayList<>();
-        for (StatusPurpose purpose : StatusPurpose.values()) {
-            String list = profile.statusListUrl(purpose, content.statusIndex());
-            long position = content.statusIndex() % profile.statusListSize();
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", list + "#" + position);
-            entry.put("type", "BitstringStatusListEntry");
-            entry.put("statusPurpose", purpose.value());
-            entry.put("statusListIndex", Long.toString(position));
-            entry.put("statusListCredential", list);
-            status.add(entry);
-        }
+        // one entry, as the OB 3.0 schema requires: two bits (revoked, suspended) in a list of purpose "message"
+        StatusPurpose purpose = StatusPurpose.MESSAGE;
+        String list = profile.statusListUrl(purpose, content.statusIndex());
+        long position = content.statusIndex() % profile.statusListSize();
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("id", list + "#" + position);
+        status.put("type", "BitstringStatusListEntry");
+        status.put("statusPurpose", purpose.value());
+        status.put("statusListIndex", Long.toString(position));
+        status.put("statusListCredential", list);
+        status.put("statusSize", purpose.statusSize());
+        status.put("statusMessage", CredentialStatus.MESSAGES);
 
         Map<String, Object> credential = new LinkedHashMap<>();
         credential.put("@context", List.of(VC_CONTEXT, OB_CONTEXT));
@@ -64,6 +63,10 @@ public final class CredentialDocument {
         credential.put("type", List.of("VerifiableCredential", CREDENTIAL_TYPE));
         credential.put("name", profile.achievementName());
         credential.put("issuer", issuer(profile));
+        if (content.firstCertifiedOn() != null) {
+            // validFrom moves with each renewal; the award itself stays dated
+            credential.put("awardedDate", startOf(content.firstCertifiedOn(), profile));
+        }
         credential.put("validFrom", startOf(content.validFrom(), profile));
         credential.put("validUntil", endOf(content.validUntil(), profile));
         credential.put("credentialSubject", subject);
@@ -72,7 +75,10 @@ public final class CredentialDocument {
         return credential;
     }
 
-    /** A status list credential as of {@code now}: {@code encodedList} is the GZIP-compressed, multibase bitstring. */
+    /**
+     * A status list credential as of {@code now}: {@code encodedList} is the GZIP-compressed, multibase bitstring
+     * of {@code purpose.statusSize()} bits per credential.
+     */
     public static Map<String, Object> statusList(IssuerProfile profile, StatusPurpose purpose, int list,
             String encodedList, OffsetDateTime now) {
         String id = profile.statusListUrl(purpose, list);

@@ -3,7 +3,9 @@ package org.certboard.renewal.credential;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -15,14 +17,18 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The credentials' SQL, and the signing keys'. Status bits are queries over the credential and its certification, so
- * every status change of the certification shows in the lists at once.
+ * The credentials' SQL, and the signing keys'. A credential's status is a query over the credential and its
+ * certification ({@link CredentialStatus}), so every status change of the certification shows in the lists at once.
  */
 @ApplicationScoped
 public class CredentialRepository {
-    private static final String SUSPENDED_REASON = """
-            case when c.superseded_by is not null then c.superseded_reason
-                 when k.status <> 'ACTIVE' then 'certification ' || k.number || ' is ' || k.status end""";
+    /** Per credential: position, revocation category, suspension reason, superseding credential and why. */
+    private static final String STANDING = """
+            select c.status_index, c.revoked_category,
+                   case when c.superseded_by is null and k.status <> 'ACTIVE'
+                        then 'certification ' || k.number || ' is ' || k.status end,
+                   c.superseded_by, c.superseded_reason
+            from credential c join certification k on k.id = c.certification_id""";
 
     /** The next position in the status lists; never handed out twice. */
     public Uni<Long> nextStatusIndex() {
@@ -34,9 +40,15 @@ public class CredentialRepository {
         return credential.persist();
     }
 
+    /** The certification's credentials in force: not superseded, not revoked (one, but for data from before 1.3). */
+    public Uni<List<Credential>> inForce(UUID certificationId) {
+        return Credential.<Credential>find("certificationId = ?1 and supersededBy is null and revokedAt is null "
+                + "order by issuedAt", certificationId).list();
+    }
+
     /**
-     * The person's credentials still in force on {@code today} (not replaced, not revoked, certification not LAPSED)
-     * that do not state {@code name}, oldest first.
+     * The person's credentials in force that do not state {@code name}, on certifications not LAPSED, whose period
+     * has not ended by {@code today}, oldest first.
      */
     public Uni<List<Credential>> statingAnotherName(UUID candidateId, String name, LocalDate today) {
         return Credential.<Credential>find("""
@@ -47,11 +59,10 @@ public class CredentialRepository {
                 order by c.validFrom""", today, name, candidateId, CertificationStatus.LAPSED).list();
     }
 
-    /** The certification's credential in force on {@code today}, else its newest; replaced and revoked ones never. */
-    public Uni<Credential> current(UUID certificationId, LocalDate today) {
+    /** The certification's newest credential that is neither superseded nor revoked; null when there is none. */
+    public Uni<Credential> current(UUID certificationId) {
         return Credential.<Credential>find("certificationId = ?1 and supersededBy is null and revokedAt is null "
-                + "order by case when validFrom <= ?2 and validUntil >= ?2 then 0 else 1 end, validFrom desc",
-                certificationId, today).firstResult();
+                + "order by issuedAt desc, validFrom desc", certificationId).firstResult();
     }
 
     /** For signing: read again under a row lock held until commit, so a concurrent signature is seen. */
@@ -61,9 +72,10 @@ public class CredentialRepository {
     }
 
     /** Revokes every credential of the certification not yet revoked; the number revoked. */
-    public Uni<Long> revokeAll(UUID certificationId, String reason, Instant at) {
-        return Credential.update("revokedAt = ?1, revokedReason = ?2 where certificationId = ?3 and revokedAt is null",
-                at, reason, certificationId).map(Integer::longValue);
+    public Uni<Long> revokeAll(UUID certificationId, RevocationCategory category, String note, Instant at) {
+        return Credential.update("revokedAt = ?1, revokedCategory = ?2, revokedReason = ?3 "
+                + "where certificationId = ?4 and revokedAt is null", at, category, note, certificationId)
+                .map(Integer::longValue);
     }
 
     /** The public part of every key the board has signed with, as JWK JSON, oldest first. */
@@ -72,7 +84,10 @@ public class CredentialRepository {
                 "select public_jwk from credential_key order by first_used_at", String.class).getResultList());
     }
 
-    /** Records a key's public part when it first signs, so verifiers keep finding it after a rotation. */
+    /**
+     * Records a key's public part when it first signs a credential or a status list, so verifiers keep finding it
+     * after a rotation.
+     */
     public Uni<Void> recordKey(String keyId, String publicJwk, Instant at) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                 "insert into credential_key (kid, public_jwk, first_used_at) values (?1, ?2, ?3) on conflict do nothing")
@@ -80,28 +95,26 @@ public class CredentialRepository {
                 .replaceWithVoid();
     }
 
-    /** Why the {@code purpose} bit at {@code index} is set; empty when it is not. */
-    public Uni<List<String>> reasonsAt(StatusPurpose purpose, long index) {
-        return Panache.getSession().chain(session -> NativeSelect.of(session, "select s.reason from ("
-                + reasonQuery(purpose) + ") s where s.status_index = ?1", String.class).setParameter(1, index)
-                .getResultList());
+    /** The standing of the credential at status position {@code index}; unknown positions stand good. */
+    public Uni<CredentialVerifier.Standing> standingAt(long index) {
+        return Panache.getSession().chain(session -> NativeSelect.of(session, STANDING + " where c.status_index = ?1",
+                Object[].class).setParameter(1, index).getResultList())
+                .map(rows -> rows.isEmpty() ? CredentialVerifier.Standing.UNKNOWN : standing(rows.get(0)));
     }
 
-    /** The positions in {@code [first, last]} whose {@code purpose} bit is set. */
-    public Uni<List<Long>> setBetween(StatusPurpose purpose, long first, long last) {
-        return Panache.getSession().chain(session -> NativeSelect.of(session,
-                "select s.status_index from (" + reasonQuery(purpose) + ") s where s.status_index between ?1 and ?2",
-                Long.class).setParameter(1, first).setParameter(2, last).getResultList());
+    /** The positions in {@code [first, last]} whose status is not good, with their status. */
+    public Uni<Map<Long, CredentialStatus>> notGoodBetween(long first, long last) {
+        return Panache.getSession().chain(session -> NativeSelect.of(session, STANDING
+                + " where c.status_index between ?1 and ?2"
+                + " and (c.revoked_at is not null or (c.superseded_by is null and k.status <> 'ACTIVE'))",
+                Object[].class).setParameter(1, first).setParameter(2, last).getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> ((Number) row[0]).longValue(),
+                        row -> standing(row).status(), (a, b) -> a)));
     }
 
-    /** Rows {@code (reason, status_index)} of the credentials whose {@code purpose} bit is set. */
-    private static String reasonQuery(StatusPurpose purpose) {
-        return switch (purpose) {
-            case REVOCATION -> "select c.revoked_reason as reason, c.status_index from credential c"
-                    + " where c.revoked_at is not null";
-            case SUSPENSION -> "select " + SUSPENDED_REASON + " as reason, c.status_index from credential c"
-                    + " join certification k on k.id = c.certification_id"
-                    + " where (c.superseded_by is not null or k.status <> 'ACTIVE')";
-        };
+    private static CredentialVerifier.Standing standing(Object[] row) {
+        RevocationCategory revoked = row[1] == null ? null : RevocationCategory.valueOf((String) row[1]);
+        return new CredentialVerifier.Standing(new CredentialStatus(revoked, (String) row[2]),
+                row[3] == null ? null : "urn:uuid:" + row[3], (String) row[4]);
     }
 }

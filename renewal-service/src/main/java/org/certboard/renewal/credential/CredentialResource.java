@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,8 +34,9 @@ public class CredentialResource {
         this.access = access;
     }
 
+    /** {@code category} is what a verifier learns; {@code reason} is staff's note, kept by the board. */
     @Schema(name = "CredentialRevocation")
-    public record Revocation(@NotBlank @Size(max = 2000) String reason) {
+    public record Revocation(@NotNull RevocationCategory category, @NotBlank @Size(max = 2000) String reason) {
     }
 
     @GET
@@ -52,11 +54,9 @@ public class CredentialResource {
     @Path("/revocation")
     @RolesAllowed(Roles.STAFF)
     @Operation(operationId = "revokeCredential",
-            summary = "Withdraw the certification's credentials for good (revocation status list)")
-    public Uni<Map<String, Long>> revoke(@PathParam("number") String number, @Valid Revocation revocation) {
-        if (revocation == null) {
-            throw org.certboard.platform.problem.ProblemException.invalid("reason", "a revocation needs a reason");
-        }
-        return credentials.revoke(number, revocation.reason()).map(count -> Map.of("revoked", count));
+            summary = "Withdraw the certification's credentials for good: verifiers see the category, never the reason")
+    public Uni<Map<String, Long>> revoke(@PathParam("number") String number, @Valid @NotNull Revocation revocation) {
+        return credentials.revoke(number, revocation.category(), revocation.reason())
+                .map(count -> Map.of("revoked", count));
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,18 +24,18 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Issues the board's verifiable credentials and answers for their status. A credential's status bits are derived
- * from the certification at the moment they are read, so every status change (expired, lapsed, retired, renewed,
- * reactivated) shows in the lists at once without a second write that could be forgotten:
- * <ul>
- * <li>suspension: the credential was replaced (name corrected), or its certification is not ACTIVE;</li>
- * <li>revocation: staff withdrew it for good.</li>
- * </ul>
+ * Issues the board's verifiable credentials and answers for their status. One credential speaks for a certification
+ * at a time: a renewal, a reactivation or an accepted name change issues a new one that supersedes it, and the holder's
+ * download always returns the newest. Status is derived from the credential and its certification when read
+ * ({@link CredentialStatus}), so every status change (expired, lapsed, retired, renewed, reactivated) shows in the
+ * lists at once without a second write that could be forgotten.
  */
 @ApplicationScoped
 public class CredentialService {
     private static final Logger LOG = Logger.getLogger(CredentialService.class);
-    static final String NAME_CORRECTED = "replaced by a credential with the corrected name";
+    static final String NAME_CHANGED = "the holder's legal name changed";
+    /** The certification was issued before the holder's registration reached this service. */
+    static final String NAME_RECORDED = "the holder's name was recorded";
 
     private final CredentialRepository credentials;
     private final CertificationRepository certifications;
@@ -59,11 +58,28 @@ public class CredentialService {
     }
 
     /**
-     * Issues a credential for the certification's cycle {@code [validFrom, validUntil]}, in the caller's transaction
-     * (the one that issues or renews the certification): its identity, status list position and what it states are
-     * fixed now; it is signed when first asked for ({@link #current}), with the issue time it states.
+     * The first credential of a new certification, for its cycle, in the caller's transaction (the one that issues
+     * the certification): its identity, status position and what it states are fixed now; it is signed when first
+     * asked for ({@link #current}), with the issue time it states.
      */
-    public Uni<Credential> issue(Certification certification, LocalDate validFrom, LocalDate validUntil) {
+    public Uni<Credential> issue(Certification certification) {
+        return issue(certification, certification.cycleStartedOn, certification.expiresOn);
+    }
+
+    /**
+     * The certification was renewed or reactivated (in the caller's transaction, after the certification changed):
+     * a credential valid from today to the new expiry supersedes the one in force. A late renewal restores the
+     * certification without a gap, so its credential is valid from the start of the new cycle, which lies before today.
+     */
+    public Uni<Void> renewed(Certification certification, LocalDate cycleStartedOn, String reason) {
+        LocalDate today = time.today();
+        LocalDate validFrom = cycleStartedOn.isBefore(today) ? cycleStartedOn : today;
+        return credentials.inForce(certification.id).chain(inForce -> issue(certification, validFrom,
+                certification.expiresOn).invoke(replacement -> inForce.forEach(old -> old.supersede(replacement,
+                        reason)))).replaceWithVoid();
+    }
+
+    private Uni<Credential> issue(Certification certification, LocalDate validFrom, LocalDate validUntil) {
         return candidates.byId(certification.candidateId)
                 .chain(candidate -> credentials.nextStatusIndex()
                         .chain(index -> {
@@ -80,9 +96,9 @@ public class CredentialService {
     }
 
     /**
-     * The holder's name as the board knows it changed (a correction, or first told after the certification): every
-     * credential still in force that states another name is replaced by one with the same validity and the new name,
-     * and the replaced one is suspended. Runs in the candidate consumer's transaction, after the projection.
+     * The holder's legal name as the board knows it changed (accepted by staff, or first told after the
+     * certification): every credential in force that states another name is superseded by one with the same validity
+     * and the new name. Runs in the candidate consumer's transaction, after the projection.
      */
     public Uni<Void> onNameChanged(UUID candidateId) {
         LocalDate today = time.today();
@@ -98,9 +114,9 @@ public class CredentialService {
                             done = done.chain(() -> certifications.byId(old.certificationId)
                                     .chain(certification -> issue(certification, old.validFrom, old.validUntil))
                                     .invoke(replacement -> {
-                                        old.supersededBy = replacement.id;
-                                        old.supersededReason = NAME_CORRECTED;
-                                        LOG.infof("credential %s replaced by %s: the holder's name changed", old.id,
+                                        old.supersede(replacement, old.holderName == null ? NAME_RECORDED
+                                                : NAME_CHANGED);
+                                        LOG.infof("credential %s superseded by %s: the holder's name changed", old.id,
                                                 replacement.id);
                                     }).replaceWithVoid());
                         }
@@ -110,45 +126,44 @@ public class CredentialService {
     }
 
     /**
-     * The holder's credential for a certification: the one in force today, else the newest (a renewal issued ahead
-     * of its cycle). Replaced and revoked credentials are never handed out. The first request signs it.
+     * The holder's credential for a certification: its newest, neither superseded nor revoked. The first request
+     * signs it.
      */
     public Uni<IssuedCredential> current(String number) {
-        LocalDate today = time.today();
         return Panache.withSession(() -> certifications.byNumber(number).chain(certification -> credentials
-                .current(certification.id, today).chain(credential -> {
+                .current(certification.id).chain(credential -> {
                     if (credential == null) {
                         throw ProblemException.notFound("credential of certification", number);
                     }
                     return (credential.jwt != null ? Uni.createFrom().item(credential.jwt)
-                            : signed(credential.id, number))
+                            : signed(credential.id, number, certification.firstCertifiedOn))
                             .map(jwt -> new IssuedCredential(certification.candidateId, number, credential.id, jwt));
                 })));
     }
 
     /** Signs the credential once: two first requests at the same time meet at the row lock and hand out one JWT. */
-    private Uni<String> signed(UUID credentialId, String number) {
+    private Uni<String> signed(UUID credentialId, String number, LocalDate firstCertifiedOn) {
         return Panache.withTransaction(() -> credentials.lock(credentialId).chain(credential -> {
             if (credential.jwt != null) {
                 return Uni.createFrom().item(credential.jwt);
             }
             CredentialContent content = new CredentialContent(credential.id, number, credential.holderName,
-                    credential.validFrom, credential.validUntil, credential.statusIndex, credential.issuedAt);
-            credential.jwt = JoseCodec.sign(CredentialDocument.credential(profile, content), key,
-                    java.util.Date.from(content.issuedAt()));
-            credential.keyId = key.keyId();
+                    firstCertifiedOn, credential.validFrom, credential.validUntil, credential.statusIndex,
+                    credential.issuedAt);
+            credential.sign(JoseCodec.sign(CredentialDocument.credential(profile, content), key,
+                    java.util.Date.from(content.issuedAt())), key.keyId());
             return credentials.recordKey(key.keyId(), key.publicJwk().toJSONString(), time.now())
                     .replaceWith(credential.jwt);
         }));
     }
 
-    /** Withdraws every credential of the certification for good; new cycles (renewals) issue new credentials. */
-    public Uni<Long> revoke(String number, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw ProblemException.invalid("reason", "a revocation needs a reason");
-        }
+    /**
+     * Withdraws every credential of the certification for good; a later renewal issues a new credential. A verifier
+     * learns the {@code category}; staff's {@code note} stays with the board.
+     */
+    public Uni<Long> revoke(String number, RevocationCategory category, String note) {
         return Panache.withTransaction(() -> certifications.lockByNumber(number).chain(certification -> credentials
-                .revokeAll(certification.id, reason, time.now())));
+                .revokeAll(certification.id, category, note, time.now())));
     }
 
     /** Every key the board has signed with, and the current one: what verifiers need, current or rotated out. */
@@ -170,37 +185,27 @@ public class CredentialService {
     }
 
     public Uni<Verification> verify(String presented) {
-        Map<StatusPurpose, Long> indexes = CredentialVerifier.statusIndexes(presented, profile);
-        return publishedKeys().chain(keys -> statusOf(indexes).map(status -> verifier.verify(presented, keys,
-                (purpose, index) -> Long.valueOf(index).equals(indexes.get(purpose))
-                        ? Optional.ofNullable(status.get(purpose)) : Optional.empty(),
-                time.now())));
+        Optional<Long> index = CredentialVerifier.statusIndex(presented, profile);
+        return publishedKeys().chain(keys -> (index.isEmpty()
+                ? Uni.createFrom().item(CredentialVerifier.Standing.UNKNOWN)
+                : Panache.withSession(() -> credentials.standingAt(index.get())))
+                .map(standing -> verifier.verify(presented, keys,
+                        at -> index.isPresent() && index.get() == at ? standing : CredentialVerifier.Standing.UNKNOWN,
+                        time.now())));
     }
 
-    /** The reasons behind the requested bits, for those that are set. */
-    private Uni<Map<StatusPurpose, String>> statusOf(Map<StatusPurpose, Long> indexes) {
-        if (indexes.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return Panache.withSession(() -> {
-            Map<StatusPurpose, String> reasons = new HashMap<>();
-            Uni<Void> done = Uni.createFrom().voidItem();
-            for (Map.Entry<StatusPurpose, Long> requested : indexes.entrySet()) {
-                done = done.chain(() -> credentials.reasonsAt(requested.getKey(), requested.getValue())
-                        .invoke(found -> found.stream().findFirst()
-                                .ifPresent(reason -> reasons.put(requested.getKey(), reason))).replaceWithVoid());
-            }
-            return done.replaceWith(reasons);
-        });
-    }
-
-    /** The signed status list credential, computed now from the credentials and their certifications. */
+    /**
+     * The signed status list credential number {@code list} of {@code purpose}, computed now from the credentials and
+     * their certifications. Its signing key is recorded like a credential's, so it stays published after a rotation.
+     */
     public Uni<String> statusList(StatusPurpose purpose, int list) {
         long first = (long) list * profile.statusListSize();
-        return Panache.withSession(() -> credentials.setBetween(purpose, first, first + profile.statusListSize() - 1))
-                .map(set -> {
-                    Bitstring bits = new Bitstring(profile.statusListSize());
-                    set.forEach(index -> bits.set((int) (index - first)));
+        return Panache.withTransaction(() -> credentials.notGoodBetween(first, first + profile.statusListSize() - 1)
+                .call(() -> credentials.recordKey(key.keyId(), key.publicJwk().toJSONString(), time.now())))
+                .map(statuses -> {
+                    Bitstring bits = new Bitstring(profile.statusListSize() * purpose.statusSize());
+                    statuses.forEach((index, status) -> bits.set((int) (index - first), purpose.statusSize(),
+                            status.value(purpose)));
                     Instant now = time.now();
                     return JoseCodec.sign(CredentialDocument.statusList(profile, purpose, list, bits.encode(),
                             OffsetDateTime.ofInstant(now, profile.zone())), key, java.util.Date.from(now));

@@ -1,5 +1,7 @@
 package org.certboard.renewal.credential;
 
+import java.net.URI;
+
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -37,8 +39,19 @@ public class CredentialSetup {
 
     @Produces
     @Singleton
-    IssuerProfile issuerProfile(CredentialConfig config, CredentialNaming naming, BoardConfig board) {
-        return new IssuerProfile(config.baseUrl(), config.issuerName(), naming.credential(), naming.credentialPrefix(),
+    @Startup
+    IssuerProfile issuerProfile(CredentialConfig config, CredentialNaming naming, BoardConfig board,
+            @ConfigProperty(name = "certboard.sandbox") boolean sandbox,
+            @ConfigProperty(name = "quarkus.http.port") int port) {
+        URI baseUrl = config.baseUrl().orElseGet(() -> {
+            if (!sandbox) {
+                throw new IllegalStateException("certboard.credentials.base-url is not set: configure the board's "
+                        + "public verification URL (e.g. https://verify.board.example), which every credential names "
+                        + "as its issuer and status list host; only sandbox mode defaults to this machine");
+            }
+            return URI.create("http://127.0.0.1:" + port);
+        });
+        return new IssuerProfile(baseUrl, config.issuerName(), naming.credential(), naming.credentialPrefix(),
                 config.achievementDescription(), config.criteria(), board.timeZone(), config.statusListSize());
     }
 

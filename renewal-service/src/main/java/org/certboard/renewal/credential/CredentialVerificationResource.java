@@ -66,22 +66,34 @@ public class CredentialVerificationResource {
     }
 
     @GET
+    @Path("/status/{list}")
+    @Produces(JoseCodec.CREDENTIAL_MEDIA_TYPE)
+    @Operation(operationId = "getCredentialMessageStatusList", summary = "A Bitstring Status List credential of purpose "
+            + "message, two bits per credential (revoked, suspended), signed, current as of now")
+    public Uni<String> statusList(@PathParam("list") String list) {
+        return credentials.statusList(StatusPurpose.MESSAGE, listNumber(list, list));
+    }
+
+    @GET
     @Path("/status/{purpose}/{list}")
     @Produces(JoseCodec.CREDENTIAL_MEDIA_TYPE)
-    @Operation(operationId = "getCredentialStatusList",
-            summary = "A Bitstring Status List credential (suspension or revocation), signed, current as of now")
-    public Uni<String> statusList(@PathParam("purpose") String purpose, @PathParam("list") String list) {
-        StatusPurpose statusPurpose = StatusPurpose.of(purpose)
+    @Operation(operationId = "getCredentialStatusList", summary = "A one-bit Bitstring Status List credential"
+            + " (suspension or revocation), signed, current as of now: for credentials signed before 1.3")
+    public Uni<String> legacyStatusList(@PathParam("purpose") String purpose, @PathParam("list") String list) {
+        StatusPurpose statusPurpose = StatusPurpose.legacy(purpose)
                 .orElseThrow(() -> ProblemException.notFound("status list", purpose + "/" + list));
-        int number;
+        return credentials.statusList(statusPurpose, listNumber(list, purpose + "/" + list));
+    }
+
+    private static int listNumber(String list, String name) {
         try {
-            number = Integer.parseInt(list);
+            int number = Integer.parseInt(list);
+            if (number >= 0) {
+                return number;
+            }
         } catch (NumberFormatException e) {
-            throw ProblemException.notFound("status list", purpose + "/" + list);
+            // not a list the board keeps
         }
-        if (number < 0) {
-            throw ProblemException.notFound("status list", purpose + "/" + list);
-        }
-        return credentials.statusList(statusPurpose, number);
+        throw ProblemException.notFound("status list", name);
     }
 }

@@ -20,15 +20,30 @@ import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Verifies a presented credential the way any verifier could: the signature against the board's published keys
- * (current and retired, so credentials signed before a key rotation still verify), then its status bits, then its
- * validity period. Plain Java; the status bits come from a {@link StatusLookup}.
+ * (current and retired, so credentials signed before a key rotation still verify), then its status, then its
+ * validity period. Plain Java; the status comes from a {@link StatusLookup}. Revocation outranks suspension, and
+ * both outrank the validity period.
  */
 public final class CredentialVerifier {
 
-    /** Reads bit {@code index} of the board's {@code purpose} list; empty when the bit is not set. */
+    /** The board's standing of the credential at status position {@code index}. */
     @FunctionalInterface
     public interface StatusLookup {
-        Optional<String> reasonIfSet(StatusPurpose purpose, long index);
+        Standing at(long index);
+    }
+
+    /**
+     * What the status lists say of a credential, and whether a newer credential supersedes it.
+     *
+     * @param supersededBy the newer credential's id ({@code urn:uuid:…}), null when this one is the newest
+     * @param supersededReason why it was superseded (renewed, reactivated, name changed), null when it is not
+     */
+    public record Standing(CredentialStatus status, String supersededBy, String supersededReason) {
+        public static final Standing UNKNOWN = new Standing(CredentialStatus.GOOD, null, null);
+    }
+
+    /** Where a credential's status entries point: its position, or why they are not the board's. */
+    private record StatusRef(long index, String problem) {
     }
 
     private final IssuerProfile profile;
@@ -59,24 +74,37 @@ public final class CredentialVerifier {
             return Verification.invalid(problem.get());
         }
         Verification.Stated stated = stated(claims);
-        Optional<Verification> byStatus = statusOf(claims, status, stated);
-        if (byStatus.isPresent()) {
-            return byStatus.get();
+        StatusRef ref = statusRef(claims.get("credentialStatus"), profile);
+        if (ref.problem() != null) {
+            return Verification.invalid(ref.problem());
         }
+        Standing standing = status.at(ref.index());
+        if (standing.status().revoked()) {
+            return new Verification(Verification.Result.REVOKED, "revoked: " + standing.status().revokedCategory()
+                    .label(), stated, null);
+        }
+        if (standing.status().suspended()) {
+            return new Verification(Verification.Result.SUSPENDED, standing.status().suspendedReason(), stated, null);
+        }
+        String superseded = standing.supersededBy() == null ? ""
+                : "; superseded by " + standing.supersededBy() + " (" + standing.supersededReason()
+                        + "), which the holder can present instead";
         try {
             Instant validFrom = OffsetDateTime.parse(stated.validFrom()).toInstant();
             Instant validUntil = OffsetDateTime.parse(stated.validUntil()).toInstant();
             if (now.isAfter(validUntil)) {
-                return new Verification(Verification.Result.EXPIRED, "valid until " + stated.validUntil(), stated);
+                return new Verification(Verification.Result.EXPIRED, "was valid until " + stated.validUntil()
+                        + superseded, stated, standing.supersededBy());
             }
             if (now.isBefore(validFrom)) {
-                return new Verification(Verification.Result.NOT_YET_VALID, "valid from " + stated.validFrom(), stated);
+                return new Verification(Verification.Result.NOT_YET_VALID, "valid from " + stated.validFrom()
+                        + superseded, stated, standing.supersededBy());
             }
         } catch (DateTimeParseException e) {
             return Verification.invalid("validFrom or validUntil is not a date-time");
         }
         return new Verification(Verification.Result.VALID, "signed by the board, neither revoked nor suspended, "
-                + "within its validity period", stated);
+                + "within its validity period" + superseded, stated, standing.supersededBy());
     }
 
     private static boolean signatureHolds(SignedJWT jwt, JWK key) {
@@ -107,66 +135,54 @@ public final class CredentialVerifier {
         return Optional.empty();
     }
 
-    /** Revocation outranks suspension; an entry pointing to a list that is not the board's makes the credential invalid. */
-    private Optional<Verification> statusOf(Map<String, Object> claims, StatusLookup status, Verification.Stated stated) {
-        if (!(claims.get("credentialStatus") instanceof List<?> entries) || entries.isEmpty()) {
-            return Optional.of(Verification.invalid("no credentialStatus: the board's credentials always carry one"));
+    /**
+     * The status position a presented credential points to, read before its signature is checked so that its
+     * standing can be fetched in one go; {@link #verify} checks everything again. Empty when unreadable.
+     */
+    public static Optional<Long> statusIndex(String presented, IssuerProfile profile) {
+        try {
+            StatusRef ref = statusRef(SignedJWT.parse(presented.strip()).getJWTClaimsSet().getClaim("credentialStatus"),
+                    profile);
+            return ref.problem() == null ? Optional.of(ref.index()) : Optional.empty();
+        } catch (ParseException | RuntimeException unreadable) {
+            return Optional.empty();
         }
-        Optional<String> suspended = Optional.empty();
+    }
+
+    /**
+     * One entry in the board's list of purpose {@code message}; or, signed before 1.3, an array of a suspension and a
+     * revocation entry, which point to the same position. An entry naming a list the board does not keep makes the
+     * credential invalid.
+     */
+    private static StatusRef statusRef(Object credentialStatus, IssuerProfile profile) {
+        List<?> entries = credentialStatus instanceof List<?> list ? list
+                : credentialStatus == null ? List.of() : List.of(credentialStatus);
+        if (entries.isEmpty()) {
+            return new StatusRef(-1, "no credentialStatus: the board's credentials always carry one");
+        }
+        Long index = null;
         for (Object item : entries) {
             if (!(item instanceof Map<?, ?> entry)) {
-                return Optional.of(Verification.invalid("credentialStatus entry is not an object"));
+                return new StatusRef(-1, "credentialStatus entry is not an object");
             }
             Optional<StatusPurpose> purpose = StatusPurpose.of(String.valueOf(entry.get("statusPurpose")));
             String list = String.valueOf(entry.get("statusListCredential"));
             if (purpose.isEmpty() || !list.startsWith(profile.statusListPrefix(purpose.get()))) {
-                return Optional.of(Verification.invalid("credentialStatus names a list the board does not keep: " + list));
+                return new StatusRef(-1, "credentialStatus names a list the board does not keep: " + list);
             }
-            long index;
+            long position;
             try {
-                index = Long.parseLong(list.substring(profile.statusListPrefix(purpose.get()).length()))
+                position = Long.parseLong(list.substring(profile.statusListPrefix(purpose.get()).length()))
                         * profile.statusListSize() + Long.parseLong(String.valueOf(entry.get("statusListIndex")));
             } catch (NumberFormatException e) {
-                return Optional.of(Verification.invalid("credentialStatus index is not a number"));
+                return new StatusRef(-1, "credentialStatus index is not a number");
             }
-            Optional<String> reason = status.reasonIfSet(purpose.get(), index);
-            if (reason.isPresent() && purpose.get() == StatusPurpose.REVOCATION) {
-                return Optional.of(new Verification(Verification.Result.REVOKED, reason.get(), stated));
+            if (index != null && index != position) {
+                return new StatusRef(-1, "credentialStatus entries point to different credentials");
             }
-            if (reason.isPresent()) {
-                suspended = reason;
-            }
+            index = position;
         }
-        return suspended.map(reason -> new Verification(Verification.Result.SUSPENDED, reason, stated));
-    }
-
-    /**
-     * The status positions a presented credential points to, read before its signature is checked so that the
-     * status can be fetched in one go; {@link #verify} checks everything again. Empty when unreadable.
-     */
-    public static Map<StatusPurpose, Long> statusIndexes(String presented, IssuerProfile profile) {
-        Map<StatusPurpose, Long> indexes = new java.util.EnumMap<>(StatusPurpose.class);
-        try {
-            if (SignedJWT.parse(presented.strip()).getJWTClaimsSet().getClaim("credentialStatus")
-                    instanceof List<?> entries) {
-                for (Object item : entries) {
-                    if (item instanceof Map<?, ?> entry) {
-                        StatusPurpose.of(String.valueOf(entry.get("statusPurpose"))).ifPresent(purpose -> {
-                            String list = String.valueOf(entry.get("statusListCredential"));
-                            String prefix = profile.statusListPrefix(purpose);
-                            if (list.startsWith(prefix)) {
-                                indexes.put(purpose, Long.parseLong(list.substring(prefix.length()))
-                                        * profile.statusListSize()
-                                        + Long.parseLong(String.valueOf(entry.get("statusListIndex"))));
-                            }
-                        });
-                    }
-                }
-            }
-        } catch (ParseException | RuntimeException unreadable) {
-            return Map.of();
-        }
-        return indexes;
+        return new StatusRef(index, null);
     }
 
     @SuppressWarnings("unchecked")

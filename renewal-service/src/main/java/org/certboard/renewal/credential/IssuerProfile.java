@@ -9,6 +9,7 @@ import java.time.ZoneId;
  */
 public record IssuerProfile(URI baseUrl, String issuerName, String achievementName, String achievementCode,
         String achievementDescription, String criteria, ZoneId zone, int statusListSize) {
+    // statusListSize: credentials per list (each list holds statusListSize x the purpose's status size bits)
 
     /** The issuer's id: the board's public base URL, without a trailing slash. */
     public String issuerId() {
@@ -20,7 +21,7 @@ public record IssuerProfile(URI baseUrl, String issuerName, String achievementNa
         return issuerId() + "/achievements/" + achievementCode.toLowerCase();
     }
 
-    /** The status list credential holding bit {@code index} of {@code purpose}. */
+    /** The status list credential holding the entry of the credential at status position {@code index}. */
     public String statusListUrl(StatusPurpose purpose, long index) {
         return statusListUrl(purpose, (int) (index / statusListSize));
     }
@@ -29,8 +30,10 @@ public record IssuerProfile(URI baseUrl, String issuerName, String achievementNa
         return statusListPrefix(purpose) + list;
     }
 
+    /** {@code …/credentials/status/N} for the board's list, {@code …/status/suspension/N} for the legacy ones. */
     public String statusListPrefix(StatusPurpose purpose) {
-        return issuerId() + "/credentials/status/" + purpose.value() + "/";
+        String lists = issuerId() + "/credentials/status/";
+        return purpose == StatusPurpose.MESSAGE ? lists : lists + purpose.value() + "/";
     }
 
     public String verificationPage(String number) {

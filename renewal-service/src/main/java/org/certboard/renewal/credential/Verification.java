@@ -5,9 +5,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * The answer to "is this presented credential good now?". {@code credential} is what it states, present whenever the
  * board's signature holds (also for expired, suspended or revoked ones), absent for an INVALID one.
+ * {@code supersededBy} names the newer credential of the same certification (after a renewal, a reactivation or a
+ * name change); the superseded one stays true for the period it states.
  */
 @Schema(name = "CredentialVerification")
-public record Verification(Result result, String reason, Stated credential) {
+public record Verification(Result result, String reason, Stated credential,
+        @Schema(nullable = true, description = "The id of the newer credential that supersedes this one (a renewal, "
+                + "reactivation or name change); null when this is the newest") String supersededBy) {
 
     /** In order of precedence: the first that applies is the answer. */
     @Schema(name = "CredentialVerificationResult")
@@ -16,7 +20,7 @@ public record Verification(Result result, String reason, Stated credential) {
         INVALID,
         /** Withdrawn for good. */
         REVOKED,
-        /** Not valid now (the certification is not active, or the credential was replaced); may be reinstated. */
+        /** Not valid now: its certification is expired, lapsed or retired; may be reinstated. */
         SUSPENDED,
         /** Past its validUntil. */
         EXPIRED,
@@ -32,6 +36,6 @@ public record Verification(Result result, String reason, Stated credential) {
     }
 
     static Verification invalid(String reason) {
-        return new Verification(Result.INVALID, reason, null);
+        return new Verification(Result.INVALID, reason, null, null);
     }
 }

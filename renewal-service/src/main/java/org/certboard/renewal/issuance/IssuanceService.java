@@ -100,8 +100,7 @@ public class IssuanceService {
             Certification certification = issued.certification();
             return certifications.persist(certification)
                     .call(() -> outbox.add(issued.event()))
-                    .call(() -> credentials.issue(certification, certification.cycleStartedOn,
-                            certification.expiresOn))
+                    .call(() -> credentials.issue(certification))
                     .replaceWith(new Applied(certification.id, "ISSUED"));
         });
     }

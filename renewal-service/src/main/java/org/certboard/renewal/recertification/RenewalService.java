@@ -23,6 +23,7 @@ import org.certboard.renewal.ce.CeCreditRepository;
 import org.certboard.renewal.ce.CePeriod;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationRepository;
+import org.certboard.renewal.certification.CertificationStatus;
 import org.certboard.renewal.credential.CredentialService;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -133,9 +134,12 @@ public class RenewalService {
                 .map(VersionedRenewal::of);
     }
 
+    /** Renews the certification and supersedes its credential with one that states the new expiry. */
     private Uni<Void> apply(Certification certification, Renewal renewal) {
+        String reason = (certification.status == CertificationStatus.RETIRED ? "reactivated" : "renewed")
+                + " until " + renewal.expiresOn;
         return outbox.add(renewal.applyTo(certification, calendar))
-                .call(() -> credentials.issue(certification, renewal.cycleStartedOn, renewal.expiresOn))
+                .call(() -> credentials.renewed(certification, renewal.cycleStartedOn, reason))
                 .replaceWithVoid();
     }
 

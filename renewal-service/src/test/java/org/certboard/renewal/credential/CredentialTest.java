@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.jose4j.jwk.JsonWebKeySet;
@@ -32,15 +31,15 @@ class CredentialTest {
     static final IssuerProfile PROFILE = new IssuerProfile(URI.create("https://verify.certboard.test"),
             "certboard Case Management Certification Board", "Certified Case Manager (CCM)", "CCM",
             "The holder is certified.", "Passed the exam.", ZoneId.of("America/New_York"), 131072);
-    private static final CredentialVerifier.StatusLookup NOTHING_SET = (purpose, index) -> Optional.empty();
+    private static final CredentialVerifier.StatusLookup NOTHING_SET = index -> CredentialVerifier.Standing.UNKNOWN;
     private static final CredentialVerifier VERIFIER = new CredentialVerifier(PROFILE);
     private static final Instant NOW = Instant.parse("2027-06-01T12:00:00Z");
 
     private final SigningKey key = SigningKey.generate();
 
     static CredentialContent content(long statusIndex) {
-        return new CredentialContent(UUID.randomUUID(), "CCM-2026-000042", "Ada Lovelace", LocalDate.of(2026, 5, 10),
-                LocalDate.of(2031, 5, 10), statusIndex, Instant.parse("2026-05-11T09:00:00Z"));
+        return new CredentialContent(UUID.randomUUID(), "CCM-2026-000042", "Ada Lovelace", LocalDate.of(2021, 5, 10),
+                LocalDate.of(2026, 5, 10), LocalDate.of(2031, 5, 10), statusIndex, Instant.parse("2026-05-11T09:00:00Z"));
     }
 
     private String issue(SigningKey with, CredentialContent content) {
@@ -112,36 +111,98 @@ class CredentialTest {
     void suspensionIsLiftedWhenItsBitIsClearedAndRevocationOutranksIt() {
         long index = 131072L * 2 + 99;
         String jwt = issue(key, content(index));
-        CredentialVerifier.StatusLookup suspended = (purpose, i) -> purpose == StatusPurpose.SUSPENSION && i == index
-                ? Optional.of("certification CCM-2026-000042 is RETIRED") : Optional.empty();
-        CredentialVerifier.StatusLookup both = (purpose, i) -> i == index ? Optional.of(purpose.value())
-                : Optional.empty();
+        CredentialStatus retired = new CredentialStatus(null, "certification CCM-2026-000042 is RETIRED");
+        CredentialVerifier.StatusLookup suspended = at -> new CredentialVerifier.Standing(
+                at == index ? retired : CredentialStatus.GOOD, null, null);
+        CredentialVerifier.StatusLookup both = at -> new CredentialVerifier.Standing(
+                new CredentialStatus(RevocationCategory.DISCIPLINARY_ACTION, "certification is RETIRED"), null, null);
 
         Verification whileSuspended = VERIFIER.verify(jwt, published(key), suspended, NOW);
         assertThat(whileSuspended.result()).isEqualTo(Verification.Result.SUSPENDED);
         assertThat(whileSuspended.reason()).isEqualTo("certification CCM-2026-000042 is RETIRED");
         assertThat(VERIFIER.verify(jwt, published(key), NOTHING_SET, NOW).result())
                 .isEqualTo(Verification.Result.VALID);
-        assertThat(VERIFIER.verify(jwt, published(key), both, NOW).result()).isEqualTo(Verification.Result.REVOKED);
+        Verification revoked = VERIFIER.verify(jwt, published(key), both, NOW);
+        assertThat(revoked.result()).isEqualTo(Verification.Result.REVOKED);
+        assertThat(revoked.reason()).isEqualTo("revoked: disciplinary action");
         // a suspended credential past its validUntil still says why it is not valid: suspension comes first
         assertThat(VERIFIER.verify(jwt, published(key), suspended, Instant.parse("2032-01-01T00:00:00Z")).result())
                 .isEqualTo(Verification.Result.SUSPENDED);
     }
 
     @Test
-    void theStatusEntriesPointIntoTheBoardsListsAtTheCredentialsPosition() {
+    void aSupersededCredentialStaysTrueAndNamesItsSuccessor() {
+        String jwt = issue(key, content(12));
+        CredentialVerifier.StatusLookup superseded = at -> new CredentialVerifier.Standing(CredentialStatus.GOOD,
+                "urn:uuid:00000000-0000-0000-0000-000000000001", "renewed until 2036-05-10");
+
+        Verification verification = VERIFIER.verify(jwt, published(key), superseded, NOW);
+
+        assertThat(verification.result()).isEqualTo(Verification.Result.VALID);
+        assertThat(verification.supersededBy()).isEqualTo("urn:uuid:00000000-0000-0000-0000-000000000001");
+        assertThat(verification.reason()).contains("renewed until 2036-05-10");
+    }
+
+    @Test
+    void theOneStatusEntryPointsIntoTheBoardsMessageListAtTheCredentialsPosition() {
         long index = 131072L * 3 + 5;
         Map<String, Object> credential = CredentialDocument.credential(PROFILE, content(index));
 
-        assertThat((List<Object>) credential.get("credentialStatus")).containsExactly(
-                Map.of("id", "https://verify.certboard.test/credentials/status/suspension/3#5",
-                        "type", "BitstringStatusListEntry", "statusPurpose", "suspension", "statusListIndex", "5",
-                        "statusListCredential", "https://verify.certboard.test/credentials/status/suspension/3"),
-                Map.of("id", "https://verify.certboard.test/credentials/status/revocation/3#5",
-                        "type", "BitstringStatusListEntry", "statusPurpose", "revocation", "statusListIndex", "5",
-                        "statusListCredential", "https://verify.certboard.test/credentials/status/revocation/3"));
-        assertThat(CredentialVerifier.statusIndexes(issue(key, content(index)), PROFILE))
-                .containsEntry(StatusPurpose.SUSPENSION, index).containsEntry(StatusPurpose.REVOCATION, index);
+        Map<String, Object> entry = (Map<String, Object>) credential.get("credentialStatus");
+        assertThat(entry).containsEntry("id", "https://verify.certboard.test/credentials/status/3#5")
+                .containsEntry("type", "BitstringStatusListEntry").containsEntry("statusPurpose", "message")
+                .containsEntry("statusListIndex", "5").containsEntry("statusSize", 2)
+                .containsEntry("statusListCredential", "https://verify.certboard.test/credentials/status/3");
+        assertThat((List<Map<String, String>>) entry.get("statusMessage")).extracting(m -> m.get("status"))
+                .containsExactly("0x0", "0x1", "0x2", "0x3");
+        assertThat(CredentialVerifier.statusIndex(issue(key, content(index)), PROFILE)).contains(index);
+        assertThat(credential.get("awardedDate")).isEqualTo("2021-05-10T00:00:00-04:00");
+    }
+
+    @Test
+    void aCredentialSignedBefore13WithTwoOneBitEntriesStillVerifies() {
+        long index = 131072L + 8;
+        Map<String, Object> legacy = new java.util.LinkedHashMap<>(CredentialDocument.credential(PROFILE,
+                content(index)));
+        legacy.put("credentialStatus", List.of(legacyEntry("suspension", index), legacyEntry("revocation", index)));
+        String jwt = JoseCodec.sign(legacy, key, new Date());
+        CredentialVerifier.StatusLookup revokedThere = at -> new CredentialVerifier.Standing(at == index
+                ? new CredentialStatus(RevocationCategory.ISSUED_IN_ERROR, null) : CredentialStatus.GOOD, null, null);
+
+        assertThat(CredentialVerifier.statusIndex(jwt, PROFILE)).contains(index);
+        assertThat(VERIFIER.verify(jwt, published(key), NOTHING_SET, NOW).result())
+                .isEqualTo(Verification.Result.VALID);
+        assertThat(VERIFIER.verify(jwt, published(key), revokedThere, NOW).result())
+                .isEqualTo(Verification.Result.REVOKED);
+        // two entries that disagree on the position are no credential of the board
+        legacy.put("credentialStatus", List.of(legacyEntry("suspension", index), legacyEntry("revocation", 3)));
+        assertThat(VERIFIER.verify(JoseCodec.sign(legacy, key, new Date()), published(key), NOTHING_SET, NOW)
+                .result()).isEqualTo(Verification.Result.INVALID);
+    }
+
+    private static Map<String, Object> legacyEntry(String purpose, long index) {
+        String list = "https://verify.certboard.test/credentials/status/" + purpose + "/" + index / 131072;
+        return Map.of("id", list + "#" + index % 131072, "type", "BitstringStatusListEntry", "statusPurpose", purpose,
+                "statusListIndex", Long.toString(index % 131072), "statusListCredential", list);
+    }
+
+    @Test
+    void twoBitStatusesAreWrittenMostSignificantBitFirst() {
+        Bitstring bits = new Bitstring(16);
+        bits.set(0, 2, 0b01);
+        bits.set(1, 2, 0b10);
+        bits.set(7, 2, 0b11);
+
+        Bitstring decoded = Bitstring.decode(bits.encode());
+        assertThat(decoded.get(0)).isFalse();
+        assertThat(decoded.get(1)).isTrue();
+        assertThat(decoded.get(2)).isTrue();
+        assertThat(decoded.get(3)).isFalse();
+        assertThat(decoded.get(14)).isTrue();
+        assertThat(decoded.get(15)).isTrue();
+        assertThat(new CredentialStatus(RevocationCategory.ISSUED_IN_ERROR, "expired").value(StatusPurpose.MESSAGE))
+                .isEqualTo(0b11);
+        assertThat(new CredentialStatus(null, "expired").value(StatusPurpose.REVOCATION)).isZero();
     }
 
     @Test
@@ -184,7 +245,7 @@ class CredentialTest {
     void theCredentialValidatesAgainstTheOpenBadgesSchema() throws Exception {
         assertThat(OpenBadgesSchema.errors(CredentialDocument.credential(PROFILE, content(3)))).isEmpty();
         // without a name (issued before the name was known) it is still a valid credential
-        CredentialContent nameless = new CredentialContent(UUID.randomUUID(), "CCM-2026-000043", null,
+        CredentialContent nameless = new CredentialContent(UUID.randomUUID(), "CCM-2026-000043", null, null,
                 LocalDate.of(2026, 5, 10), LocalDate.of(2031, 5, 10), 4, Instant.now());
         assertThat(OpenBadgesSchema.errors(CredentialDocument.credential(PROFILE, nameless))).isEmpty();
         // and the schema does catch a credential missing what Open Badges requires

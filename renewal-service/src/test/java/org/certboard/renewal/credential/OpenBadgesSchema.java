@@ -12,8 +12,8 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 /**
- * The Open Badges 3.0 AchievementCredential schema the tests hold credentials to. It is certboard's own restatement
- * of the spec (see the schema's description), not 1EdTech's file, which no reachable package ships.
+ * 1EdTech's published Open Badges 3.0 AchievementCredential JSON Schema, the file the specification's repository
+ * builds (shared/standards, copied unchanged into the test resources): every credential the tests see is held to it.
  */
 public final class OpenBadgesSchema {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +33,7 @@ public final class OpenBadgesSchema {
 
     private static JsonSchema load() {
         try (InputStream schema = OpenBadgesSchema.class
-                .getResourceAsStream("/schemas/ob_v3p0_achievementcredential.certboard.schema.json")) {
+                .getResourceAsStream("/schemas/ob_v3p0_achievementcredential_schema.json")) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909).getSchema(schema);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
