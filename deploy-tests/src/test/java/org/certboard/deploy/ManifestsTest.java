@@ -82,14 +82,7 @@ class ManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = { "base", "overlays/staging", "overlays/production" })
     void everyObjectIsValidAndFollowsTheBoardsPolicy(String overlay) throws Exception {
-        String rendered = run(ROOT, null, "kubectl", "kustomize", ROOT.resolve("deploy/kubernetes/" + overlay).toString());
-        List<JsonNode> objects = new ArrayList<>();
-        for (JsonNode object : new YAMLMapper().readValues(new YAMLFactory().createParser(rendered), JsonNode.class)
-                .readAll()) {
-            if (!object.isNull()) {
-                objects.add(object);
-            }
-        }
+        List<JsonNode> objects = render(overlay);
         assertThat(objects).isNotEmpty();
 
         String nodeResult = run(WORK.resolve("node"), JSON.writeValueAsString(objects), "node", "validate.mjs");
@@ -113,6 +106,20 @@ class ManifestsTest {
         }
         problems.addAll(Policy.check(objects, overlay.endsWith("production")));
         assertThat(problems).isEmpty();
+    }
+
+    /** The objects {@code kubectl kustomize} renders for a folder under deploy/kubernetes. */
+    static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
+        Files.createDirectories(WORK);
+        String rendered = run(ROOT, null, "kubectl", "kustomize", ROOT.resolve("deploy/kubernetes/" + overlay).toString());
+        List<JsonNode> objects = new ArrayList<>();
+        for (JsonNode object : new YAMLMapper().readValues(new YAMLFactory().createParser(rendered), JsonNode.class)
+                .readAll()) {
+            if (!object.isNull()) {
+                objects.add(object);
+            }
+        }
+        return objects;
     }
 
     static String run(Path directory, String input, String... command) throws IOException, InterruptedException {

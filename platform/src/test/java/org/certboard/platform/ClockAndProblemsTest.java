@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import java.net.URL;
 
@@ -19,6 +20,7 @@ import org.certboard.devstack.testing.TestTokens;
 import org.certboard.platform.clock.BoardClock;
 import org.certboard.platform.clock.ClockProducer;
 import org.certboard.platform.clock.ClockStore;
+import org.certboard.platform.clock.SchemaDurationTest;
 import org.certboard.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
@@ -59,14 +61,31 @@ class ClockAndProblemsTest {
                 .statusCode(200);
         Duration offset = Duration.parse(admin().get("/admin/clock").then().statusCode(200).extract().path("offset"));
 
-        assertThat(store.load()).isEqualTo(Duration.ofMillis(offset.toMillis()));
+        // the answer drops the fraction of a second the store keeps
+        Duration stored = store.load();
+        assertThat(stored.truncatedTo(ChronoUnit.SECONDS)).isEqualTo(offset);
         // a restart: a new board clock from what the database holds, as the producer builds it at start-up
         BoardClock restarted = new ClockProducer().boardClock(true, store);
-        assertThat(restarted.offset()).isEqualTo(Duration.ofMillis(offset.toMillis()));
+        assertThat(restarted.offset()).isEqualTo(stored);
         assertThat(restarted.instant()).isAfter(Instant.now().plus(Duration.ofDays(399)));
         // forward-only across replicas and restarts: a smaller offset written later does not win
-        assertThat(store.save(Duration.ofDays(1))).isEqualTo(Duration.ofMillis(offset.toMillis()));
-        assertThat(store.load()).isEqualTo(Duration.ofMillis(offset.toMillis()));
+        assertThat(store.save(Duration.ofDays(1))).isEqualTo(stored);
+        assertThat(store.load()).isEqualTo(stored);
+    }
+
+    @Test
+    void theOffsetIsWrittenInTheFormatItsSchemaDeclares() {
+        Instant now = Instant.parse(admin().get("/admin/clock").then().statusCode(200).extract().path("now"));
+        // a move to an instant with a fraction of a second, one hour, one minute and five seconds on
+        String moved = admin().contentType(ContentType.JSON)
+                .body("{\"setTo\":\"" + now.plusSeconds(3665).plusMillis(250) + "\"}").post("/admin/clock").then()
+                .statusCode(200).extract().path("offset");
+        String read = admin().get("/admin/clock").then().statusCode(200).extract().path("offset");
+
+        for (String offset : new String[] { moved, read }) {
+            assertThat(offset).matches(SchemaDurationTest.RFC_3339_DURATION).doesNotContain(".");
+            assertThat(Duration.parse(offset)).isEqualTo(store.load().truncatedTo(ChronoUnit.SECONDS));
+        }
     }
 
     @Test

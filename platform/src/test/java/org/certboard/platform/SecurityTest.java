@@ -1,6 +1,7 @@
 package org.certboard.platform;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestTokens;
 import org.certboard.platform.security.Roles;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -58,6 +60,13 @@ class SecurityTest {
         given().auth().oauth2(foreign.getCompactSerialization()).get("/admin/clock").then().statusCode(401);
         // the same claims signed with the trusted key pass: the refusals above are about what was changed
         given().auth().oauth2(TestTokens.sign(claims(c -> { }))).get("/admin/clock").then().statusCode(200);
+    }
+
+    @Test
+    void aJwtIsCheckedAgainstTheKeySetAloneNeverSentToIntrospection() {
+        // quarkus-oidc would otherwise post a JWT whose key it cannot find to the provider's introspection endpoint
+        assertThat(ConfigProvider.getConfig().getValue("quarkus.oidc.token.allow-jwt-introspection", Boolean.class))
+                .isFalse();
     }
 
     @Test

@@ -2,11 +2,16 @@ package org.certboard.devstack.testing;
 
 import static io.restassured.RestAssured.given;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -85,6 +90,7 @@ public final class AccessTable<F extends AccessTable.Fixture> {
     /** Plays every row for every caller on a fresh fixture per row; reports every difference at once. */
     public void verify(Supplier<F> fixtures) {
         List<String> differences = new ArrayList<>(uncovered());
+        differences.addAll(undocumented());
         for (Row<F> row : rows) {
             F fixture = fixtures.get();
             for (Who who : Who.values()) {
@@ -122,6 +128,66 @@ public final class AccessTable<F extends AccessTable.Fixture> {
         served.stream().filter(e -> !tabled.contains(e)).forEach(e -> problems.add(e + " has no row in the access table"));
         tabled.stream().filter(e -> !served.contains(e)).forEach(e -> problems.add(e + " is not an endpoint of the service"));
         return problems;
+    }
+
+    /**
+     * Rows that docs/security.md's endpoint table, in its rows for this service (the module the test runs in), says
+     * differently, and endpoints it lists that the service does not have. A cell is read by its first word.
+     */
+    private List<String> undocumented() {
+        String service = Path.of("").toAbsolutePath().getFileName().toString();
+        Map<String, List<String>> documented = new TreeMap<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("..", "docs", "security.md"))) {
+                String[] cells = line.split("\\|");
+                if (cells.length > 7 && cells[1].strip().equals(service)) {
+                    List<String> words = new ArrayList<>();
+                    for (int i = 3; i <= 7; i++) {
+                        words.add(cells[i].strip().split(" ")[0]);
+                    }
+                    documented.put(cells[2].strip().replace("`", ""), words);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> problems = new ArrayList<>();
+        Set<String> tabled = new TreeSet<>();
+        for (Row<F> row : rows) {
+            String endpoint = row.method() + " " + row.path();
+            tabled.add(endpoint);
+            List<String> expected = documentedCells(row);
+            List<String> written = documented.get(endpoint);
+            if (written == null) {
+                problems.add(endpoint + " is missing from the endpoint table of docs/security.md");
+            } else if (!written.equals(expected)) {
+                problems.add(endpoint + ": docs/security.md says " + written + ", the service answers as " + expected
+                        + " (anyone, candidate, staff, vendor, admin)");
+            }
+        }
+        documented.keySet().stream().filter(e -> !tabled.contains(e))
+                .forEach(e -> problems.add(e + " is in docs/security.md but not an endpoint of " + service));
+        return problems;
+    }
+
+    /** What the table must say for a row: open, own, yes or — per column, from the statuses the row expects. */
+    private static List<String> documentedCells(Row<?> row) {
+        Map<Who, Integer> status = row.expected();
+        if (status.get(Who.ANONYMOUS) != 401) {
+            return List.of("open", "open", "open", "open", "open");
+        }
+        String candidate = refused(status.get(Who.OWNER)) ? "—"
+                : status.get(Who.OTHER_CANDIDATE) == 404 || row.path().contains("/me") ? "own" : "yes";
+        return List.of("—", candidate, allowed(status.get(Who.STAFF)), allowed(status.get(Who.VENDOR)),
+                allowed(status.get(Who.ADMIN)));
+    }
+
+    private static boolean refused(int status) {
+        return status == 401 || status == 403;
+    }
+
+    private static String allowed(int status) {
+        return refused(status) ? "—" : "yes";
     }
 
     private static String token(Who who, Fixture fixture) {

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 /** The sandbox's clock API: read the board clock and move it forward. Answers 404 outside sandbox mode. */
 @Path("/admin/clock")
 @Tag(name = "sandbox",
@@ -27,8 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.ADMIN)
 public class ClockResource {
 
+    /** {@code offset} in the format its schema declares (JSON Schema {@code duration}: no fraction of a second). */
     @Schema(name = "BoardClockState")
-    public record ClockState(Instant now, Duration offset) {
+    public record ClockState(Instant now, @JsonSerialize(using = SchemaDuration.class) Duration offset) {
     }
 
     /** Exactly one of the two: a forward ISO-8601 duration, or an instant later than now. */

@@ -10,21 +10,27 @@ import org.certboard.platform.problem.Problem;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 
 /** Answers 429 (problem+json, Retry-After) to a client over its limit on a {@link PublicEndpoint}. */
 @Singleton
 public class PublicRateLimit {
     /** Looked up per request: RESTEasy creates its filters at build-time init, before runtime configuration. */
     private final Provider<RateLimiter> limiter;
+    private final Provider<TrustedProxies> proxies;
 
-    public PublicRateLimit(Provider<RateLimiter> limiter) {
+    public PublicRateLimit(Provider<RateLimiter> limiter, Provider<TrustedProxies> proxies) {
         this.limiter = limiter;
+        this.proxies = proxies;
     }
 
     @PublicEndpoint
     @ServerRequestFilter
     public Response limit(HttpServerRequest request) {
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        // the connection's own peer: request.remoteAddress() would be rewritten if Quarkus' forwarding were on
+        SocketAddress peer = request.connection().remoteAddress();
+        String client = proxies.get().client(peer == null ? "unknown" : peer.hostAddress(),
+                request.headers().getAll("X-Forwarded-For"));
         OptionalLong retryAfter = limiter.get().acquire(client);
         if (retryAfter.isEmpty()) {
             return null;

@@ -1,6 +1,8 @@
 package org.certboard.renewal.credential;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.constraints.Positive;
 
@@ -9,8 +11,10 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Per-client limit on the public endpoints (verification page, credential verification, status lists, JWKS):
- * sequential certification numbers invite scraping. Clients are told apart by their remote address (behind a proxy,
- * set {@code quarkus.http.proxy.proxy-address-forwarding} so it is the client's).
+ * sequential certification numbers invite scraping. Clients are told apart by the address the connection came from;
+ * behind proxies, by the address the nearest untrusted hop has in {@code X-Forwarded-For} ({@link TrustedProxies}).
+ * Quarkus' own forwarding ({@code quarkus.http.proxy.*}) is not used for this: it believes the leftmost entry, which
+ * the caller writes.
  */
 @ConfigMapping(prefix = "certboard.public-rate-limit")
 public interface PublicRateLimitConfig {
@@ -27,4 +31,10 @@ public interface PublicRateLimitConfig {
     @WithDefault("100000")
     @Positive
     int maxClients();
+
+    /**
+     * The proxies in front of the service, as addresses or networks (e.g. the ingress controller's pod network,
+     * {@code 10.0.0.0/8}). Only from these is {@code X-Forwarded-For} read; none (the default) ignores it.
+     */
+    Optional<List<String>> trustedProxies();
 }

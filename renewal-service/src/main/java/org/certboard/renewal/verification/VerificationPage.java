@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.certboard.renewal.certification.CertificationStatus;
 import org.certboard.renewal.credential.IssuerProfile;
 
 import io.nayuki.qrcodegen.QrCode;
@@ -52,14 +53,16 @@ public class VerificationPage {
         String url = profile.verificationPage(number);
         String html = template.data("number", number).data("found", true).data("view", view)
                 .data("status", describe(view)).data("firstCertified", Day.of(view.firstCertifiedOn()))
-                .data("validUntil", Day.of(view.validUntil())).data("pageUrl", url).data("qr", qrSvg(url))
+                .data("validUntil", Day.of(view.validUntil())).data("validUntilLabel", validUntilLabel(view))
+                .data("pageUrl", url).data("qr", qrSvg(url))
                 .data("message", null).render();
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     Response unknown(String number) {
         String html = template.data("number", number).data("found", false).data("view", null).data("status", null)
-                .data("firstCertified", null).data("validUntil", null).data("pageUrl", null).data("qr", null)
+                .data("firstCertified", null).data("validUntil", null).data("validUntilLabel", null).data("pageUrl", null)
+                .data("qr", null)
                 .data("message", "No certification with the number " + number + " was found. Check the number and "
                         + "try again.").render();
         return Response.status(404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
@@ -67,7 +70,8 @@ public class VerificationPage {
 
     Response form(String message) {
         String html = template.data("number", null).data("found", false).data("view", null).data("status", null)
-                .data("firstCertified", null).data("validUntil", null).data("pageUrl", null).data("qr", null)
+                .data("firstCertified", null).data("validUntil", null).data("validUntilLabel", null).data("pageUrl", null)
+                .data("qr", null)
                 .data("message", message).render();
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
@@ -79,6 +83,11 @@ public class VerificationPage {
             case LAPSED -> "Lapsed: no longer certified";
             case RETIRED -> "Retired: no longer practising under this certification";
         };
+    }
+
+    /** Only an active certification is valid now; for any other the date is in the past (retirement follows expiry). */
+    private static String validUntilLabel(VerificationView view) {
+        return view.status() == CertificationStatus.ACTIVE ? "Valid until" : "Was valid until";
     }
 
     /** The QR code as an SVG path, one unit per module with the standard four-module quiet zone. */

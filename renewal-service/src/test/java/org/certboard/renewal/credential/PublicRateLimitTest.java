@@ -33,12 +33,14 @@ class PublicRateLimitTest {
 
     @Test
     void aClientOverTheLimitIsToldToComeBackLaterAndOtherEndpointsAreNotCounted() {
-        given().get("/.well-known/jwks.json").then().statusCode(200);
-        given().get("/verify/CCM-1999-000000").then().statusCode(404);
-        given().get("/credentials/status/suspension/0").then().statusCode(200);
-        given().get("/verify").then().statusCode(200);
+        // no trusted proxies (the default): a caller that forges a new X-Forwarded-For each time is still one client
+        given().header("X-Forwarded-For", "198.51.100.1").get("/.well-known/jwks.json").then().statusCode(200);
+        given().header("X-Forwarded-For", "198.51.100.2").get("/verify/CCM-1999-000000").then().statusCode(404);
+        given().header("Forwarded", "for=198.51.100.3").get("/credentials/status/suspension/0").then().statusCode(200);
+        given().header("X-Real-IP", "198.51.100.4").get("/verify").then().statusCode(200);
 
-        Response refused = given().accept("text/html").get("/verify/CCM-1999-000001");
+        Response refused = given().accept("text/html").header("X-Forwarded-For", "198.51.100.5")
+                .get("/verify/CCM-1999-000001");
         refused.then().statusCode(429).contentType("application/problem+json").body("status", equalTo(429))
                 .body("title", equalTo("Too Many Requests"));
         // one of four requests per hour comes back after 15 minutes

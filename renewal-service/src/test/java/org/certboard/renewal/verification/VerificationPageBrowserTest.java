@@ -13,8 +13,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.renewal.RenewalFixtures;
+import org.certboard.renewal.clock.ClockJobRunner;
 import org.certboard.renewal.credential.CredentialFlowTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +52,9 @@ class VerificationPageBrowserTest {
 
     @TestHTTPResource("/verify")
     URL verifyPage;
+
+    @Inject
+    ClockJobRunner clockJob;
 
     @BeforeAll
     static void startBrowser() {
@@ -90,6 +96,7 @@ class VerificationPageBrowserTest {
         assertThat(browser.findElement(By.id("name")).getText()).isEqualTo("Florence Nightingale");
         assertThat(browser.findElement(By.id("credential")).getText()).isEqualTo("Certified Case Manager (CCM)");
         assertThat(browser.findElement(By.id("status")).getText()).startsWith("Active");
+        assertThat(browser.findElement(By.id("valid-until-label")).getText()).isEqualTo("Valid until");
         assertThat(browser.findElement(By.cssSelector("#first-certified time")).getAttribute("datetime"))
                 .isEqualTo(examDate.toString());
         assertThat(browser.findElement(By.cssSelector("#valid-until time")).getAttribute("datetime"))
@@ -110,6 +117,29 @@ class VerificationPageBrowserTest {
                 .isEqualTo("No certification with the number CCM-1999-000000 was found. Check the number and try again.");
         assertThat(browser.findElements(By.id("result"))).isEmpty();
         screenshot("verification-page-unknown.png");
+    }
+
+    @Test
+    void anExpiredCertificationSaysItWasValidUntilItsExpiry() throws Exception {
+        RenewalFixtures board = new RenewalFixtures(bootstrapServers);
+        // passed five years and two days ago: expired yesterday, still inside the late-renewal grace
+        LocalDate examDate = RenewalFixtures.today().minusYears(5).minusDays(2);
+        UUID candidate = RenewalFixtures.candidate(examDate);
+        board.register(candidate, "Mary", "Seacole");
+        board.pass(candidate, examDate);
+        String number = CredentialFlowTest.awaitNumber(candidate);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            clockJob.runConcurrently(1);
+            return "EXPIRED".equals(given().get("/verify/{n}", number).then().extract().path("status"));
+        });
+
+        browser.get(verifyPage + "/" + number);
+        awaitElement("result");
+        assertThat(browser.findElement(By.id("status")).getText()).startsWith("Expired");
+        assertThat(browser.findElement(By.id("valid-until-label")).getText()).isEqualTo("Was valid until");
+        assertThat(browser.findElement(By.cssSelector("#valid-until time")).getAttribute("datetime"))
+                .isEqualTo(examDate.plusYears(5).toString());
+        screenshot("verification-page-expired.png");
     }
 
     private static void awaitElement(String id) {
