@@ -1,5 +1,10 @@
 package org.certboard.platform.inbox;
 
+import static org.certboard.platform.sql.NativeValues.count;
+import static org.certboard.platform.sql.NativeValues.instant;
+import static org.certboard.platform.sql.NativeValues.text;
+import static org.certboard.platform.sql.NativeValues.uuid;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -7,8 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.sql.NativeSelect;
-import org.certboard.platform.sql.NativeValues;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -24,20 +27,14 @@ public class DeadLetters {
 
     /** Runs in the caller's session. */
     public Uni<Page<DeadLetter>> page(PageRequest paging) {
-        return Panache.getSession().chain(session -> NativeSelect.of(session, """
+        return Panache.getSession().chain(session -> paging.fetch(session, """
                 select d.event_id, d.topic, d.event_key, d.type, d.parked_at, d.reason,
                     (select count(*) from parked_event w where w.topic = d.topic and w.event_key = d.event_key
                         and w.seq > d.seq)
                 from parked_event d where d.dead_letter and not d.republished order by d.seq
-                limit :size offset :offset""", Object[].class)
-                .setParameter("size", paging.size).setParameter("offset", paging.offset())
-                .getResultList()
-                .chain(rows -> NativeSelect.of(session,
-                        "select count(*) from parked_event where dead_letter and not republished", Long.class)
-                        .getSingleResult()
-                        .map(total -> new Page<>(rows.stream().map(row -> new DeadLetter((UUID) row[0],
-                                (String) row[1], (String) row[2], (String) row[3],
-                                NativeValues.instant(row[4]), (String) row[5],
-                                ((Number) row[6]).longValue())).toList(), paging.page, paging.size, total))));
+                limit :size offset :offset""",
+                "select count(*) from parked_event where dead_letter and not republished",
+                row -> new DeadLetter(uuid(row[0]), text(row[1]), text(row[2]), text(row[3]), instant(row[4]),
+                        text(row[5]), count(row[6]))));
     }
 }
