@@ -1,10 +1,5 @@
 package org.certboard.platform.inbox;
 
-import static org.certboard.platform.sql.NativeValues.count;
-import static org.certboard.platform.sql.NativeValues.instant;
-import static org.certboard.platform.sql.NativeValues.text;
-import static org.certboard.platform.sql.NativeValues.uuid;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
+import org.certboard.platform.sql.HeldRow;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +30,6 @@ public class DeadLetters {
                 from parked_event d where d.dead_letter and not d.republished order by d.seq
                 limit :size offset :offset""",
                 "select count(*) from parked_event where dead_letter and not republished",
-                row -> new DeadLetter(uuid(row[0]), text(row[1]), text(row[2]), text(row[3]), instant(row[4]),
-                        text(row[5]), count(row[6]))));
+                HeldRow.reader(DeadLetter::new)));
     }
 }

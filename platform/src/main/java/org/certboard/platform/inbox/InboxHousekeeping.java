@@ -121,13 +121,7 @@ public class InboxHousekeeping {
     }
 
     private void close() {
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (SQLException e) {
-            LOG.debug("close failed", e);
-        }
+        DirectConnection.closeQuietly(connection);
         connection = null;
     }
 }

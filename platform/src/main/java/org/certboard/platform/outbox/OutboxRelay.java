@@ -30,9 +30,10 @@ import io.smallrye.common.annotation.Identifier;
  * Publishes the outbox to Kafka. One thread and one plain JDBC connection relay batches in seq order, polling every
  * {@code certboard.outbox.poll-interval} (no NOTIFY per commit: it serialises the service's commits, see the V0_4
  * migration) and woken in-process as soon as a request or a consumed event that wrote outbox rows committed
- * ({@link #wake()}). Each batch ({@link RelayBatch}) marks a row published only after Kafka acknowledged it (acks=all, idempotent producer), in the same transaction that locked the rows, so
- * a crash between send and mark re-sends (consumers dedupe on ce_id) and never loses an event. When a record fails
- * transiently, the rows acknowledged before it are marked and it goes again, with the rows after it, in seq order.
+ * ({@link #wake()}). Each batch ({@link RelayBatch}) marks a row published only after Kafka acknowledged it
+ * (acks=all, idempotent producer), in the same transaction that locked the rows, so a crash between send and mark
+ * re-sends (consumers dedupe on ce_id) and never loses an event. When a record fails transiently, the rows
+ * acknowledged before it are marked and it goes again, with the rows after it, in seq order.
  * <p>
  * Several replicas are safe: a transaction-scoped advisory lock lets one relay at a time publish, which also keeps
  * one candidate's events in order across replicas.
@@ -236,13 +237,7 @@ public class OutboxRelay {
 
     /** After any failure the relay starts afresh: new connections and a new producer (a new idempotence epoch). */
     private void closeAll() {
-        try {
-            if (relayConnection != null) {
-                relayConnection.close();
-            }
-        } catch (SQLException e) {
-            LOG.debug("close failed", e);
-        }
+        DirectConnection.closeQuietly(relayConnection);
         relayConnection = null;
         if (producer != null) {
             producer.close(Duration.ofSeconds(2));

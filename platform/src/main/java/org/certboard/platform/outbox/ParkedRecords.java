@@ -1,10 +1,5 @@
 package org.certboard.platform.outbox;
 
-import static org.certboard.platform.sql.NativeValues.count;
-import static org.certboard.platform.sql.NativeValues.instant;
-import static org.certboard.platform.sql.NativeValues.text;
-import static org.certboard.platform.sql.NativeValues.uuid;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.sql.HeldRow;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -38,8 +34,7 @@ public class ParkedRecords {
                 from outbox_event p where p.parked_at is not null and p.published_at is null order by p.seq
                 limit :size offset :offset""",
                 "select count(*) from outbox_event where parked_at is not null and published_at is null",
-                row -> new ParkedRecord(uuid(row[0]), text(row[1]), text(row[2]), text(row[3]), instant(row[4]),
-                        text(row[5]), count(row[6]))));
+                HeldRow.reader(ParkedRecord::new)));
     }
 
     /** Back to the relay, which sends it (and the records behind it) in order. */

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 
+import org.jboss.logging.Logger;
+
 /**
  * A plain JDBC connection of its own, outside the reactive pool, for a background thread (the outbox relay, the
  * inbox's housekeeping). A read waits at most {@code socketTimeout} (a half-open connection fails instead of hanging),
@@ -13,6 +15,7 @@ import java.util.Properties;
  * transaction held (the relay's lease) when its thread vanished.
  */
 public final class DirectConnection {
+    private static final Logger LOG = Logger.getLogger(DirectConnection.class);
 
     private DirectConnection() {
     }
@@ -32,5 +35,16 @@ public final class DirectConnection {
         Connection connection = DriverManager.getConnection(jdbcUrl, properties);
         connection.setAutoCommit(false);
         return connection;
+    }
+
+    /** Closes it, if there is one: a connection given up after a failure may fail to close, which changes nothing. */
+    public static void closeQuietly(Connection connection) {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            LOG.debug("close failed", e);
+        }
     }
 }
