@@ -2,12 +2,17 @@ package org.certboard.deploy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** What a platform team requires of every certboard workload (docs/operations.md). */
 final class Policy {
     private static final int MANAGEMENT_PORT = 9000;
+    /** A label matcher on a label that names code: {@code {class="…"}}, {@code , method=~"…"}. */
+    private static final Pattern CODE_LABEL = Pattern.compile("[{,]\\s*(class|method)\\s*(?:=|!=|=~|!~)");
 
     private Policy() {
     }
@@ -85,6 +90,29 @@ final class Policy {
         }
         if (objects.stream().noneMatch(o -> o.path("kind").asText().equals("PrometheusRule"))) {
             problems.add("no PrometheusRule");
+        }
+        problems.addAll(alertsNamingCode(objects));
+        return problems;
+    }
+
+    /**
+     * An alert selects metrics by what they measure, never by a Java class or method label: a package move or a
+     * renamed method would silently blind it (docs/operations.md).
+     */
+    static List<String> alertsNamingCode(List<JsonNode> objects) {
+        List<String> problems = new ArrayList<>();
+        for (JsonNode rules : objects) {
+            if (!rules.path("kind").asText().equals("PrometheusRule")) {
+                continue;
+            }
+            for (JsonNode rule : rules.at("/spec/groups").findValues("rules").stream()
+                    .flatMap(list -> StreamSupport.stream(list.spliterator(), false)).toList()) {
+                Matcher label = CODE_LABEL.matcher(rule.path("expr").asText());
+                if (label.find()) {
+                    problems.add(rule.path("alert").asText() + ": selects by the code label '" + label.group(1)
+                            + "'; alert on a metric named for what it measures");
+                }
+            }
         }
         return problems;
     }

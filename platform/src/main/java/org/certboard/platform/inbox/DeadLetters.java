@@ -7,8 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.sql.NativeSelect;
-import org.certboard.platform.sql.NativeValues;
+import org.certboard.platform.sql.HeldRow;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -24,20 +23,13 @@ public class DeadLetters {
 
     /** Runs in the caller's session. */
     public Uni<Page<DeadLetter>> page(PageRequest paging) {
-        return Panache.getSession().chain(session -> NativeSelect.of(session, """
+        return Panache.getSession().chain(session -> paging.fetch(session, """
                 select d.event_id, d.topic, d.event_key, d.type, d.parked_at, d.reason,
                     (select count(*) from parked_event w where w.topic = d.topic and w.event_key = d.event_key
                         and w.seq > d.seq)
                 from parked_event d where d.dead_letter and not d.republished order by d.seq
-                limit :size offset :offset""", Object[].class)
-                .setParameter("size", paging.size).setParameter("offset", paging.offset())
-                .getResultList()
-                .chain(rows -> NativeSelect.of(session,
-                        "select count(*) from parked_event where dead_letter and not republished", Long.class)
-                        .getSingleResult()
-                        .map(total -> new Page<>(rows.stream().map(row -> new DeadLetter((UUID) row[0],
-                                (String) row[1], (String) row[2], (String) row[3],
-                                NativeValues.instant(row[4]), (String) row[5],
-                                ((Number) row[6]).longValue())).toList(), paging.page, paging.size, total))));
+                limit :size offset :offset""",
+                "select count(*) from parked_event where dead_letter and not republished",
+                HeldRow.reader(DeadLetter::new)));
     }
 }

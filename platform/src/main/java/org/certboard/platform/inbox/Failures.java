@@ -3,6 +3,7 @@ package org.certboard.platform.inbox;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JacksonException;
 
@@ -20,20 +21,8 @@ public final class Failures {
 
     /** Retrying later can succeed: an outage, or a deadlock or serialization failure lost to another transaction. */
     public static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JacksonException) {
-                return false;
-            }
-            String state = sqlState(t);
-            if (state != null) {
-                return isOutageState(state) || state.startsWith("53") || state.startsWith("57")
-                        || state.equals("40001") || state.equals("40P01") || state.equals("55P03");
-            }
-            if (isNetworkFailure(t)) {
-                return true;
-            }
-        }
-        return false;
+        return waitingCures(failure, state -> isOutageState(state) || state.startsWith("53") || state.startsWith("57")
+                || state.equals("40001") || state.equals("40P01") || state.equals("55P03"));
     }
 
     /**
@@ -41,13 +30,18 @@ public final class Failures {
      * unlike a lost race (409) or a bug (500).
      */
     public static boolean isOutage(Throwable failure) {
+        return waitingCures(failure, Failures::isOutageState);
+    }
+
+    /** Walks the cause chain to the first decisive cause; a SQLSTATE is judged by {@code curableState}. */
+    private static boolean waitingCures(Throwable failure, Predicate<String> curableState) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JacksonException) {
                 return false;
             }
             String state = sqlState(t);
             if (state != null) {
-                return isOutageState(state);
+                return curableState.test(state);
             }
             if (isNetworkFailure(t)) {
                 return true;

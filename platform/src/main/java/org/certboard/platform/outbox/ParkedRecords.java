@@ -8,8 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.problem.ProblemException;
-import org.certboard.platform.sql.NativeSelect;
-import org.certboard.platform.sql.NativeValues;
+import org.certboard.platform.sql.HeldRow;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -28,21 +27,14 @@ public class ParkedRecords {
     }
 
     public Uni<Page<ParkedRecord>> page(PageRequest paging) {
-        return Panache.getSession().chain(session -> NativeSelect.of(session, """
+        return Panache.getSession().chain(session -> paging.fetch(session, """
                 select p.id, p.topic, p.event_key, p.type, p.parked_at, p.park_reason,
                     (select count(*) from outbox_event w where w.event_key = p.event_key and w.published_at is null
                         and w.parked_at is null and w.seq > p.seq)
                 from outbox_event p where p.parked_at is not null and p.published_at is null order by p.seq
-                limit :size offset :offset""", Object[].class)
-                .setParameter("size", paging.size).setParameter("offset", paging.offset())
-                .getResultList()
-                .chain(rows -> NativeSelect.of(session, "select count(*) from outbox_event"
-                        + " where parked_at is not null and published_at is null", Long.class)
-                        .getSingleResult()
-                        .map(total -> new Page<>(rows.stream().map(row -> new ParkedRecord((UUID) row[0],
-                                (String) row[1], (String) row[2], (String) row[3], NativeValues.instant(row[4]),
-                                (String) row[5], ((Number) row[6]).longValue())).toList(), paging.page, paging.size,
-                                total))));
+                limit :size offset :offset""",
+                "select count(*) from outbox_event where parked_at is not null and published_at is null",
+                HeldRow.reader(ParkedRecord::new)));
     }
 
     /** Back to the relay, which sends it (and the records behind it) in order. */

@@ -8,6 +8,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
+import org.certboard.platform.sql.NativeSelect;
+import org.hibernate.reactive.mutiny.Mutiny;
+
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.smallrye.mutiny.Uni;
 
@@ -43,5 +46,17 @@ public class PageRequest {
         return query.page(io.quarkus.panache.common.Page.of(page, size)).list()
                 .chain(items -> query.count().map(total -> new Page<>(items.stream().map(view).toList(), page, size,
                         total)));
+    }
+
+    /**
+     * This page of a native SELECT, each row shown through {@code view}, with the total {@code countSql} counts;
+     * {@code sql} ends with {@code limit :size offset :offset}. The two reads run one after the other on
+     * {@code session}.
+     */
+    public <R> Uni<Page<R>> fetch(Mutiny.Session session, String sql, String countSql, Function<Object[], R> view) {
+        return NativeSelect.of(session, sql, Object[].class).setParameter("size", size)
+                .setParameter("offset", offset()).getResultList()
+                .chain(rows -> NativeSelect.of(session, countSql, Long.class).getSingleResult()
+                        .map(total -> new Page<>(rows.stream().map(view).toList(), page, size, total)));
     }
 }

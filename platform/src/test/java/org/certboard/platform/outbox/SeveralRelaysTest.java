@@ -47,7 +47,7 @@ class SeveralRelaysTest {
     void twoRelaysPublishEveryEventOnceAndEachCandidatesInOrder() throws Exception {
         OutboxRelay secondReplica = new OutboxRelay(smallBatches(), new SimpleMeterRegistry(),
                 Map.of("bootstrap.servers", bootstrapServers),
-                jdbcUrl, user, Optional.empty(), Duration.ofDays(30));
+                jdbcUrl, user, Optional.empty());
         secondReplica.start(new StartupEvent());
         Map<String, List<String>> committedOrder = new LinkedHashMap<>();
         try (Connection c = TestDatabase.connect(); PreparedStatement insert = c.prepareStatement(

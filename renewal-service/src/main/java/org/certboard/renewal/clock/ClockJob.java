@@ -21,6 +21,8 @@ import org.certboard.renewal.certification.CertificationRepository;
 import org.certboard.renewal.certification.CertificationStatus;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -53,14 +55,25 @@ public class ClockJob {
     private final Vertx vertx;
     /** Runs requested since the current run started; a request during a run makes it go round once more. */
     private final AtomicInteger requests = new AtomicInteger();
+    private final Counter completedRuns;
+    private final Counter failedRuns;
 
     public ClockJob(CertificationRepository certifications, RenewalCalendar calendar, BoardTime time, Outbox outbox,
-            Vertx vertx) {
+            Vertx vertx, MeterRegistry registry) {
         this.certifications = certifications;
         this.calendar = calendar;
         this.time = time;
         this.outbox = outbox;
         this.vertx = vertx;
+        // what the "clock not run" alert reads: named for the renewal clock, not for this class or its package
+        this.completedRuns = runs(registry, "completed");
+        this.failedRuns = runs(registry, "failed");
+    }
+
+    private static Counter runs(MeterRegistry registry, String outcome) {
+        return Counter.builder("certboard.renewal.clock.runs").tag("outcome", outcome)
+                .description("Catch-ups of the renewal clock (reminders, expiry, lapse) up to the board's today")
+                .register(registry);
     }
 
     @Scheduled(every = "${certboard.renewal.job-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -102,7 +115,9 @@ public class ClockJob {
      */
     Uni<Void> runOnce() {
         // a run that hangs (say, on a dead connection) must not keep every later trigger waiting behind it
-        return catchUp(time.today()).ifNoItem().after(RUN_TIMEOUT).fail();
+        return catchUp(time.today()).ifNoItem().after(RUN_TIMEOUT).fail()
+                .invoke(() -> completedRuns.increment())
+                .onFailure().invoke(failure -> failedRuns.increment());
     }
 
     private Uni<Void> catchUp(LocalDate today) {

@@ -3,10 +3,15 @@ package org.certboard.renewal.clock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
 
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TopicProbe;
@@ -19,16 +24,31 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "renewal"))
 class ClockJobTest {
     private static final List<String> CLOCK_EVENTS = List.of(EventType.RENEWAL_REMINDER_DUE.type(),
             EventType.CERTIFICATION_EXPIRED.type(), EventType.CERTIFICATION_LAPSED.type());
+    private static final Pattern COMPLETED_RUNS =
+            Pattern.compile("(?m)^certboard_renewal_clock_runs_total\\{[^}]*outcome=\"completed\"[^}]*} (\\S+)$");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+    @Inject
+    ClockJobRunner runner;
+
+    @Test
+    void eachCompletedRunCountsInTheMetricTheClockAlertReads() throws Exception {
+        double before = completedRuns();
+        runner.runConcurrently(1);
+        assertThat(completedRuns()).isGreaterThanOrEqualTo(before + 1);
+    }
 
     @Test
     void oneJumpOverTheWholeCycleEmitsEachReminderThenExpiryThenLapseOnce() {
@@ -122,6 +142,14 @@ class ClockJobTest {
             assertThat(probe.drain(Duration.ofSeconds(2)).stream().filter(r -> candidate.toString().equals(r.key())
                     && EventType.CERTIFICATION_LAPSED.type().equals(r.header("ce_type")))).hasSize(1);
         }
+    }
+
+    /** As Prometheus reads it: the alert CertboardRenewalClockNotRun sums this series' increase. */
+    private double completedRuns() {
+        Matcher sample = COMPLETED_RUNS.matcher(
+                RestAssured.get(management + "metrics").then().statusCode(200).extract().asString());
+        assertThat(sample.find()).as("certboard_renewal_clock_runs_total{outcome=\"completed\"} is exported").isTrue();
+        return Double.parseDouble(sample.group(1));
     }
 
     private void assertClockEventsInOrder(UUID candidate, String number, LocalDate expiry) {
