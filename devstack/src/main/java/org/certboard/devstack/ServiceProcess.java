@@ -71,6 +71,10 @@ public final class ServiceProcess implements AutoCloseable {
         Map<String, String> overrides = new java.util.LinkedHashMap<>();
         // no collector here: the manifests export traces to the cluster's
         overrides.put("QUARKUS_OTEL_SDK_DISABLED", "true");
+        if (config.containsKey("quarkus.oidc.public-key") && !config.containsKey("quarkus.oidc.auth-server-url")) {
+            // the test key stands in for the provider: an empty value unsets the ConfigMap's issuer URL
+            overrides.put("QUARKUS_OIDC_AUTH_SERVER_URL", "");
+        }
         config.forEach((key, value) -> overrides.put(Podman.environmentName(key), value));
         overrides.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         overrides.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
