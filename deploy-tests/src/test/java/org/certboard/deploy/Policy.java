@@ -37,6 +37,11 @@ final class Policy {
             if (!pod.at("/securityContext/seccompProfile/type").asText().equals("RuntimeDefault")) {
                 problems.add(name + ": seccomp profile not RuntimeDefault");
             }
+            // benchmarks/rolling-restart: surge first, so a rolling update never has fewer ready pods than replicas
+            if (deployment.at("/spec/strategy/rollingUpdate/maxUnavailable").asInt(-1) != 0
+                    || deployment.at("/spec/strategy/rollingUpdate/maxSurge").asInt(0) < 1) {
+                problems.add(name + ": rolling update not surge-first (maxSurge >= 1, maxUnavailable 0)");
+            }
             if (pod.path("topologySpreadConstraints").size() < 2) {
                 problems.add(name + ": not spread across zones and nodes");
             }

@@ -70,7 +70,7 @@ final class ChildProcess {
         return total + process.descendants().mapToLong(child -> Math.max(0, rssKiB(child.pid()))).sum();
     }
 
-    private static long rssKiB(long pid) {
+    static long rssKiB(long pid) {
         try {
             return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
                     .filter(line -> line.startsWith("VmRSS:"))

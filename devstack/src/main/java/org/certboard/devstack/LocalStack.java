@@ -49,10 +49,13 @@ public final class LocalStack implements AutoCloseable {
      * @param extraConfig     configuration added to every service's (benchmarks, the trace test); a key written
      *                        {@code <module>/<key>} (e.g. {@code renewal-service/mp.messaging...}) to that service's
      *                        only
+     * @param imageTag        run each service from its image {@code localhost/certboard/<module>:<tag>} in podman,
+     *                        as deploy/kubernetes/base runs it ({@link PodSpec}), instead of as a JVM; null for JVMs
      */
     public record Options(Path repoRoot, Path stateDir, int kafkaPort, Map<Service, Integer> servicePorts,
             Map<Service, Integer> managementPorts, String databasePrefix, boolean sandbox, int embeddedPostgresPort,
-            Provider provider, boolean devOrigins, List<String> serviceJvm, Map<String, String> extraConfig) {
+            Provider provider, boolean devOrigins, List<String> serviceJvm, Map<String, String> extraConfig,
+            String imageTag) {
 
         public static Options localDefaults(Path repoRoot) {
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
@@ -64,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
             Path state = repoRoot.resolve(".certboard");
             return new Options(repoRoot, state, 9092, ports, management, "", true, PostgresServer.configuredPort(),
                     new Provider(state.resolve("keycloak"), 8180, false), true, ServiceProcess.LOCAL_JVM,
-                    Map.of());
+                    Map.of(), null);
         }
 
         /**
@@ -79,28 +82,39 @@ public final class LocalStack implements AutoCloseable {
                 management.put(service, Ports.free());
             }
             return new Options(repoRoot, stateDir, Ports.free(), ports, management, databasePrefix, true,
-                    Ports.free(), null, false, ServiceProcess.LOCAL_JVM, Map.of());
+                    Ports.free(), null, false, ServiceProcess.LOCAL_JVM, Map.of(), null);
         }
 
         public Options withSandbox(boolean on) {
             return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, on,
-                    embeddedPostgresPort, provider, devOrigins, serviceJvm, extraConfig);
+                    embeddedPostgresPort, provider, devOrigins, serviceJvm, extraConfig, imageTag);
         }
 
         /** The same stack with Keycloak as its OpenID provider instead of the test key. */
         public Options withProvider(Provider keycloak) {
             return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
-                    embeddedPostgresPort, keycloak, devOrigins, serviceJvm, extraConfig);
+                    embeddedPostgresPort, keycloak, devOrigins, serviceJvm, extraConfig, imageTag);
         }
 
         public Options withServiceJvm(List<String> flags) {
             return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
-                    embeddedPostgresPort, provider, devOrigins, List.copyOf(flags), extraConfig);
+                    embeddedPostgresPort, provider, devOrigins, List.copyOf(flags), extraConfig, imageTag);
         }
 
         public Options withExtraConfig(Map<String, String> config) {
             return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
-                    embeddedPostgresPort, provider, devOrigins, serviceJvm, Map.copyOf(config));
+                    embeddedPostgresPort, provider, devOrigins, serviceJvm, Map.copyOf(config), imageTag);
+        }
+
+        /** The same stack with the services' images (tag {@code tag}, loaded by deploy/local/images) in podman. */
+        public Options withImages(String tag) {
+            return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
+                    embeddedPostgresPort, provider, devOrigins, serviceJvm, extraConfig, tag);
+        }
+
+        /** The image of {@code service} this stack runs, when it runs images. */
+        public String image(Service service) {
+            return "localhost/certboard/" + service.module() + ":" + imageTag;
         }
     }
 
@@ -163,12 +177,17 @@ public final class LocalStack implements AutoCloseable {
             }
         }
 
-        progress.accept("starting candidate-service, exam-service and renewal-service ...");
+        progress.accept("starting candidate-service, exam-service and renewal-service"
+                + (options.imageTag() != null ? " from their images in podman (deploy/kubernetes/base's user,"
+                        + " read-only root filesystem, capabilities, memory limit and environment)" : "") + " ...");
         for (Service service : Service.values()) {
-            services.put(service, ServiceProcess.start(options.repoRoot(), service.module(),
-                    options.servicePorts().get(service), options.managementPorts().get(service),
-                    options.serviceJvm(), serviceConfig(service),
-                    options.stateDir().resolve("logs").resolve(service.module() + ".log")));
+            Path log = options.stateDir().resolve("logs").resolve(service.module() + ".log");
+            services.put(service, options.imageTag() != null
+                    ? ServiceProcess.startContainer(options.repoRoot(), service.module(), options.image(service),
+                            options.servicePorts().get(service), options.managementPorts().get(service),
+                            serviceConfig(service), log)
+                    : ServiceProcess.start(options.repoRoot(), service.module(), options.servicePorts().get(service),
+                            options.managementPorts().get(service), options.serviceJvm(), serviceConfig(service), log));
         }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(Duration.ofSeconds(180));
@@ -281,7 +300,11 @@ public final class LocalStack implements AutoCloseable {
         return String.format("%.1f s", (System.nanoTime() - t0) / 1e9);
     }
 
-    /** The local stack's entry point: {@code deploy/local/run [--demo] [--no-sandbox]}. */
+    /**
+     * The local stack's entry point: {@code deploy/local/run [--demo] [--no-sandbox] [--images TAG] [--until-ready]};
+     * {@code --images} runs the services' images in podman (deploy/local/images), {@code --until-ready} stops
+     * everything once all reported ready (a check that ends by itself).
+     */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("certboard.root", ".")).toAbsolutePath().normalize();
         boolean sandbox = !List.of(args).contains("--no-sandbox");
@@ -289,14 +312,21 @@ public final class LocalStack implements AutoCloseable {
         if (demo && !sandbox) {
             throw new IllegalArgumentException("--demo moves the board clock and needs sandbox mode");
         }
+        List<String> arguments = List.of(args);
+        int images = arguments.indexOf("--images");
         Options options = Options.localDefaults(root).withSandbox(sandbox);
+        if (images >= 0) {
+            options = options.withImages(arguments.get(images + 1));
+        }
+        boolean untilReady = arguments.contains("--until-ready");
+        Options chosen = options;
         Consumer<String> say = line -> System.out.println("[certboard] " + line);
-        LocalStack stack = new LocalStack(options, say);
+        LocalStack stack = new LocalStack(chosen, say);
         // registered before starting, so that Ctrl-C during start-up also stops whatever has started
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say.accept("stopping ...");
             stack.close();
-            say.accept("stopped; data kept in " + options.stateDir());
+            say.accept("stopped; data kept in " + chosen.stateDir());
         }));
         stack.startAll();
         say.accept("all ready" + (sandbox ? " (sandbox mode: the board clock can be moved)" : ""));
@@ -304,13 +334,24 @@ public final class LocalStack implements AutoCloseable {
             String url = stack.url(service);
             System.out.printf("  %-16s API %s   Swagger UI %s/q/swagger-ui   health %s/q/health/ready%n",
                     service.module(), url, url, stack.managementUrl(service));
+            ServiceProcess process = stack.process(service);
+            if (process.containerName().isPresent()) {
+                PodSpec spec = PodSpec.of(root, service.module());
+                System.out.printf("  %-16s container %s (%s): user %d, read-only root %s, capabilities dropped %s,"
+                        + " memory limit %s; probes %s %s %s answer 200%n", "", process.containerName().get(),
+                        chosen.image(service), spec.user(), spec.readOnlyRoot(), spec.dropCapabilities(),
+                        spec.memoryLimit(), spec.startedPath(), spec.livePath(), spec.readyPath());
+            }
         }
         KeycloakServer keycloak = stack.keycloak().orElseThrow();
         System.out.println("  Keycloak         " + keycloak.url() + "   realm " + keycloak.issuer()
                 + "   tokens: deploy/local/token staff|vendor|admin|candidate EMAIL");
-        System.out.println("  Kafka            " + stack.kafkaBootstrapServers() + "   logs " + options.stateDir().resolve("logs"));
+        System.out.println("  Kafka            " + stack.kafkaBootstrapServers() + "   logs " + chosen.stateDir().resolve("logs"));
         if (demo) {
             new Demo(stack, System.out).play();
+        }
+        if (untilReady) {
+            System.exit(0);
         }
         say.accept("press Ctrl-C to stop everything");
         Thread.currentThread().join();

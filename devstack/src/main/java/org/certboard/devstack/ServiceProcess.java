@@ -24,12 +24,18 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private final ChildProcess process;
+    /** The podman container this service runs in, or null for a plain JVM. */
+    private final Container container;
 
-    private ServiceProcess(String name, int port, int managementPort, ChildProcess process) {
+    private record Container(Path repoRoot, String name, PodSpec spec) {
+    }
+
+    private ServiceProcess(String name, int port, int managementPort, ChildProcess process, Container container) {
         this.name = name;
         this.port = port;
         this.managementPort = managementPort;
         this.process = process;
+        this.container = container;
     }
 
     /**
@@ -48,7 +54,40 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dcertboard.parent-pid=" + ProcessHandle.current().pid()));
         config.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
         return new ServiceProcess(module, port, managementPort,
-                ChildProcess.startJava(module, jvm, List.of("-jar", jar.toString()), log));
+                ChildProcess.startJava(module, jvm, List.of("-jar", jar.toString()), log), null);
+    }
+
+    /**
+     * Starts {@code image} in podman as deploy/kubernetes/base runs the service ({@link PodSpec}): its user,
+     * read-only root filesystem, dropped capabilities, memory limit and environment, with {@code config} (as
+     * environment variables) on top and the host network's ports instead of 8080 and 9000. The container's output is
+     * the log; {@link #close()} sends SIGTERM as the kubelet does (podman passes it to the JVM) and waits for it.
+     */
+    public static ServiceProcess startContainer(Path repoRoot, String module, String image, int port,
+            int managementPort, Map<String, String> config, Path log) {
+        PodSpec spec = PodSpec.of(repoRoot, module);
+        String containerName = "certboard-" + module + "-" + port;
+        Podman.tryCall(repoRoot, "rm", "--force", "--time", "0", containerName);
+        Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        // no collector here: the manifests export traces to the cluster's
+        overrides.put("QUARKUS_OTEL_SDK_DISABLED", "true");
+        if (config.containsKey("quarkus.oidc.public-key") && !config.containsKey("quarkus.oidc.auth-server-url")) {
+            // the test key stands in for the provider: an empty value unsets the ConfigMap's issuer URL
+            overrides.put("QUARKUS_OIDC_AUTH_SERVER_URL", "");
+        }
+        config.forEach((key, value) -> overrides.put(Podman.environmentName(key), value));
+        overrides.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        overrides.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        List<String> command = new ArrayList<>(Podman.command("run"));
+        command.addAll(spec.runArguments(containerName, image, overrides));
+        return new ServiceProcess(module, port, managementPort,
+                ChildProcess.start(module, command, Podman.environment(repoRoot), log),
+                new Container(repoRoot, containerName, spec));
+    }
+
+    /** The podman container's name, when this service runs in one. */
+    public java.util.Optional<String> containerName() {
+        return java.util.Optional.ofNullable(container).map(Container::name);
     }
 
     public String name() {
@@ -64,20 +103,36 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + managementPort;
     }
 
+    /** The service's JVM: in a container, its PID 1 as the host sees it. */
     public long pid() {
+        if (container != null) {
+            Podman.Result pid = Podman.tryCall(container.repoRoot(), "inspect", "--format", "{{.State.Pid}}",
+                    container.name());
+            return pid.exitCode() == 0 ? Long.parseLong(pid.output().strip()) : -1;
+        }
         return process.pid();
     }
 
+    /** Waits for readiness; in a container for its manifest's three probes (started, live, ready) in turn. */
     public void awaitReady(Duration timeout) {
         Ports.await(name + " to report ready on " + managementUrl() + "/q/health/ready", timeout, () -> {
             process.checkAlive();
+            if (container != null) {
+                return answersOk(container.spec().startedPath()) && answersOk(container.spec().livePath())
+                        && isReady();
+            }
             return isReady();
         });
     }
 
     public boolean isReady() {
+        return answersOk(container != null ? container.spec().readyPath() : "/q/health/ready");
+    }
+
+    /** True when the management interface answers 200 on {@code path} (a probe's path). */
+    public boolean answersOk(String path) {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl() + path))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -90,11 +145,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Resident memory of the service's JVM in MiB, read from /proc (Linux only; -1 elsewhere). */
     public long rssMiB() {
+        if (container != null) {
+            long pid = pid();
+            return pid > 0 ? ChildProcess.rssKiB(pid) / 1024 : -1;
+        }
         return process.rssKiB() / 1024;
     }
 
     @Override
     public void close() {
         process.stop();
+        if (container != null) {
+            Podman.tryCall(container.repoRoot(), "rm", "--force", "--time", "0", container.name());
+        }
     }
 }

@@ -1,0 +1,135 @@
+package org.certboard.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * How deploy/kubernetes/base runs one service, read from its Deployment (and the ConfigMaps it takes its environment
+ * from), turned into a {@code podman run}: the same user, read-only root filesystem with the same writable
+ * {@code /tmp}, dropped capabilities, no privilege escalation, memory limit and environment; the probes' paths on the
+ * management port. Environment taken from Secrets ({@code valueFrom}) is left to the caller, which knows the local
+ * database's credentials.
+ */
+public record PodSpec(String module, long user, long group, boolean readOnlyRoot, List<String> dropCapabilities,
+        boolean noPrivilegeEscalation, String memoryLimit, String tmpSize, Map<String, String> environment,
+        String startedPath, String livePath, String readyPath, String probePort, int gracePeriodSeconds,
+        List<String> preStop) {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    /** The Deployment of {@code module} in {@code repoRoot/deploy/kubernetes/base}. */
+    public static PodSpec of(Path repoRoot, String module) {
+        Path base = repoRoot.resolve("deploy/kubernetes/base");
+        List<JsonNode> objects = objects(base);
+        JsonNode deployment = objects.stream()
+                .filter(o -> "Deployment".equals(o.path("kind").asText())
+                        && module.equals(o.path("metadata").path("name").asText()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no Deployment " + module + " in " + base));
+        JsonNode pod = deployment.path("spec").path("template").path("spec");
+        JsonNode container = pod.path("containers").get(0);
+        Map<String, String> environment = new LinkedHashMap<>();
+        // envFrom first: a container's own env wins over its ConfigMaps, as in Kubernetes
+        for (JsonNode from : container.path("envFrom")) {
+            String name = from.path("configMapRef").path("name").asText();
+            JsonNode map = objects.stream().filter(o -> "ConfigMap".equals(o.path("kind").asText())
+                    && name.equals(o.path("metadata").path("name").asText())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no ConfigMap " + name + " in " + base));
+            map.path("data").properties().forEach(e -> environment.put(e.getKey(), e.getValue().asText()));
+        }
+        for (JsonNode env : container.path("env")) {
+            if (env.has("value")) {
+                environment.put(env.path("name").asText(), env.path("value").asText());
+            }
+        }
+        JsonNode security = container.path("securityContext");
+        List<String> drop = new ArrayList<>();
+        security.path("capabilities").path("drop").forEach(c -> drop.add(c.asText()));
+        String tmpVolume = null;
+        for (JsonNode mount : container.path("volumeMounts")) {
+            if ("/tmp".equals(mount.path("mountPath").asText())) {
+                tmpVolume = mount.path("name").asText();
+            }
+        }
+        String tmpSize = null;
+        for (JsonNode volume : pod.path("volumes")) {
+            if (volume.path("name").asText().equals(tmpVolume)) {
+                tmpSize = volume.path("emptyDir").path("sizeLimit").asText(null);
+            }
+        }
+        List<String> preStop = new ArrayList<>();
+        container.path("lifecycle").path("preStop").path("exec").path("command").forEach(c -> preStop.add(c.asText()));
+        return new PodSpec(module, pod.path("securityContext").path("runAsUser").asLong(-1),
+                pod.path("securityContext").path("runAsGroup").asLong(-1),
+                security.path("readOnlyRootFilesystem").asBoolean(false), List.copyOf(drop),
+                !security.path("allowPrivilegeEscalation").asBoolean(true),
+                container.path("resources").path("limits").path("memory").asText(null), tmpSize,
+                Map.copyOf(environment), container.path("startupProbe").path("httpGet").path("path").asText(),
+                container.path("livenessProbe").path("httpGet").path("path").asText(),
+                container.path("readinessProbe").path("httpGet").path("path").asText(),
+                container.path("readinessProbe").path("httpGet").path("port").asText(),
+                pod.path("terminationGracePeriodSeconds").asInt(30), List.copyOf(preStop));
+    }
+
+    /**
+     * The arguments of {@code podman run} after "run": the manifest's settings, its environment with
+     * {@code overrides} on top (the addresses of this machine's Kafka, database and identity provider, the ports of
+     * the host network), then the image.
+     */
+    public List<String> runArguments(String containerName, String image, Map<String, String> overrides) {
+        List<String> args = new ArrayList<>(List.of("--rm", "--name", containerName, "--network", "host",
+                "--user", user + ":" + group, "--memory", podmanSize(memoryLimit),
+                // the JVM's perf data and Vert.x' file cache need /tmp; the manifest's emptyDir with its size
+                "--read-only-tmpfs=false", "--tmpfs", "/tmp:rw,size=" + podmanSize(tmpSize) + ",mode=1777",
+                "--stop-timeout", Integer.toString(gracePeriodSeconds)));
+        if (readOnlyRoot) {
+            args.add("--read-only");
+        }
+        dropCapabilities.forEach(c -> args.addAll(List.of("--cap-drop", c)));
+        if (noPrivilegeEscalation) {
+            args.addAll(List.of("--security-opt", "no-new-privileges"));
+        }
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.putAll(overrides);
+        env.forEach((key, value) -> args.addAll(List.of("--env", key + "=" + value)));
+        args.add(image);
+        return args;
+    }
+
+    /** Kubernetes quantities (512Mi, 64Mi) in podman's units. */
+    static String podmanSize(String quantity) {
+        if (quantity == null) {
+            throw new IllegalStateException("the manifest sets no size here");
+        }
+        return quantity.replace("Mi", "m").replace("Gi", "g");
+    }
+
+    private static List<JsonNode> objects(Path base) {
+        List<JsonNode> objects = new ArrayList<>();
+        try (Stream<Path> files = Files.list(base)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+                    while (docs.hasNext()) {
+                        JsonNode doc = docs.next();
+                        if (doc != null && !doc.isMissingNode() && !doc.isNull()) {
+                            objects.add(doc);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + base, e);
+        }
+        return objects;
+    }
+}
