@@ -40,7 +40,7 @@ class KeycloakGoldenPathIT {
 
         assertThat(outcome.certification().path("status").asText()).isEqualTo("ACTIVE");
         assertThat(outcome.renewedExpiresOn()).isEqualTo(outcome.sitting().date().plusYears(10));
-        assertThat(outcome.verification().path("name").asText()).isEqualTo("Lillian Wald");
+        assertThat(outcome.verification().path("name").asText()).isEqualTo("Lillian Wald-Seacole");
 
         // the profile is bound to the Keycloak account that registered it
         Candidate candidate = outcome.candidate();
