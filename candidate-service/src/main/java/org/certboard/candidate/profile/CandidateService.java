@@ -115,7 +115,7 @@ public class CandidateService {
         return Panache.withTransaction(() -> candidates.lockUnboundByEmail(email).chain(paper -> {
             if (paper == null) {
                 return Uni.createFrom().failure(ProblemException.conflict("Email not available",
-                        "this address cannot be registered for your account; contact the board"));
+                        "this address cannot be used for a new profile of your account; contact the board"));
             }
             CandidateClaimed claimed = paper.claim(person.subject(), time.now());
             return outbox.add(claimed)

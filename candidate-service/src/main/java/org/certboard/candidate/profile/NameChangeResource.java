@@ -1,6 +1,5 @@
 package org.certboard.candidate.profile;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -35,57 +34,21 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
-/** Changes of legal name: a candidate asks, staff decide; staff also read what needs a look about identities. */
+/** Name changes by their own id: what staff work through and decide. */
 @Tag(name = "name changes", description = "A candidate's legal name, once the board relies on it, changes through a "
         + "request staff decide; the identity review lists what staff should look at")
-@Path("/")
+@Path("/name-changes")
 @Produces(MediaType.APPLICATION_JSON)
 public class NameChangeResource {
     private final NameChangeService changes;
-    private final CandidateService candidates;
     private final CandidateAccess access;
 
-    public NameChangeResource(NameChangeService changes, CandidateService candidates, CandidateAccess access) {
+    public NameChangeResource(NameChangeService changes, CandidateAccess access) {
         this.changes = changes;
-        this.candidates = candidates;
         this.access = access;
     }
 
-    @POST
-    @Path("/candidates/{id}/name-changes")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
-    @Operation(operationId = "requestNameChange", summary = "Ask for a new legal name (staff decide)",
-            description = "The candidate's name stays as it is (profile, verification, credentials) until staff "
-            + "accept the request.")
-    @APIResponse(responseCode = "201", description = "The request, PENDING", headers = {
-            @Header(name = "Location", description = "/name-changes/{id}", schema = @Schema(type = SchemaType.STRING,
-                    format = "uri")),
-            @Header(name = "ETag", description = "The request's entity tag, for If-Match on its decision",
-                    schema = @Schema(type = SchemaType.STRING)) },
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NameChangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such candidate (or another person's)")
-    @APIResponse(responseCode = "409", description = "Name change already pending")
-    @APIResponse(responseCode = "422", description = "Name unchanged: the requested name is the current one")
-    public Uni<RestResponse<NameChangeView>> request(@PathParam("id") UUID id,
-            @NotNull @Valid NameChangeRequest body) {
-        return access.candidate(id).chain(() -> changes.request(id, body, access.actor()))
-                .map(change -> RestResponse.ResponseBuilder.<NameChangeView>created(
-                        URI.create("/name-changes/" + change.value().id())).entity(change.value())
-                        .header(HttpHeaders.ETAG, change.etag()).build());
-    }
-
     @GET
-    @Path("/candidates/{id}/name-changes")
-    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
-    @Operation(operationId = "listCandidateNameChanges", summary = "A candidate's name changes, the latest first")
-    @APIResponse(responseCode = "404", description = "No such candidate (or another person's)")
-    public Uni<Page<NameChangeView>> ofCandidate(@PathParam("id") UUID id, @BeanParam @Valid PageRequest paging) {
-        return access.candidate(id).chain(() -> changes.ofCandidate(id, paging));
-    }
-
-    @GET
-    @Path("/name-changes")
     @RolesAllowed(Roles.STAFF)
     @Operation(operationId = "listNameChanges", summary = "Name changes in a status, the oldest first (staff)",
             description = "By default the PENDING requests: staff's work queue.")
@@ -96,7 +59,7 @@ public class NameChangeResource {
     }
 
     @GET
-    @Path("/name-changes/{id}")
+    @Path("/{id}")
     @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
     @Operation(operationId = "getNameChange", summary = "Read a name change")
     @APIResponse(responseCode = "200", description = "The name change", headers = @Header(name = "ETag",
@@ -111,7 +74,7 @@ public class NameChangeResource {
 
     /** Sent with the request's ETag as If-Match, so two staff members cannot both decide it. */
     @POST
-    @Path("/name-changes/{id}/decision")
+    @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STAFF)
     @Operation(operationId = "decideNameChange", summary = "Accept or reject a pending name change (staff)",
@@ -129,18 +92,6 @@ public class NameChangeResource {
             @Parameter(required = true, description = "The request's ETag from GET /name-changes/{id}")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid NameChangeDecision body) {
         return changes.decide(id, body, access.actor(), ifMatch).map(NameChangeResource::tagged);
-    }
-
-    @GET
-    @Path("/identity-review")
-    @RolesAllowed(Roles.STAFF)
-    @Operation(operationId = "identityReview", summary = "What staff should look at about identities, oldest first",
-            description = "EMAIL_NOT_CONFIRMED: a profile whose address its account has not confirmed (bound before "
-            + "addresses were checked, or its account's verified address is held by another profile); "
-            + "PROFILE_CLAIMED: a paper applicant's profile an account claimed; NAME_CHANGED_AFTER_DECISION: a name "
-            + "changed after the board relied on it, before such changes went through staff.")
-    public Uni<Page<IdentityFinding.View>> identityReview(@BeanParam @Valid PageRequest paging) {
-        return candidates.identityReview(paging);
     }
 
     private static RestResponse<NameChangeView> tagged(Versioned<NameChangeView> change) {

@@ -60,7 +60,7 @@ class NameChangeTest {
     void afterADecisionARenameWaitsForStaffWhoAcceptIt() {
         Api.Person person = approved();
         patchName(person.token(), person.id(), "King").then().statusCode(422).contentType(PROBLEM)
-                .body("type", endsWith("/name-change-needs-request"))
+                .body("type", endsWith("/name-change-needs-a-request"))
                 .body("nameChanges", equalTo("/candidates/" + person.id() + "/name-changes"));
         staff().get("/candidates/{id}", person.id()).then().body("familyName", equalTo("Lovelace"));
         assertThat(Database.outboxEvents(person.id(), UPDATED)).isZero();
