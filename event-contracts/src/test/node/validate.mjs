@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Parser } from "@asyncapi/parser";
 
-const ACTOR_EVENTS = ["EligibilityDecided", "ExamPassed", "ExamFailed", "CertificationRenewed", "CertificationRetired"];
+const ACTOR_EVENTS = ["EligibilityDecided", "NameChangeRequested", "NameChangeDecided", "ExamPassed", "ExamFailed", "CertificationRenewed", "CertificationRetired"];
 const parser = new Parser();
 // source: the payload schemas are $refs relative to the document (event-contracts/src/main/resources/schemas)
 const source = resolve(process.argv[2]);

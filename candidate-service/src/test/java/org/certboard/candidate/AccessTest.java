@@ -7,7 +7,6 @@ import org.certboard.devstack.testing.AccessTable;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestTokens;
-import org.certboard.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -23,12 +22,15 @@ class AccessTest {
 
     /** Two people who registered themselves; the owner's file is complete enough to apply. */
     static final class People implements AccessTable.Fixture {
-        final String ownerToken = TestTokens.forNewSubject(Roles.CANDIDATE);
-        final String otherToken = TestTokens.forNewSubject(Roles.CANDIDATE);
-        final String owner = registerAs(ownerToken);
-        final String other = registerAs(otherToken);
+        final String ownerEmail = Api.uniqueEmail();
+        final String otherEmail = Api.uniqueEmail();
+        final String ownerToken = TestTokens.candidate(UUID.randomUUID().toString(), ownerEmail);
+        final String otherToken = TestTokens.candidate(UUID.randomUUID().toString(), otherEmail);
+        final String owner = registerAs(ownerToken, ownerEmail);
+        final String other = registerAs(otherToken, otherEmail);
         private boolean evidence;
         private String application;
+        private String nameChange;
 
         @Override
         public String ownerToken() {
@@ -58,8 +60,17 @@ class AccessTest {
             return application;
         }
 
-        private static String registerAs(String token) {
-            return Api.as(token).contentType(ContentType.JSON).body(person()).post("/candidates").then()
+        /** A request for a new name for the owner, filed by staff. */
+        String nameChange() {
+            if (nameChange == null) {
+                nameChange = Api.staff().contentType(ContentType.JSON).body(newName())
+                        .post("/candidates/{id}/name-changes", owner).then().statusCode(201).extract().path("id");
+            }
+            return nameChange;
+        }
+
+        private static String registerAs(String token, String email) {
+            return Api.as(token).contentType(ContentType.JSON).body(person(email)).post("/candidates").then()
                     .statusCode(201).extract().path("id");
         }
     }
@@ -67,8 +78,9 @@ class AccessTest {
     @Test
     void everyEndpointAnswersEachCallerAsTheTableSays() {
         new AccessTable<People>()
-                // both people registered already (that is how they came to be): one profile per account
-                .row("POST", "/candidates", 401, 409, 409, 403, 201, 403,
+                // a person registers only with their account's verified address, and this body names another (a
+                // second profile for an account is a 409: CandidateResourceTest); staff register a paper applicant
+                .row("POST", "/candidates", 401, 400, 400, 403, 201, 403,
                         (r, p) -> r.contentType(ContentType.JSON).body(person()).post("/candidates"))
                 .row("GET", "/candidates", 401, 403, 403, 403, 200, 403, (r, p) -> r.get("/candidates"))
                 .row("GET", "/candidates/me", 401, 200, 200, 403, 403, 403, (r, p) -> r.get("/candidates/me"))
@@ -109,6 +121,19 @@ class AccessTest {
                 .row("POST", "/applications/{id}/withdrawal", 401, 403, 403, 403, 200, 403,
                         (r, p) -> json(r, Map.of("reason", "licence revoked"))
                                 .post("/applications/{id}/withdrawal", p.application(false)))
+                // the owner asks; staff, asking for them next, find the owner's request pending
+                .row("POST", "/candidates/{id}/name-changes", 401, 201, 404, 403, 409, 403,
+                        (r, p) -> json(r, newName()).post("/candidates/{id}/name-changes", p.owner))
+                .row("GET", "/candidates/{id}/name-changes", 401, 200, 404, 403, 200, 403,
+                        (r, p) -> r.get("/candidates/{id}/name-changes", p.owner))
+                .row("GET", "/name-changes", 401, 403, 403, 403, 200, 403, (r, p) -> r.get("/name-changes"))
+                .row("GET", "/name-changes/{id}", 401, 200, 404, 403, 200, 403,
+                        (r, p) -> r.get("/name-changes/{id}", p.nameChange()))
+                .row("POST", "/name-changes/{id}/decision", 401, 403, 403, 403, 200, 403,
+                        (r, p) -> json(r, Map.of("decision", "ACCEPT", "note", "marriage certificate seen"))
+                                .header("If-Match", Api.nameChangeETag(p.nameChange()))
+                                .post("/name-changes/{id}/decision", p.nameChange()))
+                .row("GET", "/identity-review", 401, 403, 403, 403, 200, 403, (r, p) -> r.get("/identity-review"))
                 .row("GET", "/candidates/{id}/timeline", 401, 200, 404, 403, 200, 403,
                         (r, p) -> r.get("/candidates/{id}/timeline", p.owner))
                 .row("GET", "/candidates/me/timeline", 401, 200, 200, 403, 403, 403,
@@ -128,7 +153,14 @@ class AccessTest {
     }
 
     private static Map<String, Object> person() {
-        return Map.of("givenName", "Ada", "familyName", "Lovelace", "email", Api.uniqueEmail(), "dateOfBirth",
-                "1985-12-10");
+        return person(Api.uniqueEmail());
+    }
+
+    private static Map<String, Object> person(String email) {
+        return Map.of("givenName", "Ada", "familyName", "Lovelace", "email", email, "dateOfBirth", "1985-12-10");
+    }
+
+    private static Map<String, Object> newName() {
+        return Map.of("givenName", "Ada", "familyName", "King", "reason", "marriage", "documentReference", "MC-1835");
     }
 }

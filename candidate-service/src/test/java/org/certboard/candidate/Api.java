@@ -22,6 +22,11 @@ public final class Api {
     private Api() {
     }
 
+    /** The functional tests' staff token. */
+    public static String staffToken() {
+        return STAFF;
+    }
+
     /** A request by board staff. */
     public static RequestSpecification staff() {
         return given().auth().oauth2(STAFF);
@@ -47,8 +52,31 @@ public final class Api {
         return staff().get("/applications/{id}", applicationId).then().statusCode(200).extract().header("ETag");
     }
 
+    /** A name change's ETag as staff read it (GET /name-changes/{id}): what its decision sends as If-Match. */
+    public static String nameChangeETag(String nameChangeId) {
+        return staff().get("/name-changes/{id}", nameChangeId).then().statusCode(200).extract().header("ETag");
+    }
+
     public static String uniqueEmail() {
         return "c-" + UUID.randomUUID() + "@example.org";
+    }
+
+    /** A person: their token (role candidate, {@code email} verified), that address and their profile's id. */
+    public record Person(String token, String email, String id) {
+    }
+
+    /** A person who registered themselves, with their account's verified address. */
+    public static Person registerPerson() {
+        String email = uniqueEmail();
+        String token = TestTokens.candidate(UUID.randomUUID().toString(), email);
+        return new Person(token, email, registerAs(token, email));
+    }
+
+    /** Registers the person holding {@code token} with {@code email} (which must be their verified address). */
+    public static String registerAs(String token, String email) {
+        return as(token).contentType(ContentType.JSON).body(Map.of("givenName", "Ada", "familyName", "Lovelace",
+                "email", email, "dateOfBirth", "1985-12-10")).post("/candidates").then().statusCode(201).extract()
+                .path("id");
     }
 
     public static String register(String email) {

@@ -8,7 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,9 +74,10 @@ public final class KeycloakTokens implements TokenSource {
 
     @Override
     public String candidate(String email) {
-        String username = email.toLowerCase(Locale.ROOT);
+        String address = email.toLowerCase(Locale.ROOT);
+        String username = username(address);
         return cached("candidate:" + username, () -> {
-            String userId = ensureCandidate(username);
+            String userId = ensureCandidate(username, address);
             try {
                 return passwordGrant(username, CANDIDATE_PASSWORD);
             } catch (IllegalStateException refused) {
@@ -116,20 +120,34 @@ public final class KeycloakTokens implements TokenSource {
                 Instant.now().plusSeconds(body.path("expires_in").asLong(60)));
     }
 
-    /** Finds the user by username (the email) or makes them, with the role candidate; returns their id. */
-    private String ensureCandidate(String email) {
+    /**
+     * The user name of the person who signs in with {@code address}: not the address itself, which Keycloak refuses
+     * when it holds characters valid in an address but not in a user name (an apostrophe); a digest of it instead,
+     * stable across runs. The address is the user's email, verified, so tokens carry it as {@code email}.
+     */
+    static String username(String address) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8));
+            return "candidate-" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** Finds the user by username or makes them, with {@code email} verified and the role candidate; their id. */
+    private String ensureCandidate(String username, String email) {
         String admin = cached("master:admin", () -> grant("master", Map.of("grant_type", "password",
                 "client_id", "admin-cli", "username", KeycloakServer.ADMIN_USERNAME,
                 "password", KeycloakServer.ADMIN_PASSWORD)));
         String users = baseUrl + "/admin/realms/" + KeycloakServer.REALM + "/users";
         JsonNode found = read(expect(200, send(adminRequest(admin, users + "?exact=true&username="
-                + URLEncoder.encode(email, StandardCharsets.UTF_8)).GET())).body());
+                + URLEncoder.encode(username, StandardCharsets.UTF_8)).GET())).body());
         if (!found.isEmpty()) {
             return found.get(0).path("id").asText();
         }
         String name = email.substring(0, Math.max(0, email.indexOf('@'))).replaceAll("[^\\p{L}]+", " ").strip();
         Map<String, Object> user = new LinkedHashMap<>();
-        user.put("username", email);
+        user.put("username", username);
         user.put("email", email);
         user.put("emailVerified", true);
         user.put("enabled", true);
@@ -139,7 +157,7 @@ public final class KeycloakTokens implements TokenSource {
         user.put("credentials", List.of(Map.of("type", "password", "value", CANDIDATE_PASSWORD, "temporary", false)));
         HttpResponse<String> created = send(adminRequest(admin, users).POST(json(user)));
         if (created.statusCode() == 409) {
-            return ensureCandidate(email);
+            return ensureCandidate(username, email);
         }
         expect(201, created);
         String location = created.headers().firstValue("Location").orElseThrow();

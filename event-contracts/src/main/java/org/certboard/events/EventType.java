@@ -3,6 +3,7 @@ package org.certboard.events;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.certboard.events.candidate.CandidateClaimed;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.CandidateRegisteredV1;
 import org.certboard.events.candidate.CandidateUpdated;
@@ -10,6 +11,8 @@ import org.certboard.events.candidate.CandidateUpdatedV1;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.candidate.EvidenceAdded;
 import org.certboard.events.candidate.LicenceRecorded;
+import org.certboard.events.candidate.NameChangeDecided;
+import org.certboard.events.candidate.NameChangeRequested;
 import org.certboard.events.exam.BookingCancelled;
 import org.certboard.events.exam.ExamBooked;
 import org.certboard.events.exam.ExamFailed;
@@ -37,6 +40,9 @@ public enum EventType {
     LICENCE_RECORDED(Service.CANDIDATE, "LicenceRecorded", 1, LicenceRecorded.class),
     ELIGIBILITY_DECIDED(Service.CANDIDATE, "EligibilityDecided", 1, EligibilityDecided.class),
     EVIDENCE_ADDED(Service.CANDIDATE, "EvidenceAdded", 1, EvidenceAdded.class),
+    CANDIDATE_CLAIMED(Service.CANDIDATE, "CandidateClaimed", 1, CandidateClaimed.class),
+    NAME_CHANGE_REQUESTED(Service.CANDIDATE, "NameChangeRequested", 1, NameChangeRequested.class),
+    NAME_CHANGE_DECIDED(Service.CANDIDATE, "NameChangeDecided", 1, NameChangeDecided.class),
     EXAM_BOOKED(Service.EXAM, "ExamBooked", 1, ExamBooked.class),
     EXAM_PASSED(Service.EXAM, "ExamPassed", 1, ExamPassed.class),
     EXAM_FAILED(Service.EXAM, "ExamFailed", 1, ExamFailed.class),

@@ -20,6 +20,7 @@ import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventCodec;
 import org.certboard.events.EventType;
 import org.certboard.events.Topics;
+import org.certboard.events.candidate.CandidateClaimed;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.exam.ExamPassed;
@@ -122,6 +123,30 @@ class EventFlowTest {
         UUID booking = ExamFixtures.book(candidate, ExamFixtures.sittingInDays(10, 3));
         io.restassured.RestAssured.given().auth().oauth2(token).get("/bookings/{id}", booking).then().statusCode(200)
                 .body("candidateId", equalTo(candidate.toString()));
+    }
+
+    /** A paper applicant (registered by staff, no account) whose profile the person's account claims later. */
+    @Test
+    void aClaimTellsWhichAccountIsThePaperApplicant() {
+        UUID candidate = UUID.randomUUID();
+        String token = TestTokens.token("claimer-" + candidate, Roles.CANDIDATE);
+        send(EventType.CANDIDATE_REGISTERED, candidate, new CandidateRegistered(candidate, null, "Ada", "Lovelace",
+                Instant.now()));
+        send(EventType.CANDIDATE_CLAIMED, candidate, new CandidateClaimed(candidate, "claimer-" + candidate,
+                Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> io.restassured.RestAssured.given().auth().oauth2(token)
+                .get("/candidates/me/bookings").statusCode() == 200);
+        assertThat(org.certboard.devstack.testing.TestDatabase.text(
+                "select subject from candidate_account where candidate_id = ?", candidate))
+                .isEqualTo("claimer-" + candidate);
+    }
+
+    private void send(EventType type, UUID candidate, org.certboard.events.EventPayload event) {
+        TopicProbe.send(bootstrapServers, Topics.CANDIDATE_EVENTS, candidate.toString(), EventCodec.toJson(event),
+                Map.of("ce_id", UUID.randomUUID().toString(), "ce_type", type.type(), "ce_source",
+                        "/certboard/candidate", "ce_subject", candidate.toString(), "ce_time",
+                        Instant.now().toString(), "ce_specversion", "1.0"));
     }
 
     private void decide(UUID candidate, UUID eventId, String status, LocalDate until, Instant decidedAt) {

@@ -195,22 +195,23 @@ class GeneratedClientIT {
     }
 
     @Test
-    void aSecondRegistrationIsAConflict() throws Exception {
+    void aSecondRegistrationIsAConflictAndSquattingAnAddressIsRefused() throws Exception {
         Person person = register("Lillian", "Wald");
-        String otherEmail = "lillian.wald+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         Refusal sameAccount = GeneratedClients.refusal(() -> new CandidatesApi(person.candidate())
-                .registerCandidate(newCandidate("Lillian", "Wald", otherEmail)));
+                .registerCandidate(newCandidate("Lillian", "Wald", person.email())));
         assertThat(sameAccount.status()).isEqualTo(409);
         assertThat(sameAccount.problem(org.certboard.client.candidate.model.Problem.class).getType())
                 .hasToString("https://certboard.org/problems/already-registered");
 
+        // another account may register only with its own verified address; the answer names no one else's
+        String otherEmail = "lillian.wald+" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         CandidatesApi otherAccount = new CandidatesApi(clients.candidate(tokens.candidate(otherEmail)));
-        Refusal sameEmail = GeneratedClients.refusal(
+        Refusal squatting = GeneratedClients.refusal(
                 () -> otherAccount.registerCandidate(newCandidate("Lillian", "Wald", person.email())));
-        var problem = sameEmail.problem(org.certboard.client.candidate.model.Problem.class);
-        assertThat(sameEmail.status()).isEqualTo(409);
-        assertThat(problem.getStatus()).isEqualTo(409);
-        assertThat(problem.getType()).hasToString("https://certboard.org/problems/email-already-registered");
+        var problem = squatting.problem(org.certboard.client.candidate.model.Problem.class);
+        assertThat(squatting.status()).isEqualTo(400);
+        assertThat(problem.getType()).hasToString("https://certboard.org/problems/invalid-request");
+        assertThat(squatting.body()).doesNotContain(person.email());
     }
 
     /** A new person signs in and registers; the profile is bound to their account. */

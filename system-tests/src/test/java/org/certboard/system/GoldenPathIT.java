@@ -36,7 +36,7 @@ class GoldenPathIT {
         assertThat(outcome.renewedExpiresOn()).isEqualTo(expiresOn.plusYears(5));
         String number = outcome.certification().path("number").asText();
         assertThat(board.certification(number).path("cycleStartedOn").asText()).isEqualTo(expiresOn.toString());
-        assertThat(outcome.verification().path("name").asText()).isEqualTo("Ada Nightingale");
+        assertThat(outcome.verification().path("name").asText()).isEqualTo("Ada Nightingale-Seacole");
         assertThat(outcome.verification().path("status").asText()).isEqualTo("ACTIVE");
         assertThat(outcome.verification().path("firstCertifiedOn").asText()).isEqualTo(examDate.toString());
         assertThat(outcome.verification().path("validUntil").asText()).isEqualTo(expiresOn.plusYears(5).toString());

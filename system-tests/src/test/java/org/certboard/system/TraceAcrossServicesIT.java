@@ -36,12 +36,13 @@ class TraceAcrossServicesIT {
             new java.security.SecureRandom().nextBytes(traceId);
             String traceparent = "00-" + HexFormat.of().formatHex(traceId) + "-00f067aa0ba902b7-01";
 
+            String email = "ada-" + UUID.randomUUID() + "@example.org";
             HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(stack.url(Service.CANDIDATE) + "/candidates"))
-                    .header("Authorization", "Bearer " + TestTokens.forNewSubject("candidate"))
+                    .header("Authorization", "Bearer " + TestTokens.candidate(UUID.randomUUID().toString(), email))
                     .header("Content-Type", "application/json").header("traceparent", traceparent)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"givenName\":\"Ada\",\"familyName\":\"Lovelace\","
-                            + "\"email\":\"ada-" + UUID.randomUUID() + "@example.org\",\"dateOfBirth\":\"1985-12-10\"}"))
+                            + "\"email\":\"" + email + "\",\"dateOfBirth\":\"1985-12-10\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
 

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.certboard.candidate.persistence.Versioned;
 import org.certboard.candidate.profile.CandidateAccess;
-import org.certboard.platform.security.Caller;
 import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -37,12 +36,10 @@ import io.smallrye.mutiny.Uni;
 public class ApplicationResource {
     private final ApplicationService applications;
     private final CandidateAccess access;
-    private final Caller caller;
 
-    public ApplicationResource(ApplicationService applications, CandidateAccess access, Caller caller) {
+    public ApplicationResource(ApplicationService applications, CandidateAccess access) {
         this.applications = applications;
         this.access = access;
-        this.caller = caller;
     }
 
     @GET
@@ -80,7 +77,7 @@ public class ApplicationResource {
     public Uni<RestResponse<ApplicationView>> decide(@PathParam("id") UUID id,
             @Parameter(required = true, description = "The application's ETag from GET /applications/{id}")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid StaffDecision body) {
-        return applications.decide(id, body, caller.actor(), ifMatch).map(ApplicationResource::tagged);
+        return applications.decide(id, body, access.actor(), ifMatch).map(ApplicationResource::tagged);
     }
 
     /** Withdraws an approval, ending the exam authorisation; the staff member is recorded with it. */
@@ -95,7 +92,7 @@ public class ApplicationResource {
     @APIResponse(responseCode = "404", description = "No such application")
     @APIResponse(responseCode = "409", description = "Application not approved")
     public Uni<ApplicationView> withdraw(@PathParam("id") UUID id, @NotNull @Valid Withdrawal body) {
-        return applications.withdraw(id, body, caller.actor());
+        return applications.withdraw(id, body, access.actor());
     }
 
     /** The application with its ETag; also the answer of GET /candidates/{id}/application. */

@@ -70,7 +70,8 @@ public class ApplicationService {
                                 Application.Submitted submitted = Application.submit(candidateId, body.attestation(),
                                         rules.decide(file, today), today, time.now(), submitter);
                                 return applications.persist(submitted.application())
-                                        .call(() -> outbox.add(submitted.event()));
+                                        .call(() -> outbox.add(submitted.event()))
+                                        .call(application -> fixNameIfDecided(application));
                             });
                 })),
                 UNDER_REVIEW_INDEX, () -> ProblemException.conflict("Application already open", "candidate "
@@ -110,7 +111,8 @@ public class ApplicationService {
                 .chain(() -> applications.require(applicationId, LockModeType.PESSIMISTIC_WRITE))
                 .invoke(application -> Preconditions.requireIfMatch(ifMatch, application.version))
                 .call(application -> outbox.add(application.decide(body.decision() == StaffDecision.Choice.APPROVE,
-                        body.reason(), staff, time.today(), rules.criteria().authorisationPeriod(), time.now()))))
+                        body.reason(), staff, time.today(), rules.criteria().authorisationPeriod(), time.now())))
+                .call(this::fixNameIfDecided))
                 // read after the commit, whose flush bumped the version
                 .map(ApplicationService::versioned);
     }
@@ -121,6 +123,15 @@ public class ApplicationService {
                 .chain(() -> applications.require(applicationId, LockModeType.PESSIMISTIC_WRITE))
                 .call(application -> outbox.add(application.withdraw(body.reason(), staff, time.now()))))
                 .map(ApplicationService::view);
+    }
+
+    /**
+     * Once an application is decided the board relies on the candidate's legal name: a change by the candidate then
+     * goes through staff (profile's name-change requests). Under review is not decided yet.
+     */
+    private Uni<Void> fixNameIfDecided(Application application) {
+        return application.status == ApplicationStatus.UNDER_REVIEW ? Uni.createFrom().voidItem()
+                : candidates.fixName(application.candidateId, application.decidedAt);
     }
 
     private static Versioned<ApplicationView> versioned(Application a) {

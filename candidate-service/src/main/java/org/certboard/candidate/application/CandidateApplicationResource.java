@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.certboard.candidate.profile.CandidateAccess;
-import org.certboard.platform.security.Caller;
 import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -37,12 +36,10 @@ import io.smallrye.mutiny.Uni;
 public class CandidateApplicationResource {
     private final ApplicationService applications;
     private final CandidateAccess access;
-    private final Caller caller;
 
-    public CandidateApplicationResource(ApplicationService applications, CandidateAccess access, Caller caller) {
+    public CandidateApplicationResource(ApplicationService applications, CandidateAccess access) {
         this.applications = applications;
         this.access = access;
-        this.caller = caller;
     }
 
     /** Submits and decides at once: clear cases come back APPROVED or DENIED, doubtful ones UNDER_REVIEW. */
@@ -58,7 +55,7 @@ public class CandidateApplicationResource {
     @APIResponse(responseCode = "404", description = "No such candidate (or another person's)")
     @APIResponse(responseCode = "409", description = "Application already open (one under review or approved)")
     public Uni<RestResponse<ApplicationView>> submit(@PathParam("id") UUID id, @NotNull @Valid Submission body) {
-        return access.candidate(id).chain(() -> applications.submit(id, body, caller.actor())).map(view -> RestResponse.ResponseBuilder
+        return access.candidate(id).chain(() -> applications.submit(id, body, access.actor())).map(view -> RestResponse.ResponseBuilder
                 .<ApplicationView>created(URI.create("/applications/" + view.id())).entity(view).build());
     }
 

@@ -41,7 +41,8 @@ public class CandidateFileService {
                                         .map(application -> new Versioned<>(new CandidateProfile(candidate.id,
                                                 candidate.givenName, candidate.familyName, candidate.email,
                                                 candidate.dateOfBirth, candidate.registeredAt, candidate.updatedAt,
-                                                licences, degrees, experience, application),
+                                                candidate.emailVerified, candidate.claimedAt,
+                                                candidate.nameFixedSince, licences, degrees, experience, application),
                                                 candidate.version)))))));
     }
 }

@@ -11,8 +11,13 @@ import org.certboard.candidate.evidence.ExperienceView;
 import org.certboard.candidate.evidence.LicenceView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The whole file of a candidate; {@code application} is the latest one, null before the first submission. */
+/**
+ * The whole file of a candidate; {@code application} is the latest one, null before the first submission. The
+ * identity fields are {@code CandidateView}'s: the address verified for the account, when a paper profile was claimed,
+ * and from when the legal name changes only through staff.
+ */
 public record CandidateProfile(UUID id, String givenName, String familyName, String email, LocalDate dateOfBirth,
-        Instant registeredAt, Instant updatedAt, List<LicenceView> licences, List<DegreeView> degrees,
+        Instant registeredAt, Instant updatedAt, boolean emailVerified, @Schema(nullable = true) Instant claimedAt,
+        @Schema(nullable = true) Instant nameFixedSince, List<LicenceView> licences, List<DegreeView> degrees,
         List<ExperienceView> experience, @Schema(nullable = true) ApplicationView application) {
 }

@@ -22,6 +22,11 @@ public final class UniqueViolations {
         return write.onFailure(failure -> violates(failure, index)).transform(failure -> conflict.get());
     }
 
+    /** Answers a violation of {@code index} with another attempt (e.g. taking over the row that holds the value). */
+    public static <T> Uni<T> recover(Uni<T> write, String index, Supplier<Uni<T>> instead) {
+        return write.onFailure(failure -> violates(failure, index)).recoverWithUni(failure -> instead.get());
+    }
+
     private static boolean violates(Throwable failure, String index) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             String state = cause instanceof SQLException sql ? sql.getSQLState()

@@ -1,30 +1,55 @@
 package org.certboard.candidate.profile;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.certboard.events.Actor;
 import org.certboard.platform.problem.Problem;
 import org.certboard.platform.problem.ProblemException;
 import org.certboard.platform.security.Caller;
+import org.certboard.platform.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The one place candidate-service decides whose records a caller may touch: staff any candidate's, a candidate only
- * the profile bound to their token's subject (and what belongs to it). Another person's records answer 404, exactly
- * as records that do not exist, so a candidate cannot learn that they do.
+ * The one place candidate-service decides whose records a caller may touch and in which role: staff any candidate's,
+ * a candidate only the profile bound to their token's subject (and what belongs to it). Another person's records
+ * answer 404, exactly as records that do not exist, so a candidate cannot learn that they do.
+ * <p>
+ * A token holding several roles acts here as staff if it holds staff, and otherwise as the person (docs/security.md,
+ * "Tokens with several roles"): the admin or vendor role adds only its own endpoints, never a way around a
+ * candidate's rules. When a person acts on their own profile, the profile takes their account's verified address
+ * first (the address follows the account).
  */
 @ApplicationScoped
 public class CandidateAccess {
     private final Caller caller;
     private final CandidateRepository candidates;
+    private final AccountEmail accountEmail;
 
-    public CandidateAccess(Caller caller, CandidateRepository candidates) {
+    public CandidateAccess(Caller caller, CandidateRepository candidates, AccountEmail accountEmail) {
         this.caller = caller;
         this.candidates = candidates;
+        this.accountEmail = accountEmail;
+    }
+
+    /** Whether the caller acts as the person (bound to their own profile) rather than as staff. */
+    public boolean actsAsPerson() {
+        return !caller.isStaff();
+    }
+
+    /** Who acts, in the role this service lets them act in (see the class comment). */
+    public Actor actor() {
+        return new Actor(caller.subject(), actsAsPerson() ? Roles.CANDIDATE : Roles.STAFF);
+    }
+
+    /** The address the provider verified for the caller's account; empty when the token carries none. */
+    public Optional<String> verifiedEmail() {
+        return caller.verifiedEmail();
     }
 
     /** Passes when the caller may act on this candidate's profile, evidence and applications. */
@@ -33,8 +58,9 @@ public class CandidateAccess {
             return Uni.createFrom().voidItem();
         }
         String subject = caller.subject();
-        return Panache.withSession(() -> candidates.isBoundTo(candidateId, subject))
-                .invoke(own -> requireOwn(own, "candidate", candidateId)).replaceWithVoid();
+        return Panache.withSession(() -> candidates.boundTo(candidateId, subject))
+                .invoke(own -> requireOwn(own != null, "candidate", candidateId))
+                .call(this::followAccount).replaceWithVoid();
     }
 
     /**
@@ -56,9 +82,15 @@ public class CandidateAccess {
     /** The id of the caller's own profile; 404 while they have not registered. */
     public Uni<UUID> self() {
         String subject = caller.subject();
-        return Panache.withSession(() -> candidates.idOfSubject(subject)).onItem().ifNull()
+        return Panache.withSession(() -> candidates.ofSubject(subject)).onItem().ifNull()
                 .failWith(() -> new ProblemException(Problem.of(404, "Not registered",
-                        "no candidate profile is bound to your account yet; register with POST /candidates")));
+                        "no candidate profile is bound to your account yet; register with POST /candidates")))
+                .call(this::followAccount).map(candidate -> candidate.id);
+    }
+
+    private Uni<Void> followAccount(Candidate own) {
+        return caller.verifiedEmail().map(verified -> accountEmail.follow(own, verified))
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     private static void requireOwn(boolean own, String what, UUID id) {

@@ -1,5 +1,6 @@
 package org.certboard.candidate.profile;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,16 +48,43 @@ public class CandidateRepository {
         return Candidate.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The id of the profile bound to {@code subject}, null when none is. */
-    public Uni<UUID> idOfSubject(String subject) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("select id from Candidate where subject = :subject", UUID.class)
-                .setParameter("subject", subject).getSingleResultOrNull());
-    }
-
     /** Whether the candidate exists and is bound to {@code subject}. */
     public Uni<Boolean> isBoundTo(UUID id, String subject) {
         return Candidate.count("id = ?1 and subject = ?2", id, subject).map(n -> n > 0);
+    }
+
+    /** The candidate if it is bound to {@code subject}; null otherwise (or when there is none). */
+    public Uni<Candidate> boundTo(UUID id, String subject) {
+        return Candidate.find("id = ?1 and subject = ?2", id, subject).firstResult();
+    }
+
+    /** The profile bound to {@code subject}, null when none is. */
+    public Uni<Candidate> ofSubject(String subject) {
+        return Candidate.find("subject", subject).firstResult();
+    }
+
+    /** The paper applicant's profile (no account) with this address in any letter case, locked; null when none. */
+    public Uni<Candidate> lockUnboundByEmail(String email) {
+        return Candidate.<Candidate>find("subject is null and lower(email) = lower(?1)", email)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /**
+     * Whether a profile other than {@code except} holds this address as one the board vouches for: verified for its
+     * account, or given by staff for a paper applicant (the rows the unique index {@code candidate_email} covers).
+     */
+    public Uni<Boolean> addressVouchedForElsewhere(String email, UUID except) {
+        return Candidate.count("lower(email) = lower(?1) and id <> ?2 and (emailVerified = true or subject is null)",
+                email, except).map(n -> n > 0);
+    }
+
+    /**
+     * Records that the board relies on the candidate's legal name from {@code at} on (kept if already set). A bulk
+     * update: it is no contact change, so the candidate's ETag stays.
+     */
+    public Uni<Void> fixName(UUID id, Instant at) {
+        return Candidate.update("nameFixedSince = ?1 where id = ?2 and (nameFixedSince is null or nameFixedSince > ?1)",
+                at, id).replaceWithVoid();
     }
 
     /** Whether another candidate than {@code except} has this email, in any letter case. */

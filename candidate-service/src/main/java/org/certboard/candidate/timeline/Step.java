@@ -6,7 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "TimelineStep")
 public enum Step {
     REGISTERED,
+    CLAIMED,
     NAME_CHANGED,
+    NAME_CHANGE_REQUESTED,
+    NAME_CHANGE_DECIDED,
     EVIDENCE_ADDED,
     DECIDED,
     BOOKED,

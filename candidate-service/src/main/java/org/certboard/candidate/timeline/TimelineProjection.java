@@ -10,7 +10,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
+import org.certboard.candidate.profile.CandidateRepository;
 import org.certboard.events.Actor;
+import org.certboard.events.candidate.CandidateClaimed;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.CandidateRegisteredV1;
 import org.certboard.events.candidate.CandidateUpdated;
@@ -18,6 +20,8 @@ import org.certboard.events.candidate.CandidateUpdatedV1;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.candidate.EvidenceAdded;
 import org.certboard.events.candidate.LicenceRecorded;
+import org.certboard.events.candidate.NameChangeDecided;
+import org.certboard.events.candidate.NameChangeRequested;
 import org.certboard.events.exam.BookingCancelled;
 import org.certboard.events.exam.ExamBooked;
 import org.certboard.events.exam.ExamFailed;
@@ -57,14 +61,22 @@ public class TimelineProjection {
     private final EventConsumer consumer;
     private final TimelineRepository steps;
     private final ObjectMapper json;
+    private final CandidateRepository candidates;
     /** Every event type of the three topics is a step (or two) of someone's path. */
     private final EventHandlers handlers = EventHandlers.builder()
             .on(CandidateRegistered.class, (event, e) -> step(event, Step.REGISTERED, e.registeredAt(), null, null,
                     detail()))
             .on(CandidateRegisteredV1.class, (event, e) -> step(event, Step.REGISTERED, e.registeredAt(), null, null,
                     detail()))
+            .on(CandidateClaimed.class, (event, e) -> step(event, Step.CLAIMED, e.claimedAt(), null, null,
+                    detail()))
             .on(CandidateUpdated.class, (event, e) -> step(event, Step.NAME_CHANGED, e.updatedAt(), null, null,
                     detail()))
+            .on(NameChangeRequested.class, (event, e) -> step(event, Step.NAME_CHANGE_REQUESTED, e.requestedAt(),
+                    e.requestId().toString(), e.actor(), detail("requestId", e.requestId())))
+            .on(NameChangeDecided.class, (event, e) -> step(event, Step.NAME_CHANGE_DECIDED, e.decidedAt(),
+                    e.requestId().toString(), e.actor(), detail("requestId", e.requestId(), "accepted", e.accepted(),
+                            "correction", e.correction())))
             .on(CandidateUpdatedV1.class, (event, e) -> step(event, Step.NAME_CHANGED, e.updatedAt(), null, null,
                     detail()))
             .on(LicenceRecorded.class, (event, e) -> step(event, Step.EVIDENCE_ADDED, event.time(),
@@ -83,9 +95,7 @@ public class TimelineProjection {
             .on(ExamFailed.class, (event, e) -> result(event, e.bookingId(), e.examDate(), e.noShow(), e.actor(),
                     detail("bookingId", e.bookingId(), "passed", false, "scaledScore", e.scaledScore(),
                             "noShow", e.noShow())))
-            .on(CertificationIssued.class, (event, e) -> step(event, Step.CERTIFIED, event.time(), e.number(), null,
-                    detail("number", e.number(), "firstCertifiedOn", e.firstCertifiedOn(), "expiresOn",
-                            e.expiresOn())))
+            .on(CertificationIssued.class, this::certified)
             .on(RenewalReminderDue.class, (event, e) -> step(event, Step.REMINDER, startOf(e.dueOn()), e.number(),
                     null, detail("number", e.number(), "daysBefore", e.daysBefore(), "expiresOn", e.expiresOn())))
             .on(CeCreditLogged.class, (event, e) -> step(event, Step.CE_LOGGED, event.time(), e.number(), null,
@@ -104,10 +114,12 @@ public class TimelineProjection {
                     e.number(), e.actor(), detail("number", e.number())))
             .build();
 
-    public TimelineProjection(EventConsumer consumer, TimelineRepository steps, ObjectMapper json) {
+    public TimelineProjection(EventConsumer consumer, TimelineRepository steps, ObjectMapper json,
+            CandidateRepository candidates) {
         this.consumer = consumer;
         this.steps = steps;
         this.json = json;
+        this.candidates = candidates;
     }
 
     /** The channel, a poll at a time (batch=true): see {@link EventConsumer#consumeBatch}. */
@@ -131,6 +143,13 @@ public class TimelineProjection {
     private Uni<Void> booked(IncomingEvent event, ExamBooked e) {
         return step(event, Step.BOOKED, event.time(), e.bookingId().toString(), null, detail("bookingId",
                 e.bookingId(), "sittingId", e.sittingId(), "site", e.site(), "startsAt", e.startsAt()));
+    }
+
+    /** A certificate carries the legal name: from its issue on the board relies on it (profile's name changes). */
+    private Uni<Void> certified(IncomingEvent event, CertificationIssued e) {
+        return step(event, Step.CERTIFIED, event.time(), e.number(), null, detail("number", e.number(),
+                "firstCertifiedOn", e.firstCertifiedOn(), "expiresOn", e.expiresOn()))
+                .call(() -> candidates.fixName(e.candidateId(), event.time()));
     }
 
     /** A result is two steps: the candidate sat (a no-show did not), then the result was recorded, by whom. */

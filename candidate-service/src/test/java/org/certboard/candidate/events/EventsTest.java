@@ -14,7 +14,6 @@ import org.certboard.candidate.Database;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestTokens;
-import org.certboard.platform.security.Roles;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventCodec;
 import org.certboard.events.EventType;
@@ -39,10 +38,8 @@ class EventsTest {
     @Test
     void registeringPublishesCandidateRegisteredWithTheSubjectAndNoEmail() {
         String subject = "person-" + java.util.UUID.randomUUID();
-        String candidate = Api.as(TestTokens.token(subject, Roles.CANDIDATE)).contentType("application/json")
-                .body(java.util.Map.of("givenName", "Ada", "familyName", "Lovelace", "email", Api.uniqueEmail(),
-                        "dateOfBirth", "1985-12-10"))
-                .post("/candidates").then().statusCode(201).extract().path("id");
+        String candidate = Api.registerAs(TestTokens.candidate(subject, "ada-" + subject + "@example.org"),
+                "ada-" + subject + "@example.org");
 
         try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.CANDIDATE_EVENTS)) {
             TopicProbe.Received record = probe.await(r -> candidate.equals(r.key())

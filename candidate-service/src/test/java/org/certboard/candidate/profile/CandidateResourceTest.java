@@ -12,15 +12,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.util.Map;
 import java.util.UUID;
 
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.candidate.Api;
 import org.certboard.candidate.Database;
 import org.certboard.devstack.testing.RealInfrastructure;
-import org.certboard.devstack.testing.TestTokens;
-import org.certboard.platform.security.Roles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -189,10 +186,9 @@ class CandidateResourceTest {
     /** If-Match on a contact change: required (428), refused when stale (412, nothing written), answered with the new tag. */
     @Test
     void aContactChangeMustNameTheCandidateAsLastRead() {
-        String token = TestTokens.forNewSubject(Roles.CANDIDATE);
-        String id = Api.as(token).contentType(ContentType.JSON).body(Map.of("givenName", "Ada", "familyName",
-                "Lovelace", "email", Api.uniqueEmail(), "dateOfBirth", "1985-12-10")).post("/candidates").then()
-                .statusCode(201).extract().path("id");
+        Api.Person person = Api.registerPerson();
+        String token = person.token();
+        String id = person.id();
         String read = Api.candidateETag(id);
         assertThat(read).matches("\"\\d+\"");
         Api.as(token).get("/candidates/me").then().statusCode(200).header("ETag", equalTo(read));

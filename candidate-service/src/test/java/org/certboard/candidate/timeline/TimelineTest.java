@@ -16,7 +16,6 @@ import org.certboard.candidate.Api;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
-import org.certboard.devstack.testing.TestTokens;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.Actor;
 import org.certboard.events.EventCodec;
@@ -30,14 +29,12 @@ import org.certboard.events.renewal.CeCreditLogged;
 import org.certboard.events.renewal.CertificationIssued;
 import org.certboard.events.renewal.CertificationRenewed;
 import org.certboard.events.renewal.RenewalReminderDue;
-import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -56,10 +53,9 @@ class TimelineTest {
 
     @Test
     void theTimelineTellsThePathAcrossTheThreeServicesInBusinessOrderWithWhoDecided() {
-        String token = TestTokens.forNewSubject(Roles.CANDIDATE);
-        String candidate = Api.as(token).contentType(ContentType.JSON).body(Map.of("givenName", "Ada", "familyName",
-                "Lovelace", "email", Api.uniqueEmail(), "dateOfBirth", "1985-12-10"))
-                .post("/candidates").then().statusCode(201).extract().path("id");
+        Api.Person person = Api.registerPerson();
+        String token = person.token();
+        String candidate = person.id();
         Api.addLicence(candidate, "RN", SandboxClock.today().plusYears(2));
         Api.addExperience(candidate, 13, false);
         Api.submit(candidate).statusCode(201);

@@ -100,6 +100,37 @@ public final class Board {
                 "supervisedByCertifiedCaseManager", false)).expect(201);
     }
 
+    /** The person changes their family name in their profile (a merge patch on the profile as they read it). */
+    public Answer changeFamilyName(Candidate candidate, String familyName) {
+        String path = "/candidates/" + candidate.id();
+        String read = as(candidate).get(Service.CANDIDATE, path).expect(200).etag();
+        return as(candidate).patch(Service.CANDIDATE, path, Map.of("familyName", familyName), read);
+    }
+
+    /** The person asks for a new legal name; staff decide it. */
+    public Answer requestNameChange(Candidate candidate, String familyName, String reason, String document) {
+        return as(candidate).post(Service.CANDIDATE, "/candidates/" + candidate.id() + "/name-changes", Map.of(
+                "givenName", candidate.givenName(), "familyName", familyName, "reason", reason,
+                "documentReference", document));
+    }
+
+    /** Staff accept or reject a name-change request as they read it. */
+    public Answer decideNameChange(String requestId, boolean accept, String note) {
+        String path = "/name-changes/" + requestId;
+        String read = staff().get(Service.CANDIDATE, path).expect(200).etag();
+        return staff().post(Service.CANDIDATE, path + "/decision", Map.of("decision", accept ? "ACCEPT" : "REJECT",
+                "note", note), read);
+    }
+
+    /** Public verification once it names {@code name} (renewal-service learns names from candidate events). */
+    public JsonNode awaitVerifiedName(String number, String name, Duration timeout) {
+        return await("verification of " + number + " naming " + name, timeout, () -> {
+            Answer answer = verify(number);
+            return answer.status() == 200 && name.equals(answer.text("name")) ? Optional.of(answer.body())
+                    : Optional.empty();
+        });
+    }
+
     public Answer apply(Candidate candidate) {
         return as(candidate).post(Service.CANDIDATE, "/candidates/" + candidate.id() + "/application",
                 Map.of("attestation", true));

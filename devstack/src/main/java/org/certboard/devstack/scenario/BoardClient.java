@@ -94,6 +94,11 @@ public final class BoardClient {
         return send(service, path, "POST", body, "application/json", ifMatch);
     }
 
+    /** A change on the version of the resource the caller read ({@code If-Match}: its ETag). */
+    public Answer patch(Service service, String path, Object body, String ifMatch) {
+        return send(service, path, "PATCH", body, "application/json", ifMatch);
+    }
+
     public Answer put(Service service, String path, Object body) {
         return send(service, path, "PUT", body);
     }

@@ -70,6 +70,25 @@ public final class GoldenPath {
                 certification.path("status").asText(), certification.path("firstCertifiedOn").asText(),
                 certification.path("expiresOn").asText());
 
+        // issue 21: the board relies on the legal name once it has decided; a change then waits for staff
+        String newFamilyName = familyName + "-Seacole";
+        BoardClient.Answer refused = board.changeFamilyName(candidate, newFamilyName);
+        say(CANDIDATE, "%s marries and changes her family name to %s in her profile: refused (%d, %s)",
+                candidate.givenName(), newFamilyName, refused.status(), refused.text("title"));
+        if (refused.status() != 422) {
+            throw new AssertionError("a rename after approval should wait for staff: " + refused.raw());
+        }
+        JsonNode nameChange = board.requestNameChange(candidate, newFamilyName, "marriage",
+                "marriage certificate NY-2027-0412").expect(201).body();
+        say(CANDIDATE, "she asks the board for the change instead, with her marriage certificate (request %s, %s)",
+                nameChange.path("id").asText(), nameChange.path("status").asText());
+        say(ANYONE, "public verification of %s meanwhile still names %s", number,
+                board.verify(number).expect(200).text("name"));
+        board.decideNameChange(nameChange.path("id").asText(), true, "marriage certificate checked").expect(200);
+        JsonNode renamed = board.awaitVerifiedName(number, candidate.givenName() + " " + newFamilyName, EVENTUAL);
+        say(STAFF, "staff check the certificate and accept: CandidateUpdated reaches renewal-service, and public "
+                + "verification now names %s", renamed.path("name").asText());
+
         LocalDate expiresOn = LocalDate.parse(certification.path("expiresOn").asText());
         for (int i = 1; i <= 9; i++) {
             board.addCeCredit(candidate, number, "Care coordination module " + i, 8, false, sitting.date());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.certboard.devstack.scenario.TokenSource;
 
@@ -33,8 +34,28 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    /** A token for {@code subject} holding {@code roles}, valid for an hour. */
+    /** A token for {@code subject} holding {@code roles}, valid for an hour; no email claim. */
     public static String token(String subject, String... roles) {
+        return sign(claims(subject, roles));
+    }
+
+    /**
+     * A token carrying {@code email} with {@code email_verified} as given, as the board's provider issues them for a
+     * person; the services take a verified address as the account's own.
+     */
+    public static String withEmail(String subject, String email, boolean verified, String... roles) {
+        JwtClaims claims = claims(subject, roles);
+        claims.setClaim("email", email);
+        claims.setClaim("email_verified", verified);
+        return sign(claims);
+    }
+
+    /** A person's token: role candidate, {@code email} verified. */
+    public static String candidate(String subject, String email) {
+        return withEmail(subject, email, true, "candidate");
+    }
+
+    private static JwtClaims claims(String subject, String... roles) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setAudience(AUDIENCE);
@@ -44,7 +65,7 @@ public final class TestTokens {
         claims.setGeneratedJwtId();
         claims.setClaim("realm_access", Map.of("roles", List.of(roles)));
         claims.setClaim("preferred_username", subject);
-        return sign(claims);
+        return claims;
     }
 
     /** A token for a new, random subject. */
@@ -54,7 +75,7 @@ public final class TestTokens {
 
     /**
      * The scenarios' tokens signed with this JVM's key: fixed subjects for staff, vendor and admin, and for each
-     * candidate email a subject of its own (stable across calls, as a provider's user id is).
+     * candidate email a subject of its own (stable across calls, as a provider's user id is) and that email, verified.
      */
     public static TokenSource source() {
         return SOURCE;
@@ -106,13 +127,18 @@ public final class TestTokens {
 
         @Override
         public String candidate(String email) {
-            return cached(UUID.nameUUIDFromBytes(email.getBytes(StandardCharsets.UTF_8)).toString(), "candidate");
+            String subject = UUID.nameUUIDFromBytes(email.getBytes(StandardCharsets.UTF_8)).toString();
+            return cached(subject, () -> TestTokens.candidate(subject, email));
         }
 
         private String cached(String subject, String role) {
+            return cached(subject, () -> token(subject, role));
+        }
+
+        private String cached(String subject, Supplier<String> token) {
             Instant now = Instant.now();
             return issued.compute(subject, (s, old) -> old != null && old.at().plus(REUSE).isAfter(now) ? old
-                    : new Issued(token(s, role), now)).token();
+                    : new Issued(token.get(), now)).token();
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.certboard.events.candidate.EligibilityDecided;
+import org.certboard.events.candidate.CandidateClaimed;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.exam.access.CandidateAccounts;
 import org.certboard.platform.inbox.EventConsumer;
@@ -30,6 +31,7 @@ public class AuthorisationProjection {
         this.handlers = EventHandlers.builder()
                 .on(EligibilityDecided.class, authorisations::apply)
                 .on(CandidateRegistered.class, accounts::onRegistered)
+                .on(CandidateClaimed.class, accounts::onClaimed)
                 .build();
     }
 

@@ -219,6 +219,8 @@ public class ContractFilter implements OASFilter {
                 .addProperty("field", string("The request field the problem is about"))
                 .addProperty("currentETag", string("Precondition failed (412): the resource's entity tag now; read "
                         + "the resource again before deciding"))
+                .addProperty("nameChanges", string("Name change needs a request (422): where the candidate asks for "
+                        + "the change, /candidates/{id}/name-changes"))
                 .required(List.of("type", "title", "status"));
         components.addSchema(PROBLEM, problem);
     }

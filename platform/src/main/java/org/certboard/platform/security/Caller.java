@@ -1,6 +1,9 @@
 package org.certboard.platform.security;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
 
 import org.certboard.events.Actor;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -25,6 +28,26 @@ public class Caller {
             return token.getSubject();
         }
         return identity.getPrincipal().getName();
+    }
+
+    /**
+     * The token's {@code email} when the provider verified it ({@code email_verified} true): the only address the
+     * services take as this account's own. Empty when the token carries no email or an unverified one.
+     */
+    public Optional<String> verifiedEmail() {
+        if (identity.getPrincipal() instanceof JsonWebToken token
+                && "true".equals(text(token.getClaim("email_verified")))) {
+            return Optional.ofNullable(text(token.getClaim("email"))).filter(email -> !email.isBlank());
+        }
+        return Optional.empty();
+    }
+
+    /** A claim's value as text; the JWT library hands over plain strings or JSON-P values depending on the claim. */
+    private static String text(Object claim) {
+        if (claim instanceof JsonString string) {
+            return string.getString();
+        }
+        return claim == null ? null : claim.toString();
     }
 
     public boolean is(String role) {

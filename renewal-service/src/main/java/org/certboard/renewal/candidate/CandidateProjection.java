@@ -2,6 +2,7 @@ package org.certboard.renewal.candidate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.certboard.events.candidate.CandidateClaimed;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.CandidateRegisteredV1;
 import org.certboard.events.candidate.CandidateUpdated;
@@ -28,6 +29,11 @@ public class CandidateProjection {
         return candidates.rename(event.candidateId(), event.givenName(), event.familyName(), event.registeredAt())
                 .call(() -> event.subject() == null ? Uni.createFrom().voidItem()
                         : candidates.linkSubject(event.candidateId(), event.subject()));
+    }
+
+    /** A paper applicant's profile claimed by the person's account: their token reaches it from now on. */
+    public Uni<Void> onClaimed(CandidateClaimed event) {
+        return candidates.linkSubject(event.candidateId(), event.subject());
     }
 
     public Uni<Void> onRegistered(CandidateRegisteredV1 event) {

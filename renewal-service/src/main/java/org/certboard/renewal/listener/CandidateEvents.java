@@ -3,6 +3,7 @@ package org.certboard.renewal.listener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
+import org.certboard.events.candidate.CandidateClaimed;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.CandidateRegisteredV1;
 import org.certboard.events.candidate.CandidateUpdated;
@@ -39,6 +40,7 @@ public class CandidateEvents {
                         .chain(() -> credentials.onNameChanged(event.candidateId())))
                 .on(CandidateUpdatedV1.class, event -> projection.onUpdated(event)
                         .chain(() -> credentials.onNameChanged(event.candidateId())))
+                .on(CandidateClaimed.class, projection::onClaimed)
                 .on(EligibilityDecided.class, projection::onEligibilityDecided)
                 .on(LicenceRecorded.class, projection::onLicenceRecorded)
                 .build();

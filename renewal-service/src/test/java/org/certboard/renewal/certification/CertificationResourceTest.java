@@ -14,11 +14,15 @@ import java.util.UUID;
 
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestDatabase;
+import org.certboard.devstack.testing.TestTokens;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventCodec;
 import org.certboard.events.EventType;
 import org.certboard.events.Topics;
+import org.certboard.events.candidate.CandidateClaimed;
+import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.CandidateUpdated;
+import org.certboard.platform.security.Roles;
 import org.certboard.renewal.RenewalFixtures;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -91,6 +95,23 @@ class CertificationResourceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(1).equals(
                 TestDatabase.value("select count(*) from processed_event where event_id = ?", stale)));
         RenewalFixtures.staff().get("/verify/{n}", number).then().body("name", equalTo("Ada King"));
+    }
+
+    /** A paper applicant's profile claimed by the person's account (issue 21): their token reaches it from then on. */
+    @Test
+    void aClaimedPaperProfileIsReachedWithTheClaimingAccount() {
+        RenewalFixtures board = new RenewalFixtures(bootstrapServers);
+        LocalDate examDate = RenewalFixtures.today().minusDays(20);
+        UUID candidate = RenewalFixtures.candidate(examDate);
+        board.send(new CandidateRegistered(candidate, null, "Mary", "Seacole", Instant.now()));
+        String number = board.certify(candidate, examDate);
+        String token = TestTokens.token("claimer-" + candidate, Roles.CANDIDATE);
+
+        board.send(new CandidateClaimed(candidate, "claimer-" + candidate, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> io.restassured.RestAssured.given().auth().oauth2(token)
+                .get("/candidates/me/certifications").statusCode() == 200);
+        io.restassured.RestAssured.given().auth().oauth2(token).get("/certifications/{n}", number).then()
+                .statusCode(200).body("number", equalTo(number));
     }
 
     @Test
