@@ -50,30 +50,30 @@ public class VerificationPage {
     }
 
     Response found(String number, VerificationView view) {
-        String url = profile.verificationPage(number);
-        String html = template.data("number", number).data("found", true).data("view", view)
-                .data("status", describe(view)).data("firstCertified", Day.of(view.firstCertifiedOn()))
-                .data("validUntil", Day.of(view.validUntil())).data("validUntilLabel", validUntilLabel(view))
-                .data("pageUrl", url).data("qr", qrSvg(url))
-                .data("message", null).render();
-        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        return Response.ok(render(number, view, null), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     Response unknown(String number) {
-        String html = template.data("number", number).data("found", false).data("view", null).data("status", null)
-                .data("firstCertified", null).data("validUntil", null).data("validUntilLabel", null).data("pageUrl", null)
-                .data("qr", null)
-                .data("message", "No certification with the number " + number + " was found. Check the number and "
-                        + "try again.").render();
-        return Response.status(404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+        String message = "No certification with the number " + number + " was found. Check the number and try again.";
+        return Response.status(404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(render(number, null, message)).build();
     }
 
     Response form(String message) {
-        String html = template.data("number", null).data("found", false).data("view", null).data("status", null)
-                .data("firstCertified", null).data("validUntil", null).data("validUntilLabel", null).data("pageUrl", null)
-                .data("qr", null)
+        return Response.ok(render(null, null, message), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /** The page for {@code view} (null: the search form, with {@code message} when there is one). */
+    private String render(String number, VerificationView view, String message) {
+        boolean found = view != null;
+        String url = found ? profile.verificationPage(number) : null;
+        return template.data("number", number).data("found", found).data("view", view)
+                .data("status", found ? describe(view) : null)
+                .data("firstCertified", found ? Day.of(view.firstCertifiedOn()) : null)
+                .data("validUntil", found ? Day.of(view.validUntil()) : null)
+                .data("validUntilLabel", found ? validUntilLabel(view) : null)
+                .data("pageUrl", url).data("qr", found ? qrSvg(url) : null)
                 .data("message", message).render();
-        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     private static String describe(VerificationView view) {
