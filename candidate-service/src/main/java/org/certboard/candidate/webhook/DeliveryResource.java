@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,6 +43,8 @@ public class DeliveryResource {
     @Path("/{id}/replay")
     @Operation(operationId = "replayWebhookDelivery",
             summary = "Send a parked or delivered event again, from the start of the retry schedule")
+    @APIResponse(responseCode = "200", description = "Pending again; the sender tries it at once",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "409", description = "The delivery is still pending")
     public Uni<DeliveryView> replay(@PathParam("id") UUID id) {
         return subscriptions.replay(id);

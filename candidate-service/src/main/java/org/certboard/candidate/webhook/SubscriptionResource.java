@@ -22,6 +22,10 @@ import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -45,7 +49,11 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createWebhookSubscription",
             summary = "Subscribe a partner's HTTPS endpoint; the answer shows the signing secret, once")
-    @APIResponse(responseCode = "201", description = "Created; `secret` is never shown again")
+    @APIResponse(responseCode = "201", description = "Created; `secret` is never shown again",
+            headers = @Header(name = "Location", description = "The subscription, /webhook-subscriptions/{id}",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = SubscriptionView.class)))
     public Uni<RestResponse<SubscriptionView>> create(@NotNull @Valid NewSubscription body) {
         return subscriptions.create(body).map(view -> RestResponse.ResponseBuilder.<SubscriptionView>created(
                 URI.create("/webhook-subscriptions/" + view.id())).entity(view).build());

@@ -214,9 +214,9 @@ public class SubscriptionService {
         } catch (URISyntaxException e) {
             return bad("not a URL: " + e.getReason());
         }
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase();
-        if (!scheme.equals("https") && !(sandbox && scheme.equals("http"))) {
-            return bad(sandbox ? "must be an http or https URL" : "must be an https URL");
+        String scheme = schemeProblem(url.getScheme() == null ? "" : url.getScheme().toLowerCase(), sandbox);
+        if (scheme != null) {
+            return bad(scheme);
         }
         if (url.getHost() == null || url.getRawUserInfo() != null || url.getRawFragment() != null) {
             return bad("must name a host, without user information or fragment");
@@ -234,6 +234,14 @@ public class SubscriptionService {
                 })
                 .onFailure(UnknownHostException.class)
                 .recoverWithItem(() -> Optional.of(new Problem.Violation("url", host + " does not resolve")));
+    }
+
+    /** Null when a subscriber may be called with this scheme: https, and plain http in sandbox mode only. */
+    static String schemeProblem(String scheme, boolean sandbox) {
+        if (scheme.equals("https") || sandbox && scheme.equals("http")) {
+            return null;
+        }
+        return sandbox ? "must be an http or https URL" : "must be an https URL";
     }
 
     private static Uni<Optional<Problem.Violation>> bad(String message) {
