@@ -144,7 +144,8 @@ public class WebhookSender {
         busy.merge(due.subscriptionId(), 1, Integer::sum);
         Instant attemptedAt = clock.instant();
         long started = System.nanoTime();
-        post(due)
+        // deferred: a URL or secret that cannot be read fails this attempt, not the sender's loop
+        Uni.createFrom().deferred(() -> post(due))
                 .onItemOrFailure().transformToUni((answer, failure) -> {
                     long latency = Duration.ofNanos(System.nanoTime() - started).toMillis();
                     Attempt attempt = failure == null
