@@ -1,5 +1,9 @@
 package org.certboard.candidate;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,6 +35,8 @@ class AccessTest {
         private boolean evidence;
         private String application;
         private String nameChange;
+        private String employer;
+        private String delivery;
 
         @Override
         public String ownerToken() {
@@ -67,6 +73,32 @@ class AccessTest {
                         .post("/candidates/{id}/name-changes", owner).then().statusCode(201).extract().path("id");
             }
             return nameChange;
+        }
+
+        /** An employer's webhook subscription (at an address nobody answers: only the API is under test here). */
+        String employer() {
+            if (employer == null) {
+                employer = subscribe("EMPLOYER", "org.certboard.renewal.CertificationIssued.v1");
+            }
+            return employer;
+        }
+
+        /** A delivery of a board subscription: the registration of a new person, as the subscription recorded it. */
+        String delivery() {
+            if (delivery == null) {
+                String board = subscribe("BOARD", "org.certboard.candidate.CandidateRegistered.v2");
+                Api.register();
+                delivery = await().atMost(Duration.ofSeconds(30)).until(() -> Api.admin()
+                        .get("/webhook-subscriptions/{id}/deliveries", board).then().statusCode(200).extract()
+                        .<String>path("items[0].id"), id -> id != null);
+            }
+            return delivery;
+        }
+
+        private static String subscribe(String scope, String type) {
+            return Api.admin().contentType(ContentType.JSON).body(Map.of("name", "partner", "url",
+                    "http://127.0.0.1:9/hook", "scope", scope, "eventTypes", List.of(type)))
+                    .post("/webhook-subscriptions").then().statusCode(201).extract().path("id");
         }
 
         private static String registerAs(String token, String email) {
@@ -141,6 +173,31 @@ class AccessTest {
                 .row("GET", "/admin/replay", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/replay"))
                 // started once, by the admin; the replay rebuilds the same timeline (TimelineReplayTest)
                 .row("POST", "/admin/replay", 401, 403, 403, 403, 403, 202, (r, p) -> r.post("/admin/replay"))
+                .row("POST", "/webhook-subscriptions", 401, 403, 403, 403, 403, 201,
+                        (r, p) -> json(r, Map.of("name", "partner", "url", "http://127.0.0.1:9/hook", "scope",
+                                "BOARD", "eventTypes", List.of("org.certboard.renewal.CertificationIssued.v1")))
+                                .post("/webhook-subscriptions"))
+                .row("GET", "/webhook-subscriptions", 401, 403, 403, 403, 403, 200,
+                        (r, p) -> r.get("/webhook-subscriptions"))
+                .row("GET", "/webhook-subscriptions/{id}", 401, 403, 403, 403, 403, 200,
+                        (r, p) -> r.get("/webhook-subscriptions/{id}", p.employer()))
+                .row("PATCH", "/webhook-subscriptions/{id}", 401, 403, 403, 403, 403, 200,
+                        (r, p) -> json(r, Map.of("paused", true)).patch("/webhook-subscriptions/{id}", p.employer()))
+                .row("DELETE", "/webhook-subscriptions/{id}", 401, 403, 403, 403, 403, 204,
+                        (r, p) -> r.delete("/webhook-subscriptions/{id}", p.employer()))
+                .row("POST", "/webhook-subscriptions/{id}/secret", 401, 403, 403, 403, 403, 200,
+                        (r, p) -> r.post("/webhook-subscriptions/{id}/secret", p.employer()))
+                .row("GET", "/webhook-subscriptions/{id}/deliveries", 401, 403, 403, 403, 403, 200,
+                        (r, p) -> r.get("/webhook-subscriptions/{id}/deliveries", p.employer()))
+                .row("GET", "/webhook-deliveries/{id}", 401, 403, 403, 403, 403, 200,
+                        (r, p) -> r.get("/webhook-deliveries/{id}", p.delivery()))
+                // the delivery is still being tried (nobody answers at port 9): a replay waits for its end
+                .row("POST", "/webhook-deliveries/{id}/replay", 401, 403, 403, 403, 403, 409,
+                        (r, p) -> r.post("/webhook-deliveries/{id}/replay", p.delivery()))
+                .row("PUT", "/candidates/{id}/employers/{subscriptionId}", 401, 204, 404, 403, 204, 403,
+                        (r, p) -> r.put("/candidates/{id}/employers/{s}", p.owner, p.employer()))
+                .row("DELETE", "/candidates/{id}/employers/{subscriptionId}", 401, 204, 404, 403, 204, 403,
+                        (r, p) -> r.delete("/candidates/{id}/employers/{s}", p.owner, p.employer()))
                 .row("GET", "/admin/clock", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/clock"))
                 .row("POST", "/admin/clock", 401, 403, 403, 403, 403, 200,
                         (r, p) -> json(r, Map.of("advanceBy", "PT1S")).post("/admin/clock"))

@@ -1,6 +1,8 @@
 package org.certboard.devstack;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -32,9 +34,22 @@ final class Demo {
         out.println("== the golden path (who acts, with a token from " + (stack.keycloak().isPresent()
                 ? "the local Keycloak" : "the test key") + ") ==");
         int[] step = { 0 };
-        GoldenPath.Outcome outcome = new GoldenPath(new Board(new BoardClient(urls), stack.tokens()),
-                line -> out.printf("%2d. %s%n", ++step[0], line)).play("Grace", "Okafor");
+        try (WebhookDemo partner = new WebhookDemo()) {
+            partner.subscribe(urls.get(Service.CANDIDATE), stack.tokens().admin());
+            GoldenPath.Outcome outcome = new GoldenPath(new Board(new BoardClient(urls), stack.tokens()),
+                    line -> out.printf("%2d. %s%n", ++step[0], line)).play("Grace", "Okafor");
+            printEvents(outcome);
+            out.println("== what a webhook partner (subscribed with scope BOARD) received and verified ==");
+            partner.print(out, outcome.candidate().id(), Duration.ofSeconds(20));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.println();
+    }
 
+    private void printEvents(GoldenPath.Outcome outcome) {
         out.println();
         out.println("== the events that carried it (key " + outcome.candidate().id() + ") ==");
         try (TopicProbe probe = new TopicProbe(stack.kafkaBootstrapServers(), Topics.CANDIDATE_EVENTS,

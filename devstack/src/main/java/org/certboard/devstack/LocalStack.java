@@ -239,6 +239,8 @@ public final class LocalStack implements AutoCloseable {
         }
         // renewal-service signs credentials; the local stack has no Secret, so it makes a key (also without sandbox)
         config.put("certboard.credentials.generate-key", "true");
+        // candidate-service seals webhook secrets; a fixed local key, as in its sandbox profile (never a production one)
+        config.put("certboard.webhooks.secret-key", "Y2VydGJvYXJkLXNhbmRib3gtd2ViaG9vay1rZXktMzI=");
         if (options.sandbox()) {
             config.put("quarkus.profile", "sandbox");
             config.put("certboard.sandbox", "true");

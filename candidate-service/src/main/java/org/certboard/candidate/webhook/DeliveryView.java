@@ -1,0 +1,7 @@
+package org.certboard.candidate.webhook;
+
+import java.util.List;
+
+/** A delivery with every attempt, oldest first. */
+public record DeliveryView(Delivery delivery, List<Attempt> attempts) {
+}
