@@ -111,6 +111,8 @@ class AccessTest {
                 .row("GET", "/verify", 200, 200, 200, 200, 200, 200, (r, p) -> r.get("/verify"))
                 .row("GET", "/certifications/{number}/credential", 401, 200, 404, 403, 200, 403,
                         (r, p) -> r.get("/certifications/{n}/credential", p.number))
+                .row("GET", "/certifications/{number}/credential/history", 401, 200, 404, 403, 200, 403,
+                        (r, p) -> r.get("/certifications/{n}/credential/history", p.number))
                 .row("POST", "/certifications/{number}/credential/revocation", 401, 403, 403, 403, 200, 403,
                         (r, p) -> json(r, Map.of("category", "ISSUED_IN_ERROR", "reason", "duplicate record")).post(
                                 "/certifications/{n}/credential/revocation", p.number))

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.certboard.platform.paging.Page;
+import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.sql.NativeSelect;
 import org.certboard.renewal.certification.CertificationStatus;
 
@@ -57,6 +59,12 @@ public class CredentialRepository {
                 and c.certificationId in (select k.id from Certification k where k.candidateId = ?3
                                           and k.status <> ?4)
                 order by c.validFrom""", today, name, candidateId, CertificationStatus.LAPSED).list();
+    }
+
+    /** A page of the certification's credentials, the newest first. */
+    public Uni<Page<CredentialRecord>> history(UUID certificationId, PageRequest paging) {
+        return paging.fetch(Credential.<Credential>find("certificationId = ?1 order by issuedAt desc, validFrom desc",
+                certificationId), CredentialRecord::of);
     }
 
     /** The certification's newest credential that is neither superseded nor revoked; null when there is none. */

@@ -7,13 +7,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.certboard.platform.paging.Page;
+import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.security.Roles;
 import org.certboard.renewal.certification.RenewalAccess;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,6 +52,17 @@ public class CredentialResource {
         return access.certification(number).chain(() -> credentials.current(number)).map(issued -> Response.ok(issued.jwt(), JoseCodec.CREDENTIAL_MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + issued.number() + ".jwt\"")
                 .build());
+    }
+
+    @GET
+    @Path("/history")
+    @RolesAllowed({ Roles.CANDIDATE, Roles.STAFF })
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listCredentials", summary = "The certification's credentials, the newest first: "
+            + "current, superseded (renewal, reactivation, name change) and revoked; the candidate their own")
+    public Uni<Page<CredentialRecord>> history(@PathParam("number") String number,
+            @BeanParam @Valid PageRequest paging) {
+        return access.certification(number).chain(() -> credentials.history(number, paging));
     }
 
     @POST

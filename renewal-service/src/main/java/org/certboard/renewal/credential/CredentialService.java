@@ -11,6 +11,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.paging.Page;
+import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.problem.ProblemException;
 import org.certboard.renewal.candidate.CandidateRepository;
 import org.certboard.renewal.certification.Certification;
@@ -139,6 +141,12 @@ public class CredentialService {
                             : signed(credential.id, number, certification.firstCertifiedOn))
                             .map(jwt -> new IssuedCredential(certification.candidateId, number, credential.id, jwt));
                 })));
+    }
+
+    /** The certification's credentials, the newest first: the current one, those it superseded, revoked ones. */
+    public Uni<Page<CredentialRecord>> history(String number, PageRequest paging) {
+        return Panache.withSession(() -> certifications.byNumber(number)
+                .chain(certification -> credentials.history(certification.id, paging)));
     }
 
     /** Signs the credential once: two first requests at the same time meet at the row lock and hand out one JWT. */

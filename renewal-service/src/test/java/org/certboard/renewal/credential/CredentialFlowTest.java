@@ -170,8 +170,11 @@ public class CredentialFlowTest {
         given().contentType(ContentType.JSON).body(Map.of("credential", before)).post("/credentials/verify").then()
                 .body("result", equalTo("VALID")).body("supersededBy", equalTo(renewed.get("id")))
                 .body("reason", containsString("renewed until " + examDate.plusYears(10)));
-        assertThat(TestDatabase.count("select count(*) from credential c join certification k"
-                + " on k.id = c.certification_id where k.number = ?", number)).as("the history stays").isEqualTo(2);
+        RenewalFixtures.staff().get("/certifications/{n}/credential/history", number).then().statusCode(200)
+                .body("total", equalTo(2)).body("items[0].id", equalTo(renewed.get("id")))
+                .body("items[0].standing", equalTo("CURRENT")).body("items[1].standing", equalTo("SUPERSEDED"))
+                .body("items[1].supersededBy", equalTo(renewed.get("id")))
+                .body("items[1].supersededReason", equalTo("renewed until " + examDate.plusYears(10)));
     }
 
     @Test
