@@ -2,6 +2,7 @@ package org.certboard.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,10 +18,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.certboard.devstack.KafkaBroker;
 import org.certboard.devstack.Ports;
@@ -112,6 +115,9 @@ class MailCrashIT {
             postgres.dropDatabase(database);
             postgres.close();
             smtp.stop();
+            try (Stream<Path> files = Files.walk(state)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
         }
     }
 
