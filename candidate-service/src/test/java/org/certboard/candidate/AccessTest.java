@@ -170,6 +170,13 @@ class AccessTest {
                         (r, p) -> r.get("/candidates/{id}/timeline", p.owner))
                 .row("GET", "/candidates/me/timeline", 401, 200, 200, 403, 403, 403,
                         (r, p) -> r.get("/candidates/me/timeline"))
+                .row("GET", "/candidates/{id}/mail", 401, 403, 403, 403, 200, 403,
+                        (r, p) -> r.get("/candidates/{id}/mail", p.owner))
+                .row("GET", "/mail/problems", 401, 403, 403, 403, 200, 403, (r, p) -> r.get("/mail/problems"))
+                // the bounce processor's account (admin) reports a Message-ID the board never sent: 404, nothing changes
+                .row("POST", "/mail/bounces", 401, 403, 403, 403, 403, 404,
+                        (r, p) -> json(r, Map.of("messageId", "<unknown@certboard.example>", "reason", "5.1.1"))
+                                .post("/mail/bounces"))
                 .row("GET", "/admin/replay", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/replay"))
                 // started once, by the admin; the replay rebuilds the same timeline (TimelineReplayTest)
                 .row("POST", "/admin/replay", 401, 403, 403, 403, 403, 202, (r, p) -> r.post("/admin/replay"))

@@ -15,6 +15,8 @@ import org.certboard.devstack.scenario.GoldenPath;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.Topics;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** Plays the golden path on a running stack and prints it as a short story, then the events it caused. */
 final class Demo {
     private final LocalStack stack;
@@ -23,6 +25,27 @@ final class Demo {
     Demo(LocalStack stack, PrintStream out) {
         this.stack = stack;
         this.out = out;
+    }
+
+    /** What the candidate found in her mailbox, read from the stack's SMTP server (sent at least once, by Message-ID). */
+    private void printMail(Board.Candidate candidate) {
+        out.println();
+        out.println("== the mail " + candidate.givenName() + " received (" + candidate.email() + ", read from "
+                + stack.mail().apiUrl() + ") ==");
+        // the sender polls every few seconds: give the last events' mail a moment to arrive
+        Ports.await("the last mail to arrive", Duration.ofSeconds(30), () -> {
+            int before = stack.mail().messagesOf(candidate.email()).size();
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+            return before > 0 && stack.mail().messagesOf(candidate.email()).size() == before;
+        });
+        for (JsonNode message : stack.mail().messagesOf(candidate.email())) {
+            out.printf("  %-70s %s%n", message.path("subject").asText(), message.path("Message-ID").asText());
+        }
     }
 
     void play() {
@@ -61,6 +84,7 @@ final class Demo {
                 out.printf("  %s  %-26s %s%n", event.header("ce_time"), event.topic(), event.header("ce_type"));
             }
         }
+        printMail(outcome.candidate());
         out.println();
     }
 }

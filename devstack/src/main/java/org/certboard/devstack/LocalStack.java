@@ -123,6 +123,7 @@ public final class LocalStack implements AutoCloseable {
     private KeycloakServer keycloak;
     private KafkaBroker kafka;
     private PostgresServer postgres;
+    private MailServer mail;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
 
     private LocalStack(Options options, Consumer<String> progress) {
@@ -157,6 +158,12 @@ public final class LocalStack implements AutoCloseable {
         kafka = KafkaBroker.start(options.stateDir().resolve("kafka"), options.kafkaPort(), controllerPort());
         kafka.createTopics(Topics.ALL, 3);
         progress.accept("Kafka ready (" + seconds(t0) + ")");
+
+        int smtp = smtpPort();
+        mail = MailServer.start(options.repoRoot(), options.stateDir().resolve("greenmail"), smtp,
+                smtp == 3025 ? 8025 : Ports.free());
+        progress.accept("GreenMail ready: SMTP 127.0.0.1:" + mail.smtpPort() + ", API " + mail.apiUrl() + " ("
+                + seconds(t0) + ")");
 
         progress.accept("looking for PostgreSQL ...");
         postgres = PostgresServer.runningOrEmbedded(options.stateDir().resolve("postgres"),
@@ -212,6 +219,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The local stack's fixed SMTP port (3025, API 8025) beside Kafka's fixed 9092; free ports when isolated. */
+    private int smtpPort() {
+        return options.kafkaPort() == 9092 ? 3025 : Ports.free();
+    }
+
     private int controllerPort() {
         return options.kafkaPort() == 9092 ? 9093 : Ports.free();
     }
@@ -228,6 +240,9 @@ public final class LocalStack implements AutoCloseable {
             }
         });
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        if (service == Service.CANDIDATE) {
+            config.put("quarkus.mailer.port", String.valueOf(mail.smtpPort()));
+        }
         if (keycloak != null) {
             config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
         } else {
@@ -270,6 +285,11 @@ public final class LocalStack implements AutoCloseable {
         return Optional.ofNullable(keycloak);
     }
 
+    /** The stack's SMTP server, where candidate-service sends its mail. */
+    public MailServer mail() {
+        return mail;
+    }
+
     /** The service's process (benchmarks profile it). */
     public ServiceProcess process(Service service) {
         return services.get(service);
@@ -289,6 +309,9 @@ public final class LocalStack implements AutoCloseable {
         services.clear();
         if (kafka != null) {
             kafka.stop();
+        }
+        if (mail != null) {
+            mail.close();
         }
         if (keycloak != null) {
             keycloak.close();
@@ -348,6 +371,8 @@ public final class LocalStack implements AutoCloseable {
         KeycloakServer keycloak = stack.keycloak().orElseThrow();
         System.out.println("  Keycloak         " + keycloak.url() + "   realm " + keycloak.issuer()
                 + "   tokens: deploy/local/token staff|vendor|admin|candidate EMAIL");
+        System.out.println("  GreenMail        SMTP 127.0.0.1:" + stack.mail().smtpPort() + "   mailboxes "
+                + stack.mail().apiUrl() + "/api/user/EMAIL/messages/");
         System.out.println("  Kafka            " + stack.kafkaBootstrapServers() + "   logs " + chosen.stateDir().resolve("logs"));
         if (demo) {
             new Demo(stack, System.out).play();

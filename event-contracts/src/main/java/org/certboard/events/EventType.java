@@ -25,6 +25,7 @@ import org.certboard.events.renewal.CertificationLapsed;
 import org.certboard.events.renewal.CertificationRenewed;
 import org.certboard.events.renewal.CertificationRetired;
 import org.certboard.events.renewal.RenewalReminderDue;
+import org.certboard.events.renewal.RenewalSampledForAudit;
 
 /**
  * Every event type of the contract: its CloudEvents {@code type}, the topic it travels on and its payload record.
@@ -54,7 +55,8 @@ public enum EventType {
     CERTIFICATION_LAPSED(Service.RENEWAL, "CertificationLapsed", 1, CertificationLapsed.class),
     CERTIFICATION_RETIRED(Service.RENEWAL, "CertificationRetired", 1, CertificationRetired.class),
     CE_CREDIT_LOGGED(Service.RENEWAL, "CeCreditLogged", 1, CeCreditLogged.class),
-    AUDIT_DECIDED(Service.RENEWAL, "AuditDecided", 1, AuditDecided.class);
+    AUDIT_DECIDED(Service.RENEWAL, "AuditDecided", 1, AuditDecided.class),
+    RENEWAL_SAMPLED_FOR_AUDIT(Service.RENEWAL, "RenewalSampledForAudit", 1, RenewalSampledForAudit.class);
 
     /** The producing services; each owns one topic and one CloudEvents source. */
     public enum Service {

@@ -35,6 +35,11 @@ public class CandidateRepository {
                 .failWith(() -> ProblemException.notFound("candidate", id));
     }
 
+    /** The candidate; null when there is none. */
+    public Uni<Candidate> find(UUID id) {
+        return Candidate.findById(id);
+    }
+
     /**
      * The candidate, locked until the transaction ends: serialises the decisions taken on one candidate's file (an
      * application must not be decided while a concurrent submission of the same candidate is being decided).

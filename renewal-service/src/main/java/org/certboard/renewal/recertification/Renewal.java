@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import org.certboard.events.Actor;
 import org.certboard.events.renewal.AuditDecided;
 import org.certboard.events.renewal.CertificationRenewed;
+import org.certboard.events.renewal.RenewalSampledForAudit;
 import org.certboard.platform.problem.ProblemException;
 import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.certification.Certification;
@@ -78,6 +79,14 @@ public class Renewal extends PanacheEntityBase {
         renewal.expiresOn = calendar.expiryFor(nextCycleStartsOn);
         renewal.submittedAt = at;
         return renewal;
+    }
+
+    /** A submission sampled for its CE audit, announced so that the certificant hears it waits for staff. */
+    RenewalSampledForAudit sampled(Certification certification) {
+        if (status != Status.PENDING_AUDIT) {
+            throw new IllegalStateException("renewal " + id + " is " + status + ", not awaiting its audit");
+        }
+        return new RenewalSampledForAudit(certification.candidateId, certification.number, id, submittedAt);
     }
 
     /** Applies a RENEWED renewal to its certification: the next cycle, as submitted. */

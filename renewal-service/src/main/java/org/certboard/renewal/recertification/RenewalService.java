@@ -82,7 +82,7 @@ public class RenewalService {
                             auditSampling.selects(certification.candidateId, certification.cycleStartedOn), calendar,
                             today, time.now());
                     return renewals.persist(renewal).call(() -> renewal.status == Renewal.Status.PENDING_AUDIT
-                            ? Uni.createFrom().voidItem() : apply(certification, renewal));
+                            ? outbox.add(renewal.sampled(certification)) : apply(certification, renewal));
                 }))).map(RenewalView::of);
     }
 

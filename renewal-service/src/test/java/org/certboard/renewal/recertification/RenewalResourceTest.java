@@ -20,6 +20,8 @@ import java.util.UUID;
 
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestDatabase;
+import org.certboard.events.EventCodec;
+import org.certboard.events.EventType;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.candidate.LicenceRecorded;
 import org.certboard.renewal.RenewalFixtures;
@@ -119,12 +121,18 @@ class RenewalResourceTest {
         LocalDate today = RenewalFixtures.today();
         LocalDate examDate = today.minusYears(5).plusDays(40);
         LocalDate expiry = examDate.plusYears(5);
-        String number = new RenewalFixtures(bootstrapServers).certify(RenewalFixtures.candidate(true, examDate), examDate);
+        UUID candidate = RenewalFixtures.candidate(true, examDate);
+        String number = new RenewalFixtures(bootstrapServers).certify(candidate, examDate);
         RenewalFixtures.fullCe(number, today);
 
         String id = RenewalFixtures.staff().post("/certifications/{n}/renewals", number).then().statusCode(201)
                 .body("status", equalTo("PENDING_AUDIT")).body("expiresOn", equalTo(expiry.plusYears(5).toString()))
                 .extract().path("id");
+        // announced in the submission's transaction, so that the certificant hears it waits for an audit
+        String sampled = TestDatabase.text("select payload from outbox_event where type = ? and subject = ?",
+                EventType.RENEWAL_SAMPLED_FOR_AUDIT.type(), candidate.toString());
+        assertThat(EventCodec.validate(EventType.RENEWAL_SAMPLED_FOR_AUDIT, sampled)).isEmpty();
+        assertThat(sampled).contains("\"renewalId\":\"" + id + "\"").contains("\"number\":\"" + number + "\"");
         RenewalFixtures.staff().get("/certifications/{n}", number).then().body("expiresOn", equalTo(expiry.toString()));
         RenewalFixtures.staff().get("/certifications/{n}/renewal", number).then().body("pendingAuditId", equalTo(id))
                 .body("canRenew", equalTo(false));

@@ -1,0 +1,247 @@
+package org.certboard.candidate.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+
+import org.apache.kafka.common.header.Headers;
+import org.certboard.candidate.profile.Candidate;
+import org.certboard.candidate.profile.CandidateRepository;
+import org.certboard.events.EventCodec;
+import org.certboard.events.EventPayload;
+import org.certboard.events.EventType;
+import org.certboard.events.InvalidEventException;
+import org.certboard.events.candidate.EligibilityDecided;
+import org.certboard.events.candidate.NameChangeDecided;
+import org.certboard.events.exam.BookingCancelled;
+import org.certboard.events.exam.ExamBooked;
+import org.certboard.events.exam.ExamFailed;
+import org.certboard.events.exam.ExamPassed;
+import org.certboard.events.renewal.AuditDecided;
+import org.certboard.events.renewal.CertificationExpired;
+import org.certboard.events.renewal.CertificationIssued;
+import org.certboard.events.renewal.CertificationLapsed;
+import org.certboard.events.renewal.CertificationRenewed;
+import org.certboard.events.renewal.RenewalReminderDue;
+import org.certboard.events.renewal.RenewalSampledForAudit;
+import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.inbox.Failures;
+import org.certboard.platform.inbox.IncomingEvent;
+import org.certboard.platform.kafka.KafkaCloudEvents;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+
+/**
+ * Turns the events of the three topics into mail: in the transaction that reads a poll, one {@code mail} row per
+ * (event, recipient), rendered and PENDING; {@link MailSender} sends it later. The channel ({@code mail-events}) has a
+ * consumer group of its own, so mail never holds up the timeline nor waits on it, and it is not a
+ * {@link org.certboard.platform.replay.Replayable}: a projection replay sends nothing.
+ * <p>
+ * Idempotent by the mail's Message-ID, which is derived from the event id and the recipient: a redelivered or
+ * re-published event finds its row and writes nothing; an event re-published after a dead letter that had no mail yet
+ * is mailed then. The platform's {@code processed_event} is the timeline's dedupe record, so it is not used here.
+ * An event this channel cannot read is dead-lettered by the timeline's consumer too, which parks it; the operator's
+ * re-publication brings it back to this channel as well. One that fails here alone, after retries, goes to the
+ * dead-letter topic and is counted ({@code certboard_mail_intake_failures_total}).
+ */
+@ApplicationScoped
+public class MailIntake {
+    private static final Logger LOG = Logger.getLogger(MailIntake.class);
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm z",
+            Locale.ENGLISH);
+
+    private final MailRepository mails;
+    private final CandidateRepository candidates;
+    private final MailConfig config;
+    private final BoardTime time;
+    private final Counter failures;
+
+    public MailIntake(MailRepository mails, CandidateRepository candidates, MailConfig config, BoardTime time,
+            MeterRegistry registry) {
+        this.mails = mails;
+        this.candidates = candidates;
+        this.config = config;
+        this.time = time;
+        this.failures = Counter.builder("certboard.mail.intake.failures")
+                .description("Events the mail channel could not turn into mail and dead-lettered").register(registry);
+    }
+
+    @Incoming("mail-events")
+    @ActivateRequestContext
+    public Uni<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> writeAll(records)))
+                .onFailure(Failures::isTransient).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
+                .indefinitely()
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.debugf("a mail batch failed (%s): one record at a time", failure.toString());
+                    return oneByOne(records);
+                })
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private Uni<Void> writeAll(List<KafkaRecord<String, String>> records) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (KafkaRecord<String, String> record : records) {
+            done = done.chain(() -> write(record));
+        }
+        return done;
+    }
+
+    private Uni<Void> oneByOne(List<KafkaRecord<String, String>> records) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (KafkaRecord<String, String> record : records) {
+            done = done.chain(() -> Uni.createFrom().deferred(() -> Panache.withTransaction(() -> write(record)))
+                    .onFailure(Failures::isTransient).retry()
+                    .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+                    .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(2)
+                    .onFailure().recoverWithUni(failure -> {
+                        failures.increment();
+                        LOG.errorf(failure, "no mail for a record of %s, key %s: dead-lettered", record.getTopic(),
+                                record.getKey());
+                        return Uni.createFrom().completionStage(record.nack(failure));
+                    }));
+        }
+        return done;
+    }
+
+    private Uni<Void> write(Message<String> record) {
+        IncomingEvent event;
+        try {
+            event = read(record);
+        } catch (InvalidEventException e) {
+            // the timeline's consumer dead-letters and parks the same record; its re-publication comes back here
+            LOG.debugf("mail: skipping an unreadable record (%s)", e.getMessage());
+            return Uni.createFrom().voidItem();
+        }
+        if (event.time().isBefore(time.now().minus(config.maxAge()))) {
+            return Uni.createFrom().voidItem();
+        }
+        EventPayload data = event.data();
+        return letterOf(event, data).chain(draft -> draft == null ? Uni.createFrom().voidItem()
+                : candidates.find(data.candidateId()).chain(candidate -> {
+                    if (candidate == null) {
+                        LOG.warnf("mail: %s names candidate %s, unknown here; no mail", event.type().type(),
+                                data.candidateId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return mails.insert(row(event, candidate, draft));
+                }));
+    }
+
+    /** The mail an event calls for, as a letter without its reader's name; null when it calls for none. */
+    private Uni<Draft> letterOf(IncomingEvent event, EventPayload data) {
+        String portal = config.portalUrl();
+        Draft draft = null;
+        if (data instanceof EligibilityDecided e) {
+            draft = "UNDER_REVIEW".equals(e.status())
+                    ? new Draft(MailKind.APPLICATION_RECEIVED, e.applicationId().toString(), null, null, null, null,
+                            null, portal)
+                    : new Draft(MailKind.APPLICATION_DECIDED, e.applicationId().toString(), e.status(),
+                            "APPROVED".equals(e.status()) ? e.authorisedUntil() : null, null, null, null, portal);
+        } else if (data instanceof NameChangeDecided e && !e.correction()) {
+            draft = new Draft(MailKind.NAME_CHANGE_DECIDED, e.requestId().toString(),
+                    e.accepted() ? "ACCEPTED" : "REJECTED", null, null, null, null, portal);
+        } else if (data instanceof ExamBooked e) {
+            String booking = e.bookingId().toString();
+            String moment = MOMENT.format(e.startsAt().atZone(time.zone()));
+            return mails.bookingMailed(e.candidateId(), booking).map(moved -> new Draft(moved
+                    ? MailKind.BOOKING_MOVED : MailKind.BOOKING_CONFIRMED, booking, null, null, moment, e.site(),
+                    null, portal));
+        } else if (data instanceof BookingCancelled e) {
+            draft = new Draft(MailKind.BOOKING_CANCELLED, e.bookingId().toString(), null, null, null, null, null,
+                    portal);
+        } else if (data instanceof ExamPassed e) {
+            draft = new Draft(MailKind.RESULT_RECORDED, e.bookingId().toString(), "PASSED", e.examDate(), null, null,
+                    null, portal);
+        } else if (data instanceof ExamFailed e) {
+            draft = new Draft(MailKind.RESULT_RECORDED, e.bookingId().toString(), e.noShow() ? "NO-SHOW" : "FAILED",
+                    e.examDate(), null, null, null, portal);
+        } else if (data instanceof CertificationIssued e) {
+            draft = new Draft(MailKind.CERTIFICATION_ISSUED, e.number(), null, e.expiresOn(), null, null, null,
+                    config.verificationUrl() + e.number());
+        } else if (data instanceof RenewalReminderDue e) {
+            draft = new Draft(MailKind.RENEWAL_REMINDER, e.number(), null, e.expiresOn(), null, null, e.daysBefore(),
+                    portal);
+        } else if (data instanceof CertificationRenewed e) {
+            draft = new Draft(MailKind.RENEWAL_ACCEPTED, e.number(), null, e.expiresOn(), null, null, null,
+                    config.verificationUrl() + e.number());
+        } else if (data instanceof RenewalSampledForAudit e) {
+            draft = new Draft(MailKind.RENEWAL_SAMPLED_FOR_AUDIT, e.number(), null, null, null, null, null, portal);
+        } else if (data instanceof AuditDecided e) {
+            draft = new Draft(MailKind.AUDIT_DECIDED, e.number(), e.accepted() ? "ACCEPTED" : "REJECTED", null, null,
+                    null, null, portal);
+        } else if (data instanceof CertificationExpired e) {
+            draft = new Draft(MailKind.CERTIFICATION_EXPIRED, e.number(), null, e.expiredOn(), null, null, null,
+                    portal);
+        } else if (data instanceof CertificationLapsed e) {
+            draft = new Draft(MailKind.CERTIFICATION_LAPSED, e.number(), null, e.lapsedOn(), null, null, null,
+                    portal);
+        }
+        return Uni.createFrom().item(draft);
+    }
+
+    /**
+     * Sends to the profile's address when the board vouches for it: verified for the person's account, or given by
+     * staff for a paper applicant. An address someone typed before verification (issue 21) is not written to: the
+     * mail is recorded UNADDRESSED so that staff see it.
+     */
+    private MailRow row(IncomingEvent event, Candidate candidate, Draft draft) {
+        boolean vouched = candidate.emailVerified || candidate.subject == null;
+        String recipient = vouched ? candidate.email : null;
+        Letter letter = new Letter(draft.kind(), candidate.givenName + " " + candidate.familyName,
+                config.boardName(), draft.ref(), draft.outcome(), draft.when(), draft.moment(), draft.site(),
+                draft.days(), draft.link());
+        return new MailRow(messageId(event.id(), recipient, config.messageIdDomain()), event.id(), candidate.id,
+                recipient, draft.kind(), draft.ref(), letter.subject(), MailTemplates.letterText(letter).render(),
+                MailTemplates.letterHtml(letter).render(), vouched ? MailStatus.PENDING : MailStatus.UNADDRESSED,
+                event.time(), time.now());
+    }
+
+    /** {@code <event id.recipient hash@domain>}: the same for the same event and address, whoever computes it. */
+    static String messageId(UUID eventId, String recipient, String domain) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((recipient == null ? ""
+                    : recipient.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+            return "<" + eventId + "." + HexFormat.of().formatHex(hash, 0, 8) + "@" + domain + ">";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    private static IncomingEvent read(Message<String> message) {
+        Headers headers = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getHeaders)
+                .orElseThrow(() -> new InvalidEventException("not a Kafka record"));
+        KafkaCloudEvents.Envelope envelope = KafkaCloudEvents.envelope(headers);
+        EventType type = EventType.ofType(envelope.type())
+                .orElseThrow(() -> new InvalidEventException("unknown event type " + envelope.type()));
+        return new IncomingEvent(envelope.id(), type, envelope.source(), envelope.subject(), envelope.time(),
+                EventCodec.read(type, message.getPayload()));
+    }
+
+    /** A letter before its reader is known. */
+    private record Draft(MailKind kind, String ref, String outcome, LocalDate when, String moment, String site,
+            Integer days, String link) {
+    }
+}
