@@ -15,12 +15,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
-import org.apache.kafka.common.header.Headers;
 import org.certboard.candidate.profile.Candidate;
 import org.certboard.candidate.profile.CandidateRepository;
-import org.certboard.events.EventCodec;
 import org.certboard.events.EventPayload;
-import org.certboard.events.EventType;
 import org.certboard.events.InvalidEventException;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.candidate.NameChangeDecided;
@@ -36,9 +33,9 @@ import org.certboard.events.renewal.CertificationRenewed;
 import org.certboard.events.renewal.RenewalReminderDue;
 import org.certboard.events.renewal.RenewalSampledForAudit;
 import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.inbox.EventConsumer;
 import org.certboard.platform.inbox.Failures;
 import org.certboard.platform.inbox.IncomingEvent;
-import org.certboard.platform.kafka.KafkaCloudEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -49,7 +46,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * Turns the events of the three topics into mail: in the transaction that reads a poll, one {@code mail} row per
@@ -128,7 +124,7 @@ public class MailIntake {
     private Uni<Void> write(Message<String> record) {
         IncomingEvent event;
         try {
-            event = read(record);
+            event = EventConsumer.read(record);
         } catch (InvalidEventException e) {
             // the timeline's consumer dead-letters and parks the same record; its re-publication comes back here
             LOG.debugf("mail: skipping an unreadable record (%s)", e.getMessage());
@@ -227,17 +223,6 @@ public class MailIntake {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
-    }
-
-    private static IncomingEvent read(Message<String> message) {
-        Headers headers = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(IncomingKafkaRecordMetadata::getHeaders)
-                .orElseThrow(() -> new InvalidEventException("not a Kafka record"));
-        KafkaCloudEvents.Envelope envelope = KafkaCloudEvents.envelope(headers);
-        EventType type = EventType.ofType(envelope.type())
-                .orElseThrow(() -> new InvalidEventException("unknown event type " + envelope.type()));
-        return new IncomingEvent(envelope.id(), type, envelope.source(), envelope.subject(), envelope.time(),
-                EventCodec.read(type, message.getPayload()));
     }
 
     /** A letter before its reader is known. */

@@ -235,7 +235,8 @@ public class EventConsumer {
                 .map(inserted -> inserted == 1);
     }
 
-    static IncomingEvent read(Message<String> message) {
+    /** The CloudEvent a Kafka record carries, its payload read as its type's record; refuses what is none. */
+    public static IncomingEvent read(Message<String> message) {
         Headers headers = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(IncomingKafkaRecordMetadata::getHeaders)
                 .orElseThrow(() -> new InvalidEventException("not a Kafka record"));
