@@ -28,7 +28,6 @@ import org.certboard.events.exam.ExamPassed;
 import org.certboard.events.renewal.CeCreditLogged;
 import org.certboard.events.renewal.CertificationIssued;
 import org.certboard.events.renewal.CertificationRenewed;
-import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,9 +183,10 @@ class WebhookTest {
         String secondPath = "/ok/" + UUID.randomUUID();
         String first = subscribe(firstPath, "EMPLOYER", List.of(ISSUED, RENEWED));
         String second = subscribe(secondPath, "EMPLOYER", List.of(ISSUED, RENEWED));
-        String adaToken = TestTokens.forNewSubject(Roles.CANDIDATE);
+        String adaEmail = Api.uniqueEmail();
+        String adaToken = TestTokens.candidate(UUID.randomUUID().toString(), adaEmail);
         String ada = Api.as(adaToken).contentType(ContentType.JSON).body(Map.of("givenName", "Ada", "familyName",
-                "Lovelace", "email", Api.uniqueEmail(), "dateOfBirth", "1985-12-10")).post("/candidates").then()
+                "Lovelace", "email", adaEmail, "dateOfBirth", "1985-12-10")).post("/candidates").then()
                 .statusCode(201).extract().path("id");
         String bob = Api.register();
         String carol = Api.register();
