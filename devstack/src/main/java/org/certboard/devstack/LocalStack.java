@@ -254,6 +254,8 @@ public final class LocalStack implements AutoCloseable {
         }
         // renewal-service signs credentials; the local stack has no Secret, so it makes a key (also without sandbox)
         config.put("certboard.credentials.generate-key", "true");
+        // renewal-service names its public URL in every credential; outside sandbox mode it must be told it
+        config.put("certboard.credentials.base-url", "http://127.0.0.1:" + options.servicePorts().get(Service.RENEWAL));
         // candidate-service seals webhook secrets; a fixed local key, as in its sandbox profile (never a production one)
         config.put("certboard.webhooks.secret-key", "Y2VydGJvYXJkLXNhbmRib3gtd2ViaG9vay1rZXktMzI=");
         if (options.sandbox()) {
