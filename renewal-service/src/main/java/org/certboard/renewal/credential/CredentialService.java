@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,6 +47,7 @@ public class CredentialService {
     private final SigningKey key;
     private final CredentialVerifier verifier;
     private final BoardTime time;
+    private final AtomicBoolean keyRecorded = new AtomicBoolean();
 
     public CredentialService(CredentialRepository credentials, CertificationRepository certifications,
             CandidateRepository candidates, IssuerProfile profile, SigningKey key, CredentialVerifier verifier,
@@ -208,15 +210,19 @@ public class CredentialService {
      */
     public Uni<String> statusList(StatusPurpose purpose, int list) {
         long first = (long) list * profile.statusListSize();
-        return Panache.withTransaction(() -> credentials.notGoodBetween(first, first + profile.statusListSize() - 1)
-                .call(() -> credentials.recordKey(key.keyId(), key.publicJwk().toJSONString(), time.now())))
-                .map(statuses -> {
-                    Bitstring bits = new Bitstring(profile.statusListSize() * purpose.statusSize());
-                    statuses.forEach((index, status) -> bits.set((int) (index - first), purpose.statusSize(),
-                            status.value(purpose)));
-                    Instant now = time.now();
-                    return JoseCodec.sign(CredentialDocument.statusList(profile, purpose, list, bits.encode(),
-                            OffsetDateTime.ofInstant(now, profile.zone())), key, java.util.Date.from(now));
-                });
+        // the key is this process's for its whole life: recorded by the first list it signs, not written per request
+        Uni<Map<Long, CredentialStatus>> statuses = keyRecorded.get()
+                ? Panache.withSession(() -> credentials.notGoodBetween(first, first + profile.statusListSize() - 1))
+                : Panache.withTransaction(() -> credentials.notGoodBetween(first, first + profile.statusListSize() - 1)
+                        .call(() -> credentials.recordKey(key.keyId(), key.publicJwk().toJSONString(), time.now())))
+                        .invoke(() -> keyRecorded.set(true));
+        return statuses.map(notGood -> {
+            Bitstring bits = new Bitstring(profile.statusListSize() * purpose.statusSize());
+            notGood.forEach((index, status) -> bits.set((int) (index - first), purpose.statusSize(),
+                    status.value(purpose)));
+            Instant now = time.now();
+            return JoseCodec.sign(CredentialDocument.statusList(profile, purpose, list, bits.encode(),
+                    OffsetDateTime.ofInstant(now, profile.zone())), key, java.util.Date.from(now));
+        });
     }
 }
