@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.certboard.platform.domain.Refusal;
+
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -28,6 +30,21 @@ public record Problem(URI type, String title, int status, String detail, List<Vi
         return new Problem(typeOf("Invalid request"), "Invalid request", 400,
                 violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
                         : violations.size() + " fields are invalid", violations, Map.of());
+    }
+
+    /** The problem a client is told for a refusal: its kind decides the status, its members follow the detail. */
+    public static Problem of(Refusal refusal) {
+        Problem problem = switch (refusal.kind()) {
+            case INVALID -> invalid(List.of(new Violation(refusal.field(), refusal.detail())));
+            case FORBIDDEN -> of(403, refusal.title(), refusal.detail());
+            case NOT_FOUND -> of(404, refusal.title(), refusal.detail());
+            case CONFLICT -> of(409, refusal.title(), refusal.detail());
+            case RULE -> of(422, refusal.title(), refusal.detail());
+        };
+        for (Map.Entry<String, Object> member : refusal.members().entrySet()) {
+            problem = problem.with(member.getKey(), member.getValue());
+        }
+        return problem;
     }
 
     public Problem with(String member, Object value) {

@@ -12,6 +12,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.inbox.Failures;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -37,6 +38,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response refused(Refusal refusal) {
+        return respond(Problem.of(refusal));
     }
 
     @ServerExceptionMapper
