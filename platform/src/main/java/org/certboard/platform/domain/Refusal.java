@@ -2,6 +2,7 @@ package org.certboard.platform.domain;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,25 +24,39 @@ public final class Refusal extends RuntimeException {
         RULE
     }
 
+    /** One input field and what is wrong with it. */
+    public record Field(String name, String message) {
+    }
+
     private final Kind kind;
     private final String title;
-    private final String field;
+    private final List<Field> fields;
     private final Map<String, Object> members;
 
-    private Refusal(Kind kind, String title, String field, String detail, Map<String, Object> members) {
+    private Refusal(Kind kind, String title, List<Field> fields, String detail, Map<String, Object> members) {
         super(detail, null, false, false);
         this.kind = kind;
         this.title = title;
-        this.field = field;
+        this.fields = fields;
         this.members = members;
     }
 
     public static Refusal invalid(String field, String message) {
-        return new Refusal(Kind.INVALID, "Invalid request", field, message, Map.of());
+        return invalid(List.of(new Field(field, message)));
+    }
+
+    /** Several fields at once, in the order given (at least one). */
+    public static Refusal invalid(List<Field> fields) {
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("an invalid refusal names at least one field");
+        }
+        String detail = fields.size() == 1 ? fields.get(0).name() + ": " + fields.get(0).message()
+                : fields.size() + " fields are invalid";
+        return new Refusal(Kind.INVALID, "Invalid request", List.copyOf(fields), detail, Map.of());
     }
 
     public static Refusal forbidden(String title, String detail) {
-        return new Refusal(Kind.FORBIDDEN, title, null, detail, Map.of());
+        return new Refusal(Kind.FORBIDDEN, title, List.of(), detail, Map.of());
     }
 
     public static Refusal notFound(String what, Object id) {
@@ -49,22 +64,22 @@ public final class Refusal extends RuntimeException {
     }
 
     public static Refusal notFound(String title, String detail) {
-        return new Refusal(Kind.NOT_FOUND, title, null, detail, Map.of());
+        return new Refusal(Kind.NOT_FOUND, title, List.of(), detail, Map.of());
     }
 
     public static Refusal conflict(String title, String detail) {
-        return new Refusal(Kind.CONFLICT, title, null, detail, Map.of());
+        return new Refusal(Kind.CONFLICT, title, List.of(), detail, Map.of());
     }
 
     public static Refusal rule(String title, String detail) {
-        return new Refusal(Kind.RULE, title, null, detail, Map.of());
+        return new Refusal(Kind.RULE, title, List.of(), detail, Map.of());
     }
 
     /** The same refusal with one more member for the client (an id, the missing hours), in insertion order. */
     public Refusal with(String member, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(members);
         more.put(member, value);
-        return new Refusal(kind, title, field, getMessage(), Collections.unmodifiableMap(more));
+        return new Refusal(kind, title, fields, getMessage(), Collections.unmodifiableMap(more));
     }
 
     public Kind kind() {
@@ -75,9 +90,9 @@ public final class Refusal extends RuntimeException {
         return title;
     }
 
-    /** The input field an {@link Kind#INVALID} refusal names; null for the other kinds. */
-    public String field() {
-        return field;
+    /** The input fields an {@link Kind#INVALID} refusal names; empty for the other kinds. */
+    public List<Field> fields() {
+        return fields;
     }
 
     public String detail() {

@@ -35,7 +35,8 @@ public record Problem(URI type, String title, int status, String detail, List<Vi
     /** The problem a client is told for a refusal: its kind decides the status, its members follow the detail. */
     public static Problem of(Refusal refusal) {
         Problem problem = switch (refusal.kind()) {
-            case INVALID -> invalid(List.of(new Violation(refusal.field(), refusal.detail())));
+            case INVALID -> invalid(refusal.fields().stream().map(field -> new Violation(field.name(), field.message()))
+                    .toList());
             case FORBIDDEN -> of(403, refusal.title(), refusal.detail());
             case NOT_FOUND -> of(404, refusal.title(), refusal.detail());
             case CONFLICT -> of(409, refusal.title(), refusal.detail());

@@ -33,6 +33,14 @@ class RefusalProblemTest {
     }
 
     @Test
+    void severalInvalidFieldsAreListedInTheirOrder() {
+        Problem problem = Problem.of(Refusal.invalid(List.of(new Refusal.Field("familyName", "must not be blank"),
+                new Refusal.Field("email", "must be an address"))));
+        assertEquals(Problem.invalid(List.of(new Problem.Violation("familyName", "must not be blank"),
+                new Problem.Violation("email", "must be an address"))), problem);
+    }
+
+    @Test
     void membersFollowInTheOrderTheyWereAdded() {
         Problem problem = Problem.of(Refusal.rule("Renewal requirements not met", "12 h missing")
                 .with("missing", Map.of("hours", 12)).with("certificationNumber", "CCM-1"));

@@ -1,0 +1,13 @@
+package org.certboard.platform.rulefixture.broken;
+
+import org.certboard.platform.problem.ProblemException;
+
+/** A service that writes an entity's field and speaks HTTP: breaks two rules. */
+public class Outsider {
+    public void retire(OpenEntity entity) {
+        if ("RETIRED".equals(entity.status)) {
+            throw ProblemException.conflict("Already retired", "entity " + entity.id);
+        }
+        entity.status = "RETIRED";
+    }
+}

@@ -1,0 +1,11 @@
+package org.certboard.platform.rulefixture.broken;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Consumes a channel under another name: breaks "consumers are listeners". */
+public class ResultsProjection {
+    @Incoming("rule-fixture-results")
+    public void onResult(String result) {
+        // a fixture: only its shape matters
+    }
+}

@@ -1,0 +1,15 @@
+package org.certboard.platform.rulefixture.plain;
+
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.certboard.platform.problem.ProblemException;
+
+/** The resource layer may speak HTTP. */
+@Path("/rule-fixture/seats")
+public class SeatResource {
+    @POST
+    public void take() {
+        throw ProblemException.notFound("seat", 1);
+    }
+}
