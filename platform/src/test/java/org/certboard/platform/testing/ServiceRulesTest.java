@@ -16,7 +16,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /** Each service rule fails on a fixture that breaks it and passes on one that keeps it. */
 class ServiceRulesTest {
-    private static final String FIXTURES = "org.certboard.platform.rulefixture";
+    private static final String FIXTURES = "org.certboard.platform.archfixture.service";
     private static final JavaClasses CLASSES = new ClassFileImporter().importPackages(FIXTURES);
 
     static Stream<Function<String, ArchRule>> rules() {

@@ -1,4 +1,4 @@
-package org.certboard.platform.rulefixture.plain;
+package org.certboard.platform.archfixture.service.plain;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +8,7 @@ import org.certboard.platform.domain.Refusal;
 
 /** Keeps every rule: a plain entity that changes only through its own method and refuses without HTTP. */
 @Entity
-@Table(name = "rule_fixture_seat")
+@Table(name = "archfixture_seat")
 public class Seat {
     @Id
     public long id;

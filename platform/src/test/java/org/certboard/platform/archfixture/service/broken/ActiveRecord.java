@@ -1,4 +1,4 @@
-package org.certboard.platform.rulefixture.broken;
+package org.certboard.platform.archfixture.service.broken;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +8,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** Breaks "entities are not active records". */
 @Entity
-@Table(name = "rule_fixture_active_record")
+@Table(name = "archfixture_active_record")
 public class ActiveRecord extends PanacheEntityBase {
     @Id
     public long id;

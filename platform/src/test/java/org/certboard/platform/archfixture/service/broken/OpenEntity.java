@@ -1,4 +1,4 @@
-package org.certboard.platform.rulefixture.broken;
+package org.certboard.platform.archfixture.service.broken;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -6,7 +6,7 @@ import jakarta.persistence.Table;
 
 /** Its status is set from outside ({@link Outsider}): breaks "entity fields are written by their entity". */
 @Entity
-@Table(name = "rule_fixture_open_entity")
+@Table(name = "archfixture_open_entity")
 public class OpenEntity {
     @Id
     public long id;

@@ -1,4 +1,4 @@
-package org.certboard.platform.rulefixture.broken;
+package org.certboard.platform.archfixture.service.broken;
 
 import org.certboard.platform.problem.ProblemException;
 

@@ -1,4 +1,4 @@
-package org.certboard.platform.rulefixture.plain;
+package org.certboard.platform.archfixture.service.plain;
 
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import org.certboard.platform.problem.ProblemException;
 
 /** The resource layer may speak HTTP. */
-@Path("/rule-fixture/seats")
+@Path("/archfixture/seats")
 public class SeatResource {
     @POST
     public void take() {
