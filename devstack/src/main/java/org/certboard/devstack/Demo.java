@@ -12,6 +12,7 @@ import java.util.Map;
 import org.certboard.devstack.scenario.Board;
 import org.certboard.devstack.scenario.BoardClient;
 import org.certboard.devstack.scenario.GoldenPath;
+import org.certboard.devstack.scenario.TokenSource;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.Topics;
 
@@ -57,13 +58,20 @@ final class Demo {
         out.println("== the golden path (who acts, with a token from " + (stack.keycloak().isPresent()
                 ? "the local Keycloak" : "the test key") + ") ==");
         int[] step = { 0 };
-        try (WebhookDemo partner = new WebhookDemo()) {
-            partner.subscribe(urls.get(Service.CANDIDATE), stack.tokens().admin());
-            GoldenPath.Outcome outcome = new GoldenPath(new Board(new BoardClient(urls), stack.tokens()),
+        TokenSource tokens = stack.tokens();
+        try (WebhookDemo partner = new WebhookDemo(urls.get(Service.CANDIDATE), tokens::admin);
+                WebhookDemo ceProvider = new WebhookDemo(urls.get(Service.CANDIDATE), tokens::admin)) {
+            partner.subscribeBoard();
+            ceProvider.subscribeCeProvider(GoldenPath.CE_PROVIDER_ID);
+            GoldenPath.Outcome outcome = new GoldenPath(new Board(new BoardClient(urls), tokens),
                     line -> out.printf("%2d. %s%n", ++step[0], line)).play("Grace", "Okafor");
             printEvents(outcome);
             out.println("== what a webhook partner (subscribed with scope BOARD) received and verified ==");
             partner.print(out, outcome.candidate().id(), Duration.ofSeconds(20));
+            out.println();
+            out.println("== what the CE provider " + GoldenPath.CE_PROVIDER_ID + " (scope CE_PROVIDER) received and"
+                    + " verified: the credits that name it, nothing else ==");
+            ceProvider.print(out, outcome.candidate().id(), Duration.ofSeconds(5));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

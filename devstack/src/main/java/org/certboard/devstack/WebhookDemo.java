@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,41 +32,64 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The demo's webhook partner: a small HTTP receiver in this process, subscribed (by the admin) to every event of
- * the board, that checks each request's Standard Webhooks signature with its own HMAC code and keeps what it
- * verified, to print after the golden path.
+ * A webhook partner of the demo: a small HTTP receiver in this process, subscribed by the admin (to every event of
+ * the board, or as a CE provider to the credits that name it), that checks each request's Standard Webhooks
+ * signature with its own HMAC code and keeps what it verified, to print after the golden path. Closing it ends the
+ * subscription, so that the next run of the demo does not leave deliveries to a receiver that is gone.
  */
 final class WebhookDemo implements AutoCloseable {
-    private record Verified(String type, String subject, String webhookId, boolean signatureValid) {
+    /** {@code providerId}: the CE provider a CeCreditLogged names, else null. */
+    private record Verified(String type, String subject, String webhookId, boolean signatureValid, String providerId) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String subscriptions;
+    private final Supplier<String> adminToken;
     private final HttpServer server;
     private final List<Verified> received = new CopyOnWriteArrayList<>();
     private volatile String secret;
+    private volatile URI subscription;
 
-    WebhookDemo() throws IOException {
+    /** A receiver that the admin (with {@code adminToken}) subscribes at candidate-service. */
+    WebhookDemo(String candidateServiceUrl, Supplier<String> adminToken) throws IOException {
+        this.subscriptions = candidateServiceUrl + "/webhook-subscriptions";
+        this.adminToken = adminToken;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
         server.createContext("/hooks/certboard", this::receive);
         server.start();
     }
 
-    /** Subscribes the receiver (the local stack allow-lists 127.0.0.1 and accepts http in sandbox mode). */
-    void subscribe(String candidateServiceUrl, String adminToken) throws IOException, InterruptedException {
+    /** Subscribes the receiver to every event type the scope BOARD allows. */
+    void subscribeBoard() throws IOException, InterruptedException {
         List<String> types = Arrays.stream(EventType.values())
                 .filter(t -> t != EventType.CANDIDATE_REGISTERED_V1 && t != EventType.CANDIDATE_UPDATED_V1)
                 .map(EventType::type).toList();
-        String body = JSON.writeValueAsString(Map.of("name", "demo partner", "url", "http://127.0.0.1:"
-                + server.getAddress().getPort() + "/hooks/certboard", "scope", "BOARD", "eventTypes", types));
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(candidateServiceUrl + "/webhook-subscriptions"))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        subscribe(Map.of("name", "demo partner", "scope", "BOARD", "eventTypes", types));
+    }
+
+    /** Subscribes the receiver as the CE provider {@code providerId}: the credits that name it, nothing else. */
+    void subscribeCeProvider(String providerId) throws IOException, InterruptedException {
+        subscribe(Map.of("name", "demo CE provider " + providerId, "scope", "CE_PROVIDER", "providerId", providerId,
+                "eventTypes", List.of(EventType.CE_CREDIT_LOGGED.type())));
+    }
+
+    /** The local stack allow-lists 127.0.0.1 and accepts http in sandbox mode. */
+    private void subscribe(Map<String, Object> fields) throws IOException, InterruptedException {
+        Map<String, Object> body = new HashMap<>(fields);
+        body.put("url", "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/certboard");
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(subscriptions))
+                .header("Authorization", "Bearer " + adminToken.get()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 201) {
             throw new IllegalStateException("could not subscribe the demo's webhook receiver: " + answer.body());
         }
-        secret = JSON.readTree(answer.body()).get("secret").asText();
+        JsonNode created = JSON.readTree(answer.body());
+        secret = created.get("secret").asText();
+        subscription = URI.create(subscriptions + "/" + created.get("id").asText());
     }
 
     /** Prints what arrived about {@code candidateId}, waiting up to {@code patience} for the last deliveries. */
@@ -77,8 +102,9 @@ final class WebhookDemo implements AutoCloseable {
         }
         for (Verified v : received) {
             if (candidateId.equals(v.subject())) {
-                out.printf("  %-50s webhook-id %s  signature %s%n", v.type(), v.webhookId(),
-                        v.signatureValid() ? "valid" : "INVALID");
+                out.printf("  %-50s webhook-id %s  signature %s%s%n", v.type(), v.webhookId(),
+                        v.signatureValid() ? "valid" : "INVALID",
+                        v.providerId() != null ? "  provider " + v.providerId() : "");
             }
         }
     }
@@ -98,7 +124,9 @@ final class WebhookDemo implements AutoCloseable {
         boolean valid = id != null && timestamp != null && signatures != null && secret != null
                 && verify(id, timestamp, body, signatures);
         JsonNode event = JSON.readTree(body);
-        received.add(new Verified(event.path("type").asText(), event.path("subject").asText(), id, valid));
+        JsonNode provider = event.path("data").path("providerId");
+        received.add(new Verified(event.path("type").asText(), event.path("subject").asText(), id, valid,
+                provider.isTextual() ? provider.asText() : null));
         exchange.sendResponseHeaders(valid ? 204 : 401, -1);
         exchange.close();
     }
@@ -117,8 +145,21 @@ final class WebhookDemo implements AutoCloseable {
         }
     }
 
+    /** Ends the subscription (its deliveries go with it), then stops the receiver. */
     @Override
-    public void close() {
-        server.stop(0);
+    public void close() throws IOException, InterruptedException {
+        try {
+            if (subscription != null) {
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(subscription)
+                        .header("Authorization", "Bearer " + adminToken.get()).DELETE().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 204) {
+                    throw new IllegalStateException("could not end the demo's webhook subscription " + subscription
+                            + ": " + answer.statusCode() + " " + answer.body());
+                }
+            }
+        } finally {
+            server.stop(0);
+        }
     }
 }

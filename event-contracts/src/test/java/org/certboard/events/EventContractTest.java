@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.certboard.events.renewal.CeCreditLogged;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -99,6 +100,43 @@ class EventContractTest {
             assertFalse(EventCodec.validate(EventType.CANDIDATE_REGISTERED_V1, registered(address)).isEmpty(), address);
             assertFalse(java.util.regex.Pattern.matches(EmailAddress.PATTERN, address), address);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyCeProviderIdFollowsTheOneRuleTheApiApplies(EventType type) throws IOException {
+        JsonNode provider = schema(type).path("properties").path("providerId");
+        if (!provider.isMissingNode()) {
+            assertEquals(CeProviderId.PATTERN, provider.path("pattern").asText(), type + " providerId pattern");
+            assertEquals(CeProviderId.MAX_LENGTH, provider.path("maxLength").asInt(), type + " providerId maxLength");
+        }
+    }
+
+    /** A provider's webhook subscription matches the identifier exactly: schema and API must agree on every one. */
+    @org.junit.jupiter.api.Test
+    void aCeCreditNamesItsProviderOrNoneAndTheSchemaAndTheApiAgreeOnTheRule() {
+        for (String id : java.util.List.of("CMSA-0042", "a", "ancc.P0123_x", "9", "A".repeat(CeProviderId.MAX_LENGTH))) {
+            assertEquals(Set.of(), EventCodec.validate(EventType.CE_CREDIT_LOGGED, credit(JSON.valueToTree(id))), id);
+            assertTrue(java.util.regex.Pattern.matches(CeProviderId.PATTERN, id), id);
+        }
+        for (String id : java.util.List.of("", " CMSA", "CMSA 42", "-lead", ".hidden", "CMSA/42", "ÄRZTE-1",
+                "a%20b", "A".repeat(CeProviderId.MAX_LENGTH + 1))) {
+            assertFalse(EventCodec.validate(EventType.CE_CREDIT_LOGGED, credit(JSON.valueToTree(id))).isEmpty(), id);
+            assertFalse(java.util.regex.Pattern.matches(CeProviderId.PATTERN, id), id);
+        }
+        CeCreditLogged none = EventCodec.read(EventType.CE_CREDIT_LOGGED, credit(JSON.nullNode()));
+        assertEquals(null, none.providerId());
+        CeCreditLogged named = EventCodec.read(EventType.CE_CREDIT_LOGGED, credit(JSON.valueToTree("CMSA-0042")));
+        assertEquals("CMSA-0042", named.providerId());
+        assertTrue(EventCodec.toValidJson(named).contains("\"providerId\":\"CMSA-0042\""));
+    }
+
+    private static String credit(JsonNode providerId) {
+        ObjectNode credit = JSON.createObjectNode().put("candidateId", "5b0d3c1e-8a51-4c3e-9a8e-2f6a1c7d9e04")
+                .put("number", "CCM-2027-000123").put("creditId", "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d")
+                .put("hours", 2).put("ethics", false).put("completedOn", "2029-05-20");
+        credit.set("providerId", providerId);
+        return credit.toString();
     }
 
     @org.junit.jupiter.api.Test

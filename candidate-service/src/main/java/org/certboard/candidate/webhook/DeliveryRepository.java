@@ -28,14 +28,14 @@ public class DeliveryRepository {
         this.pool = pool;
     }
 
-    /** An event as the consumer hands it over. */
-    record Arrived(UUID eventId, String topic, UUID candidateId, String type, String body) {
+    /** An event as the consumer hands it over; {@code ceProviderId} from {@link Scope#ceProviderOf}. */
+    record Arrived(UUID eventId, String topic, UUID candidateId, String type, String body, String ceProviderId) {
     }
 
     /**
      * In one transaction, for each event one PENDING delivery per subscription that may receive it: its type
-     * subscribed, and in scope (BOARD, or EMPLOYER with the person's authorisation). A redelivered event finds its
-     * rows and adds none. Returns how many were added.
+     * subscribed, and in scope (BOARD; EMPLOYER with the person's authorisation; CE_PROVIDER when the event belongs to
+     * that provider). A redelivered event finds its rows and adds none. Returns how many were added.
      */
     public Uni<Integer> record(List<Arrived> events, Instant now) {
         return pool.withTransaction(tx -> {
@@ -47,10 +47,13 @@ public class DeliveryRepository {
                         select gen_random_uuid(), s.id, $1, $2, $3, $4, $5, 'PENDING', $6, $6
                         from webhook_subscription s
                         where $4 = any (s.event_types)
-                          and (s.scope = 'BOARD' or s.scope = 'EMPLOYER' and exists (select 1
-                              from webhook_authorisation a where a.subscription_id = s.id and a.candidate_id = $3))
+                          and (s.scope = 'BOARD'
+                            or s.scope = 'EMPLOYER' and exists (select 1 from webhook_authorisation a
+                                where a.subscription_id = s.id and a.candidate_id = $3)
+                            or s.scope = 'CE_PROVIDER' and s.provider_id = $7)
                         on conflict (subscription_id, event_id) do nothing""")
-                        .execute(Tuple.of(e.eventId(), e.topic(), e.candidateId(), e.type(), e.body(), at(now)))
+                        .execute(Tuple.from(Arrays.asList(e.eventId(), e.topic(), e.candidateId(), e.type(), e.body(),
+                                at(now), e.ceProviderId())))
                         .map(rows -> sum + rows.rowCount()));
             }
             return added;

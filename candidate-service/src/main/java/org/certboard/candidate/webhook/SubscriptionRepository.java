@@ -22,7 +22,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @ApplicationScoped
 public class SubscriptionRepository {
-    private static final String COLUMNS = "id, name, url, scope, event_types, secret, previous_secret, "
+    private static final String COLUMNS = "id, name, url, scope, provider_id, event_types, secret, previous_secret, "
             + "previous_secret_until, paused, created_at";
 
     private final Pool pool;
@@ -33,8 +33,8 @@ public class SubscriptionRepository {
 
     public Uni<Void> insert(Subscription s) {
         return pool.preparedQuery("insert into webhook_subscription (" + COLUMNS
-                + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-                .execute(Tuple.from(Arrays.asList(s.id(), s.name(), s.url(), s.scope().name(),
+                + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+                .execute(Tuple.from(Arrays.asList(s.id(), s.name(), s.url(), s.scope().name(), s.providerId(),
                         s.eventTypes().toArray(String[]::new), s.secret(), s.previousSecret(),
                         at(s.previousSecretUntil()), s.paused(), at(s.createdAt()))))
                 .replaceWithVoid();
@@ -110,7 +110,8 @@ public class SubscriptionRepository {
 
     private static Subscription subscription(Row row) {
         return new Subscription(row.getUUID("id"), row.getString("name"), row.getString("url"),
-                Scope.valueOf(row.getString("scope")), List.of(row.getArrayOfStrings("event_types")),
+                Scope.valueOf(row.getString("scope")), row.getString("provider_id"),
+                List.of(row.getArrayOfStrings("event_types")),
                 row.getString("secret"), row.getString("previous_secret"), instant(row, "previous_secret_until"),
                 row.getBoolean("paused"), instant(row, "created_at"));
     }

@@ -54,6 +54,7 @@ public class SubscriptionService {
     public Uni<SubscriptionView> create(NewSubscription body) {
         List<Problem.Violation> violations = new ArrayList<>();
         violations.addAll(eventTypeViolations(body.scope(), body.eventTypes()));
+        providerViolation(body.scope(), body.providerId()).ifPresent(violations::add);
         if (body.secret() != null && Signatures.problemWith(body.secret()) != null) {
             violations.add(new Problem.Violation("secret", Signatures.problemWith(body.secret())));
         }
@@ -65,7 +66,7 @@ public class SubscriptionService {
             String secret = body.secret() != null ? body.secret() : Signatures.newSecret();
             Instant now = clock.instant();
             Subscription s = new Subscription(UUID.randomUUID(), body.name(), body.url(), body.scope(),
-                    List.copyOf(body.eventTypes()), box.seal(secret), null, null, false, now);
+                    body.providerId(), List.copyOf(body.eventTypes()), box.seal(secret), null, null, false, now);
             return subscriptions.insert(s).map(done -> SubscriptionView.of(s, now, secret));
         });
     }
@@ -96,7 +97,7 @@ public class SubscriptionService {
                     return Uni.createFrom().failure(new ProblemException(Problem.invalid(violations)));
                 }
                 Subscription changed = new Subscription(s.id(), s.name(),
-                        patch.url() != null ? patch.url() : s.url(), s.scope(),
+                        patch.url() != null ? patch.url() : s.url(), s.scope(), s.providerId(),
                         patch.eventTypes() != null ? List.copyOf(patch.eventTypes()) : s.eventTypes(), s.secret(),
                         s.previousSecret(), s.previousSecretUntil(),
                         patch.paused() != null ? patch.paused() : s.paused(), s.createdAt());
@@ -118,8 +119,8 @@ public class SubscriptionService {
         return require(id).chain(s -> {
             String secret = Signatures.newSecret();
             Instant until = clock.instant().plus(config.rotationOverlap());
-            Subscription rotated = new Subscription(s.id(), s.name(), s.url(), s.scope(), s.eventTypes(),
-                    box.seal(secret), s.secret(), until, s.paused(), s.createdAt());
+            Subscription rotated = new Subscription(s.id(), s.name(), s.url(), s.scope(), s.providerId(),
+                    s.eventTypes(), box.seal(secret), s.secret(), until, s.paused(), s.createdAt());
             return subscriptions.update(rotated).map(done -> SubscriptionView.of(rotated, clock.instant(), secret));
         });
     }
@@ -201,6 +202,19 @@ public class SubscriptionService {
             }
         }
         return violations;
+    }
+
+    /** A CE_PROVIDER subscription names its provider; no other scope names one (it would filter nothing). */
+    private static Optional<Problem.Violation> providerViolation(Scope scope, String providerId) {
+        if (scope == Scope.CE_PROVIDER && providerId == null) {
+            return Optional.of(new Problem.Violation("providerId", "is required with scope CE_PROVIDER: the CE"
+                    + " provider whose credits this subscription receives"));
+        }
+        if (scope != null && scope != Scope.CE_PROVIDER && providerId != null) {
+            return Optional.of(new Problem.Violation("providerId", "only a CE_PROVIDER subscription names a"
+                    + " provider; scope " + scope + " does not"));
+        }
+        return Optional.empty();
     }
 
     /**

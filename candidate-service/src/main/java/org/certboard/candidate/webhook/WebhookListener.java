@@ -99,7 +99,7 @@ public class WebhookListener {
                     .put("datacontenttype", CloudEventHeaders.JSON);
             event.set("data", json.readTree(data));
             return new DeliveryRepository.Arrived(envelope.id(), topic, payload.candidateId(), envelope.type(),
-                    json.writeValueAsString(event));
+                    json.writeValueAsString(event), Scope.ceProviderOf(payload));
         } catch (InvalidEventException | JsonProcessingException e) {
             unreadable.increment();
             LOG.warnf("not offering an unreadable event of %s to webhook subscribers: %s", topic, e.getMessage());

@@ -2,6 +2,8 @@ package org.certboard.candidate.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -224,6 +226,49 @@ class WebhookTest {
     }
 
     @Test
+    void eachCeProviderReceivesOnlyTheCreditsThatNameIt() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String acme = "ACME-" + suffix;
+        String beta = "beta.ce_" + suffix;
+        String acmePath = "/ok/" + UUID.randomUUID();
+        String betaPath = "/ok/" + UUID.randomUUID();
+        String acmeSubscription = subscribeProvider(acmePath, acme);
+        String betaSubscription = subscribeProvider(betaPath, beta);
+        admin().get("/webhook-subscriptions/{id}", acmeSubscription).then().statusCode(200)
+                .body("scope", equalTo("CE_PROVIDER"))
+                .body("providerId", equalTo(acme))
+                .body("eventTypes", contains(CE));
+
+        // Ada takes courses from both providers, one from a provider without a subscription, one naming none, and
+        // one whose identifier differs from Acme's in case only; Bob one from Beta. Ada's events share a partition,
+        // so once her last one reached Acme every earlier one was offered to both subscriptions.
+        UUID ada = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        UUID adaAcme = send(credit(ada, acme));
+        UUID adaBeta = send(credit(ada, beta));
+        send(credit(ada, null));
+        send(credit(ada, "OTHER-" + suffix));
+        send(credit(ada, acme.toLowerCase()));
+        send(issued(ada));
+        UUID adaAcmeAgain = send(credit(ada, acme));
+        UUID bobBeta = send(credit(bob, beta));
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received(acmePath).size() == 2
+                && receiver.received(betaPath).size() == 2);
+
+        assertThat(receiver.received(acmePath)).extracting(r -> r.event().get("id").asText())
+                .containsExactly(adaAcme.toString(), adaAcmeAgain.toString());
+        assertThat(receiver.received(acmePath)).extracting(r -> r.event().get("data").get("providerId").asText())
+                .containsOnly(acme);
+        assertThat(receiver.received(betaPath)).extracting(r -> r.event().get("id").asText())
+                .containsExactlyInAnyOrder(adaBeta.toString(), bobBeta.toString());
+        assertThat(TestDatabase.count("select count(*) from webhook_delivery where subscription_id = ?::uuid",
+                acmeSubscription)).as("nothing else recorded for Acme").isEqualTo(2);
+        assertThat(TestDatabase.count("select count(*) from webhook_delivery where subscription_id = ?::uuid",
+                betaSubscription)).as("nothing else recorded for Beta").isEqualTo(2);
+        assertThat(receiver.badSignatures()).isZero();
+    }
+
+    @Test
     void aRotatedSecretSignsBesideTheOldOneDuringTheOverlap() {
         String path = "/ok/" + UUID.randomUUID();
         String subscription = subscribe(path, "BOARD", List.of(ISSUED));
@@ -282,6 +327,19 @@ class WebhookTest {
         Map<String, Object> noScope = body(url, "BOARD", List.of(ISSUED));
         noScope.remove("scope");
         violation(noScope, "scope", "");
+        violation(body(url, "CE_PROVIDER", List.of(CE)), "providerId", "required with scope CE_PROVIDER");
+        Map<String, Object> providerOnBoard = body(url, "BOARD", List.of(CE));
+        providerOnBoard.put("providerId", "ACME-1");
+        violation(providerOnBoard, "providerId", "only a CE_PROVIDER subscription");
+        Map<String, Object> providerOnEmployer = body(url, "EMPLOYER", List.of(ISSUED));
+        providerOnEmployer.put("providerId", "ACME-1");
+        violation(providerOnEmployer, "providerId", "only a CE_PROVIDER subscription");
+        violation(provider(url, "ACME-1", List.of(CE, ISSUED)), "eventTypes[1]", "does not allow");
+        for (String bad : List.of("", "ACME 1", "-ACME", "ACME/1", "A".repeat(65))) {
+            violation(provider(url, bad, List.of(CE)), "providerId", "");
+        }
+        admin().contentType(ContentType.JSON).body(Map.of("providerId", "ACME-2"))
+                .patch("/webhook-subscriptions/{id}", UUID.randomUUID()).then().statusCode(400);
         admin().contentType(ContentType.JSON).body(Map.of("paused", true, "secret", "whsec_x"))
                 .patch("/webhook-subscriptions/{id}", UUID.randomUUID()).then().statusCode(400);
         assertThat(TestDatabase.count("select count(*) from webhook_subscription")).isEqualTo(before);
@@ -310,6 +368,20 @@ class WebhookTest {
         secrets.put(path, secret);
         receiver.trust(path, secret);
         return created.getString("id");
+    }
+
+    private String subscribeProvider(String path, String providerId) {
+        JsonPath created = admin().contentType(ContentType.JSON).body(provider(receiver.url(path), providerId,
+                List.of(CE))).post("/webhook-subscriptions").then().statusCode(201).extract().jsonPath();
+        assertThat(created.getString("providerId")).isEqualTo(providerId);
+        receiver.trust(path, created.getString("secret"));
+        return created.getString("id");
+    }
+
+    private static Map<String, Object> provider(String url, String providerId, List<String> types) {
+        Map<String, Object> body = body(url, "CE_PROVIDER", types);
+        body.put("providerId", providerId);
+        return body;
     }
 
     private static Map<String, Object> body(String url, String scope, List<String> types) {
@@ -347,6 +419,11 @@ class WebhookTest {
     private static CeCreditLogged credit(UUID candidate, int i) {
         return new CeCreditLogged(candidate, "CCM-2026-000001", UUID.randomUUID(), BigDecimal.valueOf(i + 1L), false,
                 LocalDate.of(2026, 1, 5));
+    }
+
+    private static CeCreditLogged credit(UUID candidate, String providerId) {
+        return new CeCreditLogged(candidate, "CCM-2026-000002", UUID.randomUUID(), BigDecimal.TEN, false,
+                LocalDate.of(2026, 2, 9), providerId);
     }
 
     private UUID send(EventPayload event) {

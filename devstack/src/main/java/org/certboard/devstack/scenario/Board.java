@@ -233,12 +233,18 @@ public final class Board {
         });
     }
 
-    /** The certified person logs a CE credit on their certification. */
-    public void addCeCredit(Candidate candidate, String number, String title, int hours, boolean ethics,
-            LocalDate completedOn) {
+    /**
+     * The certified person logs a CE credit on their certification; {@code providerId}, the board's identifier of the
+     * CE provider, may be null.
+     */
+    public void addCeCredit(Candidate candidate, String number, String title, String providerId, int hours,
+            boolean ethics, LocalDate completedOn) {
         Map<String, Object> credit = new LinkedHashMap<>();
         credit.put("title", title);
         credit.put("provider", "Case Management Society");
+        if (providerId != null) {
+            credit.put("providerId", providerId);
+        }
         credit.put("hours", hours);
         credit.put("ethics", ethics);
         credit.put("completedOn", completedOn.toString());

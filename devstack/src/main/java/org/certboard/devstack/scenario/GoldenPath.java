@@ -24,6 +24,8 @@ public final class GoldenPath {
             LocalDate renewedExpiresOn, JsonNode renewalAnswer, JsonNode verification, JsonNode progressBeforeWindow) {
     }
 
+    /** The board's identifier of the CE provider of most of the candidate's credits. */
+    public static final String CE_PROVIDER_ID = "CMSA-0042";
     private static final Duration EVENTUAL = Duration.ofSeconds(30);
     private static final String CANDIDATE = "candidate";
     private static final String STAFF = "staff";
@@ -91,11 +93,13 @@ public final class GoldenPath {
 
         LocalDate expiresOn = LocalDate.parse(certification.path("expiresOn").asText());
         for (int i = 1; i <= 9; i++) {
-            board.addCeCredit(candidate, number, "Care coordination module " + i, 8, false, sitting.date());
+            board.addCeCredit(candidate, number, "Care coordination module " + i, CE_PROVIDER_ID, 8, false,
+                    sitting.date());
         }
-        board.addCeCredit(candidate, number, "Ethics in case management", 8, true, sitting.date());
+        board.addCeCredit(candidate, number, "Ethics in case management", null, 8, true, sitting.date());
         JsonNode progress = board.renewalProgress(candidate, number);
-        say(CANDIDATE, "%s logs 80 CE hours (8 of them ethics); can renew now? %s (window opens %s)", candidate.givenName(),
+        say(CANDIDATE, "%s logs 80 CE hours (8 of them ethics; 72 from the CE provider %s, the ethics course naming no"
+                + " provider); can renew now? %s (window opens %s)", candidate.givenName(), CE_PROVIDER_ID,
                 progress.path("canRenew").asText(), progress.path("windowOpensOn").asText());
 
         board.moveClocksTo(expiresOn.minusDays(45).atTime(LocalTime.NOON).atZone(Board.ZONE).toInstant());

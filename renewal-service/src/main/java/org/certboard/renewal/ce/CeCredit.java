@@ -17,6 +17,7 @@ public class CeCredit extends PanacheEntityBase {
     public UUID certificationId;
     public String title;
     public String provider;
+    public String providerId;
     public BigDecimal hours;
     public boolean ethics;
     public LocalDate completedOn;

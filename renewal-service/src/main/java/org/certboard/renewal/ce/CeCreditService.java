@@ -66,12 +66,14 @@ public class CeCreditService {
             credit.certificationId = certification.id;
             credit.title = body.title();
             credit.provider = body.provider();
+            credit.providerId = body.providerId();
             credit.hours = body.hours();
             credit.ethics = body.ethics();
             credit.completedOn = body.completedOn();
             credit.recordedAt = time.now();
             return credits.persist(credit).call(() -> outbox.add(new CeCreditLogged(certification.candidateId,
-                    certification.number, credit.id, credit.hours, credit.ethics, credit.completedOn)));
+                    certification.number, credit.id, credit.hours, credit.ethics, credit.completedOn,
+                    credit.providerId)));
         })).map(CeCreditView::of);
     }
 

@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-public record CeCreditView(UUID id, String title, String provider, BigDecimal hours, boolean ethics,
-        LocalDate completedOn) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A logged credit; {@code providerId} is null when none was named. */
+public record CeCreditView(UUID id, String title, String provider, @Schema(nullable = true) String providerId,
+        BigDecimal hours, boolean ethics, LocalDate completedOn) {
 
     static CeCreditView of(CeCredit credit) {
-        return new CeCreditView(credit.id, credit.title, credit.provider, credit.hours, credit.ethics,
-                credit.completedOn);
+        return new CeCreditView(credit.id, credit.title, credit.provider, credit.providerId, credit.hours,
+                credit.ethics, credit.completedOn);
     }
 }

@@ -1,14 +1,26 @@
 package org.certboard.renewal.ce;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.TopicProbe;
+import org.certboard.events.EventCodec;
+import org.certboard.events.EventType;
+import org.certboard.events.Topics;
+import org.certboard.events.renewal.CeCreditLogged;
 import org.certboard.renewal.RenewalFixtures;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -64,6 +76,46 @@ class CeCreditResourceTest {
     }
 
     @Test
+    void aCreditNamesItsProviderIdWhichTravelsInTheEventAndABadOneIsRefusedWithoutAWrite() {
+        LocalDate today = RenewalFixtures.today();
+        LocalDate examDate = today.minusYears(1);
+        UUID candidate = RenewalFixtures.candidate(examDate);
+        String number = new RenewalFixtures(bootstrapServers).certify(candidate, examDate);
+
+        Map<String, Object> named = credit(6, false, today.minusDays(1));
+        named.put("providerId", "CMSA-0042");
+        String namedId = post(number, named).statusCode(201).body("providerId", equalTo("CMSA-0042"))
+                .extract().path("id");
+        String unnamedId = post(number, credit(2, true, today.minusDays(1))).statusCode(201)
+                .body("$", hasKey("providerId")).body("providerId", nullValue()).extract().path("id");
+        for (String bad : List.of("", " CMSA", "CMSA 42", "-CMSA", "CMSA/42", "ÄRZTE-1", "A".repeat(65))) {
+            Map<String, Object> body = credit(1, false, today);
+            body.put("providerId", bad);
+            invalid(post(number, body), "providerId").body(
+                    "violations.findAll { it.field == 'providerId' }.message", hasItem(containsString("letters, digits")));
+        }
+        Map<String, Object> notText = credit(1, false, today);
+        notText.put("providerId", Map.of("id", "CMSA-0042"));
+        post(number, notText).statusCode(400).contentType("application/problem+json");
+
+        RenewalFixtures.staff().get("/certifications/{n}/ce-credits", number).then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.find { it.id == '" + namedId + "' }.providerId", equalTo("CMSA-0042"))
+                .body("items.find { it.id == '" + unnamedId + "' }.providerId", nullValue());
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.RENEWAL_EVENTS)) {
+            List<TopicProbe.Received> logged = probe.await(r -> candidate.toString().equals(r.key())
+                    && EventType.CE_CREDIT_LOGGED.type().equals(r.header("ce_type")), 2, Duration.ofSeconds(30));
+            assertThat(logged).hasSize(2);
+            for (TopicProbe.Received event : logged) {
+                assertThat(EventCodec.validate(EventType.CE_CREDIT_LOGGED, event.value())).isEmpty();
+                CeCreditLogged payload = EventCodec.read(EventType.CE_CREDIT_LOGGED, event.value());
+                assertThat(payload.providerId()).isEqualTo(payload.creditId().toString().equals(namedId)
+                        ? "CMSA-0042" : null);
+            }
+        }
+    }
+
+    @Test
     void anUnknownCertificationIs404() {
         post("CCM-2020-999999", credit(3, false, RenewalFixtures.today())).statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
@@ -84,7 +136,8 @@ class CeCreditResourceTest {
         return RenewalFixtures.staff().contentType(ContentType.JSON).body(body).post("/certifications/{n}/ce-credits", number).then();
     }
 
-    private static void invalid(ValidatableResponse response, String field) {
-        response.statusCode(400).contentType("application/problem+json").body("violations.field", hasItem(field));
+    private static ValidatableResponse invalid(ValidatableResponse response, String field) {
+        return response.statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem(field));
     }
 }
