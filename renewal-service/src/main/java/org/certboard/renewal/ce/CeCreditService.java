@@ -2,7 +2,6 @@ package org.certboard.renewal.ce;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -61,15 +60,7 @@ public class CeCreditService {
                         + body.completedOn() + " is outside the period whose CE counts, " + period.from() + " to "
                         + period.until()).with("field", "completedOn"));
             }
-            CeCredit credit = new CeCredit();
-            credit.id = UUID.randomUUID();
-            credit.certificationId = certification.id;
-            credit.title = body.title();
-            credit.provider = body.provider();
-            credit.hours = body.hours();
-            credit.ethics = body.ethics();
-            credit.completedOn = body.completedOn();
-            credit.recordedAt = time.now();
+            CeCredit credit = CeCredit.logged(certification.id, body, time.now());
             return credits.persist(credit).call(() -> outbox.add(new CeCreditLogged(certification.candidateId,
                     certification.number, credit.id, credit.hours, credit.ethics, credit.completedOn)));
         })).map(CeCreditView::of);

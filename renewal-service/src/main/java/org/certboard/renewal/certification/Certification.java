@@ -22,14 +22,12 @@ import org.certboard.events.renewal.CertificationRetired;
 import org.certboard.platform.problem.ProblemException;
 import org.certboard.renewal.calendar.RenewalCalendar;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /**
  * A certification and its lifecycle. Every status change is one method here that checks the status it starts from
  * and returns the event to publish; services load, call, persist and hand the event to the outbox.
  */
 @Entity
-public class Certification extends PanacheEntityBase {
+public class Certification {
     private static final Set<CertificationStatus> EXPIRES_FROM = EnumSet.of(CertificationStatus.ACTIVE);
     private static final Set<CertificationStatus> LAPSES_FROM = EnumSet.of(CertificationStatus.EXPIRED,
             CertificationStatus.RETIRED);

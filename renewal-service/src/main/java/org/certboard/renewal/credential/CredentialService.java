@@ -84,19 +84,10 @@ public class CredentialService {
     }
 
     private Uni<Credential> issue(Certification certification, LocalDate validFrom, LocalDate validUntil) {
-        return candidates.byId(certification.candidateId)
+        return candidates.findById(certification.candidateId)
                 .chain(candidate -> credentials.nextStatusIndex()
-                        .chain(index -> {
-                            Credential credential = new Credential();
-                            credential.id = UUID.randomUUID();
-                            credential.certificationId = certification.id;
-                            credential.statusIndex = index;
-                            credential.holderName = candidate == null ? null : candidate.fullName();
-                            credential.validFrom = validFrom;
-                            credential.validUntil = validUntil;
-                            credential.issuedAt = time.now();
-                            return credentials.persist(credential);
-                        }));
+                        .chain(index -> credentials.persist(Credential.issue(certification.id, index,
+                                candidate == null ? null : candidate.fullName(), validFrom, validUntil, time.now()))));
     }
 
     /**
@@ -106,7 +97,7 @@ public class CredentialService {
      */
     public Uni<Void> onNameChanged(UUID candidateId) {
         LocalDate today = time.today();
-        return candidates.byId(candidateId).chain(candidate -> {
+        return candidates.findById(candidateId).chain(candidate -> {
             if (candidate == null || candidate.fullName() == null) {
                 return Uni.createFrom().voidItem();
             }
@@ -115,7 +106,7 @@ public class CredentialService {
                     .chain(stale -> {
                         Uni<Void> done = Uni.createFrom().voidItem();
                         for (Credential old : stale) {
-                            done = done.chain(() -> certifications.byId(old.certificationId)
+                            done = done.chain(() -> certifications.findById(old.certificationId)
                                     .chain(certification -> issue(certification, old.validFrom, old.validUntil))
                                     .invoke(replacement -> {
                                         old.supersede(replacement, old.holderName == null ? NAME_RECORDED

@@ -80,6 +80,8 @@ public class IssuanceService {
             Certification certification = lapse.certification();
             LOG.infof("certification %s (%s) lapsed on %s, before the exam passed on %s being applied", certification
                     .number, certification.status, certification.lapsesAfter(calendar), examDate);
+            // flushed: the lapse must reach the database before the new certification of the same person is
+            // inserted (certification_one_live), and Hibernate would otherwise flush the insert first
             return outbox.addAll(certification.lapseOverdue(calendar))
                     .chain(certifications::flush)
                     .chain(() -> issue(passed.candidateId(), examDate));

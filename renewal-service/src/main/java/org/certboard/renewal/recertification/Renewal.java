@@ -20,14 +20,12 @@ import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /**
  * One renewal of a certification (or a submission awaiting audit), with the cycle it starts. Its status changes,
  * PENDING_AUDIT → RENEWED or REJECTED, are the methods below, each from PENDING_AUDIT only.
  */
 @Entity
-public class Renewal extends PanacheEntityBase {
+public class Renewal {
     static final String SUPERSEDED = "superseded by renewal by re-examination";
 
     @Schema(name = "RenewalMethod")

@@ -99,7 +99,7 @@ public class RenewalService {
         Instant now = time.now();
         Renewal renewal = Renewal.submit(certification, Renewal.Method.EXAM, late, certification.expiresOn, false,
                 calendar, today, now);
-        return renewals.awaitingAudit(certification)
+        return renewals.pendingAudit(certification)
                 .invoke(pending -> {
                     if (pending != null) {
                         pending.supersede(now);
@@ -149,10 +149,10 @@ public class RenewalService {
     /** Reads sequentially: one session, one operation at a time. */
     private Uni<Assessment> assess(Certification certification, LocalDate today) {
         return credits.completedBetween(certification.id, CePeriod.of(certification, calendar, today))
-                .chain(completed -> candidates.byId(certification.candidateId)
+                .chain(completed -> candidates.findById(certification.candidateId)
                         .chain(candidate -> (candidate == null ? Uni.createFrom().<LocalDate>nullItem()
                                 : candidates.qualifyingLicenceExpiresOn(candidate))
-                                .chain(licenceExpiresOn -> renewals.awaitingAudit(certification)
+                                .chain(licenceExpiresOn -> renewals.pendingAudit(certification)
                                         .map(pending -> assess(certification, today, completed, candidate,
                                                 licenceExpiresOn, pending)))));
     }

@@ -26,7 +26,7 @@ public class VerificationService {
     /** 404 for an unknown number; the name is null until a candidate event has told it. */
     public Uni<VerificationView> verify(String number) {
         return Panache.withSession(() -> certifications.byNumber(number)
-                .chain(certification -> candidates.byId(certification.candidateId)
+                .chain(certification -> candidates.findById(certification.candidateId)
                         .map(candidate -> new VerificationView(candidate == null ? null : candidate.fullName(),
                                 credential, certification.status, certification.firstCertifiedOn,
                                 certification.expiresOn))));
