@@ -24,6 +24,7 @@ import org.certboard.renewal.ce.CePeriod;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationRepository;
 import org.certboard.renewal.certification.CertificationStatus;
+import org.certboard.renewal.certification.RenewalOpening;
 import org.certboard.renewal.credential.CredentialService;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -143,6 +144,7 @@ public class RenewalService {
                 .replaceWithVoid();
     }
 
+    /** {@code nextCycleStartsOn} is null when the certification's status or dates keep it from renewing. */
     private record Assessment(RenewalProgress progress, LocalDate nextCycleStartsOn) {
     }
 
@@ -164,30 +166,10 @@ public class RenewalService {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         boolean licenceRequired = candidate != null && candidate.licenceBased;
         List<Missing> missing = new ArrayList<>();
-        boolean late = false;
-        LocalDate nextCycleStartsOn = certification.expiresOn;
-        switch (certification.status) {
-            case LAPSED -> missing.add(new Missing(Missing.STATUS, "the certification lapsed after "
-                    + certification.lapsesAfter(calendar) + ": reapply and pass the exam"));
-            case RETIRED -> {
-                nextCycleStartsOn = today;
-                LocalDate until = calendar.reactivationEndsOn(certification.retiredOn);
-                if (today.isAfter(until)) {
-                    missing.add(new Missing(Missing.STATUS, "reactivation from retired status was possible until "
-                            + until + ": reapply and pass the exam"));
-                }
-            }
-            case ACTIVE, EXPIRED -> {
-                switch (calendar.timing(certification.expiresOn, today)) {
-                    case TOO_EARLY -> missing.add(new Missing(Missing.WINDOW, "the renewal window opens on "
-                            + calendar.windowOpensOn(certification.expiresOn)));
-                    case LATE -> late = true;
-                    case TOO_LATE -> missing.add(new Missing(Missing.WINDOW, "late renewal ended on "
-                            + calendar.lateRenewalEndsOn(certification.expiresOn)));
-                    case ON_TIME -> {
-                    }
-                }
-            }
+        RenewalOpening opening = certification.renewalOpening(today, calendar);
+        RenewalOpening.Open open = opening instanceof RenewalOpening.Open o ? o : null;
+        if (opening instanceof RenewalOpening.Closed closed) {
+            missing.add(Missing.of(closed));
         }
         if (pending != null) {
             missing.add(new Missing(Missing.STATUS, "renewal " + pending.id + " awaits its CE audit"));
@@ -196,7 +178,8 @@ public class RenewalService {
         return new Assessment(new RenewalProgress(requirements.requiredHours(), earned,
                 requirements.requiredEthicsHours(), ethics, licenceRequired,
                 calendar.windowOpensOn(certification.expiresOn), certification.expiresOn,
-                calendar.lateRenewalEndsOn(certification.expiresOn), missing.isEmpty(), late, List.copyOf(missing),
-                pending == null ? null : pending.id), nextCycleStartsOn);
+                calendar.lateRenewalEndsOn(certification.expiresOn), missing.isEmpty(), open != null && open.late(),
+                List.copyOf(missing), pending == null ? null : pending.id),
+                open == null ? null : open.nextCycleStartsOn());
     }
 }
