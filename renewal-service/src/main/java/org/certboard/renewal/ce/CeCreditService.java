@@ -7,11 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.renewal.CeCreditLogged;
 import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.Problem;
-import org.certboard.platform.problem.ProblemException;
 import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.certification.CertificationRepository;
 import org.certboard.renewal.certification.CertificationStatus;
@@ -42,23 +41,23 @@ public class CeCreditService {
     public Uni<CeCreditView> record(String number, NewCeCredit body) {
         LocalDate today = time.today();
         if (body.hours().compareTo(maxHoursPerCredit) > 0) {
-            throw ProblemException.invalid("hours", "must be at most " + maxHoursPerCredit.toPlainString()
+            throw Refusal.invalid("hours", "must be at most " + maxHoursPerCredit.toPlainString()
                     + " in one credit");
         }
         if (body.completedOn().isAfter(today)) {
-            throw ProblemException.invalid("completedOn", "must not be in the future (today is " + today + ")");
+            throw Refusal.invalid("completedOn", "must not be in the future (today is " + today + ")");
         }
         // Locked like every write that announces an event, so that one person's events reach the outbox in commit order.
         return Panache.withTransaction(() -> certifications.lockByNumber(number).chain(certification -> {
             if (certification.status == CertificationStatus.LAPSED) {
-                throw ProblemException.unprocessable("Certification lapsed", "certification " + number
+                throw Refusal.rule("Certification lapsed", "certification " + number
                         + " lapsed; CE cannot renew it any more");
             }
             CePeriod period = CePeriod.of(certification, calendar, today);
             if (!period.contains(body.completedOn())) {
-                throw new ProblemException(Problem.of(422, "Completed outside the cycle", "completedOn "
-                        + body.completedOn() + " is outside the period whose CE counts, " + period.from() + " to "
-                        + period.until()).with("field", "completedOn"));
+                throw Refusal.rule("Completed outside the cycle", "completedOn " + body.completedOn()
+                        + " is outside the period whose CE counts, " + period.from() + " to " + period.until())
+                        .with("field", "completedOn");
             }
             CeCredit credit = CeCredit.logged(certification.id, body, time.now());
             return credits.persist(credit).call(() -> outbox.add(new CeCreditLogged(certification.candidateId,

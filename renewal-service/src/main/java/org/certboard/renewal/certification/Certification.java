@@ -19,7 +19,7 @@ import org.certboard.events.renewal.CertificationIssued;
 import org.certboard.events.renewal.CertificationLapsed;
 import org.certboard.events.renewal.CertificationRenewed;
 import org.certboard.events.renewal.CertificationRetired;
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.renewal.calendar.ClockAction;
 import org.certboard.renewal.calendar.RenewalCalendar;
 
@@ -188,19 +188,19 @@ public class Certification {
     public CertificationRetired retire(LocalDate today, Actor staff, boolean renewalAwaitingAudit, boolean holdsLive,
             RenewalCalendar calendar) {
         if (!RETIRES_FROM.contains(status)) {
-            throw ProblemException.conflict("Already retired", "certification " + number + " is retired since "
+            throw Refusal.conflict("Already retired", "certification " + number + " is retired since "
                     + retiredOn);
         }
         if (today.isAfter(calendar.retirementEndsOn(expiresOn))) {
-            throw ProblemException.unprocessable("Retirement no longer possible", "retired status could be chosen "
+            throw Refusal.rule("Retirement no longer possible", "retired status could be chosen "
                     + "until " + calendar.retirementEndsOn(expiresOn));
         }
         if (renewalAwaitingAudit) {
-            throw ProblemException.conflict("Renewal awaiting audit",
+            throw Refusal.conflict("Renewal awaiting audit",
                     "a renewal of " + number + " awaits its CE audit; retire after the decision");
         }
         if (status == CertificationStatus.LAPSED && holdsLive) {
-            throw ProblemException.conflict("Certified anew",
+            throw Refusal.conflict("Certified anew",
                     "the person holds a newer certification; the lapsed " + number + " cannot retire");
         }
         status = CertificationStatus.RETIRED;

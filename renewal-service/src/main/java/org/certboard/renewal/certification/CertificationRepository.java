@@ -8,9 +8,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.ProblemException;
 import org.certboard.platform.sql.NativeSelect;
 import org.certboard.renewal.calendar.ClockAction;
 
@@ -24,14 +24,14 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
 
     public Uni<Certification> byNumber(String number) {
         return find("number", number).firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("certification", number));
+                .onItem().ifNull().failWith(() -> Refusal.notFound("certification", number));
     }
 
     /** For changes: holds the row until commit, so requests and the clock job change one certification in turn. */
     public Uni<Certification> lockByNumber(String number) {
         return find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("certification", number));
+                .onItem().ifNull().failWith(() -> Refusal.notFound("certification", number));
     }
 
     /** The person's certification that is not LAPSED (at most one), locked; null when there is none. */

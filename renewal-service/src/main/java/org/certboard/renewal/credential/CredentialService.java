@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.ProblemException;
 import org.certboard.renewal.candidate.CandidateRepository;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationRepository;
@@ -128,7 +128,7 @@ public class CredentialService {
         return Panache.withSession(() -> certifications.byNumber(number).chain(certification -> credentials
                 .current(certification.id).chain(credential -> {
                     if (credential == null) {
-                        throw ProblemException.notFound("credential of certification", number);
+                        throw Refusal.notFound("credential of certification", number);
                     }
                     return (credential.jwt != null ? Uni.createFrom().item(credential.jwt)
                             : signed(credential.id, number, certification.firstCertifiedOn))

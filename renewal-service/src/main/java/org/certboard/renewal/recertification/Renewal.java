@@ -14,7 +14,7 @@ import org.certboard.events.Actor;
 import org.certboard.events.renewal.AuditDecided;
 import org.certboard.events.renewal.CertificationRenewed;
 import org.certboard.events.renewal.RenewalSampledForAudit;
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationStatus;
@@ -104,7 +104,7 @@ public class Renewal {
     AuditDecided accept(Certification certification, String reason, boolean holdsLive, Actor staff, Instant at) {
         requireAwaitingAudit(certification);
         if (certification.status == CertificationStatus.LAPSED && holdsLive) {
-            throw ProblemException.conflict("Certified anew", "the person holds a newer certification;"
+            throw Refusal.conflict("Certified anew", "the person holds a newer certification;"
                     + " reject this audit instead");
         }
         return decide(certification, true, reason, staff, at);
@@ -132,10 +132,10 @@ public class Renewal {
 
     private void requireAwaitingAudit(Certification certification) {
         if (status != Status.PENDING_AUDIT) {
-            throw ProblemException.conflict("Audit already decided", "renewal " + id + " is " + status);
+            throw Refusal.conflict("Audit already decided", "renewal " + id + " is " + status);
         }
         if (!previousCycleStartedOn.equals(certification.cycleStartedOn)) {
-            throw ProblemException.conflict("Certification changed", "certification " + certification.number
+            throw Refusal.conflict("Certification changed", "certification " + certification.number
                     + " is in another cycle than when renewal " + id + " was submitted");
         }
     }

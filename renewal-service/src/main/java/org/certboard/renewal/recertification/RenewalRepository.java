@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.PendingAudits;
 
@@ -19,7 +19,7 @@ public class RenewalRepository implements PanacheRepositoryBase<Renewal, UUID>, 
     public Uni<Renewal> of(Certification certification, UUID id) {
         return findById(id).invoke(renewal -> {
             if (renewal == null || !renewal.certificationId.equals(certification.id)) {
-                throw ProblemException.notFound("renewal", id);
+                throw Refusal.notFound("renewal", id);
             }
         });
     }

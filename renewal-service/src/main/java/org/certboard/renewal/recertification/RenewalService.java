@@ -11,10 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.Actor;
 import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.http.Preconditions;
 import org.certboard.platform.outbox.Outbox;
-import org.certboard.platform.problem.Problem;
-import org.certboard.platform.problem.ProblemException;
 import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.candidate.CandidateRecord;
 import org.certboard.renewal.candidate.CandidateRepository;
@@ -74,9 +73,9 @@ public class RenewalService {
         return Panache.withTransaction(() -> certifications.lockByNumber(number).chain(certification -> assess(
                 certification, today).chain(assessment -> {
                     if (!assessment.progress().canRenew()) {
-                        throw new ProblemException(Problem.of(422, "Renewal requirements not met",
+                        throw Refusal.rule("Renewal requirements not met",
                                 "certification " + number + " cannot be renewed now; see missing")
-                                .with("missing", assessment.progress().missing()));
+                                .with("missing", assessment.progress().missing());
                     }
                     Renewal renewal = Renewal.submit(certification, Renewal.Method.CE, assessment.progress().late(),
                             assessment.nextCycleStartsOn(),
@@ -118,7 +117,7 @@ public class RenewalService {
     public Uni<VersionedRenewal> decideAudit(String number, UUID renewalId, AuditDecision decision, String ifMatch,
             Actor staff) {
         if (!decision.accepted() && (decision.reason() == null || decision.reason().isBlank())) {
-            throw ProblemException.invalid("reason", "a rejection needs a reason");
+            throw Refusal.invalid("reason", "a rejection needs a reason");
         }
         return Panache.withTransaction(() -> certifications.lockByNumber(number)
                 .chain(certification -> renewals.of(certification, renewalId)
