@@ -185,7 +185,8 @@ public class CredentialService {
                 });
     }
 
-    public Uni<Verification> verify(String presented) {
+    /** Verifies a credential someone presented: signature, status and validity, as any verifier could. */
+    public Uni<Verification> verifyPresented(String presented) {
         Optional<Long> index = CredentialVerifier.statusIndex(presented, profile);
         return publishedKeys().chain(keys -> (index.isEmpty()
                 ? Uni.createFrom().item(CredentialVerifier.Standing.UNKNOWN)

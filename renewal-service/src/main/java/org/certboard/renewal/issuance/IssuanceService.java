@@ -12,7 +12,7 @@ import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationRepository;
 import org.certboard.renewal.certification.CertificationStatus;
-import org.certboard.renewal.config.CredentialNaming;
+import org.certboard.renewal.config.CertificationNaming;
 import org.certboard.renewal.credential.CredentialService;
 import org.certboard.renewal.recertification.RenewalService;
 import org.jboss.logging.Logger;
@@ -35,7 +35,7 @@ public class IssuanceService {
 
     public IssuanceService(CertificationRepository certifications, AppliedExamRepository appliedExams,
             RenewalService renewals, CredentialService credentials, RenewalCalendar calendar, Outbox outbox,
-            BoardTime time, CredentialNaming naming) {
+            BoardTime time, CertificationNaming naming) {
         this.certifications = certifications;
         this.appliedExams = appliedExams;
         this.renewals = renewals;
@@ -43,7 +43,7 @@ public class IssuanceService {
         this.calendar = calendar;
         this.outbox = outbox;
         this.time = time;
-        this.prefix = naming.credentialPrefix();
+        this.prefix = naming.numberPrefix();
     }
 
     private record Applied(UUID certificationId, String outcome) {

@@ -52,7 +52,7 @@ public class VerificationResource {
     @APIResponse(responseCode = "404", description = "No such certification number")
     public Uni<Response> verify(@PathParam("number") String number, @Context HttpHeaders headers) {
         boolean html = VerificationPage.wantsHtml(headers.getAcceptableMediaTypes());
-        Uni<VerificationView> view = verifications.verify(number);
+        Uni<VerificationView> view = verifications.lookUp(number);
         if (!html) {
             return view.map(found -> Response.ok(found, MediaType.APPLICATION_JSON_TYPE).build());
         }
