@@ -187,13 +187,12 @@ public class CredentialService {
 
     /** Verifies a credential someone presented: signature, status and validity, as any verifier could. */
     public Uni<Verification> verifyPresented(String presented) {
-        Optional<Long> index = CredentialVerifier.statusIndex(presented, profile);
+        CredentialVerifier.Presented read = verifier.read(presented);
+        Optional<Long> index = read.statusIndex();
         return publishedKeys().chain(keys -> (index.isEmpty()
                 ? Uni.createFrom().item(CredentialVerifier.Standing.UNKNOWN)
                 : Panache.withSession(() -> credentials.standingAt(index.get())))
-                .map(standing -> verifier.verify(presented, keys,
-                        at -> index.isPresent() && index.get() == at ? standing : CredentialVerifier.Standing.UNKNOWN,
-                        time.now())));
+                .map(standing -> verifier.verify(read, keys, at -> standing, time.now())));
     }
 
     /**
