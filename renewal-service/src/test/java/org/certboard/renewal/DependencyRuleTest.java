@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.certboard.platform.testing.ServiceRules;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -104,6 +106,31 @@ class DependencyRuleTest {
                 .because("each aggregate's SQL lives in its repository")
                 .check(MAIN);
     }
+
+    /** The suite's one persistence style: plain entities, loaded and saved through their repositories. */
+    @Test
+    void entitiesAreNotActiveRecords() {
+        ServiceRules.entitiesAreNotActiveRecords(ROOT).check(MAIN);
+    }
+
+    /** A state change is a method of the aggregate (e.g. {@code Certification.caughtUpTo}, not the clock job). */
+    @Test
+    void entityFieldsAreWrittenByTheirEntity() {
+        ServiceRules.entityFieldsAreWrittenByTheirEntity(ROOT).check(MAIN);
+    }
+
+    /**
+     * Below the resources a refusal is a {@code Refusal}; only resources speak HTTP. A JAX-RS request filter answers
+     * HTTP itself (the public rate limit's 429, which has no {@code Refusal} kind), so it counts as a resource here.
+     */
+    @Test
+    void problemsStayInTheResourceLayer() {
+        ServiceRules.problemsStayInTheResourceLayer(ROOT).check(MAIN.that(DescribedPredicate.not(REQUEST_FILTERS)));
+    }
+
+    private static final DescribedPredicate<JavaClass> REQUEST_FILTERS = DescribedPredicate.describe(
+            "JAX-RS request filters", type -> type.getMethods().stream()
+                    .anyMatch(method -> method.isAnnotatedWith(ServerRequestFilter.class)));
 
     /** See platform's NativeSelect: Hibernate Reactive would add a query plan for every execution. */
     @Test
