@@ -28,7 +28,8 @@ class CertificationRulesTest {
             "EXPIRED | 2026-06-30 | open late, next cycle from 2026-05-31",
             "EXPIRED | 2026-07-01 | closed WINDOW: late renewal ended on 2026-06-30",
             "ACTIVE  | 2026-07-01 | closed WINDOW: late renewal ended on 2026-06-30",
-            "LAPSED  | 2026-07-01 | closed STATUS: the certification lapsed after 2026-06-30: reapply and pass the exam",
+            "LAPSED  | 2026-07-01 | closed STATUS: the certification lapsed after 2026-06-30:"
+                    + " reapply and pass the exam",
             "RETIRED | 2027-03-15 | open, next cycle from 2027-03-15",
             "RETIRED | 2031-07-01 | open, next cycle from 2031-07-01",
             "RETIRED | 2031-07-02 | closed STATUS: reactivation from retired status was possible until 2031-07-01:"
