@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.certboard.platform.testing.ServiceRules;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +104,27 @@ class DependencyRuleTest {
                         "a native query", call -> call.getName().equals("createNativeQuery")))
                 .because("each aggregate's SQL lives in its repository")
                 .check(MAIN);
+    }
+
+    /** The suite's one persistence style: plain entities, loaded and saved through their repositories. */
+    @Test
+    void entitiesAreNotActiveRecords() {
+        ServiceRules.entitiesAreNotActiveRecords(ROOT).check(MAIN);
+    }
+
+    /** A state change is a method of the aggregate (e.g. {@code Certification.caughtUpTo}, not the clock job). */
+    @Test
+    void entityFieldsAreWrittenByTheirEntity() {
+        ServiceRules.entityFieldsAreWrittenByTheirEntity(ROOT).check(MAIN);
+    }
+
+    /**
+     * Below the resources a refusal is a {@code Refusal}; only resources speak HTTP (a request filter such as the
+     * public rate limit's 429 counts as one).
+     */
+    @Test
+    void problemsStayInTheResourceLayer() {
+        ServiceRules.problemsStayInTheResourceLayer(ROOT).check(MAIN);
     }
 
     /** See platform's NativeSelect: Hibernate Reactive would add a query plan for every execution. */

@@ -11,6 +11,7 @@ import org.certboard.platform.problem.Problem;
 import org.certboard.platform.problem.ProblemException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -77,13 +78,17 @@ public final class ServiceRules {
                         + " services and not in others");
     }
 
-    /** A resource: a JAX-RS class, a sub-resource named so, or an exception mapper. */
+    /**
+     * A resource: a JAX-RS class, a sub-resource named so, an exception mapper, or a request filter (it answers HTTP
+     * itself, e.g. a 429 that no {@code Refusal} kind stands for).
+     */
     static final DescribedPredicate<JavaClass> RESOURCE_LAYER = new DescribedPredicate<>("in the resource layer") {
         @Override
         public boolean test(JavaClass type) {
             JavaClass outer = type.getEnclosingClass().orElse(type);
             return outer.isAnnotatedWith(Path.class) || outer.getSimpleName().endsWith("Resource")
-                    || outer.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(ServerExceptionMapper.class));
+                    || outer.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(ServerExceptionMapper.class)
+                            || m.isAnnotatedWith(ServerRequestFilter.class));
         }
     };
 

@@ -70,9 +70,17 @@ public record RenewalCalendar(ExpiryRule expiryRule, Period window, List<Integer
         return expiry.plusDays(1).atStartOfDay(zone).toInstant();
     }
 
-    /** True when an exam on {@code examDate} lies in the cycle's last year, so passing it renews the cycle. */
+    /** True when an exam on {@code examDate} lies in the cycle's last year, up to and including the expiry date. */
     public boolean inLastYear(LocalDate expiry, LocalDate examDate) {
         return examDate.isAfter(expiry.minusYears(1)) && !examDate.isAfter(expiry);
+    }
+
+    /**
+     * True when passing an exam on {@code examDate} renews the cycle ending on {@code expiry}: in its last year, or
+     * after expiry inside the grace period (a late renewal by re-examination).
+     */
+    public boolean renewsByExam(LocalDate expiry, LocalDate examDate) {
+        return inLastYear(expiry, examDate) || timing(expiry, examDate) == RenewalTiming.LATE;
     }
 
     public RenewalTiming timing(LocalDate expiry, LocalDate today) {
@@ -97,7 +105,10 @@ public record RenewalCalendar(ExpiryRule expiryRule, Period window, List<Integer
         return List.copyOf(actions);
     }
 
-    /** The actions of the cycle due in {@code (after, today]}: what a job that last ran on {@code after} must do. */
+    /**
+     * The actions of the cycle due in {@code [notBefore, today]}: what a job must do whose stored next due date is
+     * {@code notBefore}.
+     */
     public List<ClockAction> dueBetween(LocalDate expiry, LocalDate notBefore, LocalDate today) {
         return schedule(expiry).stream()
                 .filter(action -> !action.dueOn().isBefore(notBefore) && !action.dueOn().isAfter(today))

@@ -8,12 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /** What this service knows about a person, fed by candidate events; any part may still be unknown. */
 @Entity
 @Table(name = "candidate")
-public class CandidateRecord extends PanacheEntityBase {
+public class CandidateRecord {
     @Id
     public UUID candidateId;
     public String givenName;

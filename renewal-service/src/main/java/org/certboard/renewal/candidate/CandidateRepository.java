@@ -6,9 +6,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
 import org.certboard.platform.sql.NativeSelect;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The candidate projection's SQL. Upserts, because events of one person may arrive in any order relative to the
@@ -16,12 +18,7 @@ import org.certboard.platform.sql.NativeSelect;
  * decision win by their own timestamps; every licence is kept with its type and independent-practice flag.
  */
 @ApplicationScoped
-public class CandidateRepository {
-
-    /** Null while no candidate event has told anything about the person. */
-    public Uni<CandidateRecord> byId(UUID candidateId) {
-        return CandidateRecord.findById(candidateId);
-    }
+public class CandidateRepository implements PanacheRepositoryBase<CandidateRecord, UUID> {
 
     /** The candidate id of the account {@code subject}; null until their registration has been consumed. */
     public Uni<UUID> idOfSubject(String subject) {
@@ -94,11 +91,6 @@ public class CandidateRepository {
                         "select count(*) from candidate_licence where candidate_id = ?1", Long.class)
                         .setParameter(1, candidate.candidateId).getSingleResult())
                         .map(kept -> kept == 0 ? candidate.licenceExpiresOn : null));
-    }
-
-    /** Forgets the projection, for a replay from the start of the candidate topic. */
-    public Uni<Void> deleteAll() {
-        return execute("delete from candidate");
     }
 
     private static Uni<Void> execute(String sql, Object... parameters) {

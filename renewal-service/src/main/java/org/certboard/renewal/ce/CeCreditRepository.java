@@ -8,25 +8,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 /** The CE credits' SQL. */
 @ApplicationScoped
-public class CeCreditRepository {
+public class CeCreditRepository implements PanacheRepositoryBase<CeCredit, UUID> {
     private static final String IN_PERIOD = "certificationId = ?1 and completedOn >= ?2 and completedOn <= ?3"
             + " order by completedOn, id";
 
     /** The certification's credits completed in {@code period}, by completion date. */
     public Uni<List<CeCredit>> completedBetween(UUID certificationId, CePeriod period) {
-        return CeCredit.list(IN_PERIOD, certificationId, period.from(), period.until());
+        return list(IN_PERIOD, certificationId, period.from(), period.until());
     }
 
     public Uni<Page<CeCreditView>> page(UUID certificationId, CePeriod period, PageRequest paging) {
-        return paging.fetch(CeCredit.<CeCredit>find(IN_PERIOD, certificationId, period.from(), period.until()),
+        return paging.fetch(find(IN_PERIOD, certificationId, period.from(), period.until()),
                 CeCreditView::of);
-    }
-
-    public Uni<CeCredit> persist(CeCredit credit) {
-        return credit.persist();
     }
 }

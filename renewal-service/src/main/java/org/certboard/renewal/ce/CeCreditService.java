@@ -2,17 +2,15 @@ package org.certboard.renewal.ce;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.renewal.CeCreditLogged;
 import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.Problem;
-import org.certboard.platform.problem.ProblemException;
 import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.certification.CertificationRepository;
 import org.certboard.renewal.certification.CertificationStatus;
@@ -43,34 +41,25 @@ public class CeCreditService {
     public Uni<CeCreditView> record(String number, NewCeCredit body) {
         LocalDate today = time.today();
         if (body.hours().compareTo(maxHoursPerCredit) > 0) {
-            throw ProblemException.invalid("hours", "must be at most " + maxHoursPerCredit.toPlainString()
+            throw Refusal.invalid("hours", "must be at most " + maxHoursPerCredit.toPlainString()
                     + " in one credit");
         }
         if (body.completedOn().isAfter(today)) {
-            throw ProblemException.invalid("completedOn", "must not be in the future (today is " + today + ")");
+            throw Refusal.invalid("completedOn", "must not be in the future (today is " + today + ")");
         }
         // Locked like every write that announces an event, so that one person's events reach the outbox in commit order.
         return Panache.withTransaction(() -> certifications.lockByNumber(number).chain(certification -> {
             if (certification.status == CertificationStatus.LAPSED) {
-                throw ProblemException.unprocessable("Certification lapsed", "certification " + number
+                throw Refusal.rule("Certification lapsed", "certification " + number
                         + " lapsed; CE cannot renew it any more");
             }
             CePeriod period = CePeriod.of(certification, calendar, today);
             if (!period.contains(body.completedOn())) {
-                throw new ProblemException(Problem.of(422, "Completed outside the cycle", "completedOn "
-                        + body.completedOn() + " is outside the period whose CE counts, " + period.from() + " to "
-                        + period.until()).with("field", "completedOn"));
+                throw Refusal.rule("Completed outside the cycle", "completedOn " + body.completedOn()
+                        + " is outside the period whose CE counts, " + period.from() + " to " + period.until())
+                        .with("field", "completedOn");
             }
-            CeCredit credit = new CeCredit();
-            credit.id = UUID.randomUUID();
-            credit.certificationId = certification.id;
-            credit.title = body.title();
-            credit.provider = body.provider();
-            credit.providerId = body.providerId();
-            credit.hours = body.hours();
-            credit.ethics = body.ethics();
-            credit.completedOn = body.completedOn();
-            credit.recordedAt = time.now();
+            CeCredit credit = CeCredit.logged(certification.id, body, time.now());
             return credits.persist(credit).call(() -> outbox.add(new CeCreditLogged(certification.candidateId,
                     certification.number, credit.id, credit.hours, credit.ethics, credit.completedOn,
                     credit.providerId)));

@@ -19,17 +19,16 @@ import org.certboard.events.renewal.CertificationIssued;
 import org.certboard.events.renewal.CertificationLapsed;
 import org.certboard.events.renewal.CertificationRenewed;
 import org.certboard.events.renewal.CertificationRetired;
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.domain.Refusal;
+import org.certboard.renewal.calendar.ClockAction;
 import org.certboard.renewal.calendar.RenewalCalendar;
-
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
  * A certification and its lifecycle. Every status change is one method here that checks the status it starts from
  * and returns the event to publish; services load, call, persist and hand the event to the outbox.
  */
 @Entity
-public class Certification extends PanacheEntityBase {
+public class Certification {
     private static final Set<CertificationStatus> EXPIRES_FROM = EnumSet.of(CertificationStatus.ACTIVE);
     private static final Set<CertificationStatus> LAPSES_FROM = EnumSet.of(CertificationStatus.EXPIRED,
             CertificationStatus.RETIRED);
@@ -103,13 +102,66 @@ public class Certification extends PanacheEntityBase {
         require(LAPSES_FROM, "lapse");
         LocalDate lapsedOn = lapsesAfter(calendar);
         status = CertificationStatus.LAPSED;
-        nextDueOn = null;
+        nextDueOn = nextDueAfter(lapsedOn, calendar);
         return new CertificationLapsed(candidateId, number, lapsedOn);
     }
 
     /** The last day before it lapses: of the grace period, or of a retired certification's reactivation window. */
     public LocalDate lapsesAfter(RenewalCalendar calendar) {
         return retiredOn != null ? calendar.reactivationEndsOn(retiredOn) : calendar.lateRenewalEndsOn(expiresOn);
+    }
+
+    /**
+     * True when it was retired (and may since have lapsed) and {@code day} lies within its reactivation window: a
+     * reactivation by CE is possible then, and a passed exam dated then changes nothing.
+     */
+    public boolean inReactivationWindow(LocalDate day, RenewalCalendar calendar) {
+        return retiredOn != null && !day.isAfter(calendar.reactivationEndsOn(retiredOn));
+    }
+
+    /**
+     * May it renew on {@code today}, as far as its status and dates decide? ACTIVE or EXPIRED: inside the renewal
+     * window, or late inside the grace period, the next cycle starting at the old expiry (no gap). RETIRED: reactivated
+     * within the reactivation window, the next cycle starting today. LAPSED: never; only a new exam certifies again.
+     */
+    public RenewalOpening renewalOpening(LocalDate today, RenewalCalendar calendar) {
+        return switch (status) {
+            case LAPSED -> new RenewalOpening.Closed(RenewalOpening.Reason.STATUS, "the certification lapsed after "
+                    + lapsesAfter(calendar) + ": reapply and pass the exam");
+            case RETIRED -> inReactivationWindow(today, calendar) ? new RenewalOpening.Open(today, false)
+                    : new RenewalOpening.Closed(RenewalOpening.Reason.STATUS, "reactivation from retired status was"
+                            + " possible until " + calendar.reactivationEndsOn(retiredOn)
+                            + ": reapply and pass the exam");
+            case ACTIVE, EXPIRED -> switch (calendar.timing(expiresOn, today)) {
+                case TOO_EARLY -> new RenewalOpening.Closed(RenewalOpening.Reason.WINDOW, "the renewal window opens on "
+                        + calendar.windowOpensOn(expiresOn));
+                case ON_TIME -> new RenewalOpening.Open(expiresOn, false);
+                case LATE -> new RenewalOpening.Open(expiresOn, true);
+                case TOO_LATE -> new RenewalOpening.Closed(RenewalOpening.Reason.WINDOW, "late renewal ended on "
+                        + calendar.lateRenewalEndsOn(expiresOn));
+            };
+        };
+    }
+
+    /**
+     * The clock's actions due on it by {@code today}, in date order, from its stored next due date on: the cycle's
+     * reminders, expiry and lapse; for a retired one, whose cycle clock has stopped, only the lapse at the end of its
+     * reactivation window; nothing for a lapsed one.
+     */
+    public List<ClockAction> dueBy(LocalDate today, RenewalCalendar calendar) {
+        return switch (status) {
+            case ACTIVE, EXPIRED -> calendar.dueBetween(expiresOn, nextDueOn, today);
+            case RETIRED -> {
+                ClockAction.Lapse lapse = retiredLapse(calendar);
+                yield lapse.dueOn().isAfter(today) ? List.of() : List.of(lapse);
+            }
+            case LAPSED -> List.of();
+        };
+    }
+
+    /** The clock has performed everything due by {@code today}: its next run comes for the next action. */
+    public void caughtUpTo(LocalDate today, RenewalCalendar calendar) {
+        nextDueOn = nextDueAfter(today, calendar);
     }
 
     /**
@@ -136,27 +188,26 @@ public class Certification extends PanacheEntityBase {
     public CertificationRetired retire(LocalDate today, Actor staff, boolean renewalAwaitingAudit, boolean holdsLive,
             RenewalCalendar calendar) {
         if (!RETIRES_FROM.contains(status)) {
-            throw ProblemException.conflict("Already retired", "certification " + number + " is retired since "
+            throw Refusal.conflict("Already retired", "certification " + number + " is retired since "
                     + retiredOn);
         }
         if (today.isAfter(calendar.retirementEndsOn(expiresOn))) {
-            throw ProblemException.unprocessable("Retirement no longer possible", "retired status could be chosen "
+            throw Refusal.rule("Retirement no longer possible", "retired status could be chosen "
                     + "until " + calendar.retirementEndsOn(expiresOn));
         }
         if (renewalAwaitingAudit) {
-            throw ProblemException.conflict("Renewal awaiting audit",
+            throw Refusal.conflict("Renewal awaiting audit",
                     "a renewal of " + number + " awaits its CE audit; retire after the decision");
         }
         if (status == CertificationStatus.LAPSED && holdsLive) {
-            throw ProblemException.conflict("Certified anew",
+            throw Refusal.conflict("Certified anew",
                     "the person holds a newer certification; the lapsed " + number + " cannot retire");
         }
         status = CertificationStatus.RETIRED;
         retiredOn = today;
         retiredBySubject = staff.subject();
         retiredByRole = staff.role();
-        // the clock job lapses it the day after its reactivation window ends
-        nextDueOn = calendar.reactivationEndsOn(today).plusDays(1);
+        nextDueOn = nextDueAfter(today, calendar);
         return new CertificationRetired(candidateId, number, today, staff);
     }
 
@@ -171,7 +222,25 @@ public class Certification extends PanacheEntityBase {
         cycleStartedOn = startedOn;
         expiresOn = expiry;
         retiredOn = null;
-        nextDueOn = calendar.schedule(expiry).get(0).dueOn();
+        // none of the new cycle's actions has been performed yet
+        nextDueOn = nextDueAfter(LocalDate.MIN, calendar);
+    }
+
+    /**
+     * The one rule for {@link #nextDueOn}: the date of the clock's first action after {@code day} in its current
+     * status (see {@link #dueBy}); null when none is left.
+     */
+    private LocalDate nextDueAfter(LocalDate day, RenewalCalendar calendar) {
+        return switch (status) {
+            case ACTIVE, EXPIRED -> calendar.nextDueAfter(expiresOn, day).orElse(null);
+            case RETIRED -> retiredLapse(calendar).dueOn();
+            case LAPSED -> null;
+        };
+    }
+
+    /** A retired certification lapses the day after its reactivation window ends. */
+    private ClockAction.Lapse retiredLapse(RenewalCalendar calendar) {
+        return new ClockAction.Lapse(calendar.reactivationEndsOn(retiredOn));
     }
 
     private void require(Set<CertificationStatus> from, String transition) {

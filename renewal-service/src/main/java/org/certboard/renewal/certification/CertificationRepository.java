@@ -8,55 +8,52 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.ProblemException;
 import org.certboard.platform.sql.NativeSelect;
 import org.certboard.renewal.calendar.ClockAction;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 /** The certifications' SQL: lookups, locks, numbering, the clock job's claim, and the reminders sent. */
 @ApplicationScoped
-public class CertificationRepository {
+public class CertificationRepository implements PanacheRepositoryBase<Certification, UUID> {
 
     public Uni<Certification> byNumber(String number) {
-        return Certification.<Certification>find("number", number).firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("certification", number));
+        return find("number", number).firstResult()
+                .onItem().ifNull().failWith(() -> Refusal.notFound("certification", number));
     }
 
     /** For changes: holds the row until commit, so requests and the clock job change one certification in turn. */
     public Uni<Certification> lockByNumber(String number) {
-        return Certification.<Certification>find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE)
+        return find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("certification", number));
-    }
-
-    public Uni<Certification> byId(UUID id) {
-        return Certification.findById(id);
+                .onItem().ifNull().failWith(() -> Refusal.notFound("certification", number));
     }
 
     /** The person's certification that is not LAPSED (at most one), locked; null when there is none. */
     public Uni<Certification> lockLive(UUID candidateId) {
-        return Certification.<Certification>find("candidateId = ?1 and status <> ?2", candidateId,
+        return find("candidateId = ?1 and status <> ?2", candidateId,
                 CertificationStatus.LAPSED).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** The person's LAPSED certification with the latest expiry, locked; null when there is none. */
     public Uni<Certification> lockNewestLapsed(UUID candidateId) {
-        return Certification.<Certification>find("candidateId = ?1 and status = ?2 order by expiresOn desc",
+        return find("candidateId = ?1 and status = ?2 order by expiresOn desc",
                 candidateId, CertificationStatus.LAPSED).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** True when the person holds a certification that is not LAPSED. */
     public Uni<Boolean> holdsLive(UUID candidateId) {
-        return Certification.count("candidateId = ?1 and status <> ?2", candidateId, CertificationStatus.LAPSED)
+        return count("candidateId = ?1 and status <> ?2", candidateId, CertificationStatus.LAPSED)
                 .map(live -> live > 0);
     }
 
     public Uni<Boolean> isHeldBy(String number, UUID candidateId) {
-        return Certification.count("number = ?1 and candidateId = ?2", number, candidateId).map(held -> held > 0);
+        return count("number = ?1 and candidateId = ?2", number, candidateId).map(held -> held > 0);
     }
 
     /** The next number of the certification number sequence: never handed out twice, gaps are fine. */
@@ -66,21 +63,9 @@ public class CertificationRepository {
     }
 
     public Uni<Page<CertificationView>> page(UUID candidateId, PageRequest paging) {
-        var query = candidateId == null ? Certification.<Certification>find("order by number")
-                : Certification.<Certification>find("candidateId = ?1 order by number", candidateId);
+        var query = candidateId == null ? find("order by number")
+                : find("candidateId = ?1 order by number", candidateId);
         return paging.fetch(query, CertificationView::of);
-    }
-
-    public Uni<Certification> persist(Certification certification) {
-        return certification.persist();
-    }
-
-    /**
-     * Writes pending changes now. A lapse must reach the database before a new certification of the same person is
-     * inserted ({@code certification_one_live}), and Hibernate would otherwise flush the insert first.
-     */
-    public Uni<Void> flush() {
-        return Panache.getSession().chain(session -> session.flush());
     }
 
     /**

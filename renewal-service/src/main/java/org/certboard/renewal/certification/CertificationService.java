@@ -44,7 +44,7 @@ public class CertificationService {
     public Uni<CertificationView> retire(String number, Actor staff) {
         LocalDate today = time.today();
         return Panache.withTransaction(() -> certifications.lockByNumber(number).chain(certification -> pendingAudits
-                .awaitingAudit(certification.id)
+                .hasPendingAudit(certification.id)
                 .chain(awaiting -> certifications.holdsLive(certification.candidateId)
                         .chain(holdsLive -> outbox.add(certification.retire(today, staff, awaiting, holdsLive,
                                 calendar))))

@@ -9,5 +9,5 @@ import io.smallrye.mutiny.Uni;
  * so that retirement can ask without this package depending on the one above it.
  */
 public interface PendingAudits {
-    Uni<Boolean> awaitingAudit(UUID certificationId);
+    Uni<Boolean> hasPendingAudit(UUID certificationId);
 }

@@ -4,8 +4,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.problem.CandidateNotKnownYet;
-import org.certboard.platform.problem.ProblemException;
 import org.certboard.platform.security.Caller;
 import org.certboard.renewal.candidate.CandidateRepository;
 
@@ -37,7 +37,7 @@ public class RenewalAccess {
         return self().chain(own -> Panache.withSession(() -> certifications.isHeldBy(number, own)))
                 .invoke(held -> {
                     if (!held) {
-                        throw ProblemException.notFound("certification", number);
+                        throw Refusal.notFound("certification", number);
                     }
                 }).replaceWithVoid();
     }

@@ -33,10 +33,11 @@ import io.vertx.core.Vertx;
 
 /**
  * Sends reminders and moves certifications to EXPIRED and LAPSED when the board date reaches them (a retired one
- * lapses when its reactivation window has ended). Each
- * certification stores the date of its next clock action ({@code next_due_on}); a run takes the due ones, performs
- * everything due up to today in date order (so a service that was down, or a sandbox clock that jumped years, catches
- * up completely) and stores the next date.
+ * lapses when its reactivation window has ended). Each certification stores the date of its next clock action
+ * ({@code next_due_on}); a run takes the due ones, performs everything due up to today in date order (so a service
+ * that was down, or a sandbox clock that jumped years, catches up completely) and has each store its next date. Which
+ * actions are due and when the next one is, is the certification's rule ({@link Certification#dueBy},
+ * {@link Certification#caughtUpTo}).
  * <p>
  * Several replicas are safe: rows are claimed with {@code for update skip locked}, so one replica handles a
  * certification at a time and in order, and each reminder is also recorded under a primary key
@@ -133,39 +134,17 @@ public class ClockJob {
                 .chain(claimed -> {
                     List<Due> due = new ArrayList<>();
                     for (Certification certification : claimed) {
-                        actions(certification, today).forEach(action -> due.add(new Due(certification, action)));
+                        certification.dueBy(today, calendar)
+                                .forEach(action -> due.add(new Due(certification, action)));
                     }
                     due.sort(Comparator.comparing(d -> d.action().dueOn()));
                     Uni<Void> performed = Uni.createFrom().voidItem();
                     for (Due next : due) {
                         performed = performed.chain(() -> perform(next.certification(), next.action()));
                     }
-                    return performed.invoke(() -> claimed.forEach(certification -> certification.nextDueOn =
-                            nextDueAfter(certification, today)))
-                            .replaceWith(claimed.size());
+                    return performed.invoke(() -> claimed.forEach(certification -> certification.caughtUpTo(today,
+                            calendar))).replaceWith(claimed.size());
                 });
-    }
-
-    /**
-     * A retired certification's cycle clock has stopped; its one remaining action is the end of its reactivation
-     * window, after which it lapses (the person must pass the exam again).
-     */
-    private List<ClockAction> actions(Certification certification, LocalDate today) {
-        if (certification.status == CertificationStatus.RETIRED) {
-            ClockAction.Lapse lapse = new ClockAction.Lapse(certification.lapsesAfter(calendar));
-            return lapse.dueOn().isAfter(today) ? List.of() : List.of(lapse);
-        }
-        return calendar.dueBetween(certification.expiresOn, certification.nextDueOn, today);
-    }
-
-    private LocalDate nextDueAfter(Certification certification, LocalDate today) {
-        if (certification.status == CertificationStatus.RETIRED) {
-            return calendar.reactivationEndsOn(certification.retiredOn).plusDays(1);
-        }
-        if (certification.status == CertificationStatus.LAPSED) {
-            return null;
-        }
-        return calendar.nextDueAfter(certification.expiresOn, today).orElse(null);
     }
 
     /** Each action only from the status it applies to: what a retired or lapsed certification no longer gets. */

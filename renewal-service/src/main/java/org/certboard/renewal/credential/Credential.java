@@ -9,15 +9,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /**
  * One issued credential: what it states is fixed when it is issued; it is signed when first asked for. A newer
  * credential of the same certification supersedes it (renewal, reactivation, name change). Its status is derived,
  * not stored: see {@link CredentialStatus}.
  */
 @Entity
-public class Credential extends PanacheEntityBase {
+public class Credential {
     @Id
     public UUID id;
     public UUID certificationId;
@@ -35,6 +33,23 @@ public class Credential extends PanacheEntityBase {
     public RevocationCategory revokedCategory;
     /** Staff's own words on a revocation: internal, never shown to a verifier. */
     public String revokedReason;
+
+    /**
+     * A new credential stating {@code holderName} and the validity period, at status position {@code statusIndex};
+     * unsigned until first asked for.
+     */
+    static Credential issue(UUID certificationId, long statusIndex, String holderName, LocalDate validFrom,
+            LocalDate validUntil, Instant issuedAt) {
+        Credential credential = new Credential();
+        credential.id = UUID.randomUUID();
+        credential.certificationId = certificationId;
+        credential.statusIndex = statusIndex;
+        credential.holderName = holderName;
+        credential.validFrom = validFrom;
+        credential.validUntil = validUntil;
+        credential.issuedAt = issuedAt;
+        return credential;
+    }
 
     /** {@code replacement} now speaks for the certification; this one stays true for the period it states. */
     void supersede(Credential replacement, String reason) {

@@ -16,6 +16,7 @@ import org.certboard.platform.sql.NativeSelect;
 import org.certboard.renewal.certification.CertificationStatus;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,7 +24,7 @@ import io.smallrye.mutiny.Uni;
  * certification ({@link CredentialStatus}), so every status change of the certification shows in the lists at once.
  */
 @ApplicationScoped
-public class CredentialRepository {
+public class CredentialRepository implements PanacheRepositoryBase<Credential, UUID> {
     /** Per credential: position, revocation category, suspension reason, superseding credential and why. */
     private static final String STANDING = """
             select c.status_index, c.revoked_category,
@@ -38,13 +39,9 @@ public class CredentialRepository {
                 "select nextval('credential_status_index_seq')", Long.class).getSingleResult());
     }
 
-    public Uni<Credential> persist(Credential credential) {
-        return credential.persist();
-    }
-
     /** The certification's credentials in force: not superseded, not revoked (one, but for data from before 1.3). */
     public Uni<List<Credential>> inForce(UUID certificationId) {
-        return Credential.<Credential>find("certificationId = ?1 and supersededBy is null and revokedAt is null "
+        return find("certificationId = ?1 and supersededBy is null and revokedAt is null "
                 + "order by issuedAt", certificationId).list();
     }
 
@@ -53,7 +50,7 @@ public class CredentialRepository {
      * has not ended by {@code today}, oldest first.
      */
     public Uni<List<Credential>> statingAnotherName(UUID candidateId, String name, LocalDate today) {
-        return Credential.<Credential>find("""
+        return find("""
                 from Credential c where c.supersededBy is null and c.revokedAt is null and c.validUntil >= ?1
                 and (c.holderName is null or c.holderName <> ?2)
                 and c.certificationId in (select k.id from Certification k where k.candidateId = ?3
@@ -63,13 +60,13 @@ public class CredentialRepository {
 
     /** A page of the certification's credentials, the newest first. */
     public Uni<Page<CredentialRecord>> history(UUID certificationId, PageRequest paging) {
-        return paging.fetch(Credential.<Credential>find("certificationId = ?1 order by issuedAt desc, validFrom desc",
+        return paging.fetch(find("certificationId = ?1 order by issuedAt desc, validFrom desc",
                 certificationId), CredentialRecord::of);
     }
 
     /** The certification's newest credential that is neither superseded nor revoked; null when there is none. */
     public Uni<Credential> current(UUID certificationId) {
-        return Credential.<Credential>find("certificationId = ?1 and supersededBy is null and revokedAt is null "
+        return find("certificationId = ?1 and supersededBy is null and revokedAt is null "
                 + "order by issuedAt desc, validFrom desc", certificationId).firstResult();
     }
 
@@ -81,7 +78,7 @@ public class CredentialRepository {
 
     /** Revokes every credential of the certification not yet revoked; the number revoked. */
     public Uni<Long> revokeAll(UUID certificationId, RevocationCategory category, String note, Instant at) {
-        return Credential.update("revokedAt = ?1, revokedCategory = ?2, revokedReason = ?3 "
+        return update("revokedAt = ?1, revokedCategory = ?2, revokedReason = ?3 "
                 + "where certificationId = ?4 and revokedAt is null", at, category, note, certificationId)
                 .map(Integer::longValue);
     }

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.ProblemException;
 import org.certboard.renewal.candidate.CandidateRepository;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationRepository;
@@ -84,19 +84,10 @@ public class CredentialService {
     }
 
     private Uni<Credential> issue(Certification certification, LocalDate validFrom, LocalDate validUntil) {
-        return candidates.byId(certification.candidateId)
+        return candidates.findById(certification.candidateId)
                 .chain(candidate -> credentials.nextStatusIndex()
-                        .chain(index -> {
-                            Credential credential = new Credential();
-                            credential.id = UUID.randomUUID();
-                            credential.certificationId = certification.id;
-                            credential.statusIndex = index;
-                            credential.holderName = candidate == null ? null : candidate.fullName();
-                            credential.validFrom = validFrom;
-                            credential.validUntil = validUntil;
-                            credential.issuedAt = time.now();
-                            return credentials.persist(credential);
-                        }));
+                        .chain(index -> credentials.persist(Credential.issue(certification.id, index,
+                                candidate == null ? null : candidate.fullName(), validFrom, validUntil, time.now()))));
     }
 
     /**
@@ -106,7 +97,7 @@ public class CredentialService {
      */
     public Uni<Void> onNameChanged(UUID candidateId) {
         LocalDate today = time.today();
-        return candidates.byId(candidateId).chain(candidate -> {
+        return candidates.findById(candidateId).chain(candidate -> {
             if (candidate == null || candidate.fullName() == null) {
                 return Uni.createFrom().voidItem();
             }
@@ -115,7 +106,7 @@ public class CredentialService {
                     .chain(stale -> {
                         Uni<Void> done = Uni.createFrom().voidItem();
                         for (Credential old : stale) {
-                            done = done.chain(() -> certifications.byId(old.certificationId)
+                            done = done.chain(() -> certifications.findById(old.certificationId)
                                     .chain(certification -> issue(certification, old.validFrom, old.validUntil))
                                     .invoke(replacement -> {
                                         old.supersede(replacement, old.holderName == null ? NAME_RECORDED
@@ -137,7 +128,7 @@ public class CredentialService {
         return Panache.withSession(() -> certifications.byNumber(number).chain(certification -> credentials
                 .current(certification.id).chain(credential -> {
                     if (credential == null) {
-                        throw ProblemException.notFound("credential of certification", number);
+                        throw Refusal.notFound("credential of certification", number);
                     }
                     return (credential.jwt != null ? Uni.createFrom().item(credential.jwt)
                             : signed(credential.id, number, certification.firstCertifiedOn))
@@ -194,14 +185,14 @@ public class CredentialService {
                 });
     }
 
-    public Uni<Verification> verify(String presented) {
-        Optional<Long> index = CredentialVerifier.statusIndex(presented, profile);
+    /** Verifies a credential someone presented: signature, status and validity, as any verifier could. */
+    public Uni<Verification> verifyPresented(String presented) {
+        CredentialVerifier.Presented read = verifier.read(presented);
+        Optional<Long> index = read.statusIndex();
         return publishedKeys().chain(keys -> (index.isEmpty()
                 ? Uni.createFrom().item(CredentialVerifier.Standing.UNKNOWN)
                 : Panache.withSession(() -> credentials.standingAt(index.get())))
-                .map(standing -> verifier.verify(presented, keys,
-                        at -> index.isPresent() && index.get() == at ? standing : CredentialVerifier.Standing.UNKNOWN,
-                        time.now())));
+                .map(standing -> verifier.verify(read, keys, at -> standing, time.now())));
     }
 
     /**

@@ -49,7 +49,7 @@ public class CredentialVerificationResource {
         if (presented == null) {
             throw ProblemException.invalid("credential", "must not be blank");
         }
-        return credentials.verify(presented.credential());
+        return credentials.verifyPresented(presented.credential());
     }
 
     /** The downloaded file as it is ({@code curl --data-binary @CCM-2026-000123.jwt -H 'Content-Type: application/vc+jwt'}). */
@@ -62,7 +62,7 @@ public class CredentialVerificationResource {
         if (jwt == null || jwt.isBlank() || jwt.length() > MAX_LENGTH) {
             throw ProblemException.invalid("credential", "must be a compact JWT of at most " + MAX_LENGTH + " characters");
         }
-        return credentials.verify(jwt);
+        return credentials.verifyPresented(jwt);
     }
 
     @GET

@@ -22,7 +22,8 @@ import com.nimbusds.jwt.SignedJWT;
  * Verifies a presented credential the way any verifier could: the signature against the board's published keys
  * (current and retired, so credentials signed before a key rotation still verify), then its status, then its
  * validity period. Plain Java; the status comes from a {@link StatusLookup}. Revocation outranks suspension, and
- * both outrank the validity period.
+ * both outrank the validity period. A credential is {@link #read} once: where its status entries point is known
+ * before the signature is checked, so that its standing can be fetched in one go.
  */
 public final class CredentialVerifier {
 
@@ -46,21 +47,41 @@ public final class CredentialVerifier {
     private record StatusRef(long index, String problem) {
     }
 
+    /**
+     * A presented credential as read: its JWT and claims and where its status entries point, or why it is not a
+     * signed JWT ({@code unreadable}). Nothing is checked yet.
+     */
+    record Presented(SignedJWT jwt, Map<String, Object> claims, StatusRef status, String unreadable) {
+
+        /** The status position it points to; empty when unreadable or its entries are not the board's. */
+        Optional<Long> statusIndex() {
+            return status == null || status.problem() != null ? Optional.empty() : Optional.of(status.index());
+        }
+    }
+
     private final IssuerProfile profile;
 
     public CredentialVerifier(IssuerProfile profile) {
         this.profile = profile;
     }
 
-    public Verification verify(String presented, JWKSet published, StatusLookup status, Instant now) {
-        SignedJWT jwt;
-        Map<String, Object> claims;
+    /** Reads a presented credential once, for {@link #verify}. */
+    Presented read(String presented) {
         try {
-            jwt = SignedJWT.parse(presented.strip());
-            claims = jwt.getJWTClaimsSet().toJSONObject();
+            SignedJWT jwt = SignedJWT.parse(presented.strip());
+            Map<String, Object> claims = jwt.getJWTClaimsSet().toJSONObject();
+            return new Presented(jwt, claims, statusRef(claims.get("credentialStatus"), profile), null);
         } catch (ParseException | IllegalArgumentException e) {
-            return Verification.invalid("not a signed JWT (compact JWS): " + e.getMessage());
+            return new Presented(null, null, null, "not a signed JWT (compact JWS): " + e.getMessage());
         }
+    }
+
+    Verification verify(Presented presented, JWKSet published, StatusLookup status, Instant now) {
+        if (presented.unreadable() != null) {
+            return Verification.invalid(presented.unreadable());
+        }
+        SignedJWT jwt = presented.jwt();
+        Map<String, Object> claims = presented.claims();
         JWK key = jwt.getHeader().getKeyID() == null ? null : published.getKeyByKeyId(jwt.getHeader().getKeyID());
         if (key == null) {
             return Verification.invalid("signed with a key the board has not published (kid "
@@ -74,7 +95,7 @@ public final class CredentialVerifier {
             return Verification.invalid(problem.get());
         }
         Verification.Stated stated = stated(claims);
-        StatusRef ref = statusRef(claims.get("credentialStatus"), profile);
+        StatusRef ref = presented.status();
         if (ref.problem() != null) {
             return Verification.invalid(ref.problem());
         }
@@ -133,20 +154,6 @@ public final class CredentialVerifier {
             return Optional.of("validFrom and validUntil are required");
         }
         return Optional.empty();
-    }
-
-    /**
-     * The status position a presented credential points to, read before its signature is checked so that its
-     * standing can be fetched in one go; {@link #verify} checks everything again. Empty when unreadable.
-     */
-    public static Optional<Long> statusIndex(String presented, IssuerProfile profile) {
-        try {
-            StatusRef ref = statusRef(SignedJWT.parse(presented.strip()).getJWTClaimsSet().getClaim("credentialStatus"),
-                    profile);
-            return ref.problem() == null ? Optional.of(ref.index()) : Optional.empty();
-        } catch (ParseException | RuntimeException unreadable) {
-            return Optional.empty();
-        }
     }
 
     /**

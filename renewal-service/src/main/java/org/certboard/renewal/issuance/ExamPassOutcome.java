@@ -42,14 +42,13 @@ public sealed interface ExamPassOutcome {
             return withoutLive(newestLapsed, examDate, calendar);
         }
         if (live.status == CertificationStatus.RETIRED) {
-            return examDate.isAfter(calendar.reactivationEndsOn(live.retiredOn)) ? new LapseThenIssue(live)
-                    : new Ignore(live);
+            return live.inReactivationWindow(examDate, calendar) ? new Ignore(live) : new LapseThenIssue(live);
         }
         if (examDate.isAfter(calendar.lateRenewalEndsOn(live.expiresOn))) {
             return new LapseThenIssue(live);
         }
-        return renewsByExam(live, examDate, calendar) ? new RenewByExam(live, examDate.isAfter(live.expiresOn))
-                : new Ignore(live);
+        return calendar.renewsByExam(live.expiresOn, examDate)
+                ? new RenewByExam(live, examDate.isAfter(live.expiresOn)) : new Ignore(live);
     }
 
     /**
@@ -61,18 +60,12 @@ public sealed interface ExamPassOutcome {
         if (lapsed == null) {
             return new Issue();
         }
-        if (lapsed.retiredOn == null && renewsByExam(lapsed, examDate, calendar)) {
+        if (lapsed.retiredOn == null && calendar.renewsByExam(lapsed.expiresOn, examDate)) {
             return new RenewByExam(lapsed, examDate.isAfter(lapsed.expiresOn));
         }
-        if (lapsed.retiredOn != null && !examDate.isAfter(calendar.reactivationEndsOn(lapsed.retiredOn))) {
+        if (lapsed.inReactivationWindow(examDate, calendar)) {
             return new Ignore(lapsed);
         }
         return new Issue();
-    }
-
-    /** An exam in the cycle's last year or in its grace period renews the cycle. */
-    private static boolean renewsByExam(Certification certification, LocalDate examDate, RenewalCalendar calendar) {
-        return examDate.isAfter(certification.expiresOn.minusYears(1))
-                && !examDate.isAfter(calendar.lateRenewalEndsOn(certification.expiresOn));
     }
 }

@@ -12,7 +12,7 @@ import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationRepository;
 import org.certboard.renewal.certification.CertificationStatus;
-import org.certboard.renewal.config.CredentialNaming;
+import org.certboard.renewal.config.CertificationNaming;
 import org.certboard.renewal.credential.CredentialService;
 import org.certboard.renewal.recertification.RenewalService;
 import org.jboss.logging.Logger;
@@ -35,7 +35,7 @@ public class IssuanceService {
 
     public IssuanceService(CertificationRepository certifications, AppliedExamRepository appliedExams,
             RenewalService renewals, CredentialService credentials, RenewalCalendar calendar, Outbox outbox,
-            BoardTime time, CredentialNaming naming) {
+            BoardTime time, CertificationNaming naming) {
         this.certifications = certifications;
         this.appliedExams = appliedExams;
         this.renewals = renewals;
@@ -43,7 +43,7 @@ public class IssuanceService {
         this.calendar = calendar;
         this.outbox = outbox;
         this.time = time;
-        this.prefix = naming.credentialPrefix();
+        this.prefix = naming.numberPrefix();
     }
 
     private record Applied(UUID certificationId, String outcome) {
@@ -80,6 +80,8 @@ public class IssuanceService {
             Certification certification = lapse.certification();
             LOG.infof("certification %s (%s) lapsed on %s, before the exam passed on %s being applied", certification
                     .number, certification.status, certification.lapsesAfter(calendar), examDate);
+            // flushed: the lapse must reach the database before the new certification of the same person is
+            // inserted (certification_one_live), and Hibernate would otherwise flush the insert first
             return outbox.addAll(certification.lapseOverdue(calendar))
                     .chain(certifications::flush)
                     .chain(() -> issue(passed.candidateId(), examDate));

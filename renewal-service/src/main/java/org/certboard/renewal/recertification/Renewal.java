@@ -14,20 +14,18 @@ import org.certboard.events.Actor;
 import org.certboard.events.renewal.AuditDecided;
 import org.certboard.events.renewal.CertificationRenewed;
 import org.certboard.events.renewal.RenewalSampledForAudit;
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
  * One renewal of a certification (or a submission awaiting audit), with the cycle it starts. Its status changes,
  * PENDING_AUDIT → RENEWED or REJECTED, are the methods below, each from PENDING_AUDIT only.
  */
 @Entity
-public class Renewal extends PanacheEntityBase {
+public class Renewal {
     static final String SUPERSEDED = "superseded by renewal by re-examination";
 
     @Schema(name = "RenewalMethod")
@@ -106,7 +104,7 @@ public class Renewal extends PanacheEntityBase {
     AuditDecided accept(Certification certification, String reason, boolean holdsLive, Actor staff, Instant at) {
         requireAwaitingAudit(certification);
         if (certification.status == CertificationStatus.LAPSED && holdsLive) {
-            throw ProblemException.conflict("Certified anew", "the person holds a newer certification;"
+            throw Refusal.conflict("Certified anew", "the person holds a newer certification;"
                     + " reject this audit instead");
         }
         return decide(certification, true, reason, staff, at);
@@ -134,10 +132,10 @@ public class Renewal extends PanacheEntityBase {
 
     private void requireAwaitingAudit(Certification certification) {
         if (status != Status.PENDING_AUDIT) {
-            throw ProblemException.conflict("Audit already decided", "renewal " + id + " is " + status);
+            throw Refusal.conflict("Audit already decided", "renewal " + id + " is " + status);
         }
         if (!previousCycleStartedOn.equals(certification.cycleStartedOn)) {
-            throw ProblemException.conflict("Certification changed", "certification " + certification.number
+            throw Refusal.conflict("Certification changed", "certification " + certification.number
                     + " is in another cycle than when renewal " + id + " was submitted");
         }
     }

@@ -11,10 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.Actor;
 import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.http.Preconditions;
 import org.certboard.platform.outbox.Outbox;
-import org.certboard.platform.problem.Problem;
-import org.certboard.platform.problem.ProblemException;
 import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.candidate.CandidateRecord;
 import org.certboard.renewal.candidate.CandidateRepository;
@@ -24,6 +23,7 @@ import org.certboard.renewal.ce.CePeriod;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationRepository;
 import org.certboard.renewal.certification.CertificationStatus;
+import org.certboard.renewal.certification.RenewalOpening;
 import org.certboard.renewal.credential.CredentialService;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -73,9 +73,9 @@ public class RenewalService {
         return Panache.withTransaction(() -> certifications.lockByNumber(number).chain(certification -> assess(
                 certification, today).chain(assessment -> {
                     if (!assessment.progress().canRenew()) {
-                        throw new ProblemException(Problem.of(422, "Renewal requirements not met",
+                        throw Refusal.rule("Renewal requirements not met",
                                 "certification " + number + " cannot be renewed now; see missing")
-                                .with("missing", assessment.progress().missing()));
+                                .with("missing", assessment.progress().missing());
                     }
                     Renewal renewal = Renewal.submit(certification, Renewal.Method.CE, assessment.progress().late(),
                             assessment.nextCycleStartsOn(),
@@ -99,7 +99,7 @@ public class RenewalService {
         Instant now = time.now();
         Renewal renewal = Renewal.submit(certification, Renewal.Method.EXAM, late, certification.expiresOn, false,
                 calendar, today, now);
-        return renewals.awaitingAudit(certification)
+        return renewals.pendingAudit(certification)
                 .invoke(pending -> {
                     if (pending != null) {
                         pending.supersede(now);
@@ -117,7 +117,7 @@ public class RenewalService {
     public Uni<VersionedRenewal> decideAudit(String number, UUID renewalId, AuditDecision decision, String ifMatch,
             Actor staff) {
         if (!decision.accepted() && (decision.reason() == null || decision.reason().isBlank())) {
-            throw ProblemException.invalid("reason", "a rejection needs a reason");
+            throw Refusal.invalid("reason", "a rejection needs a reason");
         }
         return Panache.withTransaction(() -> certifications.lockByNumber(number)
                 .chain(certification -> renewals.of(certification, renewalId)
@@ -143,16 +143,17 @@ public class RenewalService {
                 .replaceWithVoid();
     }
 
+    /** {@code nextCycleStartsOn} is null when the certification's status or dates keep it from renewing. */
     private record Assessment(RenewalProgress progress, LocalDate nextCycleStartsOn) {
     }
 
     /** Reads sequentially: one session, one operation at a time. */
     private Uni<Assessment> assess(Certification certification, LocalDate today) {
         return credits.completedBetween(certification.id, CePeriod.of(certification, calendar, today))
-                .chain(completed -> candidates.byId(certification.candidateId)
+                .chain(completed -> candidates.findById(certification.candidateId)
                         .chain(candidate -> (candidate == null ? Uni.createFrom().<LocalDate>nullItem()
                                 : candidates.qualifyingLicenceExpiresOn(candidate))
-                                .chain(licenceExpiresOn -> renewals.awaitingAudit(certification)
+                                .chain(licenceExpiresOn -> renewals.pendingAudit(certification)
                                         .map(pending -> assess(certification, today, completed, candidate,
                                                 licenceExpiresOn, pending)))));
     }
@@ -164,30 +165,10 @@ public class RenewalService {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         boolean licenceRequired = candidate != null && candidate.licenceBased;
         List<Missing> missing = new ArrayList<>();
-        boolean late = false;
-        LocalDate nextCycleStartsOn = certification.expiresOn;
-        switch (certification.status) {
-            case LAPSED -> missing.add(new Missing(Missing.STATUS, "the certification lapsed after "
-                    + certification.lapsesAfter(calendar) + ": reapply and pass the exam"));
-            case RETIRED -> {
-                nextCycleStartsOn = today;
-                LocalDate until = calendar.reactivationEndsOn(certification.retiredOn);
-                if (today.isAfter(until)) {
-                    missing.add(new Missing(Missing.STATUS, "reactivation from retired status was possible until "
-                            + until + ": reapply and pass the exam"));
-                }
-            }
-            case ACTIVE, EXPIRED -> {
-                switch (calendar.timing(certification.expiresOn, today)) {
-                    case TOO_EARLY -> missing.add(new Missing(Missing.WINDOW, "the renewal window opens on "
-                            + calendar.windowOpensOn(certification.expiresOn)));
-                    case LATE -> late = true;
-                    case TOO_LATE -> missing.add(new Missing(Missing.WINDOW, "late renewal ended on "
-                            + calendar.lateRenewalEndsOn(certification.expiresOn)));
-                    case ON_TIME -> {
-                    }
-                }
-            }
+        RenewalOpening opening = certification.renewalOpening(today, calendar);
+        RenewalOpening.Open open = opening instanceof RenewalOpening.Open o ? o : null;
+        if (opening instanceof RenewalOpening.Closed closed) {
+            missing.add(Missing.of(closed));
         }
         if (pending != null) {
             missing.add(new Missing(Missing.STATUS, "renewal " + pending.id + " awaits its CE audit"));
@@ -196,7 +177,8 @@ public class RenewalService {
         return new Assessment(new RenewalProgress(requirements.requiredHours(), earned,
                 requirements.requiredEthicsHours(), ethics, licenceRequired,
                 calendar.windowOpensOn(certification.expiresOn), certification.expiresOn,
-                calendar.lateRenewalEndsOn(certification.expiresOn), missing.isEmpty(), late, List.copyOf(missing),
-                pending == null ? null : pending.id), nextCycleStartsOn);
+                calendar.lateRenewalEndsOn(certification.expiresOn), missing.isEmpty(), open != null && open.late(),
+                List.copyOf(missing), pending == null ? null : pending.id),
+                open == null ? null : open.nextCycleStartsOn());
     }
 }

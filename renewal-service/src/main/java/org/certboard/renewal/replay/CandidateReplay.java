@@ -38,7 +38,7 @@ public class CandidateReplay implements Replayable {
 
     @Override
     public Uni<Void> reset() {
-        return candidates.deleteAll();
+        return candidates.deleteAll().replaceWithVoid();
     }
 
     @Override

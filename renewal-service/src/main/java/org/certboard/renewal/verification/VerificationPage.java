@@ -13,20 +13,32 @@ import org.certboard.renewal.certification.CertificationStatus;
 import org.certboard.renewal.credential.IssuerProfile;
 
 import io.nayuki.qrcodegen.QrCode;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 
 /** Renders the public verification page: the same facts as the JSON, a QR code of the page, nothing else. */
 @ApplicationScoped
 public class VerificationPage {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
 
-    private final Template template;
     private final IssuerProfile profile;
 
-    public VerificationPage(@Location("verify.html") Template template, IssuerProfile profile) {
-        this.template = template;
+    public VerificationPage(IssuerProfile profile) {
         this.profile = profile;
+    }
+
+    /**
+     * templates/verify.html and what it shows, checked against the template when the service is built. Without a
+     * {@code view} it is the search form: {@code number} is what was searched for (if anything), {@code message}
+     * what to tell the visitor; the other members describe the certification found.
+     */
+    @CheckedTemplate(basePath = "", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+    record Verify(String number, VerificationView view, String status, Day firstCertified, Day validUntil,
+            String validUntilLabel, String pageUrl, String qr, String message) implements TemplateInstance {
+
+        static Verify searchForm(String number, String message) {
+            return new Verify(number, null, null, null, null, null, null, null, message);
+        }
     }
 
     /** A shown date: readable text and the ISO date for machines. */
@@ -50,30 +62,21 @@ public class VerificationPage {
     }
 
     Response found(String number, VerificationView view) {
-        return Response.ok(render(number, view, null), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        String url = profile.verificationPage(number);
+        return Response.ok(new Verify(number, view, describe(view), Day.of(view.firstCertifiedOn()),
+                Day.of(view.validUntil()), validUntilLabel(view), url, qrSvg(url), null).render(),
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     Response unknown(String number) {
         String message = "No certification with the number " + number + " was found. Check the number and try again.";
         return Response.status(404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(render(number, null, message)).build();
+                .entity(Verify.searchForm(number, message).render()).build();
     }
 
     Response form(String message) {
-        return Response.ok(render(null, null, message), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
-    }
-
-    /** The page for {@code view} (null: the search form, with {@code message} when there is one). */
-    private String render(String number, VerificationView view, String message) {
-        boolean found = view != null;
-        String url = found ? profile.verificationPage(number) : null;
-        return template.data("number", number).data("found", found).data("view", view)
-                .data("status", found ? describe(view) : null)
-                .data("firstCertified", found ? Day.of(view.firstCertifiedOn()) : null)
-                .data("validUntil", found ? Day.of(view.validUntil()) : null)
-                .data("validUntilLabel", found ? validUntilLabel(view) : null)
-                .data("pageUrl", url).data("qr", found ? qrSvg(url) : null)
-                .data("message", message).render();
+        return Response.ok(Verify.searchForm(null, message).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
     }
 
     private static String describe(VerificationView view) {

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.renewal.credential.PublicEndpoint;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -52,12 +52,12 @@ public class VerificationResource {
     @APIResponse(responseCode = "404", description = "No such certification number")
     public Uni<Response> verify(@PathParam("number") String number, @Context HttpHeaders headers) {
         boolean html = VerificationPage.wantsHtml(headers.getAcceptableMediaTypes());
-        Uni<VerificationView> view = verifications.verify(number);
+        Uni<VerificationView> view = verifications.lookUp(number);
         if (!html) {
             return view.map(found -> Response.ok(found, MediaType.APPLICATION_JSON_TYPE).build());
         }
         return view.map(found -> page.found(number, found))
-                .onFailure(ProblemException.class).recoverWithItem(() -> page.unknown(number));
+                .onFailure(Refusal.class).recoverWithItem(() -> page.unknown(number));
     }
 
     @GET

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.renewal.candidate.CandidateRepository;
 import org.certboard.renewal.certification.CertificationRepository;
-import org.certboard.renewal.config.CredentialNaming;
+import org.certboard.renewal.config.CertificationNaming;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -14,21 +14,21 @@ import io.smallrye.mutiny.Uni;
 public class VerificationService {
     private final CertificationRepository certifications;
     private final CandidateRepository candidates;
-    private final String credential;
+    private final String certificationName;
 
     public VerificationService(CertificationRepository certifications, CandidateRepository candidates,
-            CredentialNaming naming) {
+            CertificationNaming naming) {
         this.certifications = certifications;
         this.candidates = candidates;
-        this.credential = naming.credential();
+        this.certificationName = naming.name();
     }
 
     /** 404 for an unknown number; the name is null until a candidate event has told it. */
-    public Uni<VerificationView> verify(String number) {
+    public Uni<VerificationView> lookUp(String number) {
         return Panache.withSession(() -> certifications.byNumber(number)
-                .chain(certification -> candidates.byId(certification.candidateId)
+                .chain(certification -> candidates.findById(certification.candidateId)
                         .map(candidate -> new VerificationView(candidate == null ? null : candidate.fullName(),
-                                credential, certification.status, certification.firstCertifiedOn,
+                                certificationName, certification.status, certification.firstCertifiedOn,
                                 certification.expiresOn))));
     }
 }

@@ -11,6 +11,8 @@ import java.time.Period;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RenewalCalendarTest {
 
@@ -82,6 +84,20 @@ class RenewalCalendarTest {
                 .isEqualTo(PLAIN.schedule(expiry));
         assertThat(PLAIN.nextDueAfter(expiry, LocalDate.of(2026, 3, 2))).contains(LocalDate.of(2026, 5, 1));
         assertThat(PLAIN.nextDueAfter(expiry, LocalDate.of(2026, 7, 1))).isEmpty();
+    }
+
+    /** The cycle expires on 2026-05-31 (plain rule, 30 days' grace): its last year starts on 2025-06-01. */
+    @ParameterizedTest(name = "an exam passed on {0} renews the cycle: {1}")
+    @CsvSource({
+            "2021-05-31, false",
+            "2025-05-31, false",
+            "2025-06-01, true",
+            "2026-05-31, true",
+            "2026-06-01, true",
+            "2026-06-30, true",
+            "2026-07-01, false" })
+    void anExamInTheLastYearOrTheGracePeriodRenewsTheCycle(LocalDate examDate, boolean renews) {
+        assertThat(PLAIN.renewsByExam(LocalDate.of(2026, 5, 31), examDate)).isEqualTo(renews);
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.certboard.events.renewal.CertificationIssued;
 import org.certboard.events.renewal.CertificationLapsed;
 import org.certboard.events.renewal.CertificationRenewed;
 import org.certboard.events.renewal.CertificationRetired;
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.renewal.calendar.ExpiryRule;
 import org.certboard.renewal.calendar.RenewalCalendar;
 import org.junit.jupiter.api.Test;
@@ -116,19 +116,19 @@ class CertificationTransitionsTest {
             "ACTIVE,  2026-04-01, false, true,  RETIRED",
             "EXPIRED, 2026-06-10, false, true,  RETIRED",
             "LAPSED,  2027-02-28, false, false, RETIRED",
-            "RETIRED, 2026-08-01, false, true,  409 Already retired",
-            "ACTIVE,  2027-03-01, false, true,  422 Retirement no longer possible",
-            "RETIRED, 2027-03-01, false, true,  409 Already retired",
-            "ACTIVE,  2026-04-01, true,  true,  409 Renewal awaiting audit",
-            "LAPSED,  2027-01-01, false, true,  409 Certified anew",
-            "LAPSED,  2027-03-01, false, true,  422 Retirement no longer possible" })
+            "RETIRED, 2026-08-01, false, true,  CONFLICT Already retired",
+            "ACTIVE,  2027-03-01, false, true,  RULE Retirement no longer possible",
+            "RETIRED, 2027-03-01, false, true,  CONFLICT Already retired",
+            "ACTIVE,  2026-04-01, true,  true,  CONFLICT Renewal awaiting audit",
+            "LAPSED,  2027-01-01, false, true,  CONFLICT Certified anew",
+            "LAPSED,  2027-03-01, false, true,  RULE Retirement no longer possible" })
     void retire(CertificationStatus from, LocalDate today, boolean awaitingAudit, boolean holdsLive, String outcome) {
         Certification certification = in(from);
 
         if (!outcome.equals("RETIRED")) {
             assertThatThrownBy(() -> certification.retire(today, STAFF, awaitingAudit, holdsLive, CALENDAR))
-                    .isInstanceOfSatisfying(ProblemException.class, refused -> assertThat(
-                            refused.problem().status() + " " + refused.problem().title()).isEqualTo(outcome));
+                    .isInstanceOfSatisfying(Refusal.class, refused -> assertThat(
+                            refused.kind() + " " + refused.title()).isEqualTo(outcome));
             assertThat(certification.status).isEqualTo(from);
             return;
         }

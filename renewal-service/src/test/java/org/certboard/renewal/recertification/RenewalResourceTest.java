@@ -2,6 +2,12 @@ package org.certboard.renewal.recertification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.certboard.renewal.RenewalFixtures.candidate;
+import static org.certboard.renewal.RenewalFixtures.credit;
+import static org.certboard.renewal.RenewalFixtures.fullCe;
+import static org.certboard.renewal.RenewalFixtures.staff;
+import static org.certboard.renewal.RenewalFixtures.today;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestDatabase;
@@ -32,6 +39,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "renewal"))
@@ -41,91 +50,82 @@ class RenewalResourceTest {
 
     @Test
     void progressListsWhatIsMissingAndARenewalBeforeTheWindowIs422() {
-        LocalDate examDate = RenewalFixtures.today().minusYears(1);
+        LocalDate examDate = today().minusYears(1);
         LocalDate expiry = examDate.plusYears(5);
-        String number = new RenewalFixtures(bootstrapServers).certify(RenewalFixtures.candidate(examDate), examDate);
+        String number = certify(false, examDate);
 
-        RenewalFixtures.staff().get("/certifications/{n}/renewal", number).then().statusCode(200)
+        progress(number).statusCode(200)
                 .body("requiredHours", equalTo(80)).body("earnedHours", equalTo(0))
                 .body("requiredEthicsHours", equalTo(8)).body("earnedEthicsHours", equalTo(0))
                 .body("windowOpensOn", equalTo(expiry.plusDays(1).minusMonths(3).toString()))
                 .body("expiresOn", equalTo(expiry.toString())).body("canRenew", equalTo(false))
                 .body("missing.requirement", containsInAnyOrder("RENEWAL_WINDOW", "CE_HOURS", "ETHICS_HOURS"));
 
-        RenewalFixtures.fullCe(number, RenewalFixtures.today());
-        RenewalFixtures.staff().post("/certifications/{n}/renewals", number).then().statusCode(422)
-                .contentType("application/problem+json")
+        fullCe(number, today());
+        renew(number).statusCode(422).contentType("application/problem+json")
                 .body("missing.requirement", containsInAnyOrder("RENEWAL_WINDOW"))
                 .body("missing[0].detail", startsWith("the renewal window opens on"));
-        RenewalFixtures.staff().get("/certifications/{n}", number).then().body("expiresOn", equalTo(expiry.toString()));
+        certificationOf(number).body("expiresOn", equalTo(expiry.toString()));
     }
 
     @Test
     void aRenewalInTheWindowStartsTheNextCycleAtTheOldExpiry() {
-        LocalDate today = RenewalFixtures.today();
+        LocalDate today = today();
         LocalDate examDate = today.minusYears(5).plusDays(30);
         LocalDate expiry = examDate.plusYears(5);
-        String number = new RenewalFixtures(bootstrapServers).certify(RenewalFixtures.candidate(false, examDate), examDate);
-        RenewalFixtures.credit(number, 40, false, today);
-        RenewalFixtures.credit(number, 40, false, today);
+        String number = certify(false, examDate);
+        credit(number, 40, false, today);
+        credit(number, 40, false, today);
 
-        RenewalFixtures.staff().get("/certifications/{n}/renewal", number).then()
-                .body("canRenew", equalTo(false)).body("missing.requirement", containsInAnyOrder("ETHICS_HOURS"));
-        RenewalFixtures.staff().post("/certifications/{n}/renewals", number).then().statusCode(422)
+        progress(number).body("canRenew", equalTo(false))
                 .body("missing.requirement", containsInAnyOrder("ETHICS_HOURS"));
+        renew(number).statusCode(422).body("missing.requirement", containsInAnyOrder("ETHICS_HOURS"));
 
-        RenewalFixtures.credit(number, 8, true, today);
-        RenewalFixtures.staff().get("/certifications/{n}/renewal", number).then().body("canRenew", equalTo(true))
+        credit(number, 8, true, today);
+        progress(number).body("canRenew", equalTo(true))
                 .body("earnedHours", equalTo(88.0f)).body("earnedEthicsHours", equalTo(8.0f));
-        String location = RenewalFixtures.staff().post("/certifications/{n}/renewals", number).then().statusCode(201)
+        String location = renew(number).statusCode(201)
                 .body("expiresOn", equalTo(expiry.plusYears(5).toString())).body("status", equalTo("RENEWED"))
                 .body("late", equalTo(false)).extract().header("Location");
-        RenewalFixtures.staff().get(URI(location)).then().statusCode(200).body("method", equalTo("CE"));
-        RenewalFixtures.staff().get("/certifications/{n}", number).then().body("status", equalTo("ACTIVE"))
-                .body("cycleStartedOn", equalTo(expiry.toString()))
-                .body("expiresOn", equalTo(expiry.plusYears(5).toString()));
+        staff().get(java.net.URI.create(location).getPath()).then().statusCode(200).body("method", equalTo("CE"));
+        assertRenewed(number, expiry);
         // the next cycle's CE starts from zero
-        RenewalFixtures.staff().get("/certifications/{n}/renewal", number).then().body("earnedHours", equalTo(0));
+        progress(number).body("earnedHours", equalTo(0));
     }
 
     @Test
     void aLateRenewalInTheGracePeriodRestoresTheCycleWithoutAGap() {
-        LocalDate today = RenewalFixtures.today();
-        LocalDate examDate = today.minusYears(5).minusDays(10);
+        LocalDate examDate = today().minusYears(5).minusDays(10);
         LocalDate expiry = examDate.plusYears(5);
-        String number = new RenewalFixtures(bootstrapServers).certify(RenewalFixtures.candidate(false, examDate), examDate);
-        RenewalFixtures.fullCe(number, expiry.minusDays(20));
+        String number = certify(false, examDate);
+        fullCe(number, expiry.minusDays(20));
 
-        RenewalFixtures.staff().post("/certifications/{n}/renewals", number).then().statusCode(201).body("late", equalTo(true))
+        renew(number).statusCode(201).body("late", equalTo(true))
                 .body("expiresOn", equalTo(expiry.plusYears(5).toString()));
-        RenewalFixtures.staff().get("/certifications/{n}", number).then().body("status", equalTo("ACTIVE"))
-                .body("cycleStartedOn", equalTo(expiry.toString()));
+        certificationOf(number).body("status", equalTo("ACTIVE")).body("cycleStartedOn", equalTo(expiry.toString()));
     }
 
     @Test
     void afterTheGracePeriodRenewalIsRefused() {
-        LocalDate today = RenewalFixtures.today();
-        LocalDate examDate = today.minusYears(5).minusDays(45);
+        LocalDate examDate = today().minusYears(5).minusDays(45);
         LocalDate expiry = examDate.plusYears(5);
-        String number = new RenewalFixtures(bootstrapServers).certify(RenewalFixtures.candidate(false, examDate), examDate);
+        String number = certify(false, examDate);
 
-        RenewalFixtures.staff().post("/certifications/{n}/renewals", number).then().statusCode(422)
-                .body("missing.requirement", hasItem(org.hamcrest.Matchers.anyOf(equalTo("RENEWAL_WINDOW"),
-                        equalTo("STATUS"))));
-        RenewalFixtures.staff().get("/certifications/{n}/renewal", number).then()
+        renew(number).statusCode(422)
+                .body("missing.requirement", hasItem(anyOf(equalTo("RENEWAL_WINDOW"), equalTo("STATUS"))));
+        progress(number)
                 .body("lateRenewalEndsOn", equalTo(expiry.plusDays(30).toString())).body("canRenew", equalTo(false));
     }
 
     @Test
     void anAuditedRenewalWaitsForStaffAndIsAppliedWhenAccepted() {
-        LocalDate today = RenewalFixtures.today();
-        LocalDate examDate = today.minusYears(5).plusDays(40);
+        LocalDate examDate = today().minusYears(5).plusDays(40);
         LocalDate expiry = examDate.plusYears(5);
-        UUID candidate = RenewalFixtures.candidate(true, examDate);
-        String number = new RenewalFixtures(bootstrapServers).certify(candidate, examDate);
-        RenewalFixtures.fullCe(number, today);
+        UUID candidate = candidate(true, examDate);
+        String number = board().certify(candidate, examDate);
+        fullCe(number, today());
 
-        String id = RenewalFixtures.staff().post("/certifications/{n}/renewals", number).then().statusCode(201)
+        String id = renew(number).statusCode(201)
                 .body("status", equalTo("PENDING_AUDIT")).body("expiresOn", equalTo(expiry.plusYears(5).toString()))
                 .extract().path("id");
         // announced in the submission's transaction, so that the certificant hears it waits for an audit
@@ -133,11 +133,9 @@ class RenewalResourceTest {
                 EventType.RENEWAL_SAMPLED_FOR_AUDIT.type(), candidate.toString());
         assertThat(EventCodec.validate(EventType.RENEWAL_SAMPLED_FOR_AUDIT, sampled)).isEmpty();
         assertThat(sampled).contains("\"renewalId\":\"" + id + "\"").contains("\"number\":\"" + number + "\"");
-        RenewalFixtures.staff().get("/certifications/{n}", number).then().body("expiresOn", equalTo(expiry.toString()));
-        RenewalFixtures.staff().get("/certifications/{n}/renewal", number).then().body("pendingAuditId", equalTo(id))
-                .body("canRenew", equalTo(false));
-        RenewalFixtures.staff().post("/certifications/{n}/renewals", number).then().statusCode(422)
-                .body("missing.requirement", hasItem("STATUS"));
+        certificationOf(number).body("expiresOn", equalTo(expiry.toString()));
+        progress(number).body("pendingAuditId", equalTo(id)).body("canRenew", equalTo(false));
+        renew(number).statusCode(422).body("missing.requirement", hasItem("STATUS"));
 
         audit(number, id, Map.of("accepted", false)).statusCode(400).body("violations.field", hasItem("reason"));
         audit(number, id, Map.of("reason", "x")).statusCode(400).body("violations.field", hasItem("accepted"));
@@ -145,56 +143,47 @@ class RenewalResourceTest {
         audit(number, id, Map.of("accepted", true, "reason", "certificates on file")).statusCode(200)
                 .body("status", equalTo("RENEWED"));
         audit(number, id, Map.of("accepted", true)).statusCode(409);
-        RenewalFixtures.staff().get("/certifications/{n}", number).then().body("status", equalTo("ACTIVE"))
-                .body("cycleStartedOn", equalTo(expiry.toString()))
-                .body("expiresOn", equalTo(expiry.plusYears(5).toString()));
+        assertRenewed(number, expiry);
     }
 
     @Test
     void aRejectedAuditLeavesTheCertificationAsItWas() {
-        LocalDate today = RenewalFixtures.today();
-        LocalDate examDate = today.minusYears(5).plusDays(40);
+        LocalDate examDate = today().minusYears(5).plusDays(40);
         LocalDate expiry = examDate.plusYears(5);
-        String number = new RenewalFixtures(bootstrapServers).certify(RenewalFixtures.candidate(true, examDate), examDate);
-        RenewalFixtures.fullCe(number, today);
-        String id = RenewalFixtures.staff().post("/certifications/{n}/renewals", number).then().statusCode(201)
-                .extract().path("id");
+        String number = certify(true, examDate);
+        String id = submitForAudit(number);
 
         audit(number, id, Map.of("accepted", false, "reason", "no attendance certificates")).statusCode(200)
                 .body("status", equalTo("REJECTED")).body("auditReason", equalTo("no attendance certificates"));
-        RenewalFixtures.staff().get("/certifications/{n}", number).then().body("expiresOn", equalTo(expiry.toString()))
+        certificationOf(number).body("expiresOn", equalTo(expiry.toString()))
                 .body("cycleStartedOn", equalTo(examDate.toString()));
     }
 
     @Test
     void aLicenceBasedCertificantNeedsACurrentLicence() {
-        RenewalFixtures board = new RenewalFixtures(bootstrapServers);
-        LocalDate today = RenewalFixtures.today();
+        RenewalFixtures board = board();
+        LocalDate today = today();
         LocalDate examDate = today.minusYears(5).plusDays(50);
-        UUID candidate = RenewalFixtures.candidate(false, examDate);
+        UUID candidate = candidate(false, examDate);
         String number = board.certify(candidate, examDate);
         board.send(new EligibilityDecided(candidate, UUID.randomUUID(), "APPROVED", "LICENCE_RN", today.plusYears(1),
                 Instant.now()));
         board.send(new LicenceRecorded(candidate, UUID.randomUUID(), "RN", "NY", today.minusDays(1), true));
-        RenewalFixtures.fullCe(number, today);
+        fullCe(number, today);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> RenewalFixtures.staff().get("/certifications/{n}/renewal", number)
-                .then().extract().jsonPath().getList("missing.requirement").contains("LICENCE"));
-        RenewalFixtures.staff().post("/certifications/{n}/renewals", number).then().statusCode(422)
-                .body("missing.requirement", containsInAnyOrder("LICENCE"));
+        awaitProgress(number, progress -> progress.getList("missing.requirement").contains("LICENCE"));
+        renew(number).statusCode(422).body("missing.requirement", containsInAnyOrder("LICENCE"));
 
-        board.send(new LicenceRecorded(candidate, UUID.randomUUID(), "RN", "NY", today.plusYears(2), true));
-        await().atMost(Duration.ofSeconds(30)).until(() -> RenewalFixtures.staff().get("/certifications/{n}/renewal", number)
-                .then().extract().<Boolean>path("canRenew"));
-        RenewalFixtures.staff().post("/certifications/{n}/renewals", number).then().statusCode(201).body("id", notNullValue());
+        renewsOnceRecorded(board, number, new LicenceRecorded(candidate, UUID.randomUUID(), "RN", "NY",
+                today.plusYears(2), true));
     }
 
     @Test
     void theLicenceMustBeACurrentOneOfTheKindEligibilityRestedOn() {
-        RenewalFixtures board = new RenewalFixtures(bootstrapServers);
-        LocalDate today = RenewalFixtures.today();
+        RenewalFixtures board = board();
+        LocalDate today = today();
         LocalDate examDate = today.minusYears(5).plusDays(50);
-        UUID candidate = RenewalFixtures.candidate(false, examDate);
+        UUID candidate = candidate(false, examDate);
         String number = board.certify(candidate, examDate);
         board.send(new EligibilityDecided(candidate, UUID.randomUUID(), "APPROVED", "LICENCE_ANY_SUPERVISOR_24_MONTHS",
                 today.plusYears(1), Instant.now(), "RN", null));
@@ -202,38 +191,30 @@ class RenewalResourceTest {
         // current, but of another type, and an RN licence that does not allow independent practice: neither counts
         board.send(new LicenceRecorded(candidate, UUID.randomUUID(), "LCSW", "NY", today.plusYears(3), true));
         board.send(new LicenceRecorded(candidate, UUID.randomUUID(), "RN", "NJ", today.plusYears(3), false));
-        RenewalFixtures.fullCe(number, today);
+        fullCe(number, today);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(
                 "select count(*) from candidate where candidate_id = ? and licence_expires_on = ?", candidate,
                 today.plusYears(3)) == 1);
-        RenewalFixtures.staff().get("/certifications/{n}/renewal", number).then().statusCode(200)
-                .body("missing.requirement", containsInAnyOrder("LICENCE"));
-        RenewalFixtures.staff().post("/certifications/{n}/renewals", number).then().statusCode(422)
-                .body("missing.requirement", containsInAnyOrder("LICENCE"));
+        progress(number).statusCode(200).body("missing.requirement", containsInAnyOrder("LICENCE"));
+        renew(number).statusCode(422).body("missing.requirement", containsInAnyOrder("LICENCE"));
 
-        board.send(new LicenceRecorded(candidate, UUID.randomUUID(), "rn", "PA", today.plusYears(2), true));
-        await().atMost(Duration.ofSeconds(30)).until(() -> RenewalFixtures.staff().get("/certifications/{n}/renewal", number)
-                .then().extract().<Boolean>path("canRenew"));
-        RenewalFixtures.staff().post("/certifications/{n}/renewals", number).then().statusCode(201).body("id", notNullValue());
+        renewsOnceRecorded(board, number, new LicenceRecorded(candidate, UUID.randomUUID(), "rn", "PA",
+                today.plusYears(2), true));
     }
 
     @Test
     void unknownNumbersAre404() {
-        RenewalFixtures.staff().get("/certifications/CCM-1999-000001/renewal").then().statusCode(404)
-                .contentType("application/problem+json");
-        RenewalFixtures.staff().post("/certifications/CCM-1999-000001/renewals").then().statusCode(404);
+        progress("CCM-1999-000001").statusCode(404).contentType("application/problem+json");
+        renew("CCM-1999-000001").statusCode(404);
     }
 
     @Test
     void anAuditDecisionNeedsTheETagOfTheRenewalAsRead() {
-        LocalDate today = RenewalFixtures.today();
-        LocalDate examDate = today.minusYears(5).plusDays(40);
+        LocalDate examDate = today().minusYears(5).plusDays(40);
         LocalDate expiry = examDate.plusYears(5);
-        String number = new RenewalFixtures(bootstrapServers).certify(RenewalFixtures.candidate(true, examDate), examDate);
-        RenewalFixtures.fullCe(number, today);
-        String id = RenewalFixtures.staff().post("/certifications/{n}/renewals", number).then().statusCode(201)
-                .extract().path("id");
+        String number = certify(true, examDate);
+        String id = submitForAudit(number);
         String read = etag(number, id);
         Map<String, Object> accept = Map.of("accepted", true);
 
@@ -242,42 +223,84 @@ class RenewalResourceTest {
         audit(number, id, "\"41\"", accept).statusCode(412).contentType("application/problem+json")
                 .body("type", endsWith("/precondition-failed")).body("currentETag", equalTo(read));
         // refused, nothing changed: still awaiting its audit, the certification in its cycle, the same tag
-        RenewalFixtures.staff().get("/certifications/{n}/renewals/{id}", number, id).then().statusCode(200)
+        renewal(number, id).statusCode(200)
                 .header("ETag", read).body("status", equalTo("PENDING_AUDIT")).body("auditedBy", nullValue());
-        RenewalFixtures.staff().get("/certifications/{n}", number).then().body("expiresOn", equalTo(expiry.toString()));
+        certificationOf(number).body("expiresOn", equalTo(expiry.toString()));
 
         String decided = audit(number, id, read, accept).statusCode(200).body("status", equalTo("RENEWED"))
                 .header("ETag", not(equalTo(read))).extract().header("ETag");
         assertThat(etag(number, id)).isEqualTo(decided);
-        RenewalFixtures.staff().get("/certifications/{n}", number).then()
-                .body("expiresOn", equalTo(expiry.plusYears(5).toString()));
+        certificationOf(number).body("expiresOn", equalTo(expiry.plusYears(5).toString()));
         // a second staff member deciding on what they read before: stale, not silently decided again
         audit(number, id, read, Map.of("accepted", false, "reason", "no certificates")).statusCode(412)
                 .body("currentETag", equalTo(decided));
     }
 
+    private RenewalFixtures board() {
+        return new RenewalFixtures(bootstrapServers);
+    }
+
+    /** Certifies a new candidate whose renewal of the first cycle is (or is not) sampled for audit; the number. */
+    private String certify(boolean audited, LocalDate examDate) {
+        return board().certify(candidate(audited, examDate), examDate);
+    }
+
+    /** Logs full CE today and submits the renewal that the candidate's sampling sends to audit; the renewal's id. */
+    private static String submitForAudit(String number) {
+        fullCe(number, today());
+        return renew(number).statusCode(201).extract().path("id");
+    }
+
+    /** Once the licence is consumed the certificant can renew, and does. */
+    private static void renewsOnceRecorded(RenewalFixtures board, String number, LicenceRecorded licence) {
+        board.send(licence);
+        awaitProgress(number, progress -> progress.getBoolean("canRenew"));
+        renew(number).statusCode(201).body("id", notNullValue());
+    }
+
+    /** ACTIVE, the next cycle running from the old expiry for a cycle's length. */
+    private static void assertRenewed(String number, LocalDate oldExpiry) {
+        certificationOf(number).body("status", equalTo("ACTIVE"))
+                .body("cycleStartedOn", equalTo(oldExpiry.toString()))
+                .body("expiresOn", equalTo(oldExpiry.plusYears(5).toString()));
+    }
+
+    private static ValidatableResponse progress(String number) {
+        return staff().get("/certifications/{n}/renewal", number).then();
+    }
+
+    /** Waits for the progress to show what an event consumed in the background changed. */
+    private static void awaitProgress(String number, Predicate<JsonPath> until) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> until.test(progress(number).extract().jsonPath()));
+    }
+
+    private static ValidatableResponse renew(String number) {
+        return staff().post("/certifications/{n}/renewals", number).then();
+    }
+
+    private static ValidatableResponse certificationOf(String number) {
+        return staff().get("/certifications/{n}", number).then();
+    }
+
+    private static ValidatableResponse renewal(String number, String id) {
+        return staff().get("/certifications/{n}/renewals/{id}", number, id).then();
+    }
+
     /** The renewal's current ETag, as staff read it. */
     private static String etag(String number, String id) {
-        return RenewalFixtures.staff().get("/certifications/{n}/renewals/{id}", number, id).then().statusCode(200)
-                .header("ETag", matchesPattern("\"\\d+\"")).extract().header("ETag");
+        return renewal(number, id).statusCode(200).header("ETag", matchesPattern("\"\\d+\"")).extract().header("ETag");
     }
 
     /** A decision on the version of the renewal just read (unknown renewals: without If-Match, they are 404). */
-    private static io.restassured.response.ValidatableResponse audit(String number, String id, Map<String, ?> body) {
-        String current = RenewalFixtures.staff().get("/certifications/{n}/renewals/{id}", number, id).header("ETag");
-        return audit(number, id, current, body);
+    private static ValidatableResponse audit(String number, String id, Map<String, ?> body) {
+        return audit(number, id, renewal(number, id).extract().header("ETag"), body);
     }
 
-    private static io.restassured.response.ValidatableResponse audit(String number, String id, String ifMatch,
-            Map<String, ?> body) {
-        var request = RenewalFixtures.staff().contentType(ContentType.JSON).body(body);
+    private static ValidatableResponse audit(String number, String id, String ifMatch, Map<String, ?> body) {
+        var request = staff().contentType(ContentType.JSON).body(body);
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
         return request.post("/certifications/{n}/renewals/{id}/audit", number, id).then();
-    }
-
-    private static String URI(String location) {
-        return java.net.URI.create(location).getPath();
     }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.certboard.events.Actor;
 import org.certboard.events.renewal.AuditDecided;
 import org.certboard.events.renewal.CertificationRenewed;
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.renewal.calendar.ExpiryRule;
 import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.certification.Certification;
@@ -66,17 +66,17 @@ class RenewalTransitionsTest {
             "PENDING_AUDIT, ACTIVE,  true,  RENEWED",
             "PENDING_AUDIT, EXPIRED, true,  RENEWED",
             "PENDING_AUDIT, LAPSED,  false, RENEWED",
-            "PENDING_AUDIT, LAPSED,  true,  409 Certified anew",
-            "RENEWED,       ACTIVE,  true,  409 Audit already decided",
-            "REJECTED,      ACTIVE,  true,  409 Audit already decided" })
+            "PENDING_AUDIT, LAPSED,  true,  CONFLICT Certified anew",
+            "RENEWED,       ACTIVE,  true,  CONFLICT Audit already decided",
+            "REJECTED,      ACTIVE,  true,  CONFLICT Audit already decided" })
     void accept(Renewal.Status from, CertificationStatus certificationStatus, boolean holdsLive, String outcome) {
         Certification certification = certification(certificationStatus);
         Renewal renewal = submitted(certification, from);
 
         if (!outcome.equals("RENEWED")) {
             assertThatThrownBy(() -> renewal.accept(certification, null, holdsLive, STAFF, NOW))
-                    .isInstanceOfSatisfying(ProblemException.class, refused -> assertThat(
-                            refused.problem().status() + " " + refused.problem().title()).isEqualTo(outcome));
+                    .isInstanceOfSatisfying(Refusal.class, refused -> assertThat(
+                            refused.kind() + " " + refused.title()).isEqualTo(outcome));
             assertThat(renewal.status).isEqualTo(from);
             return;
         }
@@ -93,16 +93,16 @@ class RenewalTransitionsTest {
     @ParameterizedTest(name = "renewal {0} rejected: {1}")
     @CsvSource({
             "PENDING_AUDIT, REJECTED",
-            "RENEWED,       409 Audit already decided",
-            "REJECTED,      409 Audit already decided" })
+            "RENEWED,       CONFLICT Audit already decided",
+            "REJECTED,      CONFLICT Audit already decided" })
     void reject(Renewal.Status from, String outcome) {
         Certification certification = certification(CertificationStatus.ACTIVE);
         Renewal renewal = submitted(certification, from);
 
         if (!outcome.equals("REJECTED")) {
             assertThatThrownBy(() -> renewal.reject(certification, "no evidence", STAFF, NOW))
-                    .isInstanceOfSatisfying(ProblemException.class, refused -> assertThat(
-                            refused.problem().status() + " " + refused.problem().title()).isEqualTo(outcome));
+                    .isInstanceOfSatisfying(Refusal.class, refused -> assertThat(
+                            refused.kind() + " " + refused.title()).isEqualTo(outcome));
             return;
         }
         assertThat(renewal.reject(certification, "no evidence", STAFF, NOW)).isEqualTo(new AuditDecided(
@@ -120,11 +120,11 @@ class RenewalTransitionsTest {
         certification.renew("EXAM", false, certification.expiresOn, LocalDate.of(2031, 5, 31), null, CALENDAR);
 
         assertThatThrownBy(() -> renewal.accept(certification, null, true, STAFF, NOW))
-                .isInstanceOfSatisfying(ProblemException.class,
-                        refused -> assertThat(refused.problem().title()).isEqualTo("Certification changed"));
+                .isInstanceOfSatisfying(Refusal.class, refused -> assertThat(refused.kind() + " " + refused.title())
+                        .isEqualTo("CONFLICT Certification changed"));
         assertThatThrownBy(() -> renewal.reject(certification, "late", STAFF, NOW))
-                .isInstanceOfSatisfying(ProblemException.class,
-                        refused -> assertThat(refused.problem().title()).isEqualTo("Certification changed"));
+                .isInstanceOfSatisfying(Refusal.class, refused -> assertThat(refused.kind() + " " + refused.title())
+                        .isEqualTo("CONFLICT Certification changed"));
     }
 
     @ParameterizedTest(name = "renewal {0} superseded by an exam: {1}")
