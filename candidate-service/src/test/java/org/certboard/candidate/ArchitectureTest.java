@@ -27,7 +27,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 
 /**
  * The dependency rule under the title of docs/candidate-service.md, checked on the compiled classes: every package
@@ -86,15 +86,22 @@ class ArchitectureTest {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
-    /** Queries and writes (Panache's, the session's) are a repository's; services open sessions and transactions. */
+    /**
+     * Queries are a repository's: outside one, no HQL string reaches a repository's Panache methods ({@code find},
+     * {@code list}, {@code count}, {@code update}, {@code delete} with a query) and nobody takes the session. Services
+     * call the repository's named methods, {@code persist} and {@code findById}, and open sessions and transactions.
+     */
     @Test
     void onlyRepositoriesTalkToTheDatabase() {
-        Set<String> panache = Arrays.stream(PanacheEntityBase.class.getDeclaredMethods()).map(Method::getName)
-                .collect(Collectors.toSet());
+        Set<String> queries = Arrays.stream(PanacheRepositoryBase.class.getMethods())
+                .filter(m -> m.getParameterCount() > 0 && m.getParameterTypes()[0] == String.class)
+                .map(Method::getName).collect(Collectors.toSet());
         DescribedPredicate<JavaMethodCall> databaseCall = DescribedPredicate.describe(
-                "a query or write (Panache entity methods, Panache.getSession, the session's methods)",
-                call -> call.getTargetOwner().isAssignableTo(PanacheEntityBase.class)
-                        && panache.contains(call.getName())
+                "a query (a Panache repository method given HQL), the session's methods or Panache.getSession",
+                call -> call.getTargetOwner().isAssignableTo(PanacheRepositoryBase.class)
+                        && queries.contains(call.getName())
+                        && !call.getTarget().getRawParameterTypes().isEmpty()
+                        && call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(String.class)
                         || call.getTargetOwner().isAssignableTo(Mutiny.Session.class)
                         || call.getTargetOwner().isEquivalentTo(Panache.class) && call.getName().equals("getSession"));
         noClasses().that().haveSimpleNameNotEndingWith("Repository").should().callMethodWhere(databaseCall)

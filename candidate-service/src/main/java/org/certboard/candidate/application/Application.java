@@ -21,8 +21,6 @@ import org.certboard.events.Actor;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.platform.problem.ProblemException;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /**
  * A submitted application and its decision. {@code pathway} is the pathway that satisfied the rules: the approved one,
  * or the one staff are asked to confirm while UNDER_REVIEW; null once denied or withdrawn. {@code checks} holds the
@@ -33,7 +31,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
  * it does not start from and returns the event that announces it; the service loads, calls, persists and publishes.
  */
 @Entity
-public class Application extends PanacheEntityBase {
+public class Application {
     static final String STAFF_REVIEW = "STAFF_REVIEW";
 
     @Id

@@ -135,7 +135,7 @@ public class MailIntake {
         }
         EventPayload data = event.data();
         return letterOf(event, data).chain(draft -> draft == null ? Uni.createFrom().voidItem()
-                : candidates.find(data.candidateId()).chain(candidate -> {
+                : candidates.findById(data.candidateId()).chain(candidate -> {
                     if (candidate == null) {
                         LOG.warnf("mail: %s names candidate %s, unknown here; no mail", event.type().type(),
                                 data.candidateId());

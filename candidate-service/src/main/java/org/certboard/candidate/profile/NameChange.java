@@ -15,14 +15,12 @@ import org.certboard.events.candidate.NameChangeDecided;
 import org.certboard.events.candidate.NameChangeRequested;
 import org.certboard.platform.problem.ProblemException;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /**
  * A change of a candidate's legal name: a request (PENDING until staff accept or reject it) or a staff correction,
  * accepted as it is made. Keeps both names, who asked and who decided. Transitions return the events to publish.
  */
 @Entity
-public class NameChange extends PanacheEntityBase {
+public class NameChange {
     public enum Status {
         PENDING, ACCEPTED, REJECTED
     }

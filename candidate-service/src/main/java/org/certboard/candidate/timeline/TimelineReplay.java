@@ -33,7 +33,7 @@ public class TimelineReplay implements Replayable {
 
     @Override
     public Uni<Void> reset() {
-        return steps.deleteAll();
+        return steps.deleteAll().replaceWithVoid();
     }
 
     @Override
