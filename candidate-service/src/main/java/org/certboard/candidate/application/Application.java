@@ -19,7 +19,7 @@ import org.certboard.candidate.eligibility.Decision;
 import org.certboard.candidate.eligibility.Outcome;
 import org.certboard.events.Actor;
 import org.certboard.events.candidate.EligibilityDecided;
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.domain.Refusal;
 
 /**
  * A submitted application and its decision. {@code pathway} is the pathway that satisfied the rules: the approved one,
@@ -135,7 +135,7 @@ public class Application {
 
     private void require(ApplicationStatus from, String action) {
         if (status != from) {
-            throw ProblemException.conflict("Application not " + from.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+            throw Refusal.conflict("Application not " + from.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     "application " + id + " is " + status + "; only an application " + from + " can be " + action);
         }
     }

@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.domain.Refusal;
 
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -20,7 +20,7 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
     /** The application, or a 404 problem; locked until the transaction ends when {@code lock} says so. */
     public Uni<Application> require(UUID id, LockModeType lock) {
         return findById(id, lock).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("application", id));
+                .failWith(() -> Refusal.notFound("application", id));
     }
 
     /** The candidate an application belongs to; null when there is no such application. */

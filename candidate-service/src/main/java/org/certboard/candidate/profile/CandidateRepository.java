@@ -12,9 +12,9 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -28,7 +28,7 @@ public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUI
     /** The candidate, or a 404 problem. */
     public Uni<Candidate> require(UUID id) {
         return findById(id).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("candidate", id));
+                .failWith(() -> Refusal.notFound("candidate", id));
     }
 
     /**
@@ -36,7 +36,7 @@ public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUI
      * application must not be decided while a concurrent submission of the same candidate is being decided).
      */
     public Uni<Candidate> requireLocked(UUID id) {
-        return lock(id).onItem().ifNull().failWith(() -> ProblemException.notFound("candidate", id));
+        return lock(id).onItem().ifNull().failWith(() -> Refusal.notFound("candidate", id));
     }
 
     /** Locks the candidate like {@link #requireLocked}; null when there is none. */

@@ -5,9 +5,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -21,7 +21,7 @@ public class NameChangeRepository implements PanacheRepositoryBase<NameChange, U
     /** The change, locked as asked, or a 404 problem. */
     public Uni<NameChange> require(UUID id, LockModeType lock) {
         return findById(id, lock).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("name change", id));
+                .failWith(() -> Refusal.notFound("name change", id));
     }
 
     /** The candidate a change belongs to; null when there is no such change. */
