@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.certboard.devstack.testing.OpenApiContract;
+import org.certboard.platform.testing.ServiceRules;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +114,29 @@ class ArchitectureTest {
         noClasses().that().haveSimpleNameEndingWith("Resource").should().dependOnClassesThat()
                 .resideInAnyPackage("io.quarkus.hibernate..", "org.hibernate..", "jakarta.persistence..")
                 .check(MAIN);
+    }
+
+    /** One way to persist: plain entities, each loaded and saved through its {@code PanacheRepositoryBase}. */
+    @Test
+    void entitiesAreNotActiveRecords() {
+        ServiceRules.entitiesAreNotActiveRecords(ROOT).check(MAIN);
+    }
+
+    /** State changes through the aggregate's own methods, never by another class setting its fields. */
+    @Test
+    void entityFieldsAreWrittenByTheirEntity() {
+        ServiceRules.entityFieldsAreWrittenByTheirEntity(ROOT).check(MAIN);
+    }
+
+    /** Below the resources a refusal is a {@code Refusal}; only resources speak problem documents. */
+    @Test
+    void problemsStayInTheResourceLayer() {
+        ServiceRules.problemsStayInTheResourceLayer(ROOT).check(MAIN);
+    }
+
+    @Test
+    void consumersAreListeners() {
+        ServiceRules.consumersAreListeners(ROOT).check(MAIN);
     }
 
     /** See platform's NativeSelect: Hibernate Reactive would add a query plan for every execution. */
