@@ -1,6 +1,7 @@
 package org.certboard.candidate;
 
 import static org.awaitility.Awaitility.await;
+import static org.certboard.platform.testing.Requests.json;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,13 +12,14 @@ import org.certboard.devstack.testing.AccessTable;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestTokens;
+import org.certboard.platform.testing.PlatformAccessRows;
+import org.certboard.platform.testing.Requests;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /** Every endpoint of candidate-service × every kind of caller. Another person's records answer 404. */
 @QuarkusTest
@@ -69,7 +71,7 @@ class AccessTest {
         /** A request for a new name for the owner, filed by staff. */
         String nameChange() {
             if (nameChange == null) {
-                nameChange = Api.staff().contentType(ContentType.JSON).body(newName())
+                nameChange = Requests.staff().contentType(ContentType.JSON).body(newName())
                         .post("/candidates/{id}/name-changes", owner).then().statusCode(201).extract().path("id");
             }
             return nameChange;
@@ -88,7 +90,7 @@ class AccessTest {
             if (delivery == null) {
                 String board = subscribe("BOARD", "org.certboard.candidate.CandidateRegistered.v2");
                 Api.register();
-                delivery = await().atMost(Duration.ofSeconds(30)).until(() -> Api.admin()
+                delivery = await().atMost(Duration.ofSeconds(30)).until(() -> Requests.admin()
                         .get("/webhook-subscriptions/{id}/deliveries", board).then().statusCode(200).extract()
                         .<String>path("items[0].id"), id -> id != null);
             }
@@ -96,13 +98,13 @@ class AccessTest {
         }
 
         private static String subscribe(String scope, String type) {
-            return Api.admin().contentType(ContentType.JSON).body(Map.of("name", "partner", "url",
+            return Requests.admin().contentType(ContentType.JSON).body(Map.of("name", "partner", "url",
                     "http://127.0.0.1:9/hook", "scope", scope, "eventTypes", List.of(type)))
                     .post("/webhook-subscriptions").then().statusCode(201).extract().path("id");
         }
 
         private static String registerAs(String token, String email) {
-            return Api.as(token).contentType(ContentType.JSON).body(person(email)).post("/candidates").then()
+            return Requests.as(token).contentType(ContentType.JSON).body(person(email)).post("/candidates").then()
                     .statusCode(201).extract().path("id");
         }
     }
@@ -177,9 +179,6 @@ class AccessTest {
                 .row("POST", "/mail/bounces", 401, 403, 403, 403, 403, 404,
                         (r, p) -> json(r, Map.of("messageId", "<unknown@certboard.example>", "reason", "5.1.1"))
                                 .post("/mail/bounces"))
-                .row("GET", "/admin/replay", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/replay"))
-                // started once, by the admin; the replay rebuilds the same timeline (TimelineReplayTest)
-                .row("POST", "/admin/replay", 401, 403, 403, 403, 403, 202, (r, p) -> r.post("/admin/replay"))
                 .row("POST", "/webhook-subscriptions", 401, 403, 403, 403, 403, 201,
                         (r, p) -> json(r, Map.of("name", "partner", "url", "http://127.0.0.1:9/hook", "scope",
                                 "BOARD", "eventTypes", List.of("org.certboard.renewal.CertificationIssued.v1")))
@@ -205,15 +204,8 @@ class AccessTest {
                         (r, p) -> r.put("/candidates/{id}/employers/{s}", p.owner, p.employer()))
                 .row("DELETE", "/candidates/{id}/employers/{subscriptionId}", 401, 204, 404, 403, 204, 403,
                         (r, p) -> r.delete("/candidates/{id}/employers/{s}", p.owner, p.employer()))
-                .row("GET", "/admin/clock", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/clock"))
-                .row("POST", "/admin/clock", 401, 403, 403, 403, 403, 200,
-                        (r, p) -> json(r, Map.of("advanceBy", "PT1S")).post("/admin/clock"))
-                .platformOperations()
+                .with(PlatformAccessRows::addTo)
                 .verify(People::new);
-    }
-
-    private static RequestSpecification json(RequestSpecification request, Map<String, Object> body) {
-        return request.contentType(ContentType.JSON).body(body);
     }
 
     private static Map<String, Object> person() {

@@ -1,6 +1,7 @@
 package org.certboard.candidate;
 
-import static io.restassured.RestAssured.given;
+import static org.certboard.platform.testing.Requests.as;
+import static org.certboard.platform.testing.Requests.staff;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -8,38 +9,12 @@ import java.util.UUID;
 
 import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestTokens;
-import org.certboard.platform.security.Roles;
 
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /** Builds candidate files through the public API, dated relative to the board clock. */
 public final class Api {
-    /** One staff member for the functional tests; who may do what is AccessTest's subject. */
-    private static final String STAFF = TestTokens.token("staff-functional-tests", Roles.STAFF);
-    private static final String ADMIN = TestTokens.token("admin-functional-tests", Roles.ADMIN);
-
     private Api() {
-    }
-
-    /** The functional tests' staff token. */
-    public static String staffToken() {
-        return STAFF;
-    }
-
-    /** A request by board staff. */
-    public static RequestSpecification staff() {
-        return given().auth().oauth2(STAFF);
-    }
-
-    /** A request by operations (projection replays). */
-    public static RequestSpecification admin() {
-        return given().auth().oauth2(ADMIN);
-    }
-
-    /** A request with the given bearer token. */
-    public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token);
     }
 
     /** The candidate's ETag as staff read it (GET /candidates/{id}): what a contact change sends as If-Match. */

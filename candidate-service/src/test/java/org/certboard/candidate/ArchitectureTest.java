@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.certboard.devstack.testing.OpenApiContract;
+import org.certboard.platform.testing.ServiceRules;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 
 /**
  * The dependency rule under the title of docs/candidate-service.md, checked on the compiled classes: every package
@@ -86,15 +87,22 @@ class ArchitectureTest {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
-    /** Queries and writes (Panache's, the session's) are a repository's; services open sessions and transactions. */
+    /**
+     * Queries are a repository's: outside one, no HQL string reaches a repository's Panache methods ({@code find},
+     * {@code list}, {@code count}, {@code update}, {@code delete} with a query) and nobody takes the session. Services
+     * call the repository's named methods, {@code persist} and {@code findById}, and open sessions and transactions.
+     */
     @Test
     void onlyRepositoriesTalkToTheDatabase() {
-        Set<String> panache = Arrays.stream(PanacheEntityBase.class.getDeclaredMethods()).map(Method::getName)
-                .collect(Collectors.toSet());
+        Set<String> queries = Arrays.stream(PanacheRepositoryBase.class.getMethods())
+                .filter(m -> m.getParameterCount() > 0 && m.getParameterTypes()[0] == String.class)
+                .map(Method::getName).collect(Collectors.toSet());
         DescribedPredicate<JavaMethodCall> databaseCall = DescribedPredicate.describe(
-                "a query or write (Panache entity methods, Panache.getSession, the session's methods)",
-                call -> call.getTargetOwner().isAssignableTo(PanacheEntityBase.class)
-                        && panache.contains(call.getName())
+                "a query (a Panache repository method given HQL), the session's methods or Panache.getSession",
+                call -> call.getTargetOwner().isAssignableTo(PanacheRepositoryBase.class)
+                        && queries.contains(call.getName())
+                        && !call.getTarget().getRawParameterTypes().isEmpty()
+                        && call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(String.class)
                         || call.getTargetOwner().isAssignableTo(Mutiny.Session.class)
                         || call.getTargetOwner().isEquivalentTo(Panache.class) && call.getName().equals("getSession"));
         noClasses().that().haveSimpleNameNotEndingWith("Repository").should().callMethodWhere(databaseCall)
@@ -106,6 +114,29 @@ class ArchitectureTest {
         noClasses().that().haveSimpleNameEndingWith("Resource").should().dependOnClassesThat()
                 .resideInAnyPackage("io.quarkus.hibernate..", "org.hibernate..", "jakarta.persistence..")
                 .check(MAIN);
+    }
+
+    /** One way to persist: plain entities, each loaded and saved through its {@code PanacheRepositoryBase}. */
+    @Test
+    void entitiesAreNotActiveRecords() {
+        ServiceRules.entitiesAreNotActiveRecords(ROOT).check(MAIN);
+    }
+
+    /** State changes through the aggregate's own methods, never by another class setting its fields. */
+    @Test
+    void entityFieldsAreWrittenByTheirEntity() {
+        ServiceRules.entityFieldsAreWrittenByTheirEntity(ROOT).check(MAIN);
+    }
+
+    /** Below the resources a refusal is a {@code Refusal}; only resources speak problem documents. */
+    @Test
+    void problemsStayInTheResourceLayer() {
+        ServiceRules.problemsStayInTheResourceLayer(ROOT).check(MAIN);
+    }
+
+    @Test
+    void consumersAreListeners() {
+        ServiceRules.consumersAreListeners(ROOT).check(MAIN);
     }
 
     /** See platform's NativeSelect: Hibernate Reactive would add a query plan for every execution. */

@@ -1,7 +1,7 @@
 package org.certboard.candidate;
 
-import static org.certboard.candidate.Api.staff;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.certboard.platform.testing.Requests.staff;
 
 import java.util.List;
 import java.util.concurrent.Callable;

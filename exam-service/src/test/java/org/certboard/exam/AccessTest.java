@@ -1,6 +1,7 @@
 package org.certboard.exam;
 
-import static org.certboard.exam.support.ExamFixtures.staff;
+import static org.certboard.platform.testing.Requests.json;
+import static org.certboard.platform.testing.Requests.staff;
 
 import java.util.List;
 import java.util.Map;
@@ -13,13 +14,13 @@ import org.certboard.devstack.testing.TestTokens;
 import org.certboard.exam.support.ExamFixtures;
 import org.certboard.exam.support.Database;
 import org.certboard.platform.security.Roles;
+import org.certboard.platform.testing.PlatformAccessRows;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /** Every endpoint of exam-service × every kind of caller. Another person's bookings and attempts answer 404. */
 @QuarkusTest
@@ -111,17 +112,7 @@ class AccessTest {
                         (r, p) -> r.get("/candidates/me/bookings"))
                 .row("GET", "/candidates/me/attempts", 401, 200, 200, 403, 403, 403,
                         (r, p) -> r.get("/candidates/me/attempts"))
-                .row("GET", "/admin/replay", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/replay"))
-                // started once, by the admin, and awaited so that it does not reset rows later tests write
-                .row("POST", "/admin/replay", 401, 403, 403, 403, 403, 202, (r, p) -> {
-                    io.restassured.response.Response response = r.post("/admin/replay");
-                    awaitNoReplayRunning();
-                    return response;
-                })
-                .row("GET", "/admin/clock", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/clock"))
-                .row("POST", "/admin/clock", 401, 403, 403, 403, 403, 200,
-                        (r, p) -> json(r, Map.of("advanceBy", "PT1S")).post("/admin/clock"))
-                .platformOperations()
+                .with(PlatformAccessRows::addTo)
                 .verify(People::new);
     }
 
@@ -139,14 +130,5 @@ class AccessTest {
     void aCandidateThisServiceHasNotHeardOfYetIsAskedToRetry() {
         staff().auth().oauth2(TestTokens.forNewSubject(Roles.CANDIDATE)).get("/candidates/me/bookings").then()
                 .statusCode(503).contentType("application/problem+json").header("Retry-After", "1");
-    }
-
-    private static RequestSpecification json(RequestSpecification request, Map<String, Object> body) {
-        return request.contentType(ContentType.JSON).body(body);
-    }
-
-    private static void awaitNoReplayRunning() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(
-                org.certboard.exam.support.ExamFixtures.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
     }
 }

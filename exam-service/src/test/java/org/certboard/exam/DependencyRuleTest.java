@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.certboard.platform.testing.ServiceRules;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,29 @@ class DependencyRuleTest {
     void onlyRepositoriesUseTheSession() {
         noClasses().that().haveSimpleNameNotEndingWith("Repository").should()
                 .callMethod(Panache.class, "getSession").check(classes);
+    }
+
+    /** One way to persist: plain entities, each loaded and saved through its {@code PanacheRepositoryBase}. */
+    @Test
+    void entitiesAreNotActiveRecords() {
+        ServiceRules.entitiesAreNotActiveRecords(ROOT).check(classes);
+    }
+
+    /** State changes through the aggregate's own methods, never by another class setting its fields. */
+    @Test
+    void entityFieldsAreWrittenByTheirEntity() {
+        ServiceRules.entityFieldsAreWrittenByTheirEntity(ROOT).check(classes);
+    }
+
+    /** Below the resources a refusal is a {@code Refusal}; only resources speak problem documents. */
+    @Test
+    void problemsStayInTheResourceLayer() {
+        ServiceRules.problemsStayInTheResourceLayer(ROOT).check(classes);
+    }
+
+    @Test
+    void consumersAreListeners() {
+        ServiceRules.consumersAreListeners(ROOT).check(classes);
     }
 
     /** See platform's NativeSelect: Hibernate Reactive would add a query plan for every execution. */

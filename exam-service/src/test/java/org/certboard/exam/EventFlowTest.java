@@ -1,8 +1,8 @@
 package org.certboard.exam;
 
-import static org.certboard.exam.support.ExamFixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.certboard.platform.testing.Requests.staff;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package org.certboard.exam;
 
-import static org.certboard.exam.support.ExamFixtures.staff;
+import static org.certboard.platform.testing.Requests.staff;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.LocalDate;

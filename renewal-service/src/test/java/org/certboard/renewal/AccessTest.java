@@ -1,6 +1,7 @@
 package org.certboard.renewal;
 
 import static org.awaitility.Awaitility.await;
+import static org.certboard.platform.testing.Requests.json;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import org.certboard.devstack.testing.AccessTable;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestTokens;
 import org.certboard.platform.security.Roles;
+import org.certboard.platform.testing.PlatformAccessRows;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +20,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Every endpoint of renewal-service × every kind of caller. Certification numbers are sequential: another person's
@@ -126,26 +126,7 @@ class AccessTest {
                         (r, p) -> r.get("/.well-known/jwks.json"))
                 .row("GET", "/candidates/me/certifications", 401, 200, 200, 403, 403, 403,
                         (r, p) -> r.get("/candidates/me/certifications"))
-                .row("GET", "/admin/replay", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/replay"))
-                // started once, by the admin, and awaited so that it does not reset rows later tests write
-                .row("POST", "/admin/replay", 401, 403, 403, 403, 403, 202, (r, p) -> {
-                    io.restassured.response.Response response = r.post("/admin/replay");
-                    awaitNoReplayRunning();
-                    return response;
-                })
-                .row("GET", "/admin/clock", 401, 403, 403, 403, 403, 200, (r, p) -> r.get("/admin/clock"))
-                .row("POST", "/admin/clock", 401, 403, 403, 403, 403, 200,
-                        (r, p) -> json(r, Map.of("advanceBy", "PT1S")).post("/admin/clock"))
-                .platformOperations()
+                .with(PlatformAccessRows::addTo)
                 .verify(People::new);
-    }
-
-    private static RequestSpecification json(RequestSpecification request, Map<String, Object> body) {
-        return request.contentType(ContentType.JSON).body(body);
-    }
-
-    private static void awaitNoReplayRunning() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(
-                RenewalFixtures.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
     }
 }

@@ -46,6 +46,12 @@ class DependencyRuleTest {
                 .toList();
     }
 
+    /** ServiceRules 4: a class that consumes a channel is named a Listener (docs/architecture.md, "Inside a service"). */
+    @Test
+    void consumersAreListeners() {
+        org.certboard.platform.testing.ServiceRules.consumersAreListeners(ROOT).check(MAIN);
+    }
+
     @Test
     void theDocStatesTheRuleAtItsTop() throws IOException {
         List<String> doc = Files.readAllLines(Path.of("..", "docs", "renewal-service.md"));

@@ -20,7 +20,7 @@ import org.certboard.events.EventPayload;
 import org.certboard.events.EventType;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.exam.ExamPassed;
-import org.certboard.platform.security.Roles;
+import org.certboard.platform.testing.Requests;
 import org.certboard.renewal.recertification.AuditSampling;
 
 import io.restassured.RestAssured;
@@ -36,20 +36,16 @@ public final class RenewalFixtures {
     /** As configured by default: tests pick candidates whose renewal is, or is not, sampled for audit. */
     public static final AuditSampling AUDIT = new AuditSampling(0.10);
 
-    /** One staff member and one operator for the functional tests; who may do what is AccessTest's subject. */
-    private static final String STAFF = TestTokens.token("staff-functional-tests", Roles.STAFF);
-    private static final String ADMIN = TestTokens.token("admin-functional-tests", Roles.ADMIN);
-
     private final String bootstrapServers;
 
-    /** A request by board staff. */
+    /** A request by board staff (the functional tests' one staff member, shared by the three services). */
     public static RequestSpecification staff() {
-        return RestAssured.given().auth().oauth2(STAFF);
+        return Requests.staff();
     }
 
     /** A request by operations (replays). */
     public static RequestSpecification admin() {
-        return RestAssured.given().auth().oauth2(ADMIN);
+        return Requests.admin();
     }
 
     public RenewalFixtures(String bootstrapServers) {

@@ -19,9 +19,7 @@ import org.certboard.candidate.eligibility.Decision;
 import org.certboard.candidate.eligibility.Outcome;
 import org.certboard.events.Actor;
 import org.certboard.events.candidate.EligibilityDecided;
-import org.certboard.platform.problem.ProblemException;
-
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import org.certboard.platform.domain.Refusal;
 
 /**
  * A submitted application and its decision. {@code pathway} is the pathway that satisfied the rules: the approved one,
@@ -33,7 +31,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
  * it does not start from and returns the event that announces it; the service loads, calls, persists and publishes.
  */
 @Entity
-public class Application extends PanacheEntityBase {
+public class Application {
     static final String STAFF_REVIEW = "STAFF_REVIEW";
 
     @Id
@@ -137,7 +135,7 @@ public class Application extends PanacheEntityBase {
 
     private void require(ApplicationStatus from, String action) {
         if (status != from) {
-            throw ProblemException.conflict("Application not " + from.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+            throw Refusal.conflict("Application not " + from.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     "application " + id + " is " + status + "; only an application " + from + " can be " + action);
         }
     }

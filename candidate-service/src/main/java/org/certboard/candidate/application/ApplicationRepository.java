@@ -6,23 +6,21 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.domain.Refusal;
+
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 /** The application table's queries. Every method needs the caller's session (or transaction). */
 @ApplicationScoped
-public class ApplicationRepository {
-
-    public Uni<Application> persist(Application application) {
-        return application.persist();
-    }
+public class ApplicationRepository implements PanacheRepositoryBase<Application, UUID> {
 
     /** The application, or a 404 problem; locked until the transaction ends when {@code lock} says so. */
     public Uni<Application> require(UUID id, LockModeType lock) {
-        return Application.<Application>findById(id, lock).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("application", id));
+        return findById(id, lock).onItem().ifNull()
+                .failWith(() -> Refusal.notFound("application", id));
     }
 
     /** The candidate an application belongs to; null when there is no such application. */
@@ -34,7 +32,7 @@ public class ApplicationRepository {
 
     /** The candidate's most recent application, null when there is none. */
     public Uni<Application> latest(UUID candidateId) {
-        return Application.<Application>find("candidateId = ?1 order by submittedAt desc, id", candidateId)
+        return find("candidateId = ?1 order by submittedAt desc, id", candidateId)
                 .firstResult();
     }
 
@@ -46,7 +44,7 @@ public class ApplicationRepository {
      * depends on today's date).
      */
     public Uni<Boolean> hasOpen(UUID candidateId, LocalDate today) {
-        return Application.count("candidateId = ?1 and (status = ?2 or (status = ?3 and authorisedUntil >= ?4))",
+        return count("candidateId = ?1 and (status = ?2 or (status = ?3 and authorisedUntil >= ?4))",
                 candidateId, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.APPROVED, today).map(n -> n > 0);
     }
 }

@@ -13,9 +13,9 @@ import org.certboard.candidate.persistence.Versioned;
 import org.certboard.candidate.profile.CandidateRepository;
 import org.certboard.events.Actor;
 import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.http.Preconditions;
 import org.certboard.platform.outbox.Outbox;
-import org.certboard.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -59,7 +59,7 @@ public class ApplicationService {
                     return applications.hasOpen(candidateId, today)
                             .invoke(open -> {
                                 if (open) {
-                                    throw ProblemException.conflict("Application already open", "candidate "
+                                    throw Refusal.conflict("Application already open", "candidate "
                                             + candidateId + " has an application under review or an approval that "
                                             + "still authorises them; a new one can be submitted after a denial, a "
                                             + "withdrawal or the end of the authorisation period");
@@ -74,7 +74,7 @@ public class ApplicationService {
                                         .call(application -> fixNameIfDecided(application));
                             });
                 })),
-                UNDER_REVIEW_INDEX, () -> ProblemException.conflict("Application already open", "candidate "
+                UNDER_REVIEW_INDEX, () -> Refusal.conflict("Application already open", "candidate "
                         + candidateId + " has an application under review"))
                 .map(ApplicationService::view);
     }
@@ -82,7 +82,7 @@ public class ApplicationService {
     public Uni<Versioned<ApplicationView>> latest(UUID candidateId) {
         return Panache.withSession(() -> candidates.require(candidateId)
                 .chain(() -> applications.latest(candidateId))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("application of candidate", candidateId)))
+                .onItem().ifNull().failWith(() -> Refusal.notFound("application of candidate", candidateId)))
                 .map(ApplicationService::versioned);
     }
 

@@ -11,11 +11,11 @@ import jakarta.persistence.Id;
 
 import org.certboard.candidate.eligibility.DegreeEvidence;
 import org.certboard.candidate.eligibility.DegreeLevel;
+import org.certboard.events.candidate.EvidenceAdded;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
+/** A degree on a candidate's file, as recorded; its queries are {@link DegreeRepository}'s. */
 @Entity
-public class Degree extends PanacheEntityBase {
+public class Degree {
     @Id
     public UUID id;
     public UUID candidateId;
@@ -26,6 +26,24 @@ public class Degree extends PanacheEntityBase {
     public LocalDate awardedOn;
     public boolean supervisedFieldExperience;
     public Instant recordedAt;
+
+    /** The degree as given, its words trimmed. */
+    static Degree record(UUID candidateId, NewDegree body, Instant now) {
+        Degree degree = new Degree();
+        degree.id = UUID.randomUUID();
+        degree.candidateId = candidateId;
+        degree.level = body.level();
+        degree.field = body.field().trim();
+        degree.institution = body.institution().trim();
+        degree.awardedOn = body.awardedOn();
+        degree.supervisedFieldExperience = body.supervisedFieldExperience();
+        degree.recordedAt = now;
+        return degree;
+    }
+
+    EvidenceAdded added() {
+        return new EvidenceAdded(candidateId, id, EvidenceAdded.DEGREE, recordedAt);
+    }
 
     DegreeEvidence evidence() {
         return new DegreeEvidence(level, field, institution, awardedOn, supervisedFieldExperience);

@@ -12,11 +12,11 @@ import jakarta.persistence.Id;
 
 import org.certboard.candidate.eligibility.ExperienceEntry;
 import org.certboard.candidate.eligibility.ExperienceRole;
+import org.certboard.events.candidate.EvidenceAdded;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
+/** One job (or client firm) on a candidate's file, as recorded; its queries are {@link ExperienceRepository}'s. */
 @Entity
-public class Experience extends PanacheEntityBase {
+public class Experience {
     @Id
     public UUID id;
     public UUID candidateId;
@@ -29,6 +29,26 @@ public class Experience extends PanacheEntityBase {
     public boolean supervisedByCertifiedCaseManager;
     public boolean selfEmployed;
     public Instant recordedAt;
+
+    /** The job as given, the employer's name trimmed. */
+    static Experience record(UUID candidateId, NewExperience body, Instant now) {
+        Experience experience = new Experience();
+        experience.id = UUID.randomUUID();
+        experience.candidateId = candidateId;
+        experience.employer = body.employer().trim();
+        experience.role = body.role();
+        experience.startDate = body.startDate();
+        experience.endDate = body.endDate();
+        experience.hoursPerWeek = body.hoursPerWeek();
+        experience.supervisedByCertifiedCaseManager = body.supervisedByCertifiedCaseManager();
+        experience.selfEmployed = body.selfEmployed();
+        experience.recordedAt = now;
+        return experience;
+    }
+
+    EvidenceAdded added() {
+        return new EvidenceAdded(candidateId, id, EvidenceAdded.EXPERIENCE, recordedAt);
+    }
 
     ExperienceEntry evidence() {
         return new ExperienceEntry(employer, role, startDate, endDate, hoursPerWeek, supervisedByCertifiedCaseManager,

@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.candidate.profile.CandidateRepository;
 import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.ProblemException;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,7 +46,8 @@ public class MailLog {
         return Panache.withTransaction(() -> mails.bounced(bounce.messageId(), time.now(), bounce.reason()))
                 .invoke(found -> {
                     if (!found) {
-                        throw ProblemException.notFound("sent mail", bounce.messageId());
+                        // (what, id), not (title, detail): the Message-ID is text
+                        throw Refusal.notFound("sent mail", (Object) bounce.messageId());
                     }
                     bounced.increment();
                 }).replaceWithVoid();

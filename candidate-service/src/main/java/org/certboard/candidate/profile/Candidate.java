@@ -14,14 +14,12 @@ import org.certboard.events.candidate.CandidateClaimed;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.CandidateUpdated;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /**
  * A person on the board's register: identity and contact. Every other record of the service (evidence, applications,
  * timeline) refers to a candidate by id; its queries are {@link CandidateRepository}'s.
  */
 @Entity
-public class Candidate extends PanacheEntityBase {
+public class Candidate {
     @Id
     public UUID id;
     public String givenName;

@@ -7,8 +7,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.Actor;
-import org.certboard.platform.problem.Problem;
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.security.Caller;
 import org.certboard.platform.security.Roles;
 
@@ -83,8 +82,8 @@ public class CandidateAccess {
     public Uni<UUID> self() {
         String subject = caller.subject();
         return Panache.withSession(() -> candidates.ofSubject(subject)).onItem().ifNull()
-                .failWith(() -> new ProblemException(Problem.of(404, "Not registered",
-                        "no candidate profile is bound to your account yet; register with POST /candidates")))
+                .failWith(() -> Refusal.notFound("Not registered",
+                        "no candidate profile is bound to your account yet; register with POST /candidates"))
                 .call(this::followAccount).map(candidate -> candidate.id);
     }
 
@@ -95,7 +94,7 @@ public class CandidateAccess {
 
     private static void requireOwn(boolean own, String what, UUID id) {
         if (!own) {
-            throw ProblemException.notFound(what, id);
+            throw Refusal.notFound(what, id);
         }
     }
 }

@@ -12,32 +12,23 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.ProblemException;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /** The candidate table's queries. Every method needs the caller's session (or transaction). */
 @ApplicationScoped
-public class CandidateRepository {
-
-    public Uni<Candidate> persist(Candidate candidate) {
-        return candidate.persist();
-    }
+public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUID> {
 
     /** The candidate, or a 404 problem. */
     public Uni<Candidate> require(UUID id) {
-        return Candidate.<Candidate>findById(id).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("candidate", id));
-    }
-
-    /** The candidate; null when there is none. */
-    public Uni<Candidate> find(UUID id) {
-        return Candidate.findById(id);
+        return findById(id).onItem().ifNull()
+                .failWith(() -> Refusal.notFound("candidate", id));
     }
 
     /**
@@ -45,32 +36,32 @@ public class CandidateRepository {
      * application must not be decided while a concurrent submission of the same candidate is being decided).
      */
     public Uni<Candidate> requireLocked(UUID id) {
-        return lock(id).onItem().ifNull().failWith(() -> ProblemException.notFound("candidate", id));
+        return lock(id).onItem().ifNull().failWith(() -> Refusal.notFound("candidate", id));
     }
 
     /** Locks the candidate like {@link #requireLocked}; null when there is none. */
     public Uni<Candidate> lock(UUID id) {
-        return Candidate.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Whether the candidate exists and is bound to {@code subject}. */
     public Uni<Boolean> isBoundTo(UUID id, String subject) {
-        return Candidate.count("id = ?1 and subject = ?2", id, subject).map(n -> n > 0);
+        return count("id = ?1 and subject = ?2", id, subject).map(n -> n > 0);
     }
 
     /** The candidate if it is bound to {@code subject}; null otherwise (or when there is none). */
     public Uni<Candidate> boundTo(UUID id, String subject) {
-        return Candidate.find("id = ?1 and subject = ?2", id, subject).firstResult();
+        return find("id = ?1 and subject = ?2", id, subject).firstResult();
     }
 
     /** The profile bound to {@code subject}, null when none is. */
     public Uni<Candidate> ofSubject(String subject) {
-        return Candidate.find("subject", subject).firstResult();
+        return find("subject", subject).firstResult();
     }
 
     /** The paper applicant's profile (no account) with this address in any letter case, locked; null when none. */
     public Uni<Candidate> lockUnboundByEmail(String email) {
-        return Candidate.<Candidate>find("subject is null and lower(email) = lower(?1)", email)
+        return find("subject is null and lower(email) = lower(?1)", email)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
@@ -79,7 +70,7 @@ public class CandidateRepository {
      * account, or given by staff for a paper applicant (the rows the unique index {@code candidate_email} covers).
      */
     public Uni<Boolean> addressVouchedForElsewhere(String email, UUID except) {
-        return Candidate.count("lower(email) = lower(?1) and id <> ?2 and (emailVerified = true or subject is null)",
+        return count("lower(email) = lower(?1) and id <> ?2 and (emailVerified = true or subject is null)",
                 email, except).map(n -> n > 0);
     }
 
@@ -88,13 +79,13 @@ public class CandidateRepository {
      * update: it is no contact change, so the candidate's ETag stays.
      */
     public Uni<Void> fixName(UUID id, Instant at) {
-        return Candidate.update("nameFixedSince = ?1 where id = ?2 and (nameFixedSince is null or nameFixedSince > ?1)",
+        return update("nameFixedSince = ?1 where id = ?2 and (nameFixedSince is null or nameFixedSince > ?1)",
                 at, id).replaceWithVoid();
     }
 
     /** Whether another candidate than {@code except} has this email, in any letter case. */
     public Uni<Boolean> emailTaken(String email, UUID except) {
-        return Candidate.count("lower(email) = lower(?1) and id <> ?2", email, except).map(n -> n > 0);
+        return count("lower(email) = lower(?1) and id <> ?2", email, except).map(n -> n > 0);
     }
 
     /**
@@ -119,6 +110,6 @@ public class CandidateRepository {
         Parameters parameters = new Parameters();
         values.forEach(parameters::and);
         Sort order = Sort.by("familyName").and("givenName").and("id");
-        return paging.fetch(Candidate.<Candidate>find(query, order, parameters), view);
+        return paging.fetch(find(query, order, parameters), view);
     }
 }

@@ -21,12 +21,11 @@ import org.certboard.candidate.persistence.Versioned;
 import org.certboard.events.Actor;
 import org.certboard.events.candidate.CandidateClaimed;
 import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.http.Preconditions;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.Problem;
-import org.certboard.platform.problem.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,11 +95,10 @@ public class CandidateService {
      * another is refused without a look-up, so the answer tells nothing about anyone else's address.
      */
     private NewCandidate withAccountEmail(NewCandidate body) {
-        String verified = access.verifiedEmail().orElseThrow(() -> new ProblemException(Problem.of(403,
-                "Email not verified", "your account has no verified email address; verify it where you sign in "
-                        + "to the board, then register")));
+        String verified = access.verifiedEmail().orElseThrow(() -> Refusal.forbidden("Email not verified",
+                "your account has no verified email address; verify it where you sign in to the board, then register"));
         if (!verified.equalsIgnoreCase(body.email())) {
-            throw ProblemException.invalid("email", "must be the address your account verified where you sign in"
+            throw Refusal.invalid("email", "must be the address your account verified where you sign in"
                     + " to the board (" + verified + ")");
         }
         return new NewCandidate(body.givenName(), body.familyName(), verified, body.dateOfBirth());
@@ -114,7 +112,7 @@ public class CandidateService {
     private Uni<Registration> claim(String email, Actor person) {
         return Panache.withTransaction(() -> candidates.lockUnboundByEmail(email).chain(paper -> {
             if (paper == null) {
-                return Uni.createFrom().failure(ProblemException.conflict("Email not available",
+                return Uni.createFrom().failure(Refusal.conflict("Email not available",
                         "this address cannot be used for a new profile of your account; contact the board"));
             }
             CandidateClaimed claimed = paper.claim(person.subject(), time.now());
@@ -164,20 +162,20 @@ public class CandidateService {
     private static void refuseByRule(Candidate candidate, Map<String, String> changes, boolean asPerson) {
         if (newEmail(candidate, changes) != null) {
             if (asPerson) {
-                throw ProblemException.invalid("email", "is the address your account verified where you sign in to "
+                throw Refusal.invalid("email", "is the address your account verified where you sign in to "
                         + "the board; change it there and your profile follows");
             }
             if (candidate.subject != null) {
-                throw ProblemException.conflict("Email follows the account", "candidate " + candidate.id
+                throw Refusal.conflict("Email follows the account", "candidate " + candidate.id
                         + " is bound to an account: their address is the one the account verified and follows it");
             }
         }
         if (asPerson && candidate.nameFixedSince != null
                 && candidate.renames(changes.get("givenName"), changes.get("familyName"))) {
-            throw new ProblemException(Problem.of(422, "Name change needs a request", "the board relies on your "
+            throw Refusal.rule("Name change needs a request", "the board relies on your "
                     + "legal name since your application was decided; ask for the change with POST /candidates/"
                     + candidate.id + "/name-changes (reason, optional document reference) and staff will decide it")
-                    .with("nameChanges", "/candidates/" + candidate.id + "/name-changes"));
+                    .with("nameChanges", "/candidates/" + candidate.id + "/name-changes");
         }
     }
 
@@ -213,21 +211,21 @@ public class CandidateService {
         try {
             patch = body == null || body.isBlank() ? null : json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ProblemException.invalid("body", "not valid JSON: " + e.getOriginalMessage());
+            throw Refusal.invalid("body", "not valid JSON: " + e.getOriginalMessage());
         }
         if (patch == null || !patch.isObject()) {
-            throw ProblemException.invalid("body", "must be a JSON object (a merge patch of givenName, familyName, email)");
+            throw Refusal.invalid("body", "must be a JSON object (a merge patch of givenName, familyName, email)");
         }
-        List<Problem.Violation> problems = new ArrayList<>();
+        List<Refusal.Field> problems = new ArrayList<>();
         Map<String, String> changes = new HashMap<>();
         Set<ConstraintViolation<ContactChange>> violations = new HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!CONTACT_FIELDS.contains(field.getKey())) {
-                problems.add(new Problem.Violation(field.getKey(),
+                problems.add(new Refusal.Field(field.getKey(),
                         "cannot be changed here; only givenName, familyName and email can"));
             } else if (!field.getValue().isTextual() && !field.getValue().isNull()) {
-                problems.add(new Problem.Violation(field.getKey(), "must be a string"));
+                problems.add(new Refusal.Field(field.getKey(), "must be a string"));
             } else {
                 String value = field.getValue().isNull() ? null : field.getValue().asText();
                 violations.addAll(validator.validateValue(ContactChange.class, field.getKey(), value));
@@ -235,9 +233,9 @@ public class CandidateService {
             }
         }
         if (!problems.isEmpty()) {
-            violations.forEach(v -> problems.add(new Problem.Violation(v.getPropertyPath().toString(), v.getMessage())));
-            problems.sort(Comparator.comparing(Problem.Violation::field));
-            throw new ProblemException(Problem.invalid(problems));
+            violations.forEach(v -> problems.add(new Refusal.Field(v.getPropertyPath().toString(), v.getMessage())));
+            problems.sort(Comparator.comparing(Refusal.Field::name));
+            throw Refusal.invalid(problems);
         }
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
@@ -246,8 +244,8 @@ public class CandidateService {
     }
 
     /** One profile per account: a second registration by the same person is a conflict, not a second profile. */
-    private static ProblemException alreadyRegistered() {
-        return ProblemException.conflict("Already registered",
+    private static Refusal alreadyRegistered() {
+        return Refusal.conflict("Already registered",
                 "your account already has a candidate profile; read it with GET /candidates/me");
     }
 
@@ -257,8 +255,8 @@ public class CandidateService {
         }
     }
 
-    private static ProblemException emailConflict(String email) {
-        return ProblemException.conflict("Email already registered",
+    private static Refusal emailConflict(String email) {
+        return Refusal.conflict("Email already registered",
                 "another candidate is registered with " + email + "; one profile per person");
     }
 

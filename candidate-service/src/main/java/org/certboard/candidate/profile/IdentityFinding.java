@@ -8,15 +8,13 @@ import jakarta.persistence.Id;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /**
  * Something about a person's identity staff should look at ({@code GET /identity-review}): a profile whose address
  * its account has not confirmed, a paper profile an account claimed, a name changed after the board relied on it
  * before such changes went through staff (migration V7).
  */
 @Entity
-public class IdentityFinding extends PanacheEntityBase {
+public class IdentityFinding {
     public static final String EMAIL_NOT_CONFIRMED = "EMAIL_NOT_CONFIRMED";
     public static final String PROFILE_CLAIMED = "PROFILE_CLAIMED";
     public static final String NAME_CHANGED_AFTER_DECISION = "NAME_CHANGED_AFTER_DECISION";

@@ -13,16 +13,14 @@ import org.certboard.events.Actor;
 import org.certboard.events.candidate.CandidateUpdated;
 import org.certboard.events.candidate.NameChangeDecided;
 import org.certboard.events.candidate.NameChangeRequested;
-import org.certboard.platform.problem.ProblemException;
-
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import org.certboard.platform.domain.Refusal;
 
 /**
  * A change of a candidate's legal name: a request (PENDING until staff accept or reject it) or a staff correction,
  * accepted as it is made. Keeps both names, who asked and who decided. Transitions return the events to publish.
  */
 @Entity
-public class NameChange extends PanacheEntityBase {
+public class NameChange {
     public enum Status {
         PENDING, ACCEPTED, REJECTED
     }
@@ -63,7 +61,7 @@ public class NameChange extends PanacheEntityBase {
     /** A request for a new legal name; the name stays as it is until staff decide. */
     static Requested request(Candidate candidate, NameChangeRequest body, Actor requester, Instant now) {
         if (!candidate.renames(body.givenName(), body.familyName())) {
-            throw ProblemException.unprocessable("Name unchanged",
+            throw Refusal.rule("Name unchanged",
                     "the requested name is the candidate's current name; nothing to change");
         }
         NameChange change = of(candidate, body.givenName(), body.familyName(), body.reason(), requester, now);
@@ -91,7 +89,7 @@ public class NameChange extends PanacheEntityBase {
      */
     Decided decide(Candidate candidate, boolean accept, String note, Actor staff, Instant now) {
         if (status != Status.PENDING) {
-            throw ProblemException.conflict("Name change not pending",
+            throw Refusal.conflict("Name change not pending",
                     "name change " + id + " was " + status.name().toLowerCase() + " already");
         }
         status = accept ? Status.ACCEPTED : Status.REJECTED;

@@ -9,11 +9,11 @@ import org.certboard.candidate.persistence.UniqueViolations;
 import org.certboard.candidate.persistence.Versioned;
 import org.certboard.events.Actor;
 import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.http.Preconditions;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -45,7 +45,7 @@ public class NameChangeService {
                 .chain(candidate -> {
                     NameChange.Requested requested = NameChange.request(candidate, body, requester, time.now());
                     return changes.persist(requested.request()).call(() -> outbox.add(requested.event()));
-                })), OPEN_INDEX, () -> ProblemException.conflict("Name change already pending", "candidate "
+                })), OPEN_INDEX, () -> Refusal.conflict("Name change already pending", "candidate "
                         + candidateId + " has a name change waiting for staff; it must be decided first"))
                 .map(NameChangeService::versioned);
     }

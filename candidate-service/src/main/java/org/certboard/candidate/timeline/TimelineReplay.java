@@ -5,19 +5,19 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.Topics;
+import org.certboard.platform.inbox.EventHandlers;
 import org.certboard.platform.replay.Replayable;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 
 /** The timeline is rebuilt from all three topics; it is this service's only consumer. */
 @ApplicationScoped
 public class TimelineReplay implements Replayable {
-    private final TimelineProjection projection;
+    private final TimelineListener listener;
     private final TimelineRepository steps;
 
-    public TimelineReplay(TimelineProjection projection, TimelineRepository steps) {
-        this.projection = projection;
+    public TimelineReplay(TimelineListener listener, TimelineRepository steps) {
+        this.listener = listener;
         this.steps = steps;
     }
 
@@ -33,11 +33,11 @@ public class TimelineReplay implements Replayable {
 
     @Override
     public Uni<Void> reset() {
-        return steps.deleteAll();
+        return steps.deleteAll().replaceWithVoid();
     }
 
     @Override
-    public Uni<Void> consume(Message<String> message) {
-        return projection.onEvent(message);
+    public EventHandlers handlers() {
+        return listener.handlers();
     }
 }

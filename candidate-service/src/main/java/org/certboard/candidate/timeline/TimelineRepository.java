@@ -6,11 +6,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 /** The timeline_entry table's statements. Every method needs the caller's session (or transaction). */
 @ApplicationScoped
-public class TimelineRepository {
+public class TimelineRepository implements PanacheRepositoryBase<TimelineRow, TimelineRow.Key> {
 
     /** Stores a step once: a redelivered or replayed event finds its (event id, step) row and writes nothing. */
     public Uni<Void> insert(TimelineRow row) {
@@ -29,12 +30,6 @@ public class TimelineRepository {
     }
 
     public Uni<List<TimelineRow>> of(UUID candidateId) {
-        return TimelineRow.list("candidateId", candidateId);
-    }
-
-    /** Empties the projection before a replay rebuilds it. */
-    public Uni<Void> deleteAll() {
-        return Panache.getSession().chain(session -> session.createNativeQuery("delete from timeline_entry")
-                .executeUpdate()).replaceWithVoid();
+        return list("candidateId", candidateId);
     }
 }

@@ -14,13 +14,11 @@ import jakarta.persistence.Table;
 
 import org.certboard.events.Actor;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
-/** A stored step; written only by {@link TimelineProjection} (insert, on conflict nothing), read by {@link TimelineService}. */
+/** A stored step; written only by {@link TimelineListener} (insert, on conflict nothing), read by {@link TimelineService}. */
 @Entity
 @Table(name = "timeline_entry")
 @IdClass(TimelineRow.Key.class)
-public class TimelineRow extends PanacheEntityBase {
+public class TimelineRow {
     @Id
     public UUID eventId;
     @Id

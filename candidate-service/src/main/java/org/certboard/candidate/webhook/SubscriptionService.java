@@ -14,10 +14,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.EventType;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.Problem;
-import org.certboard.platform.problem.ProblemException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
@@ -52,16 +51,16 @@ public class SubscriptionService {
     }
 
     public Uni<SubscriptionView> create(NewSubscription body) {
-        List<Problem.Violation> violations = new ArrayList<>();
+        List<Refusal.Field> violations = new ArrayList<>();
         violations.addAll(eventTypeViolations(body.scope(), body.eventTypes()));
         providerViolation(body.scope(), body.providerId()).ifPresent(violations::add);
         if (body.secret() != null && Signatures.problemWith(body.secret()) != null) {
-            violations.add(new Problem.Violation("secret", Signatures.problemWith(body.secret())));
+            violations.add(new Refusal.Field("secret", Signatures.problemWith(body.secret())));
         }
         return urlViolation(body.url()).chain(url -> {
             url.ifPresent(violations::add);
             if (!violations.isEmpty()) {
-                return Uni.createFrom().failure(new ProblemException(Problem.invalid(violations)));
+                return Uni.createFrom().failure(Refusal.invalid(violations));
             }
             String secret = body.secret() != null ? body.secret() : Signatures.newSecret();
             Instant now = clock.instant();
@@ -85,16 +84,16 @@ public class SubscriptionService {
 
     public Uni<SubscriptionView> patch(UUID id, SubscriptionPatch patch) {
         return require(id).chain(s -> {
-            List<Problem.Violation> violations = new ArrayList<>();
+            List<Refusal.Field> violations = new ArrayList<>();
             if (patch.eventTypes() != null) {
                 violations.addAll(eventTypeViolations(s.scope(), patch.eventTypes()));
             }
-            Uni<Optional<Problem.Violation>> url = patch.url() == null ? Uni.createFrom().item(Optional.empty())
+            Uni<Optional<Refusal.Field>> url = patch.url() == null ? Uni.createFrom().item(Optional.empty())
                     : urlViolation(patch.url());
             return url.chain(bad -> {
                 bad.ifPresent(violations::add);
                 if (!violations.isEmpty()) {
-                    return Uni.createFrom().failure(new ProblemException(Problem.invalid(violations)));
+                    return Uni.createFrom().failure(Refusal.invalid(violations));
                 }
                 Subscription changed = new Subscription(s.id(), s.name(),
                         patch.url() != null ? patch.url() : s.url(), s.scope(), s.providerId(),
@@ -109,7 +108,7 @@ public class SubscriptionService {
     public Uni<Void> delete(UUID id) {
         return subscriptions.delete(id).invoke(deleted -> {
             if (!deleted) {
-                throw ProblemException.notFound("webhook subscription", id);
+                throw Refusal.notFound("webhook subscription", id);
             }
         }).replaceWithVoid();
     }
@@ -130,7 +129,7 @@ public class SubscriptionService {
         return employer(subscriptionId).chain(s -> subscriptions.authorise(subscriptionId, candidateId,
                 clock.instant()))
                 .onFailure(failure -> failure instanceof PgException pg && "23503".equals(pg.getSqlState()))
-                .transform(failure -> ProblemException.notFound("candidate", candidateId));
+                .transform(failure -> Refusal.notFound("candidate", candidateId));
     }
 
     public Uni<Void> withdraw(UUID candidateId, UUID subscriptionId) {
@@ -146,18 +145,18 @@ public class SubscriptionService {
 
     public Uni<DeliveryView> delivery(UUID deliveryId) {
         return deliveries.find(deliveryId).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("webhook delivery", deliveryId))
+                .failWith(() -> Refusal.notFound("webhook delivery", deliveryId))
                 .chain(d -> deliveries.attempts(deliveryId).map(attempts -> new DeliveryView(d, attempts)));
     }
 
     /** Sends a parked or delivered event again from the start of the schedule; one still pending is a conflict. */
     public Uni<DeliveryView> replay(UUID deliveryId) {
         return deliveries.find(deliveryId).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("webhook delivery", deliveryId))
+                .failWith(() -> Refusal.notFound("webhook delivery", deliveryId))
                 .chain(d -> deliveries.replay(deliveryId, clock.instant()))
                 .invoke(replayed -> {
                     if (!replayed) {
-                        throw ProblemException.conflict("Delivery pending",
+                        throw Refusal.conflict("Delivery pending",
                                 "the delivery is still being tried; replay it once it is delivered or parked");
                     }
                     sender.wakeUp();
@@ -168,7 +167,7 @@ public class SubscriptionService {
     private Uni<Subscription> employer(UUID subscriptionId) {
         return subscriptions.find(subscriptionId).map(s -> {
             if (s == null || s.scope() != Scope.EMPLOYER) {
-                throw ProblemException.notFound("employer subscription", subscriptionId);
+                throw Refusal.notFound("employer subscription", subscriptionId);
             }
             return s;
         });
@@ -176,28 +175,28 @@ public class SubscriptionService {
 
     private Uni<Subscription> require(UUID id) {
         return subscriptions.find(id).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("webhook subscription", id));
+                .failWith(() -> Refusal.notFound("webhook subscription", id));
     }
 
     private Uni<SubscriptionView> saved(Subscription s) {
         return subscriptions.update(s).map(updated -> {
             if (!updated) {
-                throw ProblemException.notFound("webhook subscription", s.id());
+                throw Refusal.notFound("webhook subscription", s.id());
             }
             return SubscriptionView.of(s, clock.instant(), null);
         });
     }
 
-    private static List<Problem.Violation> eventTypeViolations(Scope scope, List<String> types) {
-        List<Problem.Violation> violations = new ArrayList<>();
+    private static List<Refusal.Field> eventTypeViolations(Scope scope, List<String> types) {
+        List<Refusal.Field> violations = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
             String name = types.get(i);
             Optional<EventType> type = EventType.ofType(name);
             if (type.isEmpty() || !Scope.BOARD.allows(type.get())) {
-                violations.add(new Problem.Violation("eventTypes[" + i + "]", "unknown event type " + name
+                violations.add(new Refusal.Field("eventTypes[" + i + "]", "unknown event type " + name
                         + "; see docs/events.md"));
             } else if (scope != null && !scope.allows(type.get())) {
-                violations.add(new Problem.Violation("eventTypes[" + i + "]", "scope " + scope
+                violations.add(new Refusal.Field("eventTypes[" + i + "]", "scope " + scope
                         + " does not allow " + name + "; it allows " + scope.eventTypes()));
             }
         }
@@ -221,7 +220,7 @@ public class SubscriptionService {
      * https (http only in sandbox mode), a host that resolves, and only to addresses the guard allows; no user
      * information or fragment. The sender checks the addresses again on every connection.
      */
-    private Uni<Optional<Problem.Violation>> urlViolation(String text) {
+    private Uni<Optional<Refusal.Field>> urlViolation(String text) {
         URI url;
         try {
             url = new URI(text);
@@ -241,13 +240,13 @@ public class SubscriptionService {
                     for (InetAddress address : addresses) {
                         String refusal = guard.refusal(address);
                         if (refusal != null) {
-                            return Optional.of(new Problem.Violation("url", host + " resolves to " + refusal));
+                            return Optional.of(new Refusal.Field("url", host + " resolves to " + refusal));
                         }
                     }
-                    return Optional.<Problem.Violation>empty();
+                    return Optional.<Refusal.Field>empty();
                 })
                 .onFailure(UnknownHostException.class)
-                .recoverWithItem(() -> Optional.of(new Problem.Violation("url", host + " does not resolve")));
+                .recoverWithItem(() -> Optional.of(new Refusal.Field("url", host + " does not resolve")));
     }
 
     /** Null when a subscriber may be called with this scheme: https, and plain http in sandbox mode only. */
@@ -258,7 +257,7 @@ public class SubscriptionService {
         return sandbox ? "must be an http or https URL" : "must be an https URL";
     }
 
-    private static Uni<Optional<Problem.Violation>> bad(String message) {
-        return Uni.createFrom().item(Optional.of(new Problem.Violation("url", message)));
+    private static Uni<Optional<Refusal.Field>> bad(String message) {
+        return Uni.createFrom().item(Optional.of(new Refusal.Field("url", message)));
     }
 }

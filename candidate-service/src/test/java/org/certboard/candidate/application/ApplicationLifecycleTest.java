@@ -15,7 +15,7 @@ import org.certboard.candidate.eligibility.Outcome;
 import org.certboard.candidate.eligibility.Verdict;
 import org.certboard.events.Actor;
 import org.certboard.events.candidate.EligibilityDecided;
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.domain.Refusal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -138,10 +138,10 @@ class ApplicationLifecycleTest {
         List<CheckView> checks = application.checks;
         LocalDate authorisedUntil = application.authorisedUntil;
 
-        ProblemException refused = catchThrowableOfType(ProblemException.class, transition::run);
+        Refusal refused = catchThrowableOfType(Refusal.class, transition::run);
 
-        assertThat(refused.problem().status()).isEqualTo(409);
-        assertThat(refused.problem().title()).isEqualTo(title);
+        assertThat(refused.kind()).isEqualTo(Refusal.Kind.CONFLICT);
+        assertThat(refused.title()).isEqualTo(title);
         assertThat(application.status).as("unchanged").isEqualTo(from);
         assertThat(application.decidedAt).isEqualTo(decidedAt);
         assertThat(application.checks).isEqualTo(checks);

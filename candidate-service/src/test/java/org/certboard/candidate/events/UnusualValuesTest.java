@@ -1,7 +1,7 @@
 package org.certboard.candidate.events;
 
-import static org.certboard.candidate.Api.staff;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.certboard.platform.testing.Requests.staff;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;

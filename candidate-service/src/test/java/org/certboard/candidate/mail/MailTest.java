@@ -33,6 +33,7 @@ import org.certboard.events.candidate.NameChangeDecided;
 import org.certboard.events.exam.ExamBooked;
 import org.certboard.events.renewal.CertificationIssued;
 import org.certboard.events.renewal.RenewalSampledForAudit;
+import org.certboard.platform.testing.Requests;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class MailTest {
         MimeMessage mail = awaitMail(email, 1).get(0);
         String eventId = TestDatabase.text("select id::text from outbox_event where type = ? and subject = ?",
                 EventType.ELIGIBILITY_DECIDED.type(), candidate);
-        assertThat(mail.getMessageID()).isEqualTo(MailIntake.messageId(UUID.fromString(eventId), email,
+        assertThat(mail.getMessageID()).isEqualTo(MailListener.messageId(UUID.fromString(eventId), email,
                 "certboard.example"));
         assertThat(mail.getSubject()).isEqualTo("The Certification Board: Your application has been decided");
         assertThat(mail.getFrom()[0].toString()).contains("no-reply@certboard.example");
@@ -83,7 +84,7 @@ class MailTest {
                 .contains("valid until");
         assertThat(text(parts, "text/html")).contains("<strong>APPROVED</strong>");
 
-        await().atMost(PATIENCE).untilAsserted(() -> Api.staff().get("/candidates/{id}/mail", candidate).then()
+        await().atMost(PATIENCE).untilAsserted(() -> Requests.staff().get("/candidates/{id}/mail", candidate).then()
                 .statusCode(200).body("total", equalTo(1)).body("items[0].status", equalTo("SENT"))
                 .body("items[0].kind", equalTo("APPLICATION_DECIDED"))
                 .body("items[0].messageId", equalTo(mail.getMessageID()))
@@ -134,12 +135,12 @@ class MailTest {
         sendExamBooked(candidate, UUID.randomUUID());
         awaitMail(email, 1);
         await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(
-                Api.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
+                Requests.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
         long mails = TestDatabase.count("select count(*) from mail");
 
-        Api.admin().post("/admin/replay").then().statusCode(202);
+        Requests.admin().post("/admin/replay").then().statusCode(202);
         await().atMost(Duration.ofSeconds(120)).until(() -> "DONE".equals(
-                Api.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
+                Requests.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
         Thread.sleep(2_000);
         assertThat(TestDatabase.count("select count(*) from mail")).as("a replay writes no mail").isEqualTo(mails);
         assertThat(SmtpServer.receivedBy(email)).hasSize(1);
@@ -149,7 +150,7 @@ class MailTest {
         UUID deadLetter = UUID.randomUUID();
         park(deadLetter, candidate, new ExamBooked(UUID.fromString(candidate), booking, UUID.randomUUID(), "Albany",
                 Instant.now().plus(Duration.ofDays(20))));
-        Api.admin().post("/admin/dead-letters/{id}/republish", deadLetter).then().statusCode(204);
+        Requests.admin().post("/admin/dead-letters/{id}/republish", deadLetter).then().statusCode(204);
         List<MimeMessage> received = awaitMail(email, 2);
         assertThat(received.get(1).getMessageID()).startsWith("<" + deadLetter + ".");
     }
@@ -159,7 +160,7 @@ class MailTest {
         String refusedEmail = SmtpServer.REFUSED_PREFIX + "-" + UUID.randomUUID() + "@example.org";
         String refused = Api.register(refusedEmail);
         sendExamBooked(refused, UUID.randomUUID());
-        await().atMost(PATIENCE).untilAsserted(() -> Api.staff().get("/candidates/{id}/mail", refused).then()
+        await().atMost(PATIENCE).untilAsserted(() -> Requests.staff().get("/candidates/{id}/mail", refused).then()
                 .body("items[0].status", equalTo("REFUSED")).body("items[0].problem", containsString("550")));
         assertThat(SmtpServer.receivedBy(refusedEmail)).isEmpty();
 
@@ -170,17 +171,17 @@ class MailTest {
         await().atMost(PATIENCE).until(() -> "SENT".equals(TestDatabase.text(
                 "select status from mail where message_id = ?", messageId)));
         Map<String, String> report = Map.of("messageId", messageId, "reason", "5.1.1 user unknown");
-        Api.staff().contentType(ContentType.JSON).body(report).post("/mail/bounces").then().statusCode(403);
-        Api.admin().contentType(ContentType.JSON).body(Map.of("messageId", messageId)).post("/mail/bounces").then()
+        Requests.staff().contentType(ContentType.JSON).body(report).post("/mail/bounces").then().statusCode(403);
+        Requests.admin().contentType(ContentType.JSON).body(Map.of("messageId", messageId)).post("/mail/bounces").then()
                 .statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("reason"));
-        Api.admin().contentType(ContentType.JSON).body(Map.of("messageId", "<nobody@certboard.example>", "reason",
+        Requests.admin().contentType(ContentType.JSON).body(Map.of("messageId", "<nobody@certboard.example>", "reason",
                 "x")).post("/mail/bounces").then().statusCode(404);
         assertThat(TestDatabase.text("select status from mail where message_id = ?", messageId)).isEqualTo("SENT");
-        Api.admin().contentType(ContentType.JSON).body(report).post("/mail/bounces").then().statusCode(204);
+        Requests.admin().contentType(ContentType.JSON).body(report).post("/mail/bounces").then().statusCode(204);
 
-        Api.staff().get("/candidates/{id}/mail", bounced).then().body("items[0].status", equalTo("BOUNCED"))
+        Requests.staff().get("/candidates/{id}/mail", bounced).then().body("items[0].status", equalTo("BOUNCED"))
                 .body("items[0].problem", equalTo("5.1.1 user unknown"));
-        Api.staff().queryParam("size", 100).get("/mail/problems").then().statusCode(200)
+        Requests.staff().queryParam("size", 100).get("/mail/problems").then().statusCode(200)
                 .body("items.messageId", hasItem(messageId))
                 .body("items.recipient", hasItem(refusedEmail));
         RestAssured.given().get(management + "metrics").then()
@@ -192,9 +193,9 @@ class MailTest {
     @Test
     void onlyStaffReadAPersonsMail() {
         Api.Person person = Api.registerPerson();
-        Api.as(person.token()).get("/candidates/{id}/mail", person.id()).then().statusCode(403);
-        Api.as(person.token()).get("/mail/problems").then().statusCode(403);
-        Api.staff().get("/candidates/{id}/mail", UUID.randomUUID()).then().statusCode(404)
+        Requests.as(person.token()).get("/candidates/{id}/mail", person.id()).then().statusCode(403);
+        Requests.as(person.token()).get("/mail/problems").then().statusCode(403);
+        Requests.staff().get("/candidates/{id}/mail", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 

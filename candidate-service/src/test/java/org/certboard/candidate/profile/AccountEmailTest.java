@@ -2,7 +2,7 @@ package org.certboard.candidate.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.certboard.candidate.Api.staff;
+import static org.certboard.platform.testing.Requests.staff;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -20,6 +20,7 @@ import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.TestTokens;
 import org.certboard.platform.security.Roles;
+import org.certboard.platform.testing.Requests;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -85,7 +86,7 @@ class AccountEmailTest {
 
         // the squatter's next request: their profile takes their own account's verified address
         String squatter = TestTokens.candidate(squatterSubject, squatterOwn);
-        Api.as(squatter).get("/candidates/me").then().statusCode(200).body("id", equalTo(legacy.toString()))
+        Requests.as(squatter).get("/candidates/me").then().statusCode(200).body("id", equalTo(legacy.toString()))
                 .body("email", equalTo(squatterOwn)).body("emailVerified", equalTo(true));
         assertThat(count("select count(*) from candidate where lower(email) = lower(?)", owners)).isEqualTo(1);
     }
@@ -101,7 +102,7 @@ class AccountEmailTest {
         claimed.then().statusCode(200).body("id", equalTo(paper)).body("claimedAt", notNullValue())
                 .body("emailVerified", equalTo(true)).body("registeredBy.role", equalTo("staff"));
         assertThat(claimed.header("Location")).endsWith("/candidates/" + paper);
-        Api.as(person).get("/candidates/me").then().statusCode(200).body("id", equalTo(paper));
+        Requests.as(person).get("/candidates/me").then().statusCode(200).body("id", equalTo(paper));
         assertThat(Database.outboxEvents(paper, CLAIMED)).isEqualTo(1);
         assertThat(count("select count(*) from candidate where lower(email) = lower(?)", email)).isEqualTo(1);
 
@@ -132,11 +133,11 @@ class AccountEmailTest {
         String second = Api.uniqueEmail();
         String changedAccount = TestTokens.candidate(subject, second);
 
-        Api.as(changedAccount).get("/candidates/{id}", id).then().statusCode(200).body("email", equalTo(second));
+        Requests.as(changedAccount).get("/candidates/{id}", id).then().statusCode(200).body("email", equalTo(second));
         staff().get("/candidates/{id}", id).then().body("email", equalTo(second));
 
         String other = Api.uniqueEmail();
-        Api.as(changedAccount).contentType("application/merge-patch+json").header("If-Match", Api.candidateETag(id))
+        Requests.as(changedAccount).contentType("application/merge-patch+json").header("If-Match", Api.candidateETag(id))
                 .body("{\"email\":\"" + other + "\"}").patch("/candidates/{id}", id).then().statusCode(400)
                 .contentType(PROBLEM).body("violations.field", hasItem("email"));
         staff().contentType("application/merge-patch+json").header("If-Match", Api.candidateETag(id))
@@ -154,11 +155,11 @@ class AccountEmailTest {
         String own = Api.uniqueEmail();
         String id = register(TestTokens.candidate(subject, own), own).then().statusCode(201).extract().path("id");
 
-        Api.as(TestTokens.candidate(subject, paperEmail)).get("/candidates/me").then().statusCode(200)
+        Requests.as(TestTokens.candidate(subject, paperEmail)).get("/candidates/me").then().statusCode(200)
                 .body("email", equalTo(own)).body("emailVerified", equalTo(false));
         assertThat(findings(id)).contains("EMAIL_NOT_CONFIRMED");
         // back to an address of its own: confirmed, and the finding is gone
-        Api.as(TestTokens.candidate(subject, own)).get("/candidates/me").then().statusCode(200)
+        Requests.as(TestTokens.candidate(subject, own)).get("/candidates/me").then().statusCode(200)
                 .body("emailVerified", equalTo(true));
         assertThat(findings(id)).doesNotContain("EMAIL_NOT_CONFIRMED");
     }
@@ -170,11 +171,11 @@ class AccountEmailTest {
         String both = TestTokens.withEmail(UUID.randomUUID().toString(), email, true, Roles.CANDIDATE, Roles.ADMIN);
         String id = register(both, email).then().statusCode(201).body("registeredBy", nullValue()).extract()
                 .path("id");
-        Api.as(both).get("/candidates/me").then().statusCode(200).body("id", equalTo(id));
+        Requests.as(both).get("/candidates/me").then().statusCode(200).body("id", equalTo(id));
     }
 
     private static Response register(String token, String email) {
-        return Api.as(token).contentType(ContentType.JSON).body(Map.of("givenName", "Ada", "familyName", "Lovelace",
+        return Requests.as(token).contentType(ContentType.JSON).body(Map.of("givenName", "Ada", "familyName", "Lovelace",
                 "email", email, "dateOfBirth", "1985-12-10")).post("/candidates");
     }
 

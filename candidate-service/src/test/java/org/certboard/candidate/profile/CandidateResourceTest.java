@@ -1,7 +1,7 @@
 package org.certboard.candidate.profile;
 
-import static org.certboard.candidate.Api.staff;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.certboard.platform.testing.Requests.staff;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
@@ -18,6 +18,7 @@ import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.candidate.Api;
 import org.certboard.candidate.Database;
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.platform.testing.Requests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -191,7 +192,7 @@ class CandidateResourceTest {
         String id = person.id();
         String read = Api.candidateETag(id);
         assertThat(read).matches("\"\\d+\"");
-        Api.as(token).get("/candidates/me").then().statusCode(200).header("ETag", equalTo(read));
+        Requests.as(token).get("/candidates/me").then().statusCode(200).header("ETag", equalTo(read));
 
         staff().contentType("application/merge-patch+json").body("{\"familyName\":\"Byron\"}")
                 .patch("/candidates/{id}", id).then().statusCode(428).contentType(PROBLEM)
@@ -204,7 +205,7 @@ class CandidateResourceTest {
         assertThat(changed).isNotEqualTo(read).isEqualTo(Api.candidateETag(id));
 
         // a second editor still holding the first read: refused, told the tag now, and nothing is overwritten
-        Api.as(token).contentType("application/merge-patch+json").header("If-Match", read)
+        Requests.as(token).contentType("application/merge-patch+json").header("If-Match", read)
                 .body("{\"familyName\":\"Gordon\"}").patch("/candidates/{id}", id).then().statusCode(412)
                 .contentType(PROBLEM).body("type", endsWith("/precondition-failed"))
                 .body("currentETag", equalTo(changed));

@@ -2,7 +2,7 @@ package org.certboard.candidate.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.certboard.candidate.Api.staff;
+import static org.certboard.platform.testing.Requests.staff;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,6 +21,7 @@ import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventCodec;
 import org.certboard.events.EventType;
 import org.certboard.events.renewal.CertificationIssued;
+import org.certboard.platform.testing.Requests;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,7 +85,7 @@ class NameChangeTest {
         decide(request, tag, "ACCEPT").then().statusCode(200).body("status", equalTo("ACCEPTED"))
                 .body("decidedBy.role", equalTo("staff")).body("decidedBy.subject", notNullValue())
                 .body("decisionNote", equalTo("certificate seen"));
-        Api.as(person.token()).get("/candidates/me").then().body("familyName", equalTo("King"));
+        Requests.as(person.token()).get("/candidates/me").then().body("familyName", equalTo("King"));
         assertThat(Database.outboxEvents(person.id(), UPDATED)).isEqualTo(1);
         assertThat(Database.outboxEvents(person.id(), DECIDED)).isEqualTo(1);
         decide(request, Api.nameChangeETag(request), "REJECT").then().statusCode(409)
@@ -107,7 +108,7 @@ class NameChangeTest {
         decide(request, Api.nameChangeETag(request), "REJECT").then().statusCode(200)
                 .body("status", equalTo("REJECTED"));
         staff().get("/candidates/{id}", person.id()).then().body("familyName", equalTo("Lovelace"));
-        Api.as(person.token()).get("/candidates/{id}/name-changes", person.id()).then().statusCode(200)
+        Requests.as(person.token()).get("/candidates/{id}/name-changes", person.id()).then().statusCode(200)
                 .body("items[0].status", equalTo("REJECTED"));
         assertThat(Database.outboxEvents(person.id(), UPDATED)).isZero();
         assertThat(Database.outboxEvents(person.id(), DECIDED)).isEqualTo(1);
@@ -116,7 +117,7 @@ class NameChangeTest {
     @Test
     void staffCorrectANameAtOnceAndItIsRecorded() {
         Api.Person person = approved();
-        patchName(Api.staffToken(), person.id(), "Lovelace-King").then().statusCode(200)
+        patchName(Requests.staffToken(), person.id(), "Lovelace-King").then().statusCode(200)
                 .body("familyName", equalTo("Lovelace-King"));
         staff().get("/candidates/{id}/name-changes", person.id()).then().statusCode(200)
                 .body("items[0].status", equalTo("ACCEPTED")).body("items[0].correction", equalTo(true))
@@ -135,13 +136,13 @@ class NameChangeTest {
             """)
     void aBadRequestIsRefusedAndWritesNothing(String scenario, String body, String field, int status) {
         Api.Person person = approved();
-        var answer = Api.as(person.token()).contentType(ContentType.JSON).body(body)
+        var answer = Requests.as(person.token()).contentType(ContentType.JSON).body(body)
                 .post("/candidates/{id}/name-changes", person.id()).then().statusCode(status).contentType(PROBLEM);
         if (field != null) {
             answer.body("violations.field", hasItem(field));
         }
         assertThat(Database.outboxEvents(person.id(), REQUESTED)).isZero();
-        Api.as(person.token()).get("/candidates/{id}/name-changes", person.id()).then().body("total", equalTo(0));
+        Requests.as(person.token()).get("/candidates/{id}/name-changes", person.id()).then().body("total", equalTo(0));
     }
 
     /**
@@ -174,12 +175,12 @@ class NameChangeTest {
     }
 
     private static io.restassured.response.Response patchName(String token, String id, String familyName) {
-        return Api.as(token).contentType("application/merge-patch+json").header("If-Match", Api.candidateETag(id))
+        return Requests.as(token).contentType("application/merge-patch+json").header("If-Match", Api.candidateETag(id))
                 .body(Map.of("familyName", familyName)).patch("/candidates/{id}", id);
     }
 
     private static io.restassured.response.Response request(Api.Person person, String familyName) {
-        return Api.as(person.token()).contentType(ContentType.JSON).body(Map.of("givenName", "Ada", "familyName",
+        return Requests.as(person.token()).contentType(ContentType.JSON).body(Map.of("givenName", "Ada", "familyName",
                 familyName, "reason", "marriage", "documentReference", "MC-1835"))
                 .post("/candidates/{id}/name-changes", person.id());
     }

@@ -19,6 +19,7 @@ import org.certboard.events.EventType;
 import org.certboard.events.Topics;
 import org.certboard.events.exam.ExamBooked;
 import org.certboard.events.exam.ExamFailed;
+import org.certboard.platform.testing.Requests;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -52,21 +53,21 @@ class TimelineReplayTest {
         }
         // a replay another test started (the access table's) finishes first
         await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(
-                Api.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
+                Requests.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
         String before = quiet();
         long outbox = TestDatabase.count("select count(*) from outbox_event");
         long processed = TestDatabase.count("select count(*) from processed_event");
         assertThat(TestDatabase.count("select count(*) from timeline_entry")).isGreaterThanOrEqualTo(5 * 6);
 
-        Api.admin().post("/admin/replay").then().statusCode(202).body("state", equalTo("RUNNING"));
-        Api.admin().post("/admin/replay").then().statusCode(409);
+        Requests.admin().post("/admin/replay").then().statusCode(202).body("state", equalTo("RUNNING"));
+        Requests.admin().post("/admin/replay").then().statusCode(409);
         await().atMost(Duration.ofSeconds(120)).until(() -> "DONE".equals(
-                Api.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
+                Requests.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
 
-        Map<String, Object> status = Api.admin().get("/admin/replay").then().extract().jsonPath().getMap("");
+        Map<String, Object> status = Requests.admin().get("/admin/replay").then().extract().jsonPath().getMap("");
         assertThat(status).containsEntry("projection", "timeline").containsEntry("deadLettered", 0);
         assertThat(((Number) status.get("read")).longValue()).isGreaterThanOrEqualTo(processed);
-        assertThat(Api.admin().get("/admin/replay").then().extract().jsonPath()
+        assertThat(Requests.admin().get("/admin/replay").then().extract().jsonPath()
                 .getList("partitions.findAll { it.position != it.end }")).isEmpty();
         assertThat(TestDatabase.text(TIMELINE)).isEqualTo(before);
         assertThat(TestDatabase.count("select count(*) from processed_event")).isEqualTo(processed);

@@ -29,6 +29,7 @@ import org.certboard.events.renewal.CeCreditLogged;
 import org.certboard.events.renewal.CertificationIssued;
 import org.certboard.events.renewal.CertificationRenewed;
 import org.certboard.events.renewal.RenewalReminderDue;
+import org.certboard.platform.testing.Requests;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -95,9 +96,9 @@ class TimelineTest {
         List<String> expected = List.of("REGISTERED", "EVIDENCE_ADDED", "EVIDENCE_ADDED", "DECIDED", "BOOKED",
                 "BOOKED", "CANCELLED", "RESCHEDULED", "SAT", "RESULT", "CERTIFIED", "CE_LOGGED", "REMINDER",
                 "AUDITED", "RENEWED");
-        await().atMost(Duration.ofSeconds(60)).until(() -> Api.staff().get("/candidates/{id}/timeline", candidate)
+        await().atMost(Duration.ofSeconds(60)).until(() -> Requests.staff().get("/candidates/{id}/timeline", candidate)
                 .then().statusCode(200).extract().jsonPath().getList("items.step").size() >= expected.size());
-        JsonPath timeline = Api.staff().get("/candidates/{id}/timeline", candidate).then().statusCode(200).extract()
+        JsonPath timeline = Requests.staff().get("/candidates/{id}/timeline", candidate).then().statusCode(200).extract()
                 .jsonPath();
 
         assertThat(timeline.getList("items.step", String.class)).containsExactlyElementsOf(expected);
@@ -122,14 +123,14 @@ class TimelineTest {
         // the result delivered twice is told once
         assertThat(TestDatabase.count("select count(*) from timeline_entry where event_id = ?", passed)).isEqualTo(2);
 
-        assertThat(Api.as(token).get("/candidates/me/timeline").then().statusCode(200).extract().jsonPath()
+        assertThat(Requests.as(token).get("/candidates/me/timeline").then().statusCode(200).extract().jsonPath()
                 .getList("items.step", String.class)).containsExactlyElementsOf(expected);
         // paged like every list: the same steps, a few at a time, with the total
-        JsonPath second = Api.as(token).queryParam("page", 1).queryParam("size", 4).get("/candidates/me/timeline")
+        JsonPath second = Requests.as(token).queryParam("page", 1).queryParam("size", 4).get("/candidates/me/timeline")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(second.getList("items.step", String.class)).containsExactlyElementsOf(expected.subList(4, 8));
         assertThat(second.getLong("total")).isEqualTo(expected.size());
-        JsonPath beyond = Api.staff().queryParam("page", 9).get("/candidates/{id}/timeline", candidate).then()
+        JsonPath beyond = Requests.staff().queryParam("page", 9).get("/candidates/{id}/timeline", candidate).then()
                 .statusCode(200).extract().jsonPath();
         assertThat(beyond.getList("items")).isEmpty();
         assertThat(beyond.getLong("total")).isEqualTo(expected.size());
@@ -137,7 +138,7 @@ class TimelineTest {
 
     @Test
     void anUnknownCandidateHasNoTimeline() {
-        Api.staff().get("/candidates/{id}/timeline", UUID.randomUUID()).then().statusCode(404);
+        Requests.staff().get("/candidates/{id}/timeline", UUID.randomUUID()).then().statusCode(404);
     }
 
     private void send(EventPayload event, Instant time, UUID eventId) {

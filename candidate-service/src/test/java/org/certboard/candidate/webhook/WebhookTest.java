@@ -30,6 +30,7 @@ import org.certboard.events.exam.ExamPassed;
 import org.certboard.events.renewal.CeCreditLogged;
 import org.certboard.events.renewal.CertificationIssued;
 import org.certboard.events.renewal.CertificationRenewed;
+import org.certboard.platform.testing.Requests;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,18 +188,18 @@ class WebhookTest {
         String second = subscribe(secondPath, "EMPLOYER", List.of(ISSUED, RENEWED));
         String adaEmail = Api.uniqueEmail();
         String adaToken = TestTokens.candidate(UUID.randomUUID().toString(), adaEmail);
-        String ada = Api.as(adaToken).contentType(ContentType.JSON).body(Map.of("givenName", "Ada", "familyName",
+        String ada = Requests.as(adaToken).contentType(ContentType.JSON).body(Map.of("givenName", "Ada", "familyName",
                 "Lovelace", "email", adaEmail, "dateOfBirth", "1985-12-10")).post("/candidates").then()
                 .statusCode(201).extract().path("id");
         String bob = Api.register();
         String carol = Api.register();
         // Ada authorises the first employer herself; staff record Bob's authorisation of the second
-        Api.as(adaToken).put("/candidates/{id}/employers/{s}", ada, first).then().statusCode(204);
-        Api.staff().put("/candidates/{id}/employers/{s}", bob, second).then().statusCode(204);
+        Requests.as(adaToken).put("/candidates/{id}/employers/{s}", ada, first).then().statusCode(204);
+        Requests.staff().put("/candidates/{id}/employers/{s}", bob, second).then().statusCode(204);
         // nobody may authorise a subscription that is not an employer's, nor another person's
         String board = subscribe("/ok/" + UUID.randomUUID(), "BOARD", List.of(ISSUED));
-        Api.as(adaToken).put("/candidates/{id}/employers/{s}", ada, board).then().statusCode(404);
-        Api.as(adaToken).put("/candidates/{id}/employers/{s}", bob, first).then().statusCode(404);
+        Requests.as(adaToken).put("/candidates/{id}/employers/{s}", ada, board).then().statusCode(404);
+        Requests.as(adaToken).put("/candidates/{id}/employers/{s}", bob, first).then().statusCode(404);
 
         UUID adaIssued = send(issued(UUID.fromString(ada)));
         send(new ExamPassed(UUID.fromString(ada), UUID.randomUUID(), LocalDate.of(2026, 4, 2), 640,
@@ -208,7 +209,7 @@ class WebhookTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received(firstPath).size() == 1
                 && receiver.received(secondPath).size() == 1);
         // Carol's and the exam result reach neither; wait until a later event arrived to be sure nothing else comes
-        Api.as(adaToken).delete("/candidates/{id}/employers/{s}", ada, first).then().statusCode(204);
+        Requests.as(adaToken).delete("/candidates/{id}/employers/{s}", ada, first).then().statusCode(204);
         UUID adaRenewed = send(renewed(UUID.fromString(ada)));
         UUID bobRenewed = send(renewed(UUID.fromString(bob)));
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received(secondPath).size() == 2);
@@ -402,7 +403,7 @@ class WebhookTest {
     }
 
     private static io.restassured.specification.RequestSpecification admin() {
-        return Api.admin();
+        return Requests.admin();
     }
 
     private static CertificationIssued issued(UUID candidate) {

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -69,22 +69,9 @@ public final class AccessTable<F extends AccessTable.Fixture> {
         return this;
     }
 
-    /**
-     * The operator's endpoints every service has from the platform (dead letters, parked outbox records): admin only.
-     * The allowed caller learns that no such dead letter or record exists.
-     */
-    public AccessTable<F> platformOperations() {
-        String none = UUID.randomUUID().toString();
-        return row("GET", "/admin/dead-letters", 401, 403, 403, 403, 403, 200, (r, f) -> r.get("/admin/dead-letters"))
-                .row("POST", "/admin/dead-letters/{eventId}/republish", 401, 403, 403, 403, 403, 404,
-                        (r, f) -> r.post("/admin/dead-letters/{id}/republish", none))
-                .row("POST", "/admin/dead-letters/{eventId}/discard", 401, 403, 403, 403, 403, 404,
-                        (r, f) -> r.post("/admin/dead-letters/{id}/discard", none))
-                .row("GET", "/admin/outbox/parked", 401, 403, 403, 403, 403, 200, (r, f) -> r.get("/admin/outbox/parked"))
-                .row("POST", "/admin/outbox/parked/{id}/resend", 401, 403, 403, 403, 403, 404,
-                        (r, f) -> r.post("/admin/outbox/parked/{id}/resend", none))
-                .row("POST", "/admin/outbox/parked/{id}/discard", 401, 403, 403, 403, 403, 404,
-                        (r, f) -> r.post("/admin/outbox/parked/{id}/discard", none));
+    /** Adds a set of rows kept elsewhere (e.g. the platform's own endpoints, which every service serves). */
+    public AccessTable<F> with(UnaryOperator<AccessTable<F>> rows) {
+        return rows.apply(this);
     }
 
     /** Plays every row for every caller on a fresh fixture per row; reports every difference at once. */

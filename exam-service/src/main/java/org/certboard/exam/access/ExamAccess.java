@@ -4,8 +4,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.problem.CandidateNotKnownYet;
-import org.certboard.platform.problem.ProblemException;
 import org.certboard.platform.security.Caller;
 import org.certboard.platform.security.Roles;
 
@@ -36,7 +36,7 @@ public class ExamAccess {
         }
         return self().invoke(own -> {
             if (!own.equals(candidateId)) {
-                throw ProblemException.notFound("candidate", candidateId);
+                throw Refusal.notFound("candidate", candidateId);
             }
         }).replaceWithVoid();
     }
@@ -49,7 +49,7 @@ public class ExamAccess {
         return self().chain(own -> Panache.withSession(() -> owners.holds(own, bookingId)))
                 .invoke(held -> {
                     if (!held) {
-                        throw ProblemException.notFound("booking", bookingId);
+                        throw Refusal.notFound("booking", bookingId);
                     }
                 }).replaceWithVoid();
     }

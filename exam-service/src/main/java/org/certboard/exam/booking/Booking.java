@@ -11,7 +11,7 @@ import jakarta.persistence.Id;
 import org.certboard.events.exam.BookingCancelled;
 import org.certboard.events.exam.ExamBooked;
 import org.certboard.exam.sitting.Sitting;
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.domain.Refusal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -57,7 +57,7 @@ public class Booking {
     public ExamBooked moveTo(Sitting to, boolean deferral) {
         requireActive();
         if (deferral && deferred) {
-            throw ProblemException.conflict("Deferral used", "booking " + id
+            throw Refusal.conflict("Deferral used", "booking " + id
                     + " was already deferred once; only one deferral to a later window is allowed");
         }
         sittingId = to.id;
@@ -72,7 +72,7 @@ public class Booking {
     public void noShow(Instant now, Instant sittingStartsAt) {
         requireActive("; a no-show can be recorded only for an active booking");
         if (now.isBefore(sittingStartsAt)) {
-            throw ProblemException.conflict("Sitting not started", "sitting " + sittingId + " starts at "
+            throw Refusal.conflict("Sitting not started", "sitting " + sittingId + " starts at "
                     + sittingStartsAt + "; a no-show is recorded after that");
         }
         status = Status.COMPLETED;
@@ -101,7 +101,7 @@ public class Booking {
 
     private void requireActive(String why) {
         if (status != Status.BOOKED) {
-            throw ProblemException.conflict("Booking not active", "booking " + id + " is " + status + why);
+            throw Refusal.conflict("Booking not active", "booking " + id + " is " + status + why);
         }
     }
 }

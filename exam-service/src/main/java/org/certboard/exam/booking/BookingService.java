@@ -16,11 +16,10 @@ import org.certboard.exam.window.ExamWindow;
 import org.certboard.exam.window.WindowRepository;
 import org.certboard.exam.window.WindowRules;
 import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.Problem;
-import org.certboard.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -115,7 +114,7 @@ public class BookingService {
 
     public Uni<Booking> get(UUID id) {
         return Panache.withSession(() -> bookings.findById(id))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("booking", id));
+                .onItem().ifNull().failWith(() -> Refusal.notFound("booking", id));
     }
 
     /** Opens its own session. */
@@ -129,7 +128,7 @@ public class BookingService {
 
     private Uni<Slot> slot(UUID sittingId) {
         return sittings.findById(sittingId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("sitting", sittingId))
+                .onItem().ifNull().failWith(() -> Refusal.notFound("sitting", sittingId))
                 .chain(sitting -> windows.findById(sitting.windowId)
                         .map(window -> new Slot(sitting, window, time.dateOf(sitting.startsAt))));
     }
@@ -137,15 +136,15 @@ public class BookingService {
     /** The booking, locked (see {@link BookingRepository#findLocked}); 409 unless it is active. */
     private Uni<Booking> active(UUID bookingId) {
         return bookings.findLocked(bookingId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("booking", bookingId))
+                .onItem().ifNull().failWith(() -> Refusal.notFound("booking", bookingId))
                 .invoke(Booking::requireActive);
     }
 
     private Uni<Void> requireBeforeCutoff(Slot slot, Instant now, String what) {
         if (!cutoff.open(now, slot.sitting().startsAt)) {
-            throw new ProblemException(Problem.of(409, "Cutoff passed", what + " for sitting " + slot.sitting().id
+            throw Refusal.conflict("Cutoff passed", what + " for sitting " + slot.sitting().id
                     + " closed at " + cutoff.closesAt(slot.sitting().startsAt))
-                    .with("cutoff", cutoff.closesAt(slot.sitting().startsAt).toString()));
+                    .with("cutoff", cutoff.closesAt(slot.sitting().startsAt).toString());
         }
         return Uni.createFrom().voidItem();
     }
@@ -156,7 +155,7 @@ public class BookingService {
                 String why = auth == null ? "no eligibility decision is held for candidate " + candidateId
                         : "the authorisation (" + auth.status + (auth.authorisedUntil != null
                                 ? ", until " + auth.authorisedUntil : "") + ") does not cover " + slot.day();
-                throw new ProblemException(Problem.of(403, "Not authorised", why).with("candidateId", candidateId));
+                throw Refusal.forbidden("Not authorised", why).with("candidateId", candidateId);
             }
         });
     }
@@ -167,12 +166,12 @@ public class BookingService {
                     switch (retakes.check(attempts, slot.window().opensOn)) {
                         case ALLOWED -> {
                         }
-                        case ALREADY_PASSED -> throw ProblemException.unprocessable("Already passed",
+                        case ALREADY_PASSED -> throw Refusal.rule("Already passed",
                                 "candidate " + auth.candidateId + " has passed the exam in this authorisation period");
-                        case ATTEMPTS_EXHAUSTED -> throw ProblemException.unprocessable("Attempts exhausted",
+                        case ATTEMPTS_EXHAUSTED -> throw Refusal.rule("Attempts exhausted",
                                 "candidate " + auth.candidateId + " has used all " + retakes.maxAttempts()
                                         + " attempts of this authorisation period");
-                        case TOO_SOON_AFTER_FAIL -> throw ProblemException.unprocessable("Retake too soon",
+                        case TOO_SOON_AFTER_FAIL -> throw Refusal.rule("Retake too soon",
                                 "after a failed attempt the candidate may book only a sitting in a later window");
                     }
                 })
@@ -182,7 +181,7 @@ public class BookingService {
     private Uni<Void> insertActive(UUID bookingId, UUID candidateId, UUID sittingId, UUID applicationId, Instant now) {
         return bookings.insertActive(bookingId, candidateId, sittingId, applicationId, now).invoke(inserted -> {
             if (!inserted) {
-                throw ProblemException.conflict("Already booked",
+                throw Refusal.conflict("Already booked",
                         "candidate " + candidateId + " already holds an active booking");
             }
         }).replaceWithVoid();
@@ -206,8 +205,8 @@ public class BookingService {
         }).replaceWithVoid();
     }
 
-    private static ProblemException full(Slot slot) {
-        return ProblemException.conflict("Sitting full", "sitting " + slot.sitting().id + " has no seat left");
+    private static Refusal full(Slot slot) {
+        return Refusal.conflict("Sitting full", "sitting " + slot.sitting().id + " has no seat left");
     }
 
     private static ExamBooked booked(UUID candidateId, UUID bookingId, Slot slot) {

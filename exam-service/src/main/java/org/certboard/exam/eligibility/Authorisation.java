@@ -7,7 +7,7 @@ import java.util.UUID;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-/** The latest eligibility decision held for a candidate; written only by {@link AuthorisationProjection}. */
+/** The latest eligibility decision held for a candidate; written only from the candidate topic ({@code listener}). */
 @Entity
 public class Authorisation {
     @Id

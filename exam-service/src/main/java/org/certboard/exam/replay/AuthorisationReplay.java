@@ -6,10 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.Topics;
 import org.certboard.exam.access.CandidateAccountRepository;
-import org.certboard.exam.eligibility.AuthorisationProjection;
 import org.certboard.exam.eligibility.AuthorisationRepository;
+import org.certboard.exam.listener.CandidateEventsListener;
+import org.certboard.platform.inbox.EventHandlers;
 import org.certboard.platform.replay.Replayable;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 
@@ -20,13 +20,13 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class AuthorisationReplay implements Replayable {
-    private final AuthorisationProjection projection;
+    private final CandidateEventsListener listener;
     private final AuthorisationRepository authorisations;
     private final CandidateAccountRepository accounts;
 
-    public AuthorisationReplay(AuthorisationProjection projection, AuthorisationRepository authorisations,
+    public AuthorisationReplay(CandidateEventsListener listener, AuthorisationRepository authorisations,
             CandidateAccountRepository accounts) {
-        this.projection = projection;
+        this.listener = listener;
         this.authorisations = authorisations;
         this.accounts = accounts;
     }
@@ -47,7 +47,7 @@ public class AuthorisationReplay implements Replayable {
     }
 
     @Override
-    public Uni<Void> consume(Message<String> message) {
-        return projection.onCandidateEvent(message);
+    public EventHandlers handlers() {
+        return listener.handlers();
     }
 }

@@ -22,11 +22,10 @@ import org.certboard.exam.result.ImportRows.Valid;
 import org.certboard.exam.result.ResultRepository.Recorded;
 import org.certboard.exam.scoring.ScoreScale;
 import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.Problem;
-import org.certboard.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -59,7 +58,7 @@ public class ResultService {
 
     public Uni<ExamResult> record(UUID bookingId, int score, Actor recorder) {
         if (!scale.contains(score)) {
-            throw ProblemException.invalid("scaledScore", scale.describe());
+            throw Refusal.invalid("scaledScore", scale.describe());
         }
         Instant now = time.now();
         List<UUID> ids = List.of(bookingId);
@@ -67,17 +66,17 @@ public class ResultService {
                 .chain(() -> bookings.facts(ids)).chain(facts -> results.recorded(ids).chain(recorded -> {
                     BookingFacts booking = facts.get(bookingId);
                     if (booking == null) {
-                        throw ProblemException.notFound("booking", bookingId);
+                        throw Refusal.notFound("booking", bookingId);
                     }
                     Recorded held = recorded.get(bookingId);
                     if (held != null) {
-                        throw new ProblemException(Problem.of(409, "Result already recorded", "booking " + bookingId
+                        throw Refusal.conflict("Result already recorded", "booking " + bookingId
                                 + " already has a result; a result is recorded once per booking")
-                                .with("scaledScore", held.noShow() ? "no-show" : held.scaledScore()));
+                                .with("scaledScore", held.noShow() ? "no-show" : held.scaledScore());
                     }
                     String refusal = booking.refusesResult(now);
                     if (refusal != null) {
-                        throw ProblemException.unprocessable("Result not recordable", refusal);
+                        throw Refusal.rule("Result not recordable", refusal);
                     }
                     ExamResult result = scored(bookingId, booking, score, now, recorder);
                     return complete(ids).chain(() -> results.persist(result))
@@ -91,7 +90,7 @@ public class ResultService {
         List<UUID> ids = List.of(bookingId);
         return Panache.withTransaction(() -> lockCandidatesOf(ids)
                 .chain(() -> bookings.findLocked(bookingId))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("booking", bookingId))
+                .onItem().ifNull().failWith(() -> Refusal.notFound("booking", bookingId))
                 .chain(booking -> bookings.facts(ids).chain(facts -> {
                     Instant startsAt = facts.get(bookingId).startsAt();
                     booking.noShow(now, startsAt);
@@ -104,7 +103,7 @@ public class ResultService {
     /** Keeps the valid rows, rejects the others with their line; a row already recorded with the same score is unchanged. */
     public Uni<ImportReport> importRows(List<ImportRows.Row> rows, Actor importer) {
         if (rows.size() > config.importMaxRows()) {
-            throw ProblemException.invalid("body", "at most " + config.importMaxRows() + " rows per import, got "
+            throw Refusal.invalid("body", "at most " + config.importMaxRows() + " rows per import, got "
                     + rows.size());
         }
         List<Rejected> rejected = new ArrayList<>();
@@ -177,7 +176,7 @@ public class ResultService {
 
     public Uni<ExamResult> get(UUID id) {
         return Panache.withSession(() -> results.findById(id))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("result", id));
+                .onItem().ifNull().failWith(() -> Refusal.notFound("result", id));
     }
 
     /** Opens its own session. */
@@ -202,7 +201,7 @@ public class ResultService {
     private Uni<Void> complete(List<UUID> bookingIds) {
         return bookings.complete(bookingIds).invoke(claimed -> {
             if (claimed != bookingIds.size()) {
-                throw ProblemException.conflict("Recorded concurrently", "another request recorded a result"
+                throw Refusal.conflict("Recorded concurrently", "another request recorded a result"
                         + " for one of these bookings at the same time; nothing was written, send it again");
             }
         }).replaceWithVoid();

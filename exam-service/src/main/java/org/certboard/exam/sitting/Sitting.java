@@ -7,8 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
-import org.certboard.platform.problem.Problem;
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.domain.Refusal;
 
 /**
  * A seat-limited sitting. seatsBooked changes only through conditional SQL updates, never read-modify-write; those
@@ -43,9 +42,9 @@ public class Sitting {
      */
     public void resize(int newCapacity) {
         if (newCapacity < seatsBooked) {
-            throw new ProblemException(Problem.of(409, "Capacity below bookings", "sitting " + id + " already has "
+            throw Refusal.conflict("Capacity below bookings", "sitting " + id + " already has "
                     + seatsBooked + " seats booked; capacity cannot go down to " + newCapacity)
-                    .with("seatsBooked", seatsBooked));
+                    .with("seatsBooked", seatsBooked);
         }
         capacity = newCapacity;
     }

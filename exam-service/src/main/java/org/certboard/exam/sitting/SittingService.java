@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.exam.window.WindowRepository;
 import org.certboard.platform.clock.BoardTime;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.http.Preconditions;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -33,10 +33,10 @@ public class SittingService {
         Sitting sitting = Sitting.schedule(body.windowId(), body.site(), body.startsAt(), body.capacity());
         LocalDate day = time.dateOf(body.startsAt());
         return Panache.withTransaction(() -> windows.findById(body.windowId())
-                .onItem().ifNull().failWith(() -> ProblemException.invalid("windowId", "no such window"))
+                .onItem().ifNull().failWith(() -> Refusal.invalid("windowId", "no such window"))
                 .invoke(window -> {
                     if (!window.contains(day)) {
-                        throw ProblemException.invalid("startsAt", "must lie inside window " + window.opensOn + ".."
+                        throw Refusal.invalid("startsAt", "must lie inside window " + window.opensOn + ".."
                                 + window.closesOn + " (board time zone " + time.zone() + "), is on " + day);
                     }
                 })
@@ -45,7 +45,7 @@ public class SittingService {
 
     public Uni<Sitting> get(UUID id) {
         return Panache.withSession(() -> sittings.findById(id))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("sitting", id));
+                .onItem().ifNull().failWith(() -> Refusal.notFound("sitting", id));
     }
 
     public Uni<Page<SittingView>> list(UUID windowId, boolean available, PageRequest paging) {
@@ -58,7 +58,7 @@ public class SittingService {
      */
     public Uni<Sitting> resize(UUID id, int capacity, String ifMatch) {
         return Panache.withTransaction(() -> sittings.findLocked(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("sitting", id))
+                .onItem().ifNull().failWith(() -> Refusal.notFound("sitting", id))
                 .invoke(sitting -> {
                     Preconditions.requireIfMatch(ifMatch, sitting.version);
                     sitting.resize(capacity);

@@ -5,9 +5,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.exam.scoring.ScoreScale;
+import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
-import org.certboard.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -25,10 +25,10 @@ public class WindowService {
 
     public Uni<ExamWindow> open(NewWindow body) {
         if (!WindowRules.validDates(body.opensOn(), body.closesOn())) {
-            throw ProblemException.invalid("closesOn", "must not be before opensOn (" + body.opensOn() + ")");
+            throw Refusal.invalid("closesOn", "must not be before opensOn (" + body.opensOn() + ")");
         }
         if (body.passMark() != null && !scale.contains(body.passMark())) {
-            throw ProblemException.invalid("passMark", scale.describe());
+            throw Refusal.invalid("passMark", scale.describe());
         }
         ExamWindow window = ExamWindow.open(body.name(), body.opensOn(), body.closesOn(), body.passMark());
         return Panache.withTransaction(() -> windows.persist(window));
@@ -36,7 +36,7 @@ public class WindowService {
 
     public Uni<ExamWindow> get(UUID id) {
         return Panache.withSession(() -> windows.findById(id))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("window", id));
+                .onItem().ifNull().failWith(() -> Refusal.notFound("window", id));
     }
 
     public Uni<Page<WindowView>> list(PageRequest paging) {

@@ -10,7 +10,7 @@ import org.certboard.events.exam.BookingCancelled;
 import org.certboard.events.exam.ExamBooked;
 import org.certboard.exam.booking.Booking.Status;
 import org.certboard.exam.sitting.Sitting;
-import org.certboard.platform.problem.ProblemException;
+import org.certboard.platform.domain.Refusal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,8 +42,9 @@ class BookingLifecycleTest {
             BookingCancelled event = booking.cancel(now);
             assertThat(event).isEqualTo(new BookingCancelled(booking.candidateId, booking.id, SITTING, now));
         } else {
-            assertThatThrownBy(() -> booking.cancel(now)).isInstanceOfSatisfying(ProblemException.class,
-                    e -> assertThat(e.problem().title()).isEqualTo(refused));
+            assertThatThrownBy(() -> booking.cancel(now)).isInstanceOfSatisfying(Refusal.class,
+                    e -> assertThat(e).extracting(Refusal::kind, Refusal::title)
+                            .containsExactly(Refusal.Kind.CONFLICT, refused));
         }
         assertThat(booking.status).isEqualTo(to);
     }
@@ -68,8 +69,9 @@ class BookingLifecycleTest {
                     .isEqualTo(new ExamBooked(booking.candidateId, booking.id, to.id, "Boston", to.startsAt));
             assertThat(booking.sittingId).isEqualTo(to.id);
         } else {
-            assertThatThrownBy(() -> booking.moveTo(to, deferral)).isInstanceOfSatisfying(ProblemException.class,
-                    e -> assertThat(e.problem().title()).isEqualTo(refused));
+            assertThatThrownBy(() -> booking.moveTo(to, deferral)).isInstanceOfSatisfying(Refusal.class,
+                    e -> assertThat(e).extracting(Refusal::kind, Refusal::title)
+                            .containsExactly(Refusal.Kind.CONFLICT, refused));
             assertThat(booking.sittingId).isEqualTo(SITTING);
         }
         assertThat(booking.status).isEqualTo(from);
@@ -91,8 +93,9 @@ class BookingLifecycleTest {
         if (refused == null) {
             booking.noShow(now, STARTS_AT);
         } else {
-            assertThatThrownBy(() -> booking.noShow(now, STARTS_AT)).isInstanceOfSatisfying(ProblemException.class,
-                    e -> assertThat(e.problem().title()).isEqualTo(refused));
+            assertThatThrownBy(() -> booking.noShow(now, STARTS_AT)).isInstanceOfSatisfying(Refusal.class,
+                    e -> assertThat(e).extracting(Refusal::kind, Refusal::title)
+                            .containsExactly(Refusal.Kind.CONFLICT, refused));
         }
         assertThat(booking.status).isEqualTo(to);
     }

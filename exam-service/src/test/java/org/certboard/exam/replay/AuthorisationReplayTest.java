@@ -23,6 +23,7 @@ import org.certboard.events.EventType;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.exam.support.ExamFixtures;
+import org.certboard.platform.testing.Requests;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -74,10 +75,10 @@ class AuthorisationReplayTest {
         long bookings = TestDatabase.count("select count(*) from booking");
         assertThat(before.lines()).hasSize(2 * candidates.size());
 
-        ExamFixtures.admin().post("/admin/replay").then().statusCode(202).body("state", equalTo("RUNNING"));
+        Requests.admin().post("/admin/replay").then().statusCode(202).body("state", equalTo("RUNNING"));
         awaitNoReplayRunning();
 
-        ExamFixtures.admin().get("/admin/replay").then().statusCode(200).body("state", equalTo("DONE"))
+        Requests.admin().get("/admin/replay").then().statusCode(200).body("state", equalTo("DONE"))
                 .body("projection", equalTo("authorisations")).body("deadLettered", equalTo(0));
         assertThat(state(candidates)).isEqualTo(before);
         assertThat(TestDatabase.count("select count(*) from outbox_event")).isEqualTo(outbox);
@@ -86,7 +87,7 @@ class AuthorisationReplayTest {
 
     static void awaitNoReplayRunning() {
         await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(
-                ExamFixtures.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
+                Requests.admin().get("/admin/replay").then().statusCode(200).extract().path("state")));
     }
 
     /** The projection rows of these candidates, as text in a fixed order. */

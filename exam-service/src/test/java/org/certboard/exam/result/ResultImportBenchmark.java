@@ -1,7 +1,7 @@
 package org.certboard.exam.result;
 
-import static org.certboard.exam.support.ExamFixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.certboard.platform.testing.Requests.staff;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;

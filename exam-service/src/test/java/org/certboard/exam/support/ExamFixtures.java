@@ -1,5 +1,7 @@
 package org.certboard.exam.support;
 
+import static org.certboard.platform.testing.Requests.staff;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,33 +9,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.certboard.devstack.testing.SandboxClock;
-import org.certboard.devstack.testing.TestTokens;
-import org.certboard.platform.security.Roles;
 
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Set-up through the public API, relative to the board clock: the sandbox clock only moves forward and tests share
  * one application, so every test builds its own windows and sittings from "now".
  */
 public final class ExamFixtures {
-    /** One staff member and one operator for the functional tests; who may do what is AccessTest's subject. */
-    private static final String STAFF = TestTokens.token("staff-functional-tests", Roles.STAFF);
-    private static final String ADMIN = TestTokens.token("admin-functional-tests", Roles.ADMIN);
-
     private ExamFixtures() {
-    }
-
-    /** A request by board staff. */
-    public static RequestSpecification staff() {
-        return RestAssured.given().auth().oauth2(STAFF);
-    }
-
-    /** A request by operations (the projection replay). */
-    public static RequestSpecification admin() {
-        return RestAssured.given().auth().oauth2(ADMIN);
     }
 
     /** Noon (board time) {@code days} after today: safely inside a window that contains that day. */

@@ -1,7 +1,7 @@
 package org.certboard.exam.window;
 
-import static org.certboard.exam.support.ExamFixtures.staff;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.certboard.platform.testing.Requests.staff;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.apache.kafka.common.header.Headers;
 import org.certboard.events.EventCodec;
@@ -49,7 +50,8 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * stay per event.
  * <p>
  * Call from an {@code @Incoming} method annotated {@code @ActivateRequestContext} that takes {@code Message<String>}
- * (or {@code KafkaRecordBatch<String, String>} for a batch channel).
+ * (or {@code KafkaRecordBatch<String, String>} for a batch channel). A projection replay hands its records to
+ * {@link #consumeReplayed} with the listener's own handlers.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -117,6 +119,15 @@ public class EventConsumer {
                     return parkDeadLetter(raw, failure)
                             .chain(() -> Uni.createFrom().completionStage(message.nack(failure)));
                 });
+    }
+
+    /**
+     * Consumes one record a projection replay re-reads ({@code platform.replay}), exactly as {@link #consume} does for
+     * the live channel; the request context a listener's {@code @Incoming} method would have opened is opened here.
+     */
+    @ActivateRequestContext
+    public Uni<Void> consumeReplayed(Message<String> message, EventHandlers handlers) {
+        return consume(message, handlers);
     }
 
     /**

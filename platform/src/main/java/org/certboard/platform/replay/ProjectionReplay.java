@@ -20,9 +20,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.certboard.events.EventType;
+import org.certboard.platform.domain.Refusal;
+import org.certboard.platform.inbox.EventConsumer;
+import org.certboard.platform.inbox.EventHandlers;
 import org.certboard.platform.kafka.KafkaClientProperties;
-import org.certboard.platform.problem.Problem;
-import org.certboard.platform.problem.ProblemException;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
@@ -38,7 +39,8 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * and deletes this consumer's dedupe records (the {@code processed_event} rows whose source is a producer of its
  * topics; other consumers' stay), then reads every partition of those topics from the beginning up to the end
  * offsets taken at the start, with a consumer of its own that joins no group and commits nothing (the live consumer's
- * group and offsets are untouched), handing each record to the live consumer's own method.
+ * group and offsets are untouched), handing each record to {@link EventConsumer} with the live listener's own
+ * handlers.
  * <p>
  * The live consumer keeps running meanwhile: whichever of the two comes first to an event records its id and applies
  * it, the other skips it. That is safe because the projection is deleted before the dedupe records (an event applied
@@ -51,14 +53,16 @@ public class ProjectionReplay {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final Instance<Replayable> projections;
+    private final EventConsumer consumer;
     private final Map<String, Object> kafka;
     private final Clock clock;
     private ReplayStatus status;
     private Thread thread;
 
-    public ProjectionReplay(Instance<Replayable> projections,
+    public ProjectionReplay(Instance<Replayable> projections, EventConsumer consumer,
             @Identifier("default-kafka-broker") Map<String, Object> kafka, Clock clock) {
         this.projections = projections;
+        this.consumer = consumer;
         this.kafka = kafka;
         this.clock = clock;
     }
@@ -67,8 +71,8 @@ public class ProjectionReplay {
     public synchronized ReplayStatus start() {
         Replayable projection = projection();
         if (status != null && status.state() == ReplayStatus.State.RUNNING) {
-            throw new ProblemException(Problem.of(409, "Replay running", "a replay of " + projection.name()
-                    + " is running; follow it with GET /admin/replay"));
+            throw Refusal.conflict("Replay running", "a replay of " + projection.name()
+                    + " is running; follow it with GET /admin/replay");
         }
         status = new ReplayStatus(projection.name(), ReplayStatus.State.RUNNING, clock.instant(), null, 0, 0,
                 List.of(), null);
@@ -95,7 +99,7 @@ public class ProjectionReplay {
 
     private Replayable projection() {
         if (!projections.isResolvable()) {
-            throw new ProblemException(Problem.of(404, "Not Found", "this service has no projection to replay"));
+            throw Refusal.notFound("Not Found", "this service has no projection to replay");
         }
         return projections.get();
     }
@@ -162,7 +166,7 @@ public class ProjectionReplay {
                         .setParameter("sources", sources).executeUpdate()))));
     }
 
-    /** True when the live consumer's method accepted the record (applied it, or skipped it as a repeat). */
+    /** True when the live listener's handlers accepted the record (applied it, or skipped it as a repeat). */
     private boolean apply(Replayable projection, ConsumerRecord<String, String> record) throws Throwable {
         AtomicBoolean refused = new AtomicBoolean();
         Message<String> message = Message.of(record.value(),
@@ -172,7 +176,8 @@ public class ProjectionReplay {
                     refused.set(true);
                     return CompletableFuture.completedFuture(null);
                 });
-        VertxContextSupport.subscribeAndAwait(() -> projection.consume(message));
+        EventHandlers handlers = projection.handlers();
+        VertxContextSupport.subscribeAndAwait(() -> consumer.consumeReplayed(message, handlers));
         if (refused.get()) {
             LOG.warnf("replay of %s: %s-%d@%d refused again (it is in the dead-letter topic since it first came)",
                     projection.name(), record.topic(), record.partition(), record.offset());

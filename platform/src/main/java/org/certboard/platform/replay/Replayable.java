@@ -2,15 +2,17 @@ package org.certboard.platform.replay;
 
 import java.util.List;
 
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.certboard.platform.inbox.EventHandlers;
 
 import io.smallrye.mutiny.Uni;
 
 /**
  * A projection a service can rebuild from the topics: the service's bean names what it reads and how to empty it,
- * and hands each record to its live consumer's own method, so that a replay applies exactly the same handling and
- * idempotency rules. Only a consumer whose effects are a view of the events belongs here: one that writes to the
- * outbox or numbers anything (renewal-service's certification issuing) must never be replayed.
+ * and gives the live listener's own {@link EventHandlers}, which the replay runs through the same
+ * {@code EventConsumer.consume} as the live channel, so that a replay applies exactly the same handling and
+ * idempotency rules, while the listener keeps one consuming method. Only a consumer whose effects are a view of the
+ * events belongs here: one that writes to the outbox or numbers anything (renewal-service's certification issuing)
+ * must never be replayed.
  */
 public interface Replayable {
 
@@ -26,6 +28,6 @@ public interface Replayable {
     /** Empties the projection's tables; runs inside the replay's reset transaction. */
     Uni<Void> reset();
 
-    /** The live consumer's {@code @Incoming} method: records the event id and applies it, or skips a repeat. */
-    Uni<Void> consume(Message<String> message);
+    /** The live listener's handlers, one per event type it applies. */
+    EventHandlers handlers();
 }

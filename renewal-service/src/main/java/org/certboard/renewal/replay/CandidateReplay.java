@@ -5,10 +5,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.Topics;
+import org.certboard.platform.inbox.EventHandlers;
 import org.certboard.platform.replay.Replayable;
 import org.certboard.renewal.candidate.CandidateRepository;
-import org.certboard.renewal.listener.CandidateEvents;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.certboard.renewal.listener.CandidateEventsListener;
 
 import io.smallrye.mutiny.Uni;
 
@@ -18,11 +18,11 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class CandidateReplay implements Replayable {
-    private final CandidateEvents events;
+    private final CandidateEventsListener listener;
     private final CandidateRepository candidates;
 
-    public CandidateReplay(CandidateEvents events, CandidateRepository candidates) {
-        this.events = events;
+    public CandidateReplay(CandidateEventsListener listener, CandidateRepository candidates) {
+        this.listener = listener;
         this.candidates = candidates;
     }
 
@@ -42,7 +42,7 @@ public class CandidateReplay implements Replayable {
     }
 
     @Override
-    public Uni<Void> consume(Message<String> message) {
-        return events.onCandidateEvent(message);
+    public EventHandlers handlers() {
+        return listener.handlers();
     }
 }

@@ -14,11 +14,11 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /** Exam events: a pass issues or renews a certification; other exam events do not concern renewal-service. */
 @ApplicationScoped
-public class ExamEvents {
+public class ExamEventsListener {
     private final EventConsumer consumer;
     private final EventHandlers handlers;
 
-    public ExamEvents(EventConsumer consumer, IssuanceService issuance) {
+    public ExamEventsListener(EventConsumer consumer, IssuanceService issuance) {
         this.consumer = consumer;
         this.handlers = EventHandlers.builder().on(ExamPassed.class, issuance::onExamPassed).build();
     }

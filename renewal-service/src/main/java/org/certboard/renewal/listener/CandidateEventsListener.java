@@ -15,7 +15,6 @@ import org.certboard.platform.inbox.EventHandlers;
 import org.certboard.renewal.candidate.CandidateProjection;
 import org.certboard.renewal.credential.CredentialService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -25,11 +24,12 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * another name, in the same transaction.
  */
 @ApplicationScoped
-public class CandidateEvents {
+public class CandidateEventsListener {
     private final EventConsumer consumer;
     private final EventHandlers handlers;
 
-    public CandidateEvents(EventConsumer consumer, CandidateProjection projection, CredentialService credentials) {
+    public CandidateEventsListener(EventConsumer consumer, CandidateProjection projection,
+            CredentialService credentials) {
         this.consumer = consumer;
         this.handlers = EventHandlers.builder()
                 .on(CandidateRegistered.class, event -> projection.onRegistered(event)
@@ -53,9 +53,8 @@ public class CandidateEvents {
         return consumer.consumeBatch(batch, handlers);
     }
 
-    /** One event on its own, as a replay hands it over. */
-    @ActivateRequestContext
-    public Uni<Void> onCandidateEvent(Message<String> message) {
-        return consumer.consume(message, handlers);
+    /** What each event type does; a replay ({@code replay.CandidateReplay}) applies events through these as well. */
+    public EventHandlers handlers() {
+        return handlers;
     }
 }

@@ -38,7 +38,6 @@ import org.certboard.platform.inbox.EventConsumer;
 import org.certboard.platform.inbox.EventHandlers;
 import org.certboard.platform.inbox.IncomingEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,7 +56,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * Idempotent twice over: the consumer records the event id, and a step is keyed by (event id, step).
  */
 @ApplicationScoped
-public class TimelineProjection {
+public class TimelineListener {
     private final EventConsumer consumer;
     private final TimelineRepository steps;
     private final ObjectMapper json;
@@ -114,7 +113,7 @@ public class TimelineProjection {
                     e.number(), e.actor(), detail("number", e.number())))
             .build();
 
-    public TimelineProjection(EventConsumer consumer, TimelineRepository steps, ObjectMapper json,
+    public TimelineListener(EventConsumer consumer, TimelineRepository steps, ObjectMapper json,
             CandidateRepository candidates) {
         this.consumer = consumer;
         this.steps = steps;
@@ -129,10 +128,9 @@ public class TimelineProjection {
         return consumer.consumeBatch(batch, handlers);
     }
 
-    /** One event on its own, as a replay hands it over. */
-    @ActivateRequestContext
-    public Uni<Void> onEvent(Message<String> message) {
-        return consumer.consume(message, handlers);
+    /** What each event type does; a replay ({@link TimelineReplay}) applies events through these as well. */
+    public EventHandlers handlers() {
+        return handlers;
     }
 
     /**

@@ -61,8 +61,8 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * dead-letter topic and is counted ({@code certboard_mail_intake_failures_total}).
  */
 @ApplicationScoped
-public class MailIntake {
-    private static final Logger LOG = Logger.getLogger(MailIntake.class);
+public class MailListener {
+    private static final Logger LOG = Logger.getLogger(MailListener.class);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm z",
             Locale.ENGLISH);
 
@@ -72,7 +72,7 @@ public class MailIntake {
     private final BoardTime time;
     private final Counter failures;
 
-    public MailIntake(MailRepository mails, CandidateRepository candidates, MailConfig config, BoardTime time,
+    public MailListener(MailRepository mails, CandidateRepository candidates, MailConfig config, BoardTime time,
             MeterRegistry registry) {
         this.mails = mails;
         this.candidates = candidates;
@@ -135,7 +135,7 @@ public class MailIntake {
         }
         EventPayload data = event.data();
         return letterOf(event, data).chain(draft -> draft == null ? Uni.createFrom().voidItem()
-                : candidates.find(data.candidateId()).chain(candidate -> {
+                : candidates.findById(data.candidateId()).chain(candidate -> {
                     if (candidate == null) {
                         LOG.warnf("mail: %s names candidate %s, unknown here; no mail", event.type().type(),
                                 data.candidateId());

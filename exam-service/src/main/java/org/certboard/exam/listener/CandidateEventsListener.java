@@ -1,31 +1,33 @@
-package org.certboard.exam.eligibility;
+package org.certboard.exam.listener;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
-import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.candidate.CandidateClaimed;
 import org.certboard.events.candidate.CandidateRegistered;
+import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.exam.access.CandidateAccounts;
+import org.certboard.exam.eligibility.AuthorisationRepository;
 import org.certboard.platform.inbox.EventConsumer;
 import org.certboard.platform.inbox.EventHandlers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Keeps this service's own view of who may book until when, from EligibilityDecided events, so that booking never
- * calls candidate-service. A redelivery is dropped by {@link EventConsumer}; a decision older than the one held
- * (events of one candidate can arrive out of order after a replay) is ignored by the upsert's condition.
+ * The candidate topic, for two capabilities: who may book until when ({@code eligibility}, from EligibilityDecided),
+ * so that booking never calls candidate-service, and which account is which candidate ({@code access}, from
+ * registrations and claims). A redelivery is dropped by {@link EventConsumer}; a decision older than the one held
+ * (events of one candidate can arrive out of order after a replay) is ignored by the upsert's condition. A replay
+ * ({@code replay.AuthorisationReplay}) runs the same {@link #handlers()}.
  */
 @ApplicationScoped
-public class AuthorisationProjection {
+public class CandidateEventsListener {
     private final EventConsumer consumer;
     private final EventHandlers handlers;
 
-    public AuthorisationProjection(EventConsumer consumer, CandidateAccounts accounts,
+    public CandidateEventsListener(EventConsumer consumer, CandidateAccounts accounts,
             AuthorisationRepository authorisations) {
         this.consumer = consumer;
         this.handlers = EventHandlers.builder()
@@ -42,9 +44,8 @@ public class AuthorisationProjection {
         return consumer.consumeBatch(batch, handlers);
     }
 
-    /** One event on its own, as a replay hands it over. */
-    @ActivateRequestContext
-    public Uni<Void> onCandidateEvent(Message<String> message) {
-        return consumer.consume(message, handlers);
+    /** What each event type does; a replay applies events through these as well. */
+    public EventHandlers handlers() {
+        return handlers;
     }
 }
