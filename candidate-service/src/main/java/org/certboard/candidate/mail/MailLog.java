@@ -47,7 +47,7 @@ public class MailLog {
                 .invoke(found -> {
                     if (!found) {
                         // (what, id), not (title, detail): the Message-ID is text
-                        throw Refusal.notFound("sent mail", (Object) bounce.messageId());
+                        throw Refusal.notFound("sent mail", bounce.messageId());
                     }
                     bounced.increment();
                 }).replaceWithVoid();

@@ -82,7 +82,7 @@ public class CandidateAccess {
     public Uni<UUID> self() {
         String subject = caller.subject();
         return Panache.withSession(() -> candidates.ofSubject(subject)).onItem().ifNull()
-                .failWith(() -> Refusal.notFound("Not registered",
+                .failWith(() -> Refusal.notFoundAs("Not registered",
                         "no candidate profile is bound to your account yet; register with POST /candidates"))
                 .call(this::followAccount).map(candidate -> candidate.id);
     }

@@ -60,10 +60,11 @@ public final class Refusal extends RuntimeException {
     }
 
     public static Refusal notFound(String what, Object id) {
-        return notFound("Not Found", what + " " + id + " does not exist");
+        return notFoundAs("Not Found", what + " " + id + " does not exist");
     }
 
-    public static Refusal notFound(String title, String detail) {
+    /** A 404 with its own title; named apart from {@link #notFound(String, Object)}, whose id may be a String. */
+    public static Refusal notFoundAs(String title, String detail) {
         return new Refusal(Kind.NOT_FOUND, title, List.of(), detail, Map.of());
     }
 

@@ -99,7 +99,7 @@ public class ProjectionReplay {
 
     private Replayable projection() {
         if (!projections.isResolvable()) {
-            throw Refusal.notFound("Not Found", "this service has no projection to replay");
+            throw Refusal.notFoundAs("Not Found", "this service has no projection to replay");
         }
         return projections.get();
     }

@@ -15,6 +15,10 @@ class RefusalProblemTest {
     void eachKindAnswersItsStatusWithTheSameDocumentAProblemWouldHave() {
         assertEquals(Problem.of(404, "Not Found", "renewal 7 does not exist"),
                 Problem.of(Refusal.notFound("renewal", 7)));
+        assertEquals(Problem.of(404, "Not Found", "certification CCM-2026-000001 does not exist"),
+                Problem.of(Refusal.notFound("certification", "CCM-2026-000001")));
+        assertEquals(Problem.of(404, "Not registered", "register first"),
+                Problem.of(Refusal.notFoundAs("Not registered", "register first")));
         assertEquals(Problem.of(409, "Already retired", "certification CCM-1 is retired"),
                 Problem.of(Refusal.conflict("Already retired", "certification CCM-1 is retired")));
         assertEquals(Problem.of(422, "Certification lapsed", "no credit after a lapse"),
