@@ -204,13 +204,13 @@ public class SubscriptionService {
     }
 
     /** A CE_PROVIDER subscription names its provider; no other scope names one (it would filter nothing). */
-    private static Optional<Problem.Violation> providerViolation(Scope scope, String providerId) {
+    private static Optional<Refusal.Field> providerViolation(Scope scope, String providerId) {
         if (scope == Scope.CE_PROVIDER && providerId == null) {
-            return Optional.of(new Problem.Violation("providerId", "is required with scope CE_PROVIDER: the CE"
+            return Optional.of(new Refusal.Field("providerId", "is required with scope CE_PROVIDER: the CE"
                     + " provider whose credits this subscription receives"));
         }
         if (scope != null && scope != Scope.CE_PROVIDER && providerId != null) {
-            return Optional.of(new Problem.Violation("providerId", "only a CE_PROVIDER subscription names a"
+            return Optional.of(new Refusal.Field("providerId", "only a CE_PROVIDER subscription names a"
                     + " provider; scope " + scope + " does not"));
         }
         return Optional.empty();
