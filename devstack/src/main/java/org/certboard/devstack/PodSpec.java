@@ -18,8 +18,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * How deploy/kubernetes/base runs one service, read from its Deployment (and the ConfigMaps it takes its environment
  * from), turned into a {@code podman run}: the same user, read-only root filesystem with the same writable
  * {@code /tmp}, dropped capabilities, no privilege escalation, memory limit and environment; the probes' paths on the
- * management port. Environment taken from Secrets ({@code valueFrom}) is left to the caller, which knows the local
- * database's credentials.
+ * management port. Environment taken from Secrets ({@code valueFrom}, {@code envFrom.secretRef}) is left to the
+ * caller, which knows the local database's credentials and keys.
  */
 public record PodSpec(String module, long user, long group, boolean readOnlyRoot, List<String> dropCapabilities,
         boolean noPrivilegeEscalation, String memoryLimit, String tmpSize, Map<String, String> environment,
@@ -41,6 +41,10 @@ public record PodSpec(String module, long user, long group, boolean readOnlyRoot
         Map<String, String> environment = new LinkedHashMap<>();
         // envFrom first: a container's own env wins over its ConfigMaps, as in Kubernetes
         for (JsonNode from : container.path("envFrom")) {
+            if (!from.has("configMapRef")) {
+                // a secretRef, like valueFrom, is the caller's to supply
+                continue;
+            }
             String name = from.path("configMapRef").path("name").asText();
             JsonNode map = objects.stream().filter(o -> "ConfigMap".equals(o.path("kind").asText())
                     && name.equals(o.path("metadata").path("name").asText())).findFirst()
