@@ -91,6 +91,8 @@ public final class RollingRestart {
             })).build();
     private final List<String> lines = new ArrayList<>();
     private final AtomicLong crashRestarts = new AtomicLong();
+    /** Set once started, so that stopping the run (Ctrl-C included) also stops it. */
+    private volatile ChildHaproxy balancer;
 
     private RollingRestart(Path root, Path out, KafkaBroker kafka, PostgresServer postgres, String prefix) {
         this.root = root;
@@ -110,7 +112,10 @@ public final class RollingRestart {
         KafkaBroker kafka = KafkaBroker.start(out.resolve("kafka"), Ports.free(), Ports.free());
         // as deploy/kubernetes/base/kafka-topics.yaml: six partitions a topic
         kafka.createTopics(Topics.ALL, 6);
-        PostgresServer postgres = PostgresServer.runningOrEmbedded(out.resolve("postgres"), Ports.free());
+        // a server of its own, as each service has its own database cluster in Kubernetes: up to seven replicas with
+        // their pools (20 each) would exhaust a shared server's 100 connections, and other builds' tests use it too
+        PostgresServer postgres = PostgresServer.embedded(out.resolve("postgres"), Ports.free(),
+                Map.of("max_connections", "300"));
         RollingRestart run = new RollingRestart(root, out, kafka, postgres, prefix);
         Runtime.getRuntime().addShutdownHook(new Thread(run::stopAll));
         try {
@@ -139,7 +144,7 @@ public final class RollingRestart {
         say("from deploy/kubernetes/base: preStop " + spec.preStop() + ", terminationGracePeriodSeconds "
                 + spec.gracePeriodSeconds() + ", QUARKUS_SHUTDOWN_DELAY " + spec.environment().get("QUARKUS_SHUTDOWN_DELAY")
                 + ", QUARKUS_SHUTDOWN_TIMEOUT " + spec.environment().get("QUARKUS_SHUTDOWN_TIMEOUT"));
-        ChildHaproxy haproxy = ChildHaproxy.start(out, haproxyConfig());
+        balancer = ChildHaproxy.start(out, haproxyConfig());
         try {
             // one at a time: six JVMs starting at once on two cores make Flyway's first connection time out
             for (Service service : Service.values()) {
@@ -170,7 +175,7 @@ public final class RollingRestart {
             say("replicas started again after failing during their start: " + crashRestarts.get());
             count(traffic);
         } finally {
-            haproxy.stop();
+            balancer.stop();
         }
         String text = String.join("\n", lines);
         Files.writeString(out.resolve("results.txt"), text + "\n");
@@ -185,6 +190,11 @@ public final class RollingRestart {
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.putAll(TestTokens.serviceConfig());
         config.put("certboard.credentials.generate-key", "true");
+        // outside sandbox mode renewal-service must be told its public URL (the balancer's), and candidate-service the
+        // key sealing webhook secrets (the sandbox profile's public one); mail is not the subject: the mock mailer
+        config.put("certboard.credentials.base-url", url(Service.RENEWAL));
+        config.put("certboard.webhooks.secret-key", "Y2VydGJvYXJkLXNhbmRib3gtd2ViaG9vay1rZXktMzI=");
+        config.put("quarkus.mailer.mock", "true");
         // the manifests' runtime settings that shape a shutdown, from the ConfigMap the pods read
         Map<String, String> env = PodSpec.of(root, service.module()).environment();
         env.forEach((key, value) -> {
@@ -325,6 +335,9 @@ public final class RollingRestart {
     }
 
     private void stopAll() {
+        if (balancer != null) {
+            balancer.stop();
+        }
         running.values().forEach(replicas -> {
             for (ServiceProcess replica : replicas) {
                 if (replica != null) {
