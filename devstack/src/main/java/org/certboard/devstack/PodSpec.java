@@ -23,8 +23,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  */
 public record PodSpec(String module, long user, long group, boolean readOnlyRoot, List<String> dropCapabilities,
         boolean noPrivilegeEscalation, String memoryLimit, String tmpSize, Map<String, String> environment,
-        String startedPath, String livePath, String readyPath, String probePort, int gracePeriodSeconds,
-        List<String> preStop) {
+        String startedPath, String livePath, String readyPath, String probePort, Readiness readiness,
+        int gracePeriodSeconds, List<String> preStop) {
+
+    /** The readinessProbe's timing (Kubernetes' defaults where the manifest sets none): a balancer checks alike. */
+    public record Readiness(int periodSeconds, int timeoutSeconds, int failureThreshold) {
+    }
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
@@ -82,6 +86,9 @@ public record PodSpec(String module, long user, long group, boolean readOnlyRoot
                 container.path("livenessProbe").path("httpGet").path("path").asText(),
                 container.path("readinessProbe").path("httpGet").path("path").asText(),
                 container.path("readinessProbe").path("httpGet").path("port").asText(),
+                new Readiness(container.path("readinessProbe").path("periodSeconds").asInt(10),
+                        container.path("readinessProbe").path("timeoutSeconds").asInt(1),
+                        container.path("readinessProbe").path("failureThreshold").asInt(3)),
                 pod.path("terminationGracePeriodSeconds").asInt(30), List.copyOf(preStop));
     }
 

@@ -145,7 +145,8 @@ public final class RollingRestart {
             frontends.put(service, Ports.free());
         }
         PodSpec spec = PodSpec.of(root, Service.CANDIDATE.module());
-        say("from deploy/kubernetes/base: preStop " + spec.preStop() + ", terminationGracePeriodSeconds "
+        say("from deploy/kubernetes/base: readinessProbe " + spec.readiness() + ", preStop " + spec.preStop()
+                + ", terminationGracePeriodSeconds "
                 + spec.gracePeriodSeconds() + ", QUARKUS_SHUTDOWN_DELAY " + spec.environment().get("QUARKUS_SHUTDOWN_DELAY")
                 + ", QUARKUS_SHUTDOWN_TIMEOUT " + spec.environment().get("QUARKUS_SHUTDOWN_TIMEOUT"));
         balancer = ChildHaproxy.start(out, haproxyConfig());
@@ -308,10 +309,13 @@ public final class RollingRestart {
             String name = service.database();
             cfg.append("frontend ").append(name).append("\n  bind 127.0.0.1:").append(frontends.get(service))
                     .append("\n  default_backend ").append(name).append('\n');
+            // checked as the manifest's readinessProbe checks (period, timeout, failures before DOWN)
+            PodSpec.Readiness probe = PodSpec.of(root, service.module()).readiness();
             cfg.append("backend ").append(name).append("\n  balance roundrobin\n")
                     .append("  option httpchk GET /q/health/ready\n  http-check expect status 200\n")
-                    // the manifests' readinessProbe: every 5 s, 1 s timeout, DOWN after 3 failures
-                    .append("  timeout check 1s\n  default-server inter 5s fall 3 rise 1\n");
+                    .append("  timeout check ").append(probe.timeoutSeconds()).append("s\n  default-server inter ")
+                    .append(probe.periodSeconds()).append("s fall ").append(probe.failureThreshold())
+                    .append(" rise 1\n");
             int[][] ports = slots.get(service);
             for (int slot = 0; slot <= REPLICAS; slot++) {
                 cfg.append("  server s").append(slot).append(" 127.0.0.1:").append(ports[slot][0]).append(" check port ")
