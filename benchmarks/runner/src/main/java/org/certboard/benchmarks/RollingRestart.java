@@ -91,6 +91,8 @@ public final class RollingRestart {
             })).build();
     private final List<String> lines = new ArrayList<>();
     private final AtomicLong crashRestarts = new AtomicLong();
+    /** What the rollout is doing now, written beside each failure: a failure tells which step it came with. */
+    private volatile String phase = "before the first restart";
     /** Set once started, so that stopping the run (Ctrl-C included) also stops it. */
     private volatile ChildHaproxy balancer;
 
@@ -171,6 +173,7 @@ public final class RollingRestart {
                     restarts.add(replace(service, spec));
                 }
             }
+            phase = "after the last restart";
             Thread.sleep(TAIL.toMillis());
             traffic.stop();
             load.join();
@@ -249,6 +252,7 @@ public final class RollingRestart {
             }
         }
         long spawned = System.nanoTime();
+        phase = "a new " + service.module() + " replica starting";
         ServiceProcess fresh = startReady(service, spare);
         double toReady = (System.nanoTime() - spawned) / 1e9;
         replicas[spare] = fresh;
@@ -256,6 +260,7 @@ public final class RollingRestart {
         awaitUp(service, spare);
 
         ServiceProcess leaving = replicas[old];
+        phase = "an old " + service.module() + " replica deleted (endpoint removed, preStop, SIGTERM)";
         long deleted = System.nanoTime();
         int slotOfOld = old;
         Thread endpoint = new Thread(() -> {
@@ -279,6 +284,7 @@ public final class RollingRestart {
         endpoint.join();
         leaving.close();
         replicas[old] = null;
+        phase = "between restarts";
         return String.format("%s replica in slot %d replaced by slot %d: new replica ready %.1f s after start;"
                 + " old one: SIGTERM → exit %.1f s (deletion → exit %.1f s, grace %d s)%s; load average %s",
                 service.module(), old, spare, toReady, stopSeconds, totalSeconds, spec.gracePeriodSeconds(),
@@ -510,12 +516,13 @@ public final class RollingRestart {
                     latency.get(kind).recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
                     if (failure != null) {
                         statuses.get(kind).computeIfAbsent(-1, k -> new AtomicLong()).incrementAndGet();
-                        failures.add(Instant.now() + " " + kind + " " + failure);
+                        failures.add(Instant.now() + " " + kind + " " + failure + " [" + phase + "]");
                     } else {
                         int status = response.statusCode();
                         statuses.get(kind).computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
                         if (status >= 500) {
-                            failures.add(Instant.now() + " " + kind + " " + status + " " + response.body());
+                            failures.add(Instant.now() + " " + kind + " " + status + " " + response.body().strip()
+                                    + " [" + phase + "]");
                         }
                         accepted(kind, n, status, response.body());
                     }
