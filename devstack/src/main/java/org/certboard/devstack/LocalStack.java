@@ -241,7 +241,11 @@ public final class LocalStack implements AutoCloseable {
         });
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         if (service == Service.CANDIDATE) {
+            // GreenMail: plain SMTP without login (an image takes the manifest's submission settings otherwise)
+            config.put("quarkus.mailer.host", "127.0.0.1");
             config.put("quarkus.mailer.port", String.valueOf(mail.smtpPort()));
+            config.put("quarkus.mailer.start-tls", "DISABLED");
+            config.put("quarkus.mailer.login", "DISABLED");
         }
         if (keycloak != null) {
             config.put("quarkus.oidc.auth-server-url", keycloak.issuer());

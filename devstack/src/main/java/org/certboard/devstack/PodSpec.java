@@ -18,13 +18,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * How deploy/kubernetes/base runs one service, read from its Deployment (and the ConfigMaps it takes its environment
  * from), turned into a {@code podman run}: the same user, read-only root filesystem with the same writable
  * {@code /tmp}, dropped capabilities, no privilege escalation, memory limit and environment; the probes' paths on the
- * management port. Environment taken from Secrets ({@code valueFrom}) is left to the caller, which knows the local
- * database's credentials.
+ * management port. Environment taken from Secrets ({@code valueFrom}, {@code envFrom.secretRef}) is left to the
+ * caller, which knows the local database's credentials and keys.
  */
 public record PodSpec(String module, long user, long group, boolean readOnlyRoot, List<String> dropCapabilities,
         boolean noPrivilegeEscalation, String memoryLimit, String tmpSize, Map<String, String> environment,
-        String startedPath, String livePath, String readyPath, String probePort, int gracePeriodSeconds,
-        List<String> preStop) {
+        String startedPath, String livePath, String readyPath, String probePort, Readiness readiness,
+        int gracePeriodSeconds, List<String> preStop) {
+
+    /** The readinessProbe's timing (Kubernetes' defaults where the manifest sets none): a balancer checks alike. */
+    public record Readiness(int periodSeconds, int timeoutSeconds, int failureThreshold) {
+    }
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
@@ -41,6 +45,10 @@ public record PodSpec(String module, long user, long group, boolean readOnlyRoot
         Map<String, String> environment = new LinkedHashMap<>();
         // envFrom first: a container's own env wins over its ConfigMaps, as in Kubernetes
         for (JsonNode from : container.path("envFrom")) {
+            if (!from.has("configMapRef")) {
+                // a secretRef, like valueFrom, is the caller's to supply
+                continue;
+            }
             String name = from.path("configMapRef").path("name").asText();
             JsonNode map = objects.stream().filter(o -> "ConfigMap".equals(o.path("kind").asText())
                     && name.equals(o.path("metadata").path("name").asText())).findFirst()
@@ -78,6 +86,9 @@ public record PodSpec(String module, long user, long group, boolean readOnlyRoot
                 container.path("livenessProbe").path("httpGet").path("path").asText(),
                 container.path("readinessProbe").path("httpGet").path("path").asText(),
                 container.path("readinessProbe").path("httpGet").path("port").asText(),
+                new Readiness(container.path("readinessProbe").path("periodSeconds").asInt(10),
+                        container.path("readinessProbe").path("timeoutSeconds").asInt(1),
+                        container.path("readinessProbe").path("failureThreshold").asInt(3)),
                 pod.path("terminationGracePeriodSeconds").asInt(30), List.copyOf(preStop));
     }
 

@@ -42,14 +42,25 @@ public final class PostgresServer implements AutoCloseable {
         if (server.answers()) {
             return server;
         }
+        return embedded(dataDir, embeddedPort, Map.of());
+    }
+
+    /**
+     * An embedded PostgreSQL of its own, whether or not a server runs: keeping its data in {@code dataDir}, listening
+     * on {@code port}, with {@code serverConfig} ({@code postgresql.conf} settings such as {@code max_connections}).
+     * For a run that must not share the server's connections with other processes (as each service has a database
+     * cluster of its own in Kubernetes).
+     */
+    public static PostgresServer embedded(Path dataDir, int port, Map<String, String> serverConfig) {
         try {
             Files.createDirectories(dataDir);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir.resolve("data"))
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(dataDir.resolve("bin").toFile())
-                    .setPort(embeddedPort)
-                    .start();
+                    .setPort(port);
+            serverConfig.forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder.start();
             return new PostgresServer("127.0.0.1", pg.getPort(), "postgres", "", pg);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start an embedded PostgreSQL in " + dataDir, e);

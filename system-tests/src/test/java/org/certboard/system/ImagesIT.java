@@ -100,7 +100,7 @@ class ImagesIT {
         GoldenPath.Outcome outcome = new GoldenPath(SystemStack.board(stack),
                 line -> System.out.println("[images] " + line)).play("Grace", "Hopper");
         assertThat(outcome.certification().path("status").asText()).isEqualTo("ACTIVE");
-        assertThat(outcome.verification().path("name").asText()).isEqualTo("Grace Hopper");
+        assertThat(outcome.verification().path("name").asText()).isEqualTo("Grace Hopper-Seacole");
     }
 
     @Test

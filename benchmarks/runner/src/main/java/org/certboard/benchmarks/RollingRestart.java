@@ -91,6 +91,10 @@ public final class RollingRestart {
             })).build();
     private final List<String> lines = new ArrayList<>();
     private final AtomicLong crashRestarts = new AtomicLong();
+    /** What the rollout is doing now, written beside each failure: a failure tells which step it came with. */
+    private volatile String phase = "before the first restart";
+    /** Set once started, so that stopping the run (Ctrl-C included) also stops it. */
+    private volatile ChildHaproxy balancer;
 
     private RollingRestart(Path root, Path out, KafkaBroker kafka, PostgresServer postgres, String prefix) {
         this.root = root;
@@ -102,6 +106,10 @@ public final class RollingRestart {
     }
 
     public static void main(String[] args) throws Exception {
+        // The client closes an idle connection before HAProxy does (timeout http-keep-alive 10s): otherwise a request
+        // sent on a connection the proxy is closing fails with no answer, a keep-alive race unrelated to the restarts
+        // (seen twice in a run, outside any restart). Read once, when the first client is built.
+        System.setProperty("jdk.httpclient.keepalive.timeout", "5");
         Path root = Path.of(System.getProperty("certboard.root", ".")).toAbsolutePath().normalize();
         double rate = Double.parseDouble(System.getProperty("rolling.rate", "20"));
         Path out = root.resolve("benchmarks/target/rolling-" + System.currentTimeMillis());
@@ -110,7 +118,10 @@ public final class RollingRestart {
         KafkaBroker kafka = KafkaBroker.start(out.resolve("kafka"), Ports.free(), Ports.free());
         // as deploy/kubernetes/base/kafka-topics.yaml: six partitions a topic
         kafka.createTopics(Topics.ALL, 6);
-        PostgresServer postgres = PostgresServer.runningOrEmbedded(out.resolve("postgres"), Ports.free());
+        // a server of its own, as each service has its own database cluster in Kubernetes: up to seven replicas with
+        // their pools (20 each) would exhaust a shared server's 100 connections, and other builds' tests use it too
+        PostgresServer postgres = PostgresServer.embedded(out.resolve("postgres"), Ports.free(),
+                Map.of("max_connections", "300"));
         RollingRestart run = new RollingRestart(root, out, kafka, postgres, prefix);
         Runtime.getRuntime().addShutdownHook(new Thread(run::stopAll));
         try {
@@ -136,10 +147,11 @@ public final class RollingRestart {
             frontends.put(service, Ports.free());
         }
         PodSpec spec = PodSpec.of(root, Service.CANDIDATE.module());
-        say("from deploy/kubernetes/base: preStop " + spec.preStop() + ", terminationGracePeriodSeconds "
+        say("from deploy/kubernetes/base: readinessProbe " + spec.readiness() + ", preStop " + spec.preStop()
+                + ", terminationGracePeriodSeconds "
                 + spec.gracePeriodSeconds() + ", QUARKUS_SHUTDOWN_DELAY " + spec.environment().get("QUARKUS_SHUTDOWN_DELAY")
                 + ", QUARKUS_SHUTDOWN_TIMEOUT " + spec.environment().get("QUARKUS_SHUTDOWN_TIMEOUT"));
-        ChildHaproxy haproxy = ChildHaproxy.start(out, haproxyConfig());
+        balancer = ChildHaproxy.start(out, haproxyConfig());
         try {
             // one at a time: six JVMs starting at once on two cores make Flyway's first connection time out
             for (Service service : Service.values()) {
@@ -161,6 +173,7 @@ public final class RollingRestart {
                     restarts.add(replace(service, spec));
                 }
             }
+            phase = "after the last restart";
             Thread.sleep(TAIL.toMillis());
             traffic.stop();
             load.join();
@@ -170,7 +183,7 @@ public final class RollingRestart {
             say("replicas started again after failing during their start: " + crashRestarts.get());
             count(traffic);
         } finally {
-            haproxy.stop();
+            balancer.stop();
         }
         String text = String.join("\n", lines);
         Files.writeString(out.resolve("results.txt"), text + "\n");
@@ -185,6 +198,11 @@ public final class RollingRestart {
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.putAll(TestTokens.serviceConfig());
         config.put("certboard.credentials.generate-key", "true");
+        // outside sandbox mode renewal-service must be told its public URL (the balancer's), and candidate-service the
+        // key sealing webhook secrets (the sandbox profile's public one); mail is not the subject: the mock mailer
+        config.put("certboard.credentials.base-url", url(Service.RENEWAL));
+        config.put("certboard.webhooks.secret-key", "Y2VydGJvYXJkLXNhbmRib3gtd2ViaG9vay1rZXktMzI=");
+        config.put("quarkus.mailer.mock", "true");
         // the manifests' runtime settings that shape a shutdown, from the ConfigMap the pods read
         Map<String, String> env = PodSpec.of(root, service.module()).environment();
         env.forEach((key, value) -> {
@@ -234,6 +252,7 @@ public final class RollingRestart {
             }
         }
         long spawned = System.nanoTime();
+        phase = "a new " + service.module() + " replica starting";
         ServiceProcess fresh = startReady(service, spare);
         double toReady = (System.nanoTime() - spawned) / 1e9;
         replicas[spare] = fresh;
@@ -241,6 +260,7 @@ public final class RollingRestart {
         awaitUp(service, spare);
 
         ServiceProcess leaving = replicas[old];
+        phase = "an old " + service.module() + " replica deleted (endpoint removed, preStop, SIGTERM)";
         long deleted = System.nanoTime();
         int slotOfOld = old;
         Thread endpoint = new Thread(() -> {
@@ -264,9 +284,11 @@ public final class RollingRestart {
         endpoint.join();
         leaving.close();
         replicas[old] = null;
+        phase = "between restarts";
         return String.format("%s replica in slot %d replaced by slot %d: new replica ready %.1f s after start;"
-                + " old one: SIGTERM → exit %.1f s (deletion → exit %.1f s, grace %d s)%s", service.module(), old, spare,
-                toReady, stopSeconds, totalSeconds, spec.gracePeriodSeconds(), exited ? "" : ", KILLED at the grace");
+                + " old one: SIGTERM → exit %.1f s (deletion → exit %.1f s, grace %d s)%s; load average %s",
+                service.module(), old, spare, toReady, stopSeconds, totalSeconds, spec.gracePeriodSeconds(),
+                exited ? "" : ", KILLED at the grace", Machine.loadAverage());
     }
 
     private void awaitUp(Service service, int slot) {
@@ -293,10 +315,13 @@ public final class RollingRestart {
             String name = service.database();
             cfg.append("frontend ").append(name).append("\n  bind 127.0.0.1:").append(frontends.get(service))
                     .append("\n  default_backend ").append(name).append('\n');
+            // checked as the manifest's readinessProbe checks (period, timeout, failures before DOWN)
+            PodSpec.Readiness probe = PodSpec.of(root, service.module()).readiness();
             cfg.append("backend ").append(name).append("\n  balance roundrobin\n")
                     .append("  option httpchk GET /q/health/ready\n  http-check expect status 200\n")
-                    // the manifests' readinessProbe: every 5 s, 1 s timeout, DOWN after 3 failures
-                    .append("  timeout check 1s\n  default-server inter 5s fall 3 rise 1\n");
+                    .append("  timeout check ").append(probe.timeoutSeconds()).append("s\n  default-server inter ")
+                    .append(probe.periodSeconds()).append("s fall ").append(probe.failureThreshold())
+                    .append(" rise 1\n");
             int[][] ports = slots.get(service);
             for (int slot = 0; slot <= REPLICAS; slot++) {
                 cfg.append("  server s").append(slot).append(" 127.0.0.1:").append(ports[slot][0]).append(" check port ")
@@ -325,6 +350,9 @@ public final class RollingRestart {
     }
 
     private void stopAll() {
+        if (balancer != null) {
+            balancer.stop();
+        }
         running.values().forEach(replicas -> {
             for (ServiceProcess replica : replicas) {
                 if (replica != null) {
@@ -333,9 +361,7 @@ public final class RollingRestart {
             }
         });
         kafka.stop();
-        for (Service service : Service.values()) {
-            postgres.dropDatabase(prefix + service.database());
-        }
+        // its own server: its data stays in the run's folder under benchmarks/target, nothing to drop
         postgres.close();
     }
 
@@ -490,12 +516,13 @@ public final class RollingRestart {
                     latency.get(kind).recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
                     if (failure != null) {
                         statuses.get(kind).computeIfAbsent(-1, k -> new AtomicLong()).incrementAndGet();
-                        failures.add(Instant.now() + " " + kind + " " + failure);
+                        failures.add(Instant.now() + " " + kind + " " + failure + " [" + phase + "]");
                     } else {
                         int status = response.statusCode();
                         statuses.get(kind).computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
                         if (status >= 500) {
-                            failures.add(Instant.now() + " " + kind + " " + status + " " + response.body());
+                            failures.add(Instant.now() + " " + kind + " " + status + " " + response.body().strip()
+                                    + " [" + phase + "]");
                         }
                         accepted(kind, n, status, response.body());
                     }
@@ -585,7 +612,8 @@ public final class RollingRestart {
      * Waits until the consumers have caught up (or 120 s), then counts per accepted request what was applied: one
      * certification per passing result, one timeline entry per registration and per booking (candidate-service's
      * timeline consumes every topic), one candidate in renewal-service's projection per registration. Certifications
-     * and timeline steps are counted by candidate, so an event applied twice (or published twice under two ids) shows.
+     * and the events behind timeline steps are counted by candidate, so an event applied twice (or published twice under
+     * two ids) shows.
      */
     private void count(Traffic traffic) throws Exception {
         List<UUID> registered = traffic.registered.stream().map(UUID::fromString).toList();
@@ -597,14 +625,15 @@ public final class RollingRestart {
             tally.put("passing result → certification (renewal)", perCandidate(Service.RENEWAL,
                     "select candidate_id, count(*) from certification where candidate_id = any(?) group by 1", passed));
             tally.put("registration → timeline entry (candidate)", perCandidate(Service.CANDIDATE,
-                    "select candidate_id, count(*) from timeline_entry where candidate_id = any(?) and event_id in"
+                    "select candidate_id, count(distinct event_id) from timeline_entry where candidate_id = any(?)"
+                            + " and event_id in"
                             + " (select id from outbox_event where type = '" + EventType.CANDIDATE_REGISTERED.type()
                             + "') group by 1", registered));
             tally.put("registration → candidate projection (renewal)", perCandidate(Service.RENEWAL,
-                    "select id, count(*) from candidate where id = any(?) group by 1", registered));
+                    "select candidate_id, count(*) from candidate where candidate_id = any(?) group by 1", registered));
             tally.put("booking → ExamBooked timeline entry (candidate)", perCandidate(Service.CANDIDATE,
-                    "select candidate_id, count(*) from timeline_entry where candidate_id = any(?) and service ="
-                            + " 'exam' group by 1", booked));
+                    "select candidate_id, count(distinct event_id) from timeline_entry where candidate_id = any(?)"
+                            + " and service = 'exam' group by 1", booked));
             if (tally.values().stream().allMatch(t -> t[0] == 0)) {
                 break;
             }
@@ -620,6 +649,7 @@ public final class RollingRestart {
         }
         say("events lost: " + lost + ", applied twice: " + twice);
         say(String.format("longest gap between certifications while results arrived: %.1f s", longestGap(passed)));
+        say("load average at end " + Machine.loadAverage());
     }
 
     /** {missing, more than once, expected} for the ids, from a query returning (id, count). */

@@ -75,8 +75,10 @@ public final class Failures {
             return true;
         }
         String message = String.valueOf(t.getMessage());
-        // the reactive client reports a closed connection or an exhausted pool with plain VertxExceptions
-        return t instanceof io.vertx.core.VertxException
+        // the reactive client reports a closed connection or an exhausted pool with plain VertxExceptions, and its pool
+        // closed at shutdown with a NoStackTraceThrowable: an event in hand then must not be dead-lettered, it stays
+        // unacknowledged and the replica that takes the partition over applies it
+        return (t instanceof io.vertx.core.VertxException || t instanceof io.vertx.core.impl.NoStackTraceThrowable)
                 && (message.contains("onnection") || message.contains("Timeout") || message.contains("timed out")
                         || message.contains("Pool closed"));
     }

@@ -60,4 +60,12 @@ class FailuresTest {
         assertThat(Failures.isOutage(fromHibernate("40P01"))).isFalse();
         assertThat(Failures.isOutage(fromHibernate("23505"))).isFalse();
     }
+
+    @Test
+    void aPoolClosedAtShutdownIsTransientSoTheEventInHandIsNotDeadLettered() {
+        // what the reactive client fails with once Quarkus closed the pool (seen in a rolling restart)
+        Throwable closed = new CompletionException(new io.vertx.core.impl.NoStackTraceThrowable("Pool closed"));
+        assertThat(Failures.isTransient(closed)).isTrue();
+        assertThat(Failures.isTransient(new io.vertx.core.impl.NoStackTraceThrowable("something else"))).isFalse();
+    }
 }
