@@ -58,7 +58,10 @@ public final class PostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDir.resolve("data"))
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(dataDir.resolve("bin").toFile())
-                    .setPort(port);
+                    .setPort(port)
+                    // stopped by its owner's close(), after the services using it: its own hook would stop it under
+                    // them at exit, and they would shut down against a vanished database
+                    .setRegisterShutdownHook(false);
             serverConfig.forEach(builder::setServerConfig);
             EmbeddedPostgres pg = builder.start();
             return new PostgresServer("127.0.0.1", pg.getPort(), "postgres", "", pg);

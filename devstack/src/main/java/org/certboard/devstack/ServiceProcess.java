@@ -143,6 +143,12 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Resident memory of any process in MiB, read from /proc (Linux only; -1 elsewhere or when it is gone). */
+    public static long rssMiB(long pid) {
+        long kib = ChildProcess.rssKiB(pid);
+        return kib < 0 ? -1 : kib / 1024;
+    }
+
     /** Resident memory of the service's JVM in MiB, read from /proc (Linux only; -1 elsewhere). */
     public long rssMiB() {
         if (container != null) {

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.certboard.devstack.Ports;
+import org.certboard.devstack.ServiceProcess;
 
 /**
  * One packaged Quarkus app (a service or a baseline) in its own JVM, timed from the moment it is spawned until a URL
@@ -112,17 +113,7 @@ final class App implements AutoCloseable {
     }
 
     long rssMiB() {
-        return rssMiB(process.pid());
-    }
-
-    static long rssMiB(long pid) {
-        try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).findFirst().orElse(-1) / 1024;
-        } catch (IOException e) {
-            return -1;
-        }
+        return ServiceProcess.rssMiB(process.pid());
     }
 
     static void sleep(long millis) {
