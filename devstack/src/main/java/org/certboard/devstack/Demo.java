@@ -13,6 +13,7 @@ import org.certboard.devstack.scenario.Board;
 import org.certboard.devstack.scenario.BoardClient;
 import org.certboard.devstack.scenario.GoldenPath;
 import org.certboard.devstack.scenario.TokenSource;
+import org.certboard.devstack.scenario.TwoPrograms;
 import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.Topics;
 
@@ -72,6 +73,12 @@ final class Demo {
             out.println("== what the CE provider " + GoldenPath.CE_PROVIDER_ID + " (scope CE_PROVIDER) received and"
                     + " verified: the credits that name it, nothing else ==");
             ceProvider.print(out, outcome.candidate().id(), Duration.ofSeconds(5));
+            out.println();
+            out.println("== one person, two credential programs (docs/programs.md): CCM every five years, ACM every four"
+                    + " ==");
+            int[] twoStep = { 0 };
+            new TwoPrograms(new Board(new BoardClient(urls), tokens), line -> out.printf("%2d. %s%n", ++twoStep[0],
+                    line)).play("Mary", "Richmond");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -231,6 +231,10 @@ public final class LocalStack implements AutoCloseable {
     /** What a service of this stack is started with (a benchmark starts extra instances with it). */
     public Map<String, String> serviceConfig(Service service) {
         Map<String, String> config = new HashMap<>(postgres.datasourceConfig(database(service)));
+        if (options.imageTag() == null) {
+            // an image takes them from its manifest's environment, as every board-profile setting
+            config.putAll(PodSpec.programs(options.repoRoot()));
+        }
         options.extraConfig().forEach((key, value) -> {
             int slash = key.indexOf('/');
             if (slash < 0) {

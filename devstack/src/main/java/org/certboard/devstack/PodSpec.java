@@ -31,6 +31,7 @@ public record PodSpec(String module, long user, long group, boolean readOnlyRoot
     }
 
     private static final YAMLMapper YAML = new YAMLMapper();
+    private static final String BOARD_PROFILE = "certboard-board-profile";
 
     /** The Deployment of {@code module} in {@code repoRoot/deploy/kubernetes/base}. */
     public static PodSpec of(Path repoRoot, String module) {
@@ -115,6 +116,21 @@ public record PodSpec(String module, long user, long group, boolean readOnlyRoot
         env.forEach((key, value) -> args.addAll(List.of("--env", key + "=" + value)));
         args.add(image);
         return args;
+    }
+
+    /**
+     * The board's credential programs as deploy/kubernetes/base's board profile defines them
+     * ({@code certboard.programs.*}): a JVM of the local stack gets them as its pod would, so both run the same programs.
+     */
+    public static Map<String, String> programs(Path repoRoot) {
+        Map<String, String> programs = new LinkedHashMap<>();
+        objects(repoRoot.resolve("deploy/kubernetes/base")).stream()
+                .filter(o -> "ConfigMap".equals(o.path("kind").asText())
+                        && BOARD_PROFILE.equals(o.path("metadata").path("name").asText()))
+                .forEach(map -> map.path("data").properties().stream()
+                        .filter(e -> e.getKey().startsWith("certboard.programs."))
+                        .forEach(e -> programs.put(e.getKey(), e.getValue().asText())));
+        return programs;
     }
 
     /** Kubernetes quantities (512Mi, 64Mi) in podman's units. */

@@ -27,9 +27,22 @@ final class SystemStack {
     private SystemStack() {
     }
 
+    /**
+     * A third credential program that exists only in the system tests' configuration (issue 23: a program is added
+     * by configuration alone). Its numbers differ from CCM's and ACM's wherever a service applies them.
+     */
+    static final Map<String, String> THIRD_PROGRAM = Map.of(
+            "certboard.programs.TPX.name", "Transitional Practice Credential (TPX)",
+            "certboard.programs.TPX.eligibility.any-supervisor-months", "6",
+            "certboard.programs.TPX.exam.pass-mark", "600",
+            "certboard.programs.TPX.renewal.cycle", "P2Y",
+            "certboard.programs.TPX.renewal.audit-share", "0",
+            "certboard.programs.TPX.ce.required-hours", "10",
+            "certboard.programs.TPX.ce.categories.law", "2");
+
     static synchronized LocalStack get() {
         if (stack == null) {
-            stack = start(UnaryOperator.identity());
+            stack = start(options -> options.withExtraConfig(THIRD_PROGRAM));
         }
         return stack;
     }

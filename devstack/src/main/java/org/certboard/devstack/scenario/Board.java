@@ -136,6 +136,12 @@ public final class Board {
                 Map.of("attestation", true));
     }
 
+    /** The person applies to one of the board's credential programs. */
+    public Answer applyTo(Candidate candidate, String program) {
+        return as(candidate).post(Service.CANDIDATE, "/candidates/" + candidate.id() + "/applications/" + program,
+                Map.of("attestation", true));
+    }
+
     /** A registered RN with 30 months of case management whose application was approved automatically. */
     public Candidate eligibleCandidate(String givenName, String familyName) {
         Candidate candidate = register(givenName, familyName);
@@ -152,10 +158,21 @@ public final class Board {
      * Staff open a window in {@code opensInDays} for 30 days, with one sitting at 09:00 board time on its 7th day.
      */
     public Sitting openSitting(int opensInDays, int capacity, String site) {
+        return openSitting(opensInDays, capacity, site, Map.of());
+    }
+
+    /** The same, in a window of one of the board's credential programs. */
+    public Sitting openSitting(String program, int opensInDays, int capacity, String site) {
+        return openSitting(opensInDays, capacity, site, Map.of("program", program));
+    }
+
+    private Sitting openSitting(int opensInDays, int capacity, String site, Map<String, String> program) {
         LocalDate opens = today().plusDays(opensInDays);
         BoardClient staff = staff();
-        String windowId = staff.post(Service.EXAM, "/windows", Map.of("name", "Window " + opens,
-                "opensOn", opens.toString(), "closesOn", opens.plusDays(30).toString())).expect(201).text("id");
+        Map<String, String> window = new LinkedHashMap<>(program);
+        window.putAll(Map.of("name", "Window " + opens, "opensOn", opens.toString(),
+                "closesOn", opens.plusDays(30).toString()));
+        String windowId = staff.post(Service.EXAM, "/windows", window).expect(201).text("id");
         LocalDate date = opens.plusDays(7);
         Instant startsAt = date.atTime(LocalTime.of(9, 0)).atZone(ZONE).toInstant();
         String sittingId = staff.post(Service.EXAM, "/sittings", Map.of("windowId", windowId, "site", site,
@@ -225,6 +242,22 @@ public final class Board {
         return staff().get(Service.RENEWAL, "/certifications/" + number).expect(200).body();
     }
 
+    /** The person's certification in {@code program} once renewal-service has issued it. */
+    public JsonNode awaitCertification(Candidate candidate, String program, Duration timeout) {
+        return await("a " + program + " certification for " + candidate.name(), timeout, () -> {
+            Answer answer = as(candidate).get(Service.RENEWAL, "/candidates/me/certifications");
+            if (answer.status() == 503) {
+                return Optional.empty();
+            }
+            for (JsonNode certification : answer.expect(200).body().path("items")) {
+                if (program.equals(certification.path("program").asText())) {
+                    return Optional.of(certification);
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
     /** Waits until the certification shows {@code status}. */
     public JsonNode awaitStatus(String number, String status, Duration timeout) {
         return await(number + " to become " + status, timeout, () -> {
@@ -239,6 +272,17 @@ public final class Board {
      */
     public void addCeCredit(Candidate candidate, String number, String title, String providerId, int hours,
             boolean ethics, LocalDate completedOn) {
+        addCeCredit(candidate, number, title, providerId, hours, Map.of("ethics", ethics), completedOn);
+    }
+
+    /** The same, naming the CE categories of the certification's program the credit counts toward. */
+    public void addCeCredit(Candidate candidate, String number, String title, int hours, List<String> categories,
+            LocalDate completedOn) {
+        addCeCredit(candidate, number, title, null, hours, Map.of("categories", categories), completedOn);
+    }
+
+    private void addCeCredit(Candidate candidate, String number, String title, String providerId, int hours,
+            Map<String, Object> counting, LocalDate completedOn) {
         Map<String, Object> credit = new LinkedHashMap<>();
         credit.put("title", title);
         credit.put("provider", "Case Management Society");
@@ -246,7 +290,7 @@ public final class Board {
             credit.put("providerId", providerId);
         }
         credit.put("hours", hours);
-        credit.put("ethics", ethics);
+        credit.putAll(counting);
         credit.put("completedOn", completedOn.toString());
         as(candidate).post(Service.RENEWAL, "/certifications/" + number + "/ce-credits", credit).expect(201);
     }
