@@ -61,8 +61,7 @@ public class Booking {
         requireActive();
         if (!program.equals(to.program)) {
             throw Refusal.rule("Other program", "booking " + id + " is for the " + program + " exam; sitting "
-                    + to.id + " is a " + to.program + " sitting. Cancel and book the other program instead")
-                    .with("program", program);
+                    + to.id + " is a " + to.program + " sitting. Cancel and book the other program instead");
         }
         if (deferral && deferred) {
             throw Refusal.conflict("Deferral used", "booking " + id

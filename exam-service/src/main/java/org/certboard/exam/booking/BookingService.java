@@ -159,8 +159,7 @@ public class BookingService {
                         ? "no " + program + " eligibility decision is held for candidate " + candidateId
                         : "the " + program + " authorisation (" + auth.status + (auth.authorisedUntil != null
                                 ? ", until " + auth.authorisedUntil : "") + ") does not cover " + slot.day();
-                throw Refusal.forbidden("Not authorised", why).with("candidateId", candidateId)
-                        .with("program", program);
+                throw Refusal.forbidden("Not authorised", why).with("candidateId", candidateId);
             }
         });
     }
@@ -192,7 +191,7 @@ public class BookingService {
                 .invoke(inserted -> {
                     if (!inserted) {
                         throw Refusal.conflict("Already booked", "candidate " + candidateId
-                                + " already holds an active " + program + " booking").with("program", program);
+                                + " already holds an active " + program + " booking");
                     }
                 }).replaceWithVoid();
     }
