@@ -28,6 +28,8 @@ import org.certboard.exam.support.ExamFixtures;
 import org.certboard.platform.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -42,14 +44,19 @@ class EventFlowTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @Test
-    void aCandidateAuthorisedByAnEventBooksAndAPassPublishesExactlyOneExamPassed() {
+    /** In CCM and in ACM: the authorisation, the booking and the ExamPassed are the window's program's. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "CCM", "ACM" })
+    void aCandidateAuthorisedByAnEventBooksAndAPassPublishesExactlyOneExamPassed(String program) {
         UUID candidate = UUID.randomUUID();
-        UUID sitting = ExamFixtures.sittingInDays(3, 5);
-        LocalDate until = SandboxClock.today().plusYears(1);
-        decide(candidate, UUID.randomUUID(), "APPROVED", until, Instant.now());
+        LocalDate today = SandboxClock.today();
+        UUID sitting = ExamFixtures.sitting(ExamFixtures.window(program, today, today.plusDays(30), null),
+                ExamFixtures.noon(today.plusDays(3)), 5);
+        LocalDate until = today.plusYears(1);
+        send(EventType.ELIGIBILITY_DECIDED, candidate, new EligibilityDecided(candidate, UUID.randomUUID(),
+                "APPROVED", "A", until, Instant.now(), null, null, program));
         await().atMost(Duration.ofSeconds(60)).until(() -> TestDatabase.count(
-                "select count(*) from authorisation where candidate_id = ?", candidate) == 1);
+                "select count(*) from authorisation where candidate_id = ? and program = ?", candidate, program) == 1);
 
         UUID booking = ExamFixtures.book(candidate, sitting);
         SandboxClock.passTime(ExamFixtures.startsAt(sitting));
@@ -72,7 +79,8 @@ class EventFlowTest {
                 ExamPassed data = EventCodec.read(EventType.EXAM_PASSED, event.value());
                 assertThat(data).isEqualTo(new ExamPassed(candidate, booking,
                         LocalDate.ofInstant(ExamFixtures.startsAt(sitting), SandboxClock.ZONE), 612,
-                        new org.certboard.events.Actor("staff-functional-tests", "staff")));
+                        new org.certboard.events.Actor("staff-functional-tests", "staff"), program));
+                assertThat(event.value()).contains("\"program\":\"" + program + "\"");
             });
         }
     }

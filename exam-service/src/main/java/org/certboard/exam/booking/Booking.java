@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A candidate's seat at a sitting. Inserted with conditional SQL (see {@link BookingRepository#insertActive}) so that
- * the partial unique index "one BOOKED booking per candidate" decides races. Its lifecycle is below: booked →
+ * the partial unique index "one BOOKED booking per candidate and program" decides races. A booking is
+ * its sitting's program's and stays in it. Its lifecycle is below: booked →
  * cancelled, booked → completed by a no-show or by a result (sat). Each transition checks the state it leaves and
  * returns the event to publish; a completed booking publishes its attempt's ({@code ExamResult.event}). Callers hold
  * the row lock ({@link BookingRepository#findLocked}).
@@ -36,6 +37,8 @@ public class Booking {
     public UUID id;
     public UUID candidateId;
     public UUID sittingId;
+    public String program;
+    /** The authorisation (in {@link #program}) the booking was made under, for the retake rule. */
     public UUID applicationId;
     @Enumerated(EnumType.STRING)
     public Status status;
@@ -47,22 +50,26 @@ public class Booking {
     public BookingCancelled cancel(Instant now) {
         requireActive();
         status = Status.CANCELLED;
-        return new BookingCancelled(candidateId, id, sittingId, now);
+        return new BookingCancelled(candidateId, id, sittingId, now, program);
     }
 
     /**
-     * Booked → booked at another sitting. Into a window that opens after the current one closed this is the one
-     * deferral; a second is refused.
+     * Booked → booked at another sitting of the same program. Into a window that opens after the current one closed
+     * this is the one deferral; a second is refused.
      */
     public ExamBooked moveTo(Sitting to, boolean deferral) {
         requireActive();
+        if (!program.equals(to.program)) {
+            throw Refusal.rule("Other program", "booking " + id + " is for the " + program + " exam; sitting "
+                    + to.id + " is a " + to.program + " sitting. Cancel and book the other program instead");
+        }
         if (deferral && deferred) {
             throw Refusal.conflict("Deferral used", "booking " + id
                     + " was already deferred once; only one deferral to a later window is allowed");
         }
         sittingId = to.id;
         deferred = deferred || deferral;
-        return new ExamBooked(candidateId, id, to.id, to.site, to.startsAt);
+        return new ExamBooked(candidateId, id, to.id, to.site, to.startsAt, program);
     }
 
     /**

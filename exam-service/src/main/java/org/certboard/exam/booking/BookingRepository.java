@@ -33,17 +33,19 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID>, 
     }
 
     /**
-     * Inserts an active booking unless the candidate already holds one (the partial unique index decides); false
-     * when they do.
+     * Inserts an active booking unless the candidate already holds one in the program (the partial unique index
+     * decides); false when they do.
      */
-    public Uni<Boolean> insertActive(UUID bookingId, UUID candidateId, UUID sittingId, UUID applicationId,
-            Instant now) {
+    public Uni<Boolean> insertActive(UUID bookingId, UUID candidateId, UUID sittingId, String program,
+            UUID applicationId, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into booking (id, candidate_id, sitting_id, application_id, status, deferred, booked_at)
-                values (:id, :candidate, :sitting, :application, 'BOOKED', false, :at)
-                on conflict (candidate_id) where status = 'BOOKED' do nothing""")
+                insert into booking (id, candidate_id, sitting_id, program, application_id, status, deferred,
+                    booked_at)
+                values (:id, :candidate, :sitting, :program, :application, 'BOOKED', false, :at)
+                on conflict (candidate_id, program) where status = 'BOOKED' do nothing""")
                 .setParameter("id", bookingId).setParameter("candidate", candidateId)
-                .setParameter("sitting", sittingId).setParameter("application", applicationId)
+                .setParameter("sitting", sittingId).setParameter("program", program)
+                .setParameter("application", applicationId)
                 .setParameter("at", now).executeUpdate())
                 .map(rows -> rows == 1);
     }
@@ -58,15 +60,15 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID>, 
     /** What recording a result needs to know of each booking, in one query; unknown ids are absent. */
     public Uni<Map<UUID, BookingFacts>> facts(Collection<UUID> bookingIds) {
         return Panache.getSession().chain(session -> NativeSelect.of(session, """
-                select b.id, b.candidate_id, b.status, s.starts_at, w.pass_mark
+                select b.id, b.candidate_id, b.program, b.status, s.starts_at, w.pass_mark
                 from booking b join sitting s on s.id = b.sitting_id join exam_window w on w.id = s.window_id
                 where b.id = any(:ids)""", Object[].class)
                 .setParameter("ids", bookingIds.toArray(new UUID[0])).getResultList())
                 .map(rows -> {
                     Map<UUID, BookingFacts> facts = new HashMap<>(rows.size() * 2);
                     for (Object[] row : rows) {
-                        facts.put((UUID) row[0], new BookingFacts((UUID) row[1],
-                                Booking.Status.valueOf(row[2].toString()), instant(row[3]), (Integer) row[4]));
+                        facts.put((UUID) row[0], new BookingFacts((UUID) row[1], (String) row[2],
+                                Booking.Status.valueOf(row[3].toString()), instant(row[4]), (Integer) row[5]));
                     }
                     return facts;
                 });

@@ -20,13 +20,15 @@ import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
+import org.certboard.platform.program.ProgramRules;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Booking, cancelling and rescheduling. Each runs in one transaction with its events; every rule that concurrency
- * could break (seats, one active booking) is decided by a conditional statement in the database.
+ * could break (seats, one active booking per program) is decided by a conditional statement in the database. A
+ * sitting's program decides which authorisation is needed and whose retake rules apply.
  */
 @ApplicationScoped
 public class BookingService {
@@ -37,7 +39,7 @@ public class BookingService {
 
     private final BoardTime time;
     private final Cutoff cutoff;
-    private final RetakePolicy retakes;
+    private final ProgramRules<RetakePolicy> retakes;
     private final Outbox outbox;
     private final BookingRepository bookings;
     private final SittingRepository sittings;
@@ -45,7 +47,7 @@ public class BookingService {
     private final AuthorisationRepository authorisations;
     private final AttemptHistory history;
 
-    public BookingService(BoardTime time, Cutoff cutoff, RetakePolicy retakes, Outbox outbox,
+    public BookingService(BoardTime time, Cutoff cutoff, ProgramRules<RetakePolicy> retakes, Outbox outbox,
             BookingRepository bookings, SittingRepository sittings, WindowRepository windows,
             AuthorisationRepository authorisations, AttemptHistory history) {
         this.time = time;
@@ -68,7 +70,7 @@ public class BookingService {
                 .chain(slot -> authorisation(candidateId, slot)
                         .call(auth -> checkRetake(auth, slot))
                         .invoke(() -> requireSeatLeft(slot))
-                        .call(auth -> insertActive(bookingId, candidateId, sittingId, auth.applicationId, now))
+                        .call(auth -> insertActive(bookingId, candidateId, slot, auth.applicationId, now))
                         .call(auth -> takeSeat(slot))
                         .call(auth -> outbox.add(booked(candidateId, bookingId, slot))))
                 .chain(() -> bookings.findById(bookingId)));
@@ -150,27 +152,32 @@ public class BookingService {
     }
 
     private Uni<Authorisation> authorisation(UUID candidateId, Slot slot) {
-        return authorisations.findById(candidateId).invoke(auth -> {
+        String program = slot.sitting().program;
+        return authorisations.of(candidateId, program).invoke(auth -> {
             if (auth == null || !auth.permits(slot.day())) {
-                String why = auth == null ? "no eligibility decision is held for candidate " + candidateId
-                        : "the authorisation (" + auth.status + (auth.authorisedUntil != null
+                String why = auth == null
+                        ? "no " + program + " eligibility decision is held for candidate " + candidateId
+                        : "the " + program + " authorisation (" + auth.status + (auth.authorisedUntil != null
                                 ? ", until " + auth.authorisedUntil : "") + ") does not cover " + slot.day();
                 throw Refusal.forbidden("Not authorised", why).with("candidateId", candidateId);
             }
         });
     }
 
+    /** The retake rules of the sitting's program, over the candidate's attempts in that program. */
     private Uni<Void> checkRetake(Authorisation auth, Slot slot) {
-        return history.attempts(auth.candidateId, auth.applicationId)
+        RetakePolicy policy = retakes.of(auth.program);
+        RetakePolicy.Target target = new RetakePolicy.Target(auth.applicationId, slot.day(), slot.window().opensOn);
+        return history.attempts(auth.candidateId, auth.program)
                 .invoke(attempts -> {
-                    switch (retakes.check(attempts, slot.window().opensOn)) {
+                    switch (policy.check(attempts, target)) {
                         case ALLOWED -> {
                         }
-                        case ALREADY_PASSED -> throw Refusal.rule("Already passed",
-                                "candidate " + auth.candidateId + " has passed the exam in this authorisation period");
+                        case ALREADY_PASSED -> throw Refusal.rule("Already passed", "candidate " + auth.candidateId
+                                + " has passed the " + auth.program + " exam in this authorisation period");
                         case ATTEMPTS_EXHAUSTED -> throw Refusal.rule("Attempts exhausted",
-                                "candidate " + auth.candidateId + " has used all " + retakes.maxAttempts()
-                                        + " attempts of this authorisation period");
+                                "candidate " + auth.candidateId + " has used all " + policy.maxAttempts() + " "
+                                        + auth.program + " attempts of " + policy.describePeriod(slot.day()));
                         case TOO_SOON_AFTER_FAIL -> throw Refusal.rule("Retake too soon",
                                 "after a failed attempt the candidate may book only a sitting in a later window");
                     }
@@ -178,13 +185,15 @@ public class BookingService {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> insertActive(UUID bookingId, UUID candidateId, UUID sittingId, UUID applicationId, Instant now) {
-        return bookings.insertActive(bookingId, candidateId, sittingId, applicationId, now).invoke(inserted -> {
-            if (!inserted) {
-                throw Refusal.conflict("Already booked",
-                        "candidate " + candidateId + " already holds an active booking");
-            }
-        }).replaceWithVoid();
+    private Uni<Void> insertActive(UUID bookingId, UUID candidateId, Slot slot, UUID applicationId, Instant now) {
+        String program = slot.sitting().program;
+        return bookings.insertActive(bookingId, candidateId, slot.sitting().id, program, applicationId, now)
+                .invoke(inserted -> {
+                    if (!inserted) {
+                        throw Refusal.conflict("Already booked", "candidate " + candidateId
+                                + " already holds an active " + program + " booking");
+                    }
+                }).replaceWithVoid();
     }
 
     /**
@@ -210,6 +219,7 @@ public class BookingService {
     }
 
     private static ExamBooked booked(UUID candidateId, UUID bookingId, Slot slot) {
-        return new ExamBooked(candidateId, bookingId, slot.sitting().id, slot.sitting().site, slot.sitting().startsAt);
+        return new ExamBooked(candidateId, bookingId, slot.sitting().id, slot.sitting().site, slot.sitting().startsAt,
+                slot.sitting().program);
     }
 }

@@ -25,7 +25,7 @@ public final class ImportRows {
     public sealed interface Checked permits Valid, Rejected {
     }
 
-    /** A row whose values parsed and whose score lies on the scale. */
+    /** A row whose values parsed (its score may yet lie off its program's scale, see {@link #onScale}). */
     public record Valid(int line, UUID bookingId, int scaledScore) implements Checked {
     }
 
@@ -179,7 +179,11 @@ public final class ImportRows {
         }
     }
 
-    public static Checked check(Row row, ScoreScale scale) {
+    /**
+     * The checks a row passes on its own: a UUID and a whole number. Whether the score lies on the scale depends on
+     * the booking's program, so {@link #onScale} is asked once the booking is known.
+     */
+    public static Checked check(Row row) {
         if (row.malformed() != null) {
             return new Rejected(row.line(), row.malformed());
         }
@@ -196,9 +200,12 @@ public final class ImportRows {
         } catch (NumberFormatException | ArithmeticException e) {
             return new Rejected(row.line(), "scaledScore: " + (row.scaledScore() == null ? "missing" : "not a whole number"));
         }
-        if (!scale.contains(score)) {
-            return new Rejected(row.line(), "scaledScore: " + scale.describe());
-        }
         return new Valid(row.line(), bookingId, score);
+    }
+
+    /** Null when the row's score lies on {@code scale} (its booking's program's), else the row's rejection. */
+    public static Rejected onScale(Valid row, ScoreScale scale) {
+        return scale.contains(row.scaledScore()) ? null
+                : new Rejected(row.line(), "scaledScore: " + scale.describe());
     }
 }

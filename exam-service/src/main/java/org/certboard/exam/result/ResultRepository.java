@@ -52,6 +52,7 @@ public class ResultRepository implements PanacheRepositoryBase<ExamResult, UUID>
         UUID[] ids = new UUID[n];
         UUID[] bookings = new UUID[n];
         UUID[] candidates = new UUID[n];
+        String[] programs = new String[n];
         Integer[] scores = new Integer[n];
         Boolean[] passed = new Boolean[n];
         LocalDate[] dates = new LocalDate[n];
@@ -60,19 +61,22 @@ public class ResultRepository implements PanacheRepositoryBase<ExamResult, UUID>
             ids[i] = r.id;
             bookings[i] = r.bookingId;
             candidates[i] = r.candidateId;
+            programs[i] = r.program;
             scores[i] = r.scaledScore;
             passed[i] = r.passed;
             dates[i] = r.examDate;
         }
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into exam_result (id, booking_id, candidate_id, scaled_score, passed, no_show, exam_date,
-                    recorded_at, recorded_by_subject, recorded_by_role)
-                select id, booking_id, candidate_id, scaled_score, passed, false, exam_date, cast(:now as timestamptz),
-                    :recorderSubject, :recorderRole
+                insert into exam_result (id, booking_id, candidate_id, program, scaled_score, passed, no_show,
+                    exam_date, recorded_at, recorded_by_subject, recorded_by_role)
+                select id, booking_id, candidate_id, program, scaled_score, passed, false, exam_date,
+                    cast(:now as timestamptz), :recorderSubject, :recorderRole
                 from unnest(cast(:ids as uuid[]), cast(:bookings as uuid[]), cast(:candidates as uuid[]),
-                    cast(:scores as integer[]), cast(:passed as boolean[]), cast(:dates as date[]))
-                    as t(id, booking_id, candidate_id, scaled_score, passed, exam_date)""")
+                    cast(:programs as text[]), cast(:scores as integer[]), cast(:passed as boolean[]),
+                    cast(:dates as date[]))
+                    as t(id, booking_id, candidate_id, program, scaled_score, passed, exam_date)""")
                 .setParameter("ids", ids).setParameter("bookings", bookings).setParameter("candidates", candidates)
+                .setParameter("programs", programs)
                 .setParameter("scores", scores).setParameter("passed", passed).setParameter("dates", dates)
                 .setParameter("now", now).setParameter("recorderSubject", results.get(0).recordedBySubject)
                 .setParameter("recorderRole", results.get(0).recordedByRole).executeUpdate())
@@ -80,15 +84,16 @@ public class ResultRepository implements PanacheRepositoryBase<ExamResult, UUID>
     }
 
     @Override
-    public Uni<List<RetakePolicy.Attempt>> attempts(UUID candidateId, UUID applicationId) {
+    public Uni<List<RetakePolicy.Attempt>> attempts(UUID candidateId, String program) {
         return Panache.getSession().chain(session -> session.createSelectionQuery("""
-                select w.closesOn, r.passed from ExamResult r, Booking b, Sitting s, ExamWindow w
+                select b.applicationId, r.examDate, w.closesOn, r.passed
+                from ExamResult r, Booking b, Sitting s, ExamWindow w
                 where b.id = r.bookingId and s.id = b.sittingId and w.id = s.windowId
-                  and b.candidateId = :candidate and b.applicationId = :application""", Object[].class)
-                .setParameter("candidate", candidateId).setParameter("application", applicationId)
+                  and b.candidateId = :candidate and b.program = :program""", Object[].class)
+                .setParameter("candidate", candidateId).setParameter("program", program)
                 .getResultList())
-                .map(rows -> rows.stream()
-                        .map(row -> new RetakePolicy.Attempt((LocalDate) row[0], (Boolean) row[1])).toList());
+                .map(rows -> rows.stream().map(row -> new RetakePolicy.Attempt((UUID) row[0], (LocalDate) row[1],
+                        (LocalDate) row[2], (Boolean) row[3])).toList());
     }
 
     /** A candidate's attempts, oldest first: by exam date, then recording time; the id breaks ties. */

@@ -26,6 +26,7 @@ import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
+import org.certboard.platform.program.ProgramRules;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -39,27 +40,25 @@ import io.smallrye.mutiny.Uni;
 public class ResultService {
     private final BoardTime time;
     private final ExamConfig config;
-    private final ScoreScale scale;
+    private final ProgramRules<ScoreScale> scales;
     private final Outbox outbox;
     private final ResultRepository results;
     private final BookingRepository bookings;
     private final AuthorisationRepository authorisations;
 
-    public ResultService(BoardTime time, ExamConfig config, ScoreScale scale, Outbox outbox,
+    public ResultService(BoardTime time, ExamConfig config, ProgramRules<ScoreScale> scales, Outbox outbox,
             ResultRepository results, BookingRepository bookings, AuthorisationRepository authorisations) {
         this.time = time;
         this.config = config;
-        this.scale = scale;
+        this.scales = scales;
         this.outbox = outbox;
         this.results = results;
         this.bookings = bookings;
         this.authorisations = authorisations;
     }
 
+    /** The score lies on the scale of the booking's program (checked first once the booking is known). */
     public Uni<ExamResult> record(UUID bookingId, int score, Actor recorder) {
-        if (!scale.contains(score)) {
-            throw Refusal.invalid("scaledScore", scale.describe());
-        }
         Instant now = time.now();
         List<UUID> ids = List.of(bookingId);
         return Panache.withTransaction(() -> lockCandidatesOf(ids)
@@ -67,6 +66,10 @@ public class ResultService {
                     BookingFacts booking = facts.get(bookingId);
                     if (booking == null) {
                         throw Refusal.notFound("booking", bookingId);
+                    }
+                    ScoreScale scale = scales.of(booking.program());
+                    if (!scale.contains(score)) {
+                        throw Refusal.invalid("scaledScore", scale.describe());
                     }
                     Recorded held = recorded.get(bookingId);
                     if (held != null) {
@@ -94,58 +97,43 @@ public class ResultService {
                 .chain(booking -> bookings.facts(ids).chain(facts -> {
                     Instant startsAt = facts.get(bookingId).startsAt();
                     booking.noShow(now, startsAt);
-                    ExamResult result = ExamResult.noShow(bookingId, booking.candidateId, time.dateOf(startsAt), now,
-                            staff);
+                    ExamResult result = ExamResult.noShow(bookingId, booking.candidateId, booking.program,
+                            time.dateOf(startsAt), now, staff);
                     return results.persist(result).call(() -> outbox.add(result.event()));
                 })));
     }
 
-    /** Keeps the valid rows, rejects the others with their line; a row already recorded with the same score is unchanged. */
+    /**
+     * Keeps the valid rows, rejects the others with their line; a row already recorded with the same score is
+     * unchanged. A score is checked against its booking's program's scale once the bookings are read.
+     */
     public Uni<ImportReport> importRows(List<ImportRows.Row> rows, Actor importer) {
         if (rows.size() > config.importMaxRows()) {
             throw Refusal.invalid("body", "at most " + config.importMaxRows() + " rows per import, got "
                     + rows.size());
         }
         List<Rejected> rejected = new ArrayList<>();
-        Map<UUID, List<Valid>> lines = new LinkedHashMap<>();
+        List<Valid> parsed = new ArrayList<>(rows.size());
         for (ImportRows.Row row : rows) {
-            ImportRows.Checked checked = ImportRows.check(row, scale);
+            ImportRows.Checked checked = ImportRows.check(row);
             if (checked instanceof Rejected r) {
                 rejected.add(r);
             } else if (checked instanceof Valid v) {
-                lines.computeIfAbsent(v.bookingId(), id -> new ArrayList<>()).add(v);
+                parsed.add(v);
             }
         }
-        // A file that gives one booking two scores contradicts itself: neither may become final, every line of that
-        // booking is reported, and the vendor sends the booking again once it knows which score is right. The same
-        // score repeated is no contradiction: it counts once.
-        Map<UUID, Valid> byBooking = new LinkedHashMap<>();
-        int unchangedInFile = 0;
-        for (List<Valid> same : lines.values()) {
-            if (same.stream().mapToInt(Valid::scaledScore).distinct().count() > 1) {
-                String all = same.stream().map(v -> v.scaledScore() + " on line " + v.line())
-                        .collect(Collectors.joining(", "));
-                for (Valid v : same) {
-                    rejected.add(new Rejected(v.line(), "disputed: booking " + v.bookingId() + " has " + all
-                            + " in this file; none of them is recorded", true));
-                }
-            } else {
-                byBooking.put(same.get(0).bookingId(), same.get(0));
-                unchangedInFile += same.size() - 1;
-            }
-        }
-        if (byBooking.isEmpty()) {
-            return Uni.createFrom().item(report(0, unchangedInFile, rejected));
+        if (parsed.isEmpty()) {
+            return Uni.createFrom().item(report(0, 0, rejected));
         }
         Instant now = time.now();
-        List<UUID> ids = new ArrayList<>(byBooking.keySet());
-        int duplicates = unchangedInFile;
+        List<UUID> ids = parsed.stream().map(Valid::bookingId).distinct().toList();
         return Panache.withTransaction(() -> lockCandidatesOf(ids)
                 .chain(() -> bookings.facts(ids))
                 .chain(facts -> results.recorded(ids).chain(recorded -> {
-                    List<ExamResult> accepted = new ArrayList<>(ids.size());
-                    int unchanged = duplicates;
-                    for (Valid row : byBooking.values()) {
+                    Undisputed rowsOf = undisputed(onScale(parsed, facts, rejected), rejected);
+                    List<ExamResult> accepted = new ArrayList<>(rowsOf.byBooking().size());
+                    int unchanged = rowsOf.repeats();
+                    for (Valid row : rowsOf.byBooking().values()) {
                         BookingFacts booking = facts.get(row.bookingId());
                         Recorded held = recorded.get(row.bookingId());
                         String refusal = booking == null ? null : booking.refusesResult(now);
@@ -174,6 +162,56 @@ public class ResultService {
                 })));
     }
 
+    /**
+     * The rows whose score lies on their booking's program's scale; the others are rejected alone (so an off-scale
+     * score is no dispute). A row of an unknown booking is kept: it is rejected as unknown later.
+     */
+    private List<Valid> onScale(List<Valid> rows, Map<UUID, BookingFacts> facts, List<Rejected> rejected) {
+        List<Valid> kept = new ArrayList<>(rows.size());
+        for (Valid row : rows) {
+            BookingFacts booking = facts.get(row.bookingId());
+            Rejected off = booking == null ? null : ImportRows.onScale(row, scales.of(booking.program()));
+            if (off != null) {
+                rejected.add(off);
+            } else {
+                kept.add(row);
+            }
+        }
+        return kept;
+    }
+
+    /** One row per booking the file does not contradict itself on; {@code repeats}: the same score again. */
+    private record Undisputed(Map<UUID, Valid> byBooking, int repeats) {
+    }
+
+    /**
+     * A file that gives one booking two scores contradicts itself: neither may become final, every line of that
+     * booking is reported, and the vendor sends the booking again once it knows which score is right. The same
+     * score repeated is no contradiction: it counts once.
+     */
+    private static Undisputed undisputed(List<Valid> rows, List<Rejected> rejected) {
+        Map<UUID, List<Valid>> lines = new LinkedHashMap<>();
+        for (Valid row : rows) {
+            lines.computeIfAbsent(row.bookingId(), id -> new ArrayList<>()).add(row);
+        }
+        Map<UUID, Valid> byBooking = new LinkedHashMap<>();
+        int repeats = 0;
+        for (List<Valid> same : lines.values()) {
+            if (same.stream().mapToInt(Valid::scaledScore).distinct().count() > 1) {
+                String all = same.stream().map(v -> v.scaledScore() + " on line " + v.line())
+                        .collect(Collectors.joining(", "));
+                for (Valid v : same) {
+                    rejected.add(new Rejected(v.line(), "disputed: booking " + v.bookingId() + " has " + all
+                            + " in this file; none of them is recorded", true));
+                }
+            } else {
+                byBooking.put(same.get(0).bookingId(), same.get(0));
+                repeats += same.size() - 1;
+            }
+        }
+        return new Undisputed(byBooking, repeats);
+    }
+
     public Uni<ExamResult> get(UUID id) {
         return Panache.withSession(() -> results.findById(id))
                 .onItem().ifNull().failWith(() -> Refusal.notFound("result", id));
@@ -190,8 +228,8 @@ public class ResultService {
     }
 
     private ExamResult scored(UUID bookingId, BookingFacts booking, int score, Instant now, Actor recorder) {
-        return ExamResult.scored(bookingId, booking.candidateId(), score, scale, booking.passMark(),
-                time.dateOf(booking.startsAt()), now, recorder);
+        return ExamResult.scored(bookingId, booking.candidateId(), booking.program(), score,
+                scales.of(booking.program()), booking.passMark(), time.dateOf(booking.startsAt()), now, recorder);
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.certboard.exam.window.ExamWindow;
 import org.certboard.platform.domain.Refusal;
 
 /**
@@ -18,6 +19,8 @@ public class Sitting {
     @Id
     public UUID id;
     public UUID windowId;
+    /** Its window's program, kept with the sitting because booking decides on it (a window never changes program). */
+    public String program;
     public String site;
     public Instant startsAt;
     public int capacity;
@@ -26,10 +29,11 @@ public class Sitting {
     @Version
     public long version;
 
-    public static Sitting schedule(UUID windowId, String site, Instant startsAt, int capacity) {
+    public static Sitting schedule(ExamWindow window, String site, Instant startsAt, int capacity) {
         Sitting sitting = new Sitting();
         sitting.id = UUID.randomUUID();
-        sitting.windowId = windowId;
+        sitting.windowId = window.id;
+        sitting.program = window.program;
         sitting.site = site;
         sitting.startsAt = startsAt;
         sitting.capacity = capacity;

@@ -28,9 +28,8 @@ public class SittingService {
         this.time = time;
     }
 
-    /** The sitting must start inside its window on the board's calendar. */
+    /** The sitting must start inside its window on the board's calendar; it is its window's program's. */
     public Uni<Sitting> schedule(NewSitting body) {
-        Sitting sitting = Sitting.schedule(body.windowId(), body.site(), body.startsAt(), body.capacity());
         LocalDate day = time.dateOf(body.startsAt());
         return Panache.withTransaction(() -> windows.findById(body.windowId())
                 .onItem().ifNull().failWith(() -> Refusal.invalid("windowId", "no such window"))
@@ -40,7 +39,8 @@ public class SittingService {
                                 + window.closesOn + " (board time zone " + time.zone() + "), is on " + day);
                     }
                 })
-                .chain(window -> sittings.persist(sitting)));
+                .chain(window -> sittings.persist(Sitting.schedule(window, body.site(), body.startsAt(),
+                        body.capacity()))));
     }
 
     public Uni<Sitting> get(UUID id) {

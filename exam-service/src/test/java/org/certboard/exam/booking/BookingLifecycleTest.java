@@ -24,6 +24,7 @@ class BookingLifecycleTest {
         booking.id = UUID.randomUUID();
         booking.candidateId = UUID.randomUUID();
         booking.sittingId = SITTING;
+        booking.program = "CCM";
         booking.applicationId = UUID.randomUUID();
         booking.status = status;
         booking.deferred = deferred;
@@ -40,7 +41,7 @@ class BookingLifecycleTest {
         Instant now = STARTS_AT.minusSeconds(3 * 86400);
         if (refused == null) {
             BookingCancelled event = booking.cancel(now);
-            assertThat(event).isEqualTo(new BookingCancelled(booking.candidateId, booking.id, SITTING, now));
+            assertThat(event).isEqualTo(new BookingCancelled(booking.candidateId, booking.id, SITTING, now, "CCM"));
         } else {
             assertThatThrownBy(() -> booking.cancel(now)).isInstanceOfSatisfying(Refusal.class,
                     e -> assertThat(e).extracting(Refusal::kind, Refusal::title)
@@ -62,11 +63,12 @@ class BookingLifecycleTest {
         Booking booking = booking(from, deferred);
         Sitting to = new Sitting();
         to.id = UUID.randomUUID();
+        to.program = "CCM";
         to.site = "Boston";
         to.startsAt = STARTS_AT.plusSeconds(86400 * 40);
         if (refused == null) {
             assertThat(booking.moveTo(to, deferral))
-                    .isEqualTo(new ExamBooked(booking.candidateId, booking.id, to.id, "Boston", to.startsAt));
+                    .isEqualTo(new ExamBooked(booking.candidateId, booking.id, to.id, "Boston", to.startsAt, "CCM"));
             assertThat(booking.sittingId).isEqualTo(to.id);
         } else {
             assertThatThrownBy(() -> booking.moveTo(to, deferral)).isInstanceOfSatisfying(Refusal.class,
@@ -76,6 +78,21 @@ class BookingLifecycleTest {
         }
         assertThat(booking.status).isEqualTo(from);
         assertThat(booking.deferred).isEqualTo(deferredAfter);
+    }
+
+    /** A booking stays in its program: a sitting of another is refused, whatever the deferral. */
+    @ParameterizedTest(name = "move a CCM booking to a {0} sitting, deferral {1}")
+    @CsvSource({ "ACM, false", "ACM, true", "TPX, false" })
+    void aBookingMovesOnlyWithinItsProgram(String program, boolean deferral) {
+        Booking booking = booking(Status.BOOKED, false);
+        Sitting to = new Sitting();
+        to.id = UUID.randomUUID();
+        to.program = program;
+        assertThatThrownBy(() -> booking.moveTo(to, deferral)).isInstanceOfSatisfying(Refusal.class,
+                e -> assertThat(e).extracting(Refusal::kind, Refusal::title)
+                        .containsExactly(Refusal.Kind.RULE, "Other program"));
+        assertThat(booking.sittingId).isEqualTo(SITTING);
+        assertThat(booking.deferred).isFalse();
     }
 
     /** {@code secondsAfterStart}: when staff record it, relative to the sitting's start. */

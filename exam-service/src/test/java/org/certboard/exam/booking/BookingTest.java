@@ -3,11 +3,14 @@ package org.certboard.exam.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.certboard.platform.testing.Requests.staff;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,9 +18,12 @@ import java.util.UUID;
 import org.certboard.devstack.testing.SandboxClock;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.events.EventType;
 import org.certboard.exam.support.ExamFixtures;
 import org.certboard.exam.support.Database;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -160,6 +166,88 @@ class BookingTest {
         staff().queryParam("size", 2).queryParam("page", 1).get("/candidates/" + candidate + "/attempts").then()
                 .statusCode(200).body("total", equalTo(3)).body("page", equalTo(1)).body("size", equalTo(2))
                 .body("items.bookingId", contains(third.toString()));
+    }
+
+    /**
+     * A person authorised for CCM and ACM holds one active booking in each at once, never two in one; a booking needs
+     * the authorisation of its sitting's program and moves only within it.
+     */
+    @Test
+    void aPersonHoldsOneActiveBookingPerProgram() {
+        LocalDate today = SandboxClock.today();
+        UUID ccm = ExamFixtures.sittingInDays(5, 10);
+        UUID ccmOther = ExamFixtures.sittingInDays(6, 10);
+        UUID acmWindow = ExamFixtures.window("ACM", today, today.plusDays(30), null);
+        UUID acm = ExamFixtures.sitting(acmWindow, ExamFixtures.noon(today.plusDays(5)), 10);
+        UUID acmOther = ExamFixtures.sitting(acmWindow, ExamFixtures.noon(today.plusDays(6)), 10);
+        UUID both = UUID.randomUUID();
+        Database.authorise(List.of(both), "CCM", today.plusYears(1));
+        Database.authorise(List.of(both), "ACM", today.plusYears(1));
+
+        String ccmBooking = post(both, ccm).statusCode(201).body("program", equalTo("CCM")).extract().path("id");
+        String acmBooking = post(both, acm).statusCode(201).body("program", equalTo("ACM")).extract().path("id");
+        post(both, acmOther).statusCode(409).body("title", equalTo("Already booked"))
+                .body("detail", containsString("active ACM booking"));
+        post(both, ccmOther).statusCode(409).body("title", equalTo("Already booked"))
+                .body("detail", containsString("active CCM booking"));
+        move(UUID.fromString(ccmBooking), acmOther).statusCode(422).body("title", equalTo("Other program"));
+        staff().get("/candidates/" + both + "/bookings").then().statusCode(200)
+                .body("items.program", containsInAnyOrder("CCM", "ACM"));
+        assertThat(TestDatabase.count("select count(*) from booking where candidate_id = ? and status = 'BOOKED'",
+                both)).isEqualTo(2);
+        assertThat(events(EventType.EXAM_BOOKED, acmBooking, "ACM")).isEqualTo(1);
+        assertThat(events(EventType.EXAM_BOOKED, ccmBooking, "CCM")).isEqualTo(1);
+
+        UUID ccmOnly = ExamFixtures.authorisedCandidate();
+        post(ccmOnly, acm).statusCode(403).body("title", equalTo("Not authorised"))
+                .body("detail", containsString("no ACM eligibility decision"));
+        staff().delete("/bookings/" + acmBooking).then().statusCode(204);
+        assertThat(events(EventType.BOOKING_CANCELLED, acmBooking, "ACM")).isEqualTo(1);
+        post(both, acmOther).statusCode(201);
+    }
+
+    /**
+     * Three attempts a retake period, the fourth refused, in CCM (its authorisation period) and ACM (the calendar
+     * year): the next January resets ACM's count and not CCM's. Dated in the board's next calendar year.
+     */
+    @ParameterizedTest(name = "{0}: a sitting next January -> {1}")
+    @CsvSource({ "CCM, 422", "ACM, 201" })
+    void threeAttemptsPerRetakePeriodAndJanuaryResetsOnlyTheCalendarYear(String program, int january) {
+        int year = SandboxClock.today().getYear() + 1;
+        List<UUID> sittings = new ArrayList<>();
+        for (int month : new int[] { 2, 4, 6, 8 }) {
+            LocalDate opens = LocalDate.of(year, month, 1);
+            sittings.add(ExamFixtures.sitting(ExamFixtures.window(program, opens, opens.plusDays(9), null),
+                    ExamFixtures.noon(opens.plusDays(4)), 5));
+        }
+        LocalDate nextJanuary = LocalDate.of(year + 1, 1, 5);
+        UUID januarySitting = ExamFixtures.sitting(ExamFixtures.window(program, nextJanuary, nextJanuary.plusDays(9),
+                null), ExamFixtures.noon(nextJanuary.plusDays(4)), 5);
+        UUID candidate = UUID.randomUUID();
+        Database.authorise(List.of(candidate), program, LocalDate.of(year + 2, 12, 31));
+
+        UUID first = ExamFixtures.book(candidate, sittings.get(0));
+        SandboxClock.passTime(ExamFixtures.startsAt(sittings.get(0)));
+        ExamFixtures.result(first, 450, 201);
+        UUID second = ExamFixtures.book(candidate, sittings.get(1));
+        SandboxClock.passTime(ExamFixtures.startsAt(sittings.get(1)));
+        staff().post("/bookings/" + second + "/no-show").then().statusCode(201).body("program", equalTo(program));
+        UUID third = ExamFixtures.book(candidate, sittings.get(2));
+        SandboxClock.passTime(ExamFixtures.startsAt(sittings.get(2)));
+        ExamFixtures.result(third, 300, 201);
+        post(candidate, sittings.get(3)).statusCode(422).body("title", equalTo("Attempts exhausted"))
+                .body("detail", containsString(program.equals("ACM") ? "calendar year " + year
+                        : "this authorisation period"));
+
+        post(candidate, januarySitting).statusCode(january);
+        staff().get("/candidates/" + candidate + "/attempts").then().statusCode(200).body("total", equalTo(3))
+                .body("items.program", contains(program, program, program));
+    }
+
+    /** The outbox rows of this type about the booking that name the program. */
+    private static long events(EventType type, String booking, String program) {
+        return TestDatabase.count("select count(*) from outbox_event where type = ? and payload like ?"
+                + " and payload like ?", type.type(), "%" + booking + "%", "%\"program\":\"" + program + "\"%");
     }
 
     private static ValidatableResponse post(UUID candidate, UUID sitting) {

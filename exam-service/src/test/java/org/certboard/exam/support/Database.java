@@ -15,16 +15,22 @@ public final class Database {
     private Database() {
     }
 
-    /** Authorises candidates directly (fast set-up); the event path is covered by the broker tests. */
+    /** Authorises candidates for CCM directly (fast set-up); the event path is covered by the broker tests. */
     public static void authorise(Collection<UUID> candidates, LocalDate until) {
+        authorise(candidates, "CCM", until);
+    }
+
+    /** Authorises candidates for a program directly. */
+    public static void authorise(Collection<UUID> candidates, String program, LocalDate until) {
         try (Connection c = TestDatabase.connect(); PreparedStatement insert = c.prepareStatement(
-                "insert into authorisation (candidate_id, application_id, status, authorised_until, decided_at)"
-                        + " values (?, ?, 'APPROVED', ?, ?)")) {
+                "insert into authorisation (candidate_id, program, application_id, status, authorised_until,"
+                        + " decided_at) values (?, ?, ?, 'APPROVED', ?, ?)")) {
             for (UUID candidate : candidates) {
                 insert.setObject(1, candidate);
-                insert.setObject(2, UUID.randomUUID());
-                insert.setObject(3, until);
-                insert.setObject(4, java.sql.Timestamp.from(Instant.now()));
+                insert.setString(2, program);
+                insert.setObject(3, UUID.randomUUID());
+                insert.setObject(4, until);
+                insert.setObject(5, java.sql.Timestamp.from(Instant.now()));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -30,10 +30,18 @@ public final class ExamFixtures {
     }
 
     public static UUID window(LocalDate opensOn, LocalDate closesOn, Integer passMark) {
+        return window(null, opensOn, closesOn, passMark);
+    }
+
+    /** A window of {@code program}; null sends none (CCM). */
+    public static UUID window(String program, LocalDate opensOn, LocalDate closesOn, Integer passMark) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "W " + opensOn,
                 "opensOn", opensOn.toString(), "closesOn", closesOn.toString()));
         if (passMark != null) {
             body.put("passMark", passMark);
+        }
+        if (program != null) {
+            body.put("program", program);
         }
         return UUID.fromString(staff().contentType(ContentType.JSON).body(body).post("/windows")
                 .then().statusCode(201).extract().path("id"));

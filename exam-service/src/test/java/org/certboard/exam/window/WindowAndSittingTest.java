@@ -62,6 +62,30 @@ class WindowAndSittingTest {
         assertThat(TestDatabase.count("select count(*) from exam_window")).isEqualTo(before);
     }
 
+    /** A window is CCM's unless it names a program the board runs; its sittings are its program's. */
+    @Test
+    void aWindowBelongsToAProgramAndItsSittingsInheritIt() {
+        LocalDate today = SandboxClock.today();
+        UUID ccm = ExamFixtures.window(today, today.plusDays(10));
+        staff().get("/windows/" + ccm).then().statusCode(200).body("program", equalTo("CCM"));
+        UUID acm = ExamFixtures.window("ACM", today, today.plusDays(10), 520);
+        staff().get("/windows/" + acm).then().statusCode(200).body("program", equalTo("ACM"))
+                .body("passMark", equalTo(520));
+        UUID sitting = ExamFixtures.sitting(acm, ExamFixtures.noon(today.plusDays(5)), 2);
+        staff().get("/sittings/" + sitting).then().statusCode(200).body("program", equalTo("ACM"));
+        staff().queryParam("windowId", acm.toString()).get("/sittings").then().statusCode(200)
+                .body("items.program", contains("ACM"));
+
+        long before = TestDatabase.count("select count(*) from exam_window");
+        for (String unknown : new String[] { "NCC", "acm", "" }) {
+            staff().contentType(ContentType.JSON).body(Map.of("name", "x", "opensOn", today.toString(),
+                    "closesOn", today.plusDays(10).toString(), "program", unknown))
+                    .post("/windows").then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", contains("program"));
+        }
+        assertThat(TestDatabase.count("select count(*) from exam_window")).isEqualTo(before);
+    }
+
     @Test
     void sittingsLieInsideTheirWindowAndListWithSeatsLeft() {
         LocalDate today = SandboxClock.today();
