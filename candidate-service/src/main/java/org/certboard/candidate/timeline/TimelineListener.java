@@ -93,11 +93,11 @@ public class TimelineListener {
             .on(BookingCancelled.class, (event, e) -> step(event, Step.CANCELLED, e.cancelledAt(),
                     e.bookingId().toString(), null, about(e.program(), "bookingId", e.bookingId(), "sittingId",
                             e.sittingId())))
-            .on(ExamPassed.class, (event, e) -> result(event, e.bookingId(), e.examDate(), false, e.actor(),
-                    about(e.program(), "bookingId", e.bookingId(), "passed", true, "scaledScore",
+            .on(ExamPassed.class, (event, e) -> result(event, e.program(), e.bookingId(), e.examDate(), false,
+                    e.actor(), about(e.program(), "bookingId", e.bookingId(), "passed", true, "scaledScore",
                             e.scaledScore(), "noShow", false)))
-            .on(ExamFailed.class, (event, e) -> result(event, e.bookingId(), e.examDate(), e.noShow(), e.actor(),
-                    about(e.program(), "bookingId", e.bookingId(), "passed", false, "scaledScore",
+            .on(ExamFailed.class, (event, e) -> result(event, e.program(), e.bookingId(), e.examDate(), e.noShow(),
+                    e.actor(), about(e.program(), "bookingId", e.bookingId(), "passed", false, "scaledScore",
                             e.scaledScore(), "noShow", e.noShow())))
             .on(CertificationIssued.class, this::certified)
             .on(RenewalReminderDue.class, (event, e) -> step(event, Step.REMINDER, startOf(e.dueOn()), e.number(),
@@ -159,14 +159,14 @@ public class TimelineListener {
     }
 
     /** A result is two steps: the candidate sat (a no-show did not), then the result was recorded, by whom. */
-    private Uni<Void> result(IncomingEvent event, UUID bookingId, LocalDate examDate, boolean noShow, Actor actor,
-            Map<String, Object> detail) {
+    private Uni<Void> result(IncomingEvent event, String program, UUID bookingId, LocalDate examDate, boolean noShow,
+            Actor actor, Map<String, Object> detail) {
         Uni<Void> recorded = step(event, Step.RESULT, event.time(), bookingId.toString(), actor, detail);
         if (noShow) {
             return recorded;
         }
         return step(event, Step.SAT, startOf(examDate), bookingId.toString(), null,
-                detail("bookingId", bookingId, "examDate", examDate)).chain(() -> recorded);
+                about(program, "bookingId", bookingId, "examDate", examDate)).chain(() -> recorded);
     }
 
     private Uni<Void> step(IncomingEvent event, Step step, Instant occurredAt, String ref, Actor actor,
