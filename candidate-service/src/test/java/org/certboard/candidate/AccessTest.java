@@ -36,6 +36,7 @@ class AccessTest {
         final String other = registerAs(otherToken, otherEmail);
         private boolean evidence;
         private String application;
+        private String acmApplication;
         private String nameChange;
         private String employer;
         private String delivery;
@@ -66,6 +67,14 @@ class AccessTest {
                 application = Api.submit(withEvidence(doubtful)).statusCode(201).extract().path("id");
             }
             return application;
+        }
+
+        /** The owner's application to ACM, approved by the rules; answers the program's code to read it by. */
+        String acmApplication() {
+            if (acmApplication == null) {
+                acmApplication = Api.submit(withEvidence(false), "ACM").statusCode(201).extract().path("id");
+            }
+            return "ACM";
         }
 
         /** A request for a new name for the owner, filed by staff. */
@@ -146,6 +155,12 @@ class AccessTest {
                             p.application(false);
                             return r.get("/candidates/{id}/application", p.owner);
                         })
+                // the same per program: the owner applies to ACM; staff, applying for them next, find it open
+                .row("POST", "/candidates/{id}/applications/{program}", 401, 201, 404, 403, 409, 403,
+                        (r, p) -> json(r, Map.of("attestation", true)).post(
+                                "/candidates/{id}/applications/{program}", p.withEvidence(false), "ACM"))
+                .row("GET", "/candidates/{id}/applications/{program}", 401, 200, 404, 403, 200, 403,
+                        (r, p) -> r.get("/candidates/{id}/applications/{program}", p.owner, p.acmApplication()))
                 .row("GET", "/applications/{id}", 401, 200, 404, 403, 200, 403,
                         (r, p) -> r.get("/applications/{id}", p.application(false)))
                 .row("POST", "/applications/{id}/decision", 401, 403, 403, 403, 200, 403,

@@ -92,4 +92,10 @@ public final class Api {
         return staff().contentType(ContentType.JSON).body("{\"attestation\":true}")
                 .post("/candidates/{id}/application", candidateId).then();
     }
+
+    /** Submits the candidate's application to a credential program, as staff. */
+    public static io.restassured.response.ValidatableResponse submit(String candidateId, String program) {
+        return staff().contentType(ContentType.JSON).body("{\"attestation\":true}")
+                .post("/candidates/{id}/applications/{program}", candidateId, program).then();
+    }
 }

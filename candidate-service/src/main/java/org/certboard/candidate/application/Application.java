@@ -37,6 +37,8 @@ public class Application {
     @Id
     public UUID id;
     public UUID candidateId;
+    /** The credential program applied to (CCM, ACM, ...): its pathways decide, its authorisation period applies. */
+    public String program;
     @Enumerated(EnumType.STRING)
     public ApplicationStatus status;
     public String pathway;
@@ -62,12 +64,13 @@ public class Application {
     public record Submitted(Application application, EligibilityDecided event) {
     }
 
-    /** A submission, decided by the board's rules on {@code today} (the submission date). */
-    static Submitted submit(UUID candidateId, boolean attestation, Decision decision, LocalDate today, Instant now,
-            Actor submitter) {
+    /** A submission to {@code program}, decided by that program's rules on {@code today} (the submission date). */
+    static Submitted submit(UUID candidateId, String program, boolean attestation, Decision decision,
+            LocalDate today, Instant now, Actor submitter) {
         Application application = new Application();
         application.id = UUID.randomUUID();
         application.candidateId = candidateId;
+        application.program = program;
         application.status = ApplicationStatus.valueOf(decision.verdict().name());
         application.pathway = decision.pathway();
         application.licenceType = decision.licenceType();
@@ -85,7 +88,7 @@ public class Application {
     /**
      * Staff settle an application UNDER_REVIEW; the reason joins the checks so the record tells the whole story. The
      * authorisation runs from the day staff approve, not from the submission: time spent in review must not shorten
-     * the candidate's window to book.
+     * the candidate's window to book. {@code authorisationPeriod} is the application's program's.
      */
     EligibilityDecided decide(boolean approve, String reason, Actor staff, LocalDate today,
             Period authorisationPeriod, Instant now) {
@@ -130,7 +133,7 @@ public class Application {
     private EligibilityDecided decided() {
         boolean approved = status == ApplicationStatus.APPROVED;
         return new EligibilityDecided(candidateId, id, status.name(), approved ? pathway : null, authorisedUntil,
-                decidedAt, approved ? licenceType : null, decidedBy());
+                decidedAt, approved ? licenceType : null, decidedBy(), program);
     }
 
     private void require(ApplicationStatus from, String action) {

@@ -1,7 +1,10 @@
 package org.certboard.candidate.application;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -30,21 +33,29 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
                 .setParameter("id", applicationId).getSingleResultOrNull());
     }
 
-    /** The candidate's most recent application, null when there is none. */
-    public Uni<Application> latest(UUID candidateId) {
-        return find("candidateId = ?1 order by submittedAt desc, id", candidateId)
+    /** The candidate's most recent application to the program, null when there is none. */
+    public Uni<Application> latest(UUID candidateId, String program) {
+        return find("candidateId = ?1 and program = ?2 order by submittedAt desc, id", candidateId, program)
                 .firstResult();
     }
 
+    /** The candidate's most recent application to each program applied to, by program code. */
+    public Uni<List<Application>> latestPerProgram(UUID candidateId) {
+        return find("candidateId = ?1 order by program, submittedAt desc, id", candidateId).list()
+                .map(all -> List.copyOf(all.stream().collect(Collectors.toMap(a -> a.program, a -> a,
+                        (latest, older) -> latest, LinkedHashMap::new)).values()));
+    }
+
     /**
-     * Whether an application blocks a new submission on {@code today}: one under review, or an approval whose
-     * authorisation still runs (authorisedUntil on or after today). An approval whose period has ended no longer
-     * authorises anything, so the candidate must apply again. Callers hold the candidate row lock, which serialises
+     * Whether an application to the program blocks a new submission to it on {@code today}: one under review, or an
+     * approval whose authorisation still runs (authorisedUntil on or after today). An approval whose period has ended
+     * no longer authorises anything, so the candidate must apply again. Callers hold the candidate row lock, which serialises
      * submissions (the unique index application_under_review only backs the UNDER_REVIEW part, because validity
-     * depends on today's date).
+     * depends on today's date). Applications to other programs do not count: a person may apply to each.
      */
-    public Uni<Boolean> hasOpen(UUID candidateId, LocalDate today) {
-        return count("candidateId = ?1 and (status = ?2 or (status = ?3 and authorisedUntil >= ?4))",
-                candidateId, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.APPROVED, today).map(n -> n > 0);
+    public Uni<Boolean> hasOpen(UUID candidateId, String program, LocalDate today) {
+        return count("candidateId = ?1 and program = ?2"
+                + " and (status = ?3 or (status = ?4 and authorisedUntil >= ?5))", candidateId, program, ApplicationStatus.UNDER_REVIEW, ApplicationStatus.APPROVED, today)
+                .map(n -> n > 0);
     }
 }

@@ -1,6 +1,7 @@
 package org.certboard.candidate.application;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,8 @@ import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.http.Preconditions;
 import org.certboard.platform.outbox.Outbox;
+import org.certboard.platform.program.ProgramRules;
+import org.certboard.platform.program.Programs;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -30,15 +33,18 @@ public class ApplicationService {
 
     private final ApplicationRepository applications;
     private final CandidateRepository candidates;
-    private final EligibilityRules rules;
+    private final Programs programs;
+    private final ProgramRules<EligibilityRules> rules;
     private final EvidenceService evidence;
     private final Outbox outbox;
     private final BoardTime time;
 
     public ApplicationService(ApplicationRepository applications, CandidateRepository candidates,
-            EligibilityRules rules, EvidenceService evidence, Outbox outbox, BoardTime time) {
+            Programs programs, ProgramRules<EligibilityRules> rules, EvidenceService evidence, Outbox outbox,
+            BoardTime time) {
         this.applications = applications;
         this.candidates = candidates;
+        this.programs = programs;
         this.rules = rules;
         this.evidence = evidence;
         this.outbox = outbox;
@@ -46,49 +52,56 @@ public class ApplicationService {
     }
 
     /**
-     * Decides the candidate's file as it stands today. The candidate row is locked so that two submissions of the same
-     * candidate are decided one after the other; the second then finds the first and is refused while it is under
-     * review or its approval still authorises the candidate. An approval whose authorisation period has ended does not
-     * block: the candidate must apply (and be decided) again.
+     * Decides the candidate's file as it stands today by the rules of the program applied to (an unknown program is
+     * a 404). The candidate row is locked so that two submissions of the same candidate are decided one after the
+     * other; the second to the same program then finds the first and is refused while it is under review or its
+     * approval still authorises the candidate. An approval whose authorisation period has ended does not block: the
+     * candidate must apply (and be decided) again. Applications to other programs never block.
      */
-    public Uni<ApplicationView> submit(UUID candidateId, Submission body, Actor submitter) {
+    public Uni<ApplicationView> submit(UUID candidateId, String programCode, Submission body, Actor submitter) {
+        String program = programs.require(programCode).code();
         return UniqueViolations.asConflict(Panache.withTransaction(() -> candidates.requireLocked(candidateId)
                 .chain(() -> {
                     // Read today once, after the lock: the open check and the decision use the same day.
                     LocalDate today = time.today();
-                    return applications.hasOpen(candidateId, today)
+                    return applications.hasOpen(candidateId, program, today)
                             .invoke(open -> {
                                 if (open) {
                                     throw Refusal.conflict("Application already open", "candidate "
-                                            + candidateId + " has an application under review or an approval that "
-                                            + "still authorises them; a new one can be submitted after a denial, a "
-                                            + "withdrawal or the end of the authorisation period");
+                                            + candidateId + " has an application to " + program + " under review or "
+                                            + "an approval that still authorises them; a new one can be submitted "
+                                            + "after a denial, a withdrawal or the end of the authorisation period");
                                 }
                             })
                             .chain(() -> evidence.evidence(candidateId, body.attestation()))
                             .chain(file -> {
-                                Application.Submitted submitted = Application.submit(candidateId, body.attestation(),
-                                        rules.decide(file, today), today, time.now(), submitter);
+                                Application.Submitted submitted = Application.submit(candidateId, program,
+                                        body.attestation(), rules.of(program).decide(file, today), today,
+                                        time.now(), submitter);
                                 return applications.persist(submitted.application())
                                         .call(() -> outbox.add(submitted.event()))
                                         .call(application -> fixNameIfDecided(application));
                             });
                 })),
                 UNDER_REVIEW_INDEX, () -> Refusal.conflict("Application already open", "candidate "
-                        + candidateId + " has an application under review"))
+                        + candidateId + " has an application to " + program + " under review"))
                 .map(ApplicationService::view);
     }
 
-    public Uni<Versioned<ApplicationView>> latest(UUID candidateId) {
+    /** The candidate's latest application to the program; 404 for an unknown program or none yet. */
+    public Uni<Versioned<ApplicationView>> latest(UUID candidateId, String programCode) {
+        String program = programs.require(programCode).code();
         return Panache.withSession(() -> candidates.require(candidateId)
-                .chain(() -> applications.latest(candidateId))
-                .onItem().ifNull().failWith(() -> Refusal.notFound("application of candidate", candidateId)))
+                .chain(() -> applications.latest(candidateId, program))
+                .onItem().ifNull().failWith(() -> Refusal.notFound("application to " + program + " of candidate",
+                        candidateId)))
                 .map(ApplicationService::versioned);
     }
 
-    /** The candidate's latest application, null when there is none; needs the caller's session. */
-    public Uni<ApplicationView> latestOrNull(UUID candidateId) {
-        return applications.latest(candidateId).map(a -> a == null ? null : view(a));
+    /** The candidate's latest application to each program applied to, by program code; needs the caller's session. */
+    public Uni<List<ApplicationView>> latestPerProgram(UUID candidateId) {
+        return applications.latestPerProgram(candidateId)
+                .map(list -> list.stream().map(ApplicationService::view).toList());
     }
 
     public Uni<Versioned<ApplicationView>> get(UUID applicationId) {
@@ -111,7 +124,8 @@ public class ApplicationService {
                 .chain(() -> applications.require(applicationId, LockModeType.PESSIMISTIC_WRITE))
                 .invoke(application -> Preconditions.requireIfMatch(ifMatch, application.version))
                 .call(application -> outbox.add(application.decide(body.decision() == StaffDecision.Choice.APPROVE,
-                        body.reason(), staff, time.today(), rules.criteria().authorisationPeriod(), time.now())))
+                        body.reason(), staff, time.today(),
+                        rules.of(application.program).criteria().authorisationPeriod(), time.now())))
                 .call(this::fixNameIfDecided))
                 // read after the commit, whose flush bumped the version
                 .map(ApplicationService::versioned);
@@ -139,7 +153,7 @@ public class ApplicationService {
     }
 
     static ApplicationView view(Application a) {
-        return new ApplicationView(a.id, a.candidateId, a.status,
+        return new ApplicationView(a.id, a.candidateId, a.program, a.status,
                 a.status == ApplicationStatus.APPROVED ? a.pathway : null,
                 a.status == ApplicationStatus.UNDER_REVIEW ? a.pathway : null,
                 a.checks, a.submittedOn, a.authorisedUntil, a.decidedAt, a.decisionReason, a.submittedBy(),

@@ -12,9 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * An application as the contract shows it. {@code pathway} and {@code authorisedUntil} are set only when APPROVED;
  * while UNDER_REVIEW, {@code proposedPathway} names the pathway staff are asked to confirm. {@code submittedBy} is
  * who submitted (the candidate, or staff for a paper application); {@code decidedBy} the staff member behind the
- * latest decision or withdrawal, null while only the board's rules have decided.
+ * latest decision or withdrawal, null while only the board's rules have decided. {@code program} is the credential
+ * program applied to (CCM for every application made before programs existed).
  */
-public record ApplicationView(UUID id, UUID candidateId, ApplicationStatus status,
+public record ApplicationView(UUID id, UUID candidateId,
+        @Schema(description = "The credential program applied to (docs/programs.md)", example = "CCM") String program,
+        ApplicationStatus status,
         @Schema(nullable = true) String pathway,
         @Schema(nullable = true) String proposedPathway, List<CheckView> checks, LocalDate submittedOn,
                 @Schema(nullable = true) LocalDate authorisedUntil,

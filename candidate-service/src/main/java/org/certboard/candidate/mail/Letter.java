@@ -6,6 +6,8 @@ import java.time.LocalDate;
  * What one mail says, the model of its templates (templates/mail): the facts its event carries, named for
  * the reader. Fields a kind does not use are null.
  *
+ * @param credential the name of the credential program the mail is about (Certified Case Manager (CCM)); null for
+ *            mail about no program (a name change) or one the configuration no longer defines
  * @param ref what the mail is about (a booking, a certificate number, an application), for the log and for telling a
  *            move from a booking
  * @param outcome a decision or result in the board's words (APPROVED, DENIED, PASSED, ...)
@@ -14,8 +16,8 @@ import java.time.LocalDate;
  * @param days days before expiry, for a reminder
  * @param link where to read more: the verification page of a certificate, else the board's portal
  */
-public record Letter(MailKind kind, String name, String boardName, String ref, String outcome, LocalDate when,
-        String moment, String site, Integer days, String link) {
+public record Letter(MailKind kind, String name, String boardName, String credential, String ref, String outcome,
+        LocalDate when, String moment, String site, Integer days, String link) {
 
     /** The subject line, in the board's name. */
     public String subject() {

@@ -36,6 +36,8 @@ import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.inbox.EventConsumer;
 import org.certboard.platform.inbox.Failures;
 import org.certboard.platform.inbox.IncomingEvent;
+import org.certboard.platform.program.Program;
+import org.certboard.platform.program.Programs;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -70,14 +72,16 @@ public class MailListener {
     private final CandidateRepository candidates;
     private final MailConfig config;
     private final BoardTime time;
+    private final Programs programs;
     private final Counter failures;
 
     public MailListener(MailRepository mails, CandidateRepository candidates, MailConfig config, BoardTime time,
-            MeterRegistry registry) {
+            Programs programs, MeterRegistry registry) {
         this.mails = mails;
         this.candidates = candidates;
         this.config = config;
         this.time = time;
+        this.programs = programs;
         this.failures = Counter.builder("certboard.mail.intake.failures")
                 .description("Events the mail channel could not turn into mail and dead-lettered").register(registry);
     }
@@ -145,54 +149,58 @@ public class MailListener {
                 }));
     }
 
-    /** The mail an event calls for, as a letter without its reader's name; null when it calls for none. */
+    /**
+     * The mail an event calls for, as a letter without its reader's name; null when it calls for none. Mail about an
+     * application, an exam or a certification names the program's credential: a person may hold more than one.
+     */
     private Uni<Draft> letterOf(IncomingEvent event, EventPayload data) {
         String portal = config.portalUrl();
         Draft draft = null;
         if (data instanceof EligibilityDecided e) {
             draft = "UNDER_REVIEW".equals(e.status())
-                    ? new Draft(MailKind.APPLICATION_RECEIVED, e.applicationId().toString(), null, null, null, null,
-                            null, portal)
-                    : new Draft(MailKind.APPLICATION_DECIDED, e.applicationId().toString(), e.status(),
+                    ? new Draft(MailKind.APPLICATION_RECEIVED, e.program(), e.applicationId().toString(), null,
+                            null, null, null, null, portal)
+                    : new Draft(MailKind.APPLICATION_DECIDED, e.program(), e.applicationId().toString(), e.status(),
                             "APPROVED".equals(e.status()) ? e.authorisedUntil() : null, null, null, null, portal);
         } else if (data instanceof NameChangeDecided e && !e.correction()) {
-            draft = new Draft(MailKind.NAME_CHANGE_DECIDED, e.requestId().toString(),
+            draft = new Draft(MailKind.NAME_CHANGE_DECIDED, null, e.requestId().toString(),
                     e.accepted() ? "ACCEPTED" : "REJECTED", null, null, null, null, portal);
         } else if (data instanceof ExamBooked e) {
             String booking = e.bookingId().toString();
             String moment = MOMENT.format(e.startsAt().atZone(time.zone()));
             return mails.bookingMailed(e.candidateId(), booking).map(moved -> new Draft(moved
-                    ? MailKind.BOOKING_MOVED : MailKind.BOOKING_CONFIRMED, booking, null, null, moment, e.site(),
-                    null, portal));
+                    ? MailKind.BOOKING_MOVED : MailKind.BOOKING_CONFIRMED, e.program(), booking, null, null, moment,
+                    e.site(), null, portal));
         } else if (data instanceof BookingCancelled e) {
-            draft = new Draft(MailKind.BOOKING_CANCELLED, e.bookingId().toString(), null, null, null, null, null,
-                    portal);
-        } else if (data instanceof ExamPassed e) {
-            draft = new Draft(MailKind.RESULT_RECORDED, e.bookingId().toString(), "PASSED", e.examDate(), null, null,
-                    null, portal);
-        } else if (data instanceof ExamFailed e) {
-            draft = new Draft(MailKind.RESULT_RECORDED, e.bookingId().toString(), e.noShow() ? "NO-SHOW" : "FAILED",
-                    e.examDate(), null, null, null, portal);
-        } else if (data instanceof CertificationIssued e) {
-            draft = new Draft(MailKind.CERTIFICATION_ISSUED, e.number(), null, e.expiresOn(), null, null, null,
-                    config.verificationUrl() + e.number());
-        } else if (data instanceof RenewalReminderDue e) {
-            draft = new Draft(MailKind.RENEWAL_REMINDER, e.number(), null, e.expiresOn(), null, null, e.daysBefore(),
-                    portal);
-        } else if (data instanceof CertificationRenewed e) {
-            draft = new Draft(MailKind.RENEWAL_ACCEPTED, e.number(), null, e.expiresOn(), null, null, null,
-                    config.verificationUrl() + e.number());
-        } else if (data instanceof RenewalSampledForAudit e) {
-            draft = new Draft(MailKind.RENEWAL_SAMPLED_FOR_AUDIT, e.number(), null, null, null, null, null, portal);
-        } else if (data instanceof AuditDecided e) {
-            draft = new Draft(MailKind.AUDIT_DECIDED, e.number(), e.accepted() ? "ACCEPTED" : "REJECTED", null, null,
+            draft = new Draft(MailKind.BOOKING_CANCELLED, e.program(), e.bookingId().toString(), null, null, null,
                     null, null, portal);
+        } else if (data instanceof ExamPassed e) {
+            draft = new Draft(MailKind.RESULT_RECORDED, e.program(), e.bookingId().toString(), "PASSED",
+                    e.examDate(), null, null, null, portal);
+        } else if (data instanceof ExamFailed e) {
+            draft = new Draft(MailKind.RESULT_RECORDED, e.program(), e.bookingId().toString(),
+                    e.noShow() ? "NO-SHOW" : "FAILED", e.examDate(), null, null, null, portal);
+        } else if (data instanceof CertificationIssued e) {
+            draft = new Draft(MailKind.CERTIFICATION_ISSUED, e.program(), e.number(), null, e.expiresOn(), null,
+                    null, null, config.verificationUrl() + e.number());
+        } else if (data instanceof RenewalReminderDue e) {
+            draft = new Draft(MailKind.RENEWAL_REMINDER, e.program(), e.number(), null, e.expiresOn(), null, null,
+                    e.daysBefore(), portal);
+        } else if (data instanceof CertificationRenewed e) {
+            draft = new Draft(MailKind.RENEWAL_ACCEPTED, e.program(), e.number(), null, e.expiresOn(), null, null,
+                    null, config.verificationUrl() + e.number());
+        } else if (data instanceof RenewalSampledForAudit e) {
+            draft = new Draft(MailKind.RENEWAL_SAMPLED_FOR_AUDIT, e.program(), e.number(), null, null, null, null,
+                    null, portal);
+        } else if (data instanceof AuditDecided e) {
+            draft = new Draft(MailKind.AUDIT_DECIDED, e.program(), e.number(),
+                    e.accepted() ? "ACCEPTED" : "REJECTED", null, null, null, null, portal);
         } else if (data instanceof CertificationExpired e) {
-            draft = new Draft(MailKind.CERTIFICATION_EXPIRED, e.number(), null, e.expiredOn(), null, null, null,
-                    portal);
+            draft = new Draft(MailKind.CERTIFICATION_EXPIRED, e.program(), e.number(), null, e.expiredOn(), null,
+                    null, null, portal);
         } else if (data instanceof CertificationLapsed e) {
-            draft = new Draft(MailKind.CERTIFICATION_LAPSED, e.number(), null, e.lapsedOn(), null, null, null,
-                    portal);
+            draft = new Draft(MailKind.CERTIFICATION_LAPSED, e.program(), e.number(), null, e.lapsedOn(), null,
+                    null, null, portal);
         }
         return Uni.createFrom().item(draft);
     }
@@ -206,8 +214,8 @@ public class MailListener {
         boolean vouched = candidate.emailVerified || candidate.subject == null;
         String recipient = vouched ? candidate.email : null;
         Letter letter = new Letter(draft.kind(), candidate.givenName + " " + candidate.familyName,
-                config.boardName(), draft.ref(), draft.outcome(), draft.when(), draft.moment(), draft.site(),
-                draft.days(), draft.link());
+                config.boardName(), programs.find(draft.program()).map(Program::name).orElse(null), draft.ref(),
+                draft.outcome(), draft.when(), draft.moment(), draft.site(), draft.days(), draft.link());
         return new MailRow(messageId(event.id(), recipient, config.messageIdDomain()), event.id(), candidate.id,
                 recipient, draft.kind(), draft.ref(), letter.subject(), MailTemplates.letterText(letter).render(),
                 MailTemplates.letterHtml(letter).render(), vouched ? MailStatus.PENDING : MailStatus.UNADDRESSED,
@@ -226,7 +234,7 @@ public class MailListener {
     }
 
     /** A letter before its reader is known. */
-    private record Draft(MailKind kind, String ref, String outcome, LocalDate when, String moment, String site,
-            Integer days, String link) {
+    private record Draft(MailKind kind, String program, String ref, String outcome, LocalDate when, String moment,
+            String site, Integer days, String link) {
     }
 }

@@ -10,25 +10,33 @@ import jakarta.inject.Singleton;
 import org.certboard.candidate.eligibility.EligibilityCriteria;
 import org.certboard.candidate.eligibility.EligibilityRules;
 import org.certboard.candidate.eligibility.ExperiencePathway;
+import org.certboard.platform.program.ProgramRules;
+import org.certboard.platform.program.Programs;
 
 import io.quarkus.runtime.Startup;
 
 /**
- * Turns the configured board profile ({@code certboard.eligibility.*}) into the domain rules, once, at start-up, so
- * a bad profile stops the service.
+ * Turns each program's configured eligibility ({@code certboard.programs.<code>.eligibility.*}) into the domain
+ * rules, once, at start-up, so a bad setting stops the service with the program's code in the message.
  */
 @ApplicationScoped
 public class BoardRules {
-    private final EligibilityConfig config;
+    private final Programs programs;
+    private final EligibilityPrograms config;
 
-    public BoardRules(EligibilityConfig config) {
+    public BoardRules(Programs programs, EligibilityPrograms config) {
+        this.programs = programs;
         this.config = config;
     }
 
     @Produces
     @Singleton
     @Startup
-    EligibilityRules eligibilityRules() {
+    ProgramRules<EligibilityRules> eligibilityRules() {
+        return programs.rules(code -> eligibility(config.programs().get(code).eligibility()));
+    }
+
+    private static EligibilityRules eligibility(EligibilityPrograms.Eligibility config) {
         try {
             return new EligibilityRules(new EligibilityCriteria(config.fullTimeHoursPerWeek(),
                     Map.of(ExperiencePathway.SUPERVISED_BY_CCM_12_MONTHS, config.supervisedByCcmMonths(),
@@ -37,8 +45,8 @@ public class BoardRules {
                     config.authorisationPeriod(), new LinkedHashSet<>(config.licenceTypes()),
                     new LinkedHashSet<>(config.degreeFields())));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("The board profile (certboard.eligibility.*) is invalid: " + e.getMessage()
-                    + ". See docs/candidate-service.md for the settings and their defaults.", e);
+            throw new IllegalArgumentException("eligibility: " + e.getMessage()
+                    + " (docs/candidate-service.md lists the settings and their defaults)", e);
         }
     }
 }

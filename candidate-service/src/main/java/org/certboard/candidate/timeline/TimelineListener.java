@@ -37,6 +37,8 @@ import org.certboard.events.renewal.RenewalReminderDue;
 import org.certboard.platform.inbox.EventConsumer;
 import org.certboard.platform.inbox.EventHandlers;
 import org.certboard.platform.inbox.IncomingEvent;
+import org.certboard.platform.program.Program;
+import org.certboard.platform.program.Programs;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -61,6 +63,7 @@ public class TimelineListener {
     private final TimelineRepository steps;
     private final ObjectMapper json;
     private final CandidateRepository candidates;
+    private final Programs programs;
     /** Every event type of the three topics is a step (or two) of someone's path. */
     private final EventHandlers handlers = EventHandlers.builder()
             .on(CandidateRegistered.class, (event, e) -> step(event, Step.REGISTERED, e.registeredAt(), null, null,
@@ -83,42 +86,47 @@ public class TimelineListener {
             .on(EvidenceAdded.class, (event, e) -> step(event, Step.EVIDENCE_ADDED, e.addedAt(),
                     e.evidenceId().toString(), null, detail("kind", e.kind())))
             .on(EligibilityDecided.class, (event, e) -> step(event, Step.DECIDED, e.decidedAt(),
-                    e.applicationId().toString(), e.actor(), detail("applicationId", e.applicationId(), "status",
-                            e.status(), "pathway", e.pathway(), "authorisedUntil", e.authorisedUntil())))
+                    e.applicationId().toString(), e.actor(), about(e.program(), "applicationId",
+                            e.applicationId(), "status", e.status(), "pathway", e.pathway(), "authorisedUntil",
+                            e.authorisedUntil())))
             .on(ExamBooked.class, this::booked)
             .on(BookingCancelled.class, (event, e) -> step(event, Step.CANCELLED, e.cancelledAt(),
-                    e.bookingId().toString(), null, detail("bookingId", e.bookingId(), "sittingId", e.sittingId())))
-            .on(ExamPassed.class, (event, e) -> result(event, e.bookingId(), e.examDate(), false, e.actor(),
-                    detail("bookingId", e.bookingId(), "passed", true, "scaledScore", e.scaledScore(),
-                            "noShow", false)))
-            .on(ExamFailed.class, (event, e) -> result(event, e.bookingId(), e.examDate(), e.noShow(), e.actor(),
-                    detail("bookingId", e.bookingId(), "passed", false, "scaledScore", e.scaledScore(),
-                            "noShow", e.noShow())))
+                    e.bookingId().toString(), null, about(e.program(), "bookingId", e.bookingId(), "sittingId",
+                            e.sittingId())))
+            .on(ExamPassed.class, (event, e) -> result(event, e.program(), e.bookingId(), e.examDate(), false,
+                    e.actor(), about(e.program(), "bookingId", e.bookingId(), "passed", true, "scaledScore",
+                            e.scaledScore(), "noShow", false)))
+            .on(ExamFailed.class, (event, e) -> result(event, e.program(), e.bookingId(), e.examDate(), e.noShow(),
+                    e.actor(), about(e.program(), "bookingId", e.bookingId(), "passed", false, "scaledScore",
+                            e.scaledScore(), "noShow", e.noShow())))
             .on(CertificationIssued.class, this::certified)
             .on(RenewalReminderDue.class, (event, e) -> step(event, Step.REMINDER, startOf(e.dueOn()), e.number(),
-                    null, detail("number", e.number(), "daysBefore", e.daysBefore(), "expiresOn", e.expiresOn())))
+                    null, about(e.program(), "number", e.number(), "daysBefore", e.daysBefore(), "expiresOn",
+                            e.expiresOn())))
             .on(CeCreditLogged.class, (event, e) -> step(event, Step.CE_LOGGED, event.time(), e.number(), null,
-                    detail("number", e.number(), "hours", e.hours(), "ethics", e.ethics(), "completedOn",
-                            e.completedOn())))
+                    about(e.program(), "number", e.number(), "hours", e.hours(), "ethics", e.ethics(),
+                            "completedOn", e.completedOn())))
             .on(AuditDecided.class, (event, e) -> step(event, Step.AUDITED, e.decidedAt(), e.number(), e.actor(),
-                    detail("number", e.number(), "renewalId", e.renewalId(), "accepted", e.accepted())))
+                    about(e.program(), "number", e.number(), "renewalId", e.renewalId(), "accepted",
+                            e.accepted())))
             .on(CertificationRenewed.class, (event, e) -> step(event, Step.RENEWED, event.time(), e.number(),
-                    e.actor(), detail("number", e.number(), "method", e.method(), "late", e.late(),
+                    e.actor(), about(e.program(), "number", e.number(), "method", e.method(), "late", e.late(),
                             "cycleStartedOn", e.cycleStartedOn(), "expiresOn", e.expiresOn())))
             .on(CertificationExpired.class, (event, e) -> step(event, Step.EXPIRED, startOf(e.expiredOn()),
-                    e.number(), null, detail("number", e.number())))
+                    e.number(), null, about(e.program(), "number", e.number())))
             .on(CertificationLapsed.class, (event, e) -> step(event, Step.LAPSED, startOf(e.lapsedOn()), e.number(),
-                    null, detail("number", e.number())))
+                    null, about(e.program(), "number", e.number())))
             .on(CertificationRetired.class, (event, e) -> step(event, Step.RETIRED, startOf(e.retiredOn()),
-                    e.number(), e.actor(), detail("number", e.number())))
+                    e.number(), e.actor(), about(e.program(), "number", e.number())))
             .build();
 
     public TimelineListener(EventConsumer consumer, TimelineRepository steps, ObjectMapper json,
-            CandidateRepository candidates) {
+            CandidateRepository candidates, Programs programs) {
         this.consumer = consumer;
         this.steps = steps;
         this.json = json;
         this.candidates = candidates;
+        this.programs = programs;
     }
 
     /** The channel, a poll at a time (batch=true): see {@link EventConsumer#consumeBatch}. */
@@ -139,26 +147,26 @@ public class TimelineListener {
      * and any arrival order (a replay's, beside the live consumer) stores the same rows.
      */
     private Uni<Void> booked(IncomingEvent event, ExamBooked e) {
-        return step(event, Step.BOOKED, event.time(), e.bookingId().toString(), null, detail("bookingId",
-                e.bookingId(), "sittingId", e.sittingId(), "site", e.site(), "startsAt", e.startsAt()));
+        return step(event, Step.BOOKED, event.time(), e.bookingId().toString(), null, about(e.program(),
+                "bookingId", e.bookingId(), "sittingId", e.sittingId(), "site", e.site(), "startsAt", e.startsAt()));
     }
 
     /** A certificate carries the legal name: from its issue on the board relies on it (profile's name changes). */
     private Uni<Void> certified(IncomingEvent event, CertificationIssued e) {
-        return step(event, Step.CERTIFIED, event.time(), e.number(), null, detail("number", e.number(),
-                "firstCertifiedOn", e.firstCertifiedOn(), "expiresOn", e.expiresOn()))
+        return step(event, Step.CERTIFIED, event.time(), e.number(), null, about(e.program(), "number",
+                e.number(), "firstCertifiedOn", e.firstCertifiedOn(), "expiresOn", e.expiresOn()))
                 .call(() -> candidates.fixName(e.candidateId(), event.time()));
     }
 
     /** A result is two steps: the candidate sat (a no-show did not), then the result was recorded, by whom. */
-    private Uni<Void> result(IncomingEvent event, UUID bookingId, LocalDate examDate, boolean noShow, Actor actor,
-            Map<String, Object> detail) {
+    private Uni<Void> result(IncomingEvent event, String program, UUID bookingId, LocalDate examDate, boolean noShow,
+            Actor actor, Map<String, Object> detail) {
         Uni<Void> recorded = step(event, Step.RESULT, event.time(), bookingId.toString(), actor, detail);
         if (noShow) {
             return recorded;
         }
         return step(event, Step.SAT, startOf(examDate), bookingId.toString(), null,
-                detail("bookingId", bookingId, "examDate", examDate)).chain(() -> recorded);
+                about(program, "bookingId", bookingId, "examDate", examDate)).chain(() -> recorded);
     }
 
     private Uni<Void> step(IncomingEvent event, Step step, Instant occurredAt, String ref, Actor actor,
@@ -175,6 +183,18 @@ public class TimelineListener {
 
     private static Instant startOf(LocalDate day) {
         return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /**
+     * The detail of a step about a credential program: its code and the credential's name (from the configured
+     * programs; null for a program since removed), so a person holding two certifications reads which one a step is
+     * about; then the keys and values in turn.
+     */
+    private Map<String, Object> about(String program, Object... keysAndValues) {
+        Map<String, Object> detail = detail("program", program, "credential",
+                programs.find(program).map(Program::name).orElse(null));
+        detail.putAll(detail(keysAndValues));
+        return detail;
     }
 
     /** Keys and values in turn; a map that keeps nulls (a pending decision has no pathway). */

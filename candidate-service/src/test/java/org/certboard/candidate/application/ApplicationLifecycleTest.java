@@ -18,6 +18,7 @@ import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.platform.domain.Refusal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The application's lifecycle as tables, without Quarkus or a database: every transition from every status, the
@@ -43,7 +44,7 @@ class ApplicationLifecycleTest {
     void aSubmissionIsDecidedAtOnce(Verdict verdict, String pathway, LocalDate authorisedUntil, String licenceType,
             String announcedPathway, String announcedLicenceType) {
         UUID candidateId = UUID.randomUUID();
-        Application.Submitted submitted = Application.submit(candidateId, true,
+        Application.Submitted submitted = Application.submit(candidateId, "CCM", true,
                 new Decision(verdict, pathway, authorisedUntil, CHECKS, licenceType), SUBMITTED_ON, SUBMITTED_AT,
                 CANDIDATE);
 
@@ -118,11 +119,36 @@ class ApplicationLifecycleTest {
                 null, NOW, null, STAFF));
     }
 
+    /** Every decision of an application to another program, by the rules or by staff, announces that program. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "ACM", "TPX" })
+    void everyDecisionAnnouncesTheApplicationsProgram(String program) {
+        Application.Submitted submitted = Application.submit(UUID.randomUUID(), program, true,
+                new Decision(Verdict.UNDER_REVIEW, "LICENCE_ANY_SUPERVISOR_24_MONTHS", null, CHECKS, "RN"),
+                SUBMITTED_ON, SUBMITTED_AT, CANDIDATE);
+        Application application = submitted.application();
+        assertThat(application.program).isEqualTo(program);
+        assertThat(submitted.event().program()).isEqualTo(program);
+
+        EligibilityDecided approved = application.decide(true, "hours verified", STAFF, TODAY, Period.ofMonths(6),
+                NOW);
+        assertThat(approved).as("the program's authorisation period").isEqualTo(new EligibilityDecided(
+                application.candidateId, application.id, "APPROVED", "LICENCE_ANY_SUPERVISOR_24_MONTHS",
+                TODAY.plusMonths(6), NOW, "RN", STAFF, program));
+        assertThat(application.withdraw("licence revoked", STAFF, NOW).program()).isEqualTo(program);
+        assertThat(in(ApplicationStatus.UNDER_REVIEW, program).decide(false, "no", STAFF, TODAY, AUTHORISATION, NOW)
+                .program()).isEqualTo(program);
+    }
+
     /** An application in {@code status}, with the fields a submission (and, past review, a decision) left. */
     private static Application in(ApplicationStatus status) {
+        return in(status, "CCM");
+    }
+
+    private static Application in(ApplicationStatus status, String program) {
         Verdict verdict = status == ApplicationStatus.UNDER_REVIEW ? Verdict.UNDER_REVIEW
                 : status == ApplicationStatus.DENIED ? Verdict.DENIED : Verdict.APPROVED;
-        Application application = Application.submit(UUID.randomUUID(), true,
+        Application application = Application.submit(UUID.randomUUID(), program, true,
                 new Decision(verdict, verdict == Verdict.DENIED ? null : "LICENCE_ANY_SUPERVISOR_24_MONTHS",
                         verdict == Verdict.APPROVED ? SUBMITTED_ON.plus(AUTHORISATION) : null, CHECKS, "RN"),
                 SUBMITTED_ON, SUBMITTED_AT, CANDIDATE).application();

@@ -2,6 +2,7 @@ package org.certboard.candidate.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.certboard.platform.testing.Requests.staff;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -100,6 +101,73 @@ class ApplicationResourceTest {
         assertThat(TestDatabase.count("select count(*) from application where candidate_id::text = ?", candidate))
                 .isEqualTo(2);
         assertThat(Database.outboxEvents(candidate, DECIDED)).isEqualTo(2);
+    }
+
+    /** ACM's eligibility is CCM's by default: the same file is approved by ACM's pathways, as ACM's application. */
+    @Test
+    void aPersonWithAnOpenCcmApplicationAppliesToAcmOnceAndEachProgramKeepsItsOwn() {
+        String candidate = Api.eligibleCandidate();
+        String ccm = Api.submit(candidate).statusCode(201).body("program", equalTo("CCM")).extract().path("id");
+
+        var acm = Api.submit(candidate, "ACM").statusCode(201)
+                .body("program", equalTo("ACM"))
+                .body("status", equalTo("APPROVED"))
+                .body("pathway", equalTo("LICENCE_SUPERVISED_BY_CCM_12_MONTHS"))
+                .body("authorisedUntil", equalTo(SandboxClock.today().plusMonths(12).toString()))
+                .body("checks.find { it.rule == 'EXPERIENCE_SUPERVISED_BY_CCM_12_MONTHS' }.detail",
+                        containsString("(12 required)"))
+                .extract();
+        String acmId = acm.path("id");
+        assertThat(acm.header("Location")).endsWith("/applications/" + acmId);
+        Api.submit(candidate, "ACM").statusCode(409).contentType(PROBLEM).body("detail", containsString("ACM"));
+        Api.submit(candidate, "CCM").statusCode(409).contentType(PROBLEM);
+        Api.submit(candidate).statusCode(409).contentType(PROBLEM);
+
+        staff().get("/candidates/{id}/applications/{program}", candidate, "ACM").then().statusCode(200)
+                .body("id", equalTo(acmId)).header("ETag", equalTo(Api.applicationETag(acmId)));
+        staff().get("/candidates/{id}/applications/{program}", candidate, "CCM").then().statusCode(200)
+                .body("id", equalTo(ccm));
+        staff().get("/candidates/{id}/application", candidate).then().statusCode(200).body("id", equalTo(ccm))
+                .body("program", equalTo("CCM"));
+        staff().get("/applications/{id}", acmId).then().statusCode(200).body("program", equalTo("ACM"));
+        staff().get("/candidates/{id}", candidate).then().statusCode(200)
+                .body("application.id", equalTo(ccm))
+                .body("applications.program", contains("ACM", "CCM"))
+                .body("applications.id", contains(acmId, ccm));
+        assertThat(TestDatabase.count("select count(*) from application where candidate_id::text = ? and program = ?",
+                candidate, "ACM")).isEqualTo(1);
+        assertThat(Database.outboxEvents(candidate, DECIDED)).isEqualTo(2);
+    }
+
+    /** Under review in ACM: a second ACM application is refused, staff approve it for ACM's period. */
+    @Test
+    void anAcmApplicationUnderReviewBlocksOnlyAcmAndStaffApproveItForAcm() {
+        String candidate = selfEmployedCandidate();
+        String application = Api.submit(candidate, "ACM").statusCode(201).body("status", equalTo("UNDER_REVIEW"))
+                .body("proposedPathway", equalTo("LICENCE_SUPERVISED_BY_CCM_12_MONTHS")).extract().path("id");
+        Api.submit(candidate, "ACM").statusCode(409).contentType(PROBLEM);
+        Api.submit(candidate).statusCode(201).body("program", equalTo("CCM")).body("status", equalTo("UNDER_REVIEW"));
+
+        decide(application, "APPROVE", "billable hours confirmed").statusCode(200)
+                .body("program", equalTo("ACM")).body("status", equalTo("APPROVED"))
+                .body("authorisedUntil", equalTo(SandboxClock.today().plusMonths(12).toString()));
+        staff().get("/candidates/{id}/application", candidate).then().body("status", equalTo("UNDER_REVIEW"));
+        assertThat(Database.outboxEvents(candidate, DECIDED)).isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownProgramIsNotFoundAndNothingIsWritten() {
+        String candidate = Api.eligibleCandidate();
+        for (String program : new String[] { "NOPE", "acm", "CCM1" }) {
+            Api.submit(candidate, program).statusCode(404).contentType(PROBLEM);
+            staff().get("/candidates/{id}/applications/{program}", candidate, program).then().statusCode(404)
+                    .contentType(PROBLEM);
+        }
+        staff().get("/candidates/{id}/applications/{program}", candidate, "ACM").then().statusCode(404)
+                .contentType(PROBLEM);
+        assertThat(TestDatabase.count("select count(*) from application where candidate_id::text = ?", candidate))
+                .isZero();
+        assertThat(Database.outboxEvents(candidate, DECIDED)).isZero();
     }
 
     @Test

@@ -79,6 +79,28 @@ class EventsTest {
             assertThat(data.pathway()).isEqualTo("LICENCE_SUPERVISED_BY_CCM_12_MONTHS");
             assertThat(data.authorisedUntil()).isEqualTo(SandboxClock.today().plusMonths(12));
             assertThat(data.decidedAt()).isEqualTo(Instant.parse(decidedAt));
+            assertThat(record.value()).as("named, not left to the legacy default").contains("\"program\":\"CCM\"");
+        }
+    }
+
+    /** An application to ACM is announced as ACM's, beside the person's CCM application. */
+    @Test
+    void anAcmApplicationPublishesEligibilityDecidedForAcm() {
+        String candidate = Api.eligibleCandidate();
+        Api.submit(candidate).statusCode(201);
+        String acm = Api.submit(candidate, "ACM").statusCode(201).extract().path("id");
+
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.CANDIDATE_EVENTS)) {
+            List<EligibilityDecided> decided = probe.await(r -> candidate.equals(r.key())
+                    && EventType.ELIGIBILITY_DECIDED.type().equals(r.header("ce_type")), 2, Duration.ofSeconds(30))
+                    .stream().map(r -> EventCodec.<EligibilityDecided>read(EventType.ELIGIBILITY_DECIDED, r.value()))
+                    .toList();
+            assertThat(decided).extracting(EligibilityDecided::program).containsExactlyInAnyOrder("CCM", "ACM");
+            EligibilityDecided acmDecided = decided.stream().filter(d -> d.program().equals("ACM")).findFirst()
+                    .orElseThrow();
+            assertThat(acmDecided.applicationId().toString()).isEqualTo(acm);
+            assertThat(acmDecided.status()).isEqualTo("APPROVED");
+            assertThat(acmDecided.authorisedUntil()).isEqualTo(SandboxClock.today().plusMonths(12));
         }
     }
 

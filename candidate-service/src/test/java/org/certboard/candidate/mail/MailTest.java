@@ -32,6 +32,7 @@ import org.certboard.events.Topics;
 import org.certboard.events.candidate.NameChangeDecided;
 import org.certboard.events.exam.ExamBooked;
 import org.certboard.events.renewal.CertificationIssued;
+import org.certboard.events.renewal.RenewalReminderDue;
 import org.certboard.events.renewal.RenewalSampledForAudit;
 import org.certboard.platform.testing.Requests;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -126,6 +127,30 @@ class MailTest {
                 "The Certification Board: Your renewal of CCM-2026-000777 was selected for a CE audit");
         assertThat(text((MimeMultipart) mails.get(2).getContent(), "text/plain"))
                 .contains("https://renewals.certboard.example/verify/CCM-2026-000777");
+    }
+
+    /** A person holding two certifications reads which one a mail is about; an event without program is CCM's. */
+    @Test
+    void mailAboutACertificationNamesItsCredential() throws Exception {
+        String email = Api.uniqueEmail();
+        String candidate = Api.register(email);
+        UUID id = UUID.fromString(candidate);
+        send(Topics.RENEWAL_EVENTS, EventType.CERTIFICATION_ISSUED, candidate, new CertificationIssued(id,
+                "ACM-2026-000031", LocalDate.of(2026, 4, 10), LocalDate.of(2026, 4, 10), LocalDate.of(2030, 4, 10),
+                "ACM"));
+        send(Topics.RENEWAL_EVENTS, EventType.RENEWAL_REMINDER_DUE, candidate, new RenewalReminderDue(id,
+                "CCM-2021-000007", 90, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 5, 31)));
+
+        List<MimeMessage> mails = awaitMail(email, 2);
+        assertThat(mails.stream().map(MailTest::subject).toList()).containsExactly(
+                "The Certification Board: You are certified: ACM-2026-000031",
+                "The Certification Board: Your certification CCM-2021-000007 expires in 90 days");
+        assertThat(text((MimeMultipart) mails.get(0).getContent(), "text/plain"))
+                .contains("you hold the Accredited Case Manager (ACM) credential");
+        assertThat(text((MimeMultipart) mails.get(1).getContent(), "text/plain"))
+                .contains("your Certified Case Manager (CCM) certification CCM-2021-000007 expires on 2026-05-31");
+        assertThat(text((MimeMultipart) mails.get(1).getContent(), "text/html"))
+                .contains("your Certified Case Manager (CCM) certification CCM-2021-000007 expires on 2026-05-31");
     }
 
     @Test

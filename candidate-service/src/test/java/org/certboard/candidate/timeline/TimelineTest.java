@@ -119,6 +119,10 @@ class TimelineTest {
         assertThat(timeline.getMap("items[13].actor")).isEqualTo(Map.of("subject", "staff-member-3", "role", "staff"));
         assertThat(timeline.getBoolean("items[13].detail.accepted")).isTrue();
         assertThat(timeline.getString("items[14].detail.method")).isEqualTo("CE");
+        // an event from before programs is about CCM, and the step names the credential
+        assertThat(timeline.getString("items[14].detail.program")).isEqualTo("CCM");
+        assertThat(timeline.getString("items[14].detail.credential")).isEqualTo("Certified Case Manager (CCM)");
+        assertThat(timeline.getString("items[3].detail.program")).isEqualTo("CCM");
         assertThat(timeline.getList("items.at", String.class)).extracting(Instant::parse).isSorted();
         // the result delivered twice is told once
         assertThat(TestDatabase.count("select count(*) from timeline_entry where event_id = ?", passed)).isEqualTo(2);

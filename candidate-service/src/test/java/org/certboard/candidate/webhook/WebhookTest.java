@@ -85,6 +85,8 @@ class WebhookTest {
         assertThat(got.event().get("subject").asText()).isEqualTo(candidate.toString());
         assertThat(got.event().get("datacontenttype").asText()).isEqualTo("application/json");
         assertThat(got.event().get("data").get("number").asText()).isEqualTo("CCM-2026-000777");
+        assertThat(got.event().get("data").get("program").asText()).as("the payload as published")
+                .isEqualTo("CCM");
 
         String delivery = admin().get("/webhook-subscriptions/{id}/deliveries", subscription).then().statusCode(200)
                 .extract().path("items[0].id");
