@@ -43,13 +43,11 @@ public final class AotCache {
      */
     public static Optional<AotCache> find(Map<String, String> environment, Path defaultHome, List<String> flags) {
         String variable = environment.get(HOME_VARIABLE);
-        if (variable != null && !variable.isBlank()) {
-            Optional<AotCache> named = at(Path.of(variable), HOME_VARIABLE, flags);
-            if (named.isPresent()) {
-                return named;
-            }
+        if (variable == null || variable.isBlank()) {
+            return at(defaultHome, "the default location, $" + HOME_VARIABLE + " unset", flags);
         }
-        return at(defaultHome, defaultHome.toString(), flags);
+        return at(Path.of(variable), "$" + HOME_VARIABLE, flags).or(() -> at(defaultHome,
+                "the default location, $" + HOME_VARIABLE + "=" + variable + " is no JDK 25", flags));
     }
 
     private static Optional<AotCache> at(Path home, String foundBy, List<String> flags) {
@@ -88,7 +86,7 @@ public final class AotCache {
 
     /** For the log: which JDK, and where it was found. */
     public String describe() {
-        return runtimeVersion + " at " + home + " (found by " + foundBy + ")";
+        return runtimeVersion + " at " + home + " (" + foundBy + ")";
     }
 
     /** The JVM flags both the training and the use are started with (the cache requires the same GC ones). */

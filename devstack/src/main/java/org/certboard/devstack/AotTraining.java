@@ -91,10 +91,11 @@ final class AotTraining {
     private Optional<Path> train(Service service, Path cache) {
         long t0 = System.nanoTime();
         Path log = logs.resolve(service.module() + "-aot-training.log");
-        Path output = cache.resolveSibling(cache.getFileName() + ".training");
+        // a name of its own: another stack of the same build may be training beside this one
+        Path output = cache.resolveSibling(cache.getFileName() + "." + ProcessHandle.current().pid() + ".training");
         ServiceProcess process = null;
         try {
-            removeOtherBuildsCaches(cache.getParent());
+            removeOtherBuildsCaches(cache);
             Files.deleteIfExists(output);
             process = ServiceProcess.start(aot.javaExecutable().toString(), repoRoot, service.module(),
                     ports.get(service), managementPorts.get(service), aot.trainingFlags(output),
@@ -131,10 +132,12 @@ final class AotTraining {
     }
 
     /** A new build or JDK has a new key: the caches of older ones will never load again. */
-    private static void removeOtherBuildsCaches(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(directory)) {
-            for (Path file : old) {
+    private static void removeOtherBuildsCaches(Path cache) throws IOException {
+        Files.createDirectories(cache.getParent());
+        String key = cache.getFileName().toString();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(cache.getParent(),
+                file -> !file.getFileName().toString().startsWith(key))) {
+            for (Path file : files) {
                 Files.deleteIfExists(file);
             }
         }

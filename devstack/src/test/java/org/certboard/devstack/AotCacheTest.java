@@ -38,7 +38,7 @@ class AotCacheTest {
         AotCache found = AotCache.find(Map.of(), fallback, FLAGS).orElseThrow();
 
         assertThat(found.javaExecutable()).isEqualTo(fallback.resolve("bin/java"));
-        assertThat(found.describe()).contains(fallback.toString());
+        assertThat(found.describe()).contains(fallback.toString(), "default location");
     }
 
     @Test
