@@ -232,7 +232,7 @@ public final class LocalStack implements AutoCloseable {
             return Map.of();
         }
         aot = found.get();
-        progress.accept("services on JDK " + aot.describe() + ", each with its AOT cache");
+        progress.accept("JDK 25 for the services and their AOT caches: " + aot.describe());
         Map<Service, Optional<Path>> caches = new AotTraining(aot, options.repoRoot(), this::serviceConfig,
                 options.servicePorts(), options.managementPorts(), tokens(), options.stateDir().resolve("logs"),
                 progress).caches(EnumSet.allOf(Service.class));
