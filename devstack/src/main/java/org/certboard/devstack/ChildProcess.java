@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,14 @@ final class ChildProcess {
     }
 
     static ChildProcess startJava(String name, List<String> jvmArgs, List<String> mainAndArgs, Path log) {
+        return startJava(javaExecutable(), name, jvmArgs, mainAndArgs, log);
+    }
+
+    /** The same with another JDK's {@code java} (a service on JDK 25 with its AOT cache). */
+    static ChildProcess startJava(String java, String name, List<String> jvmArgs, List<String> mainAndArgs,
+            Path log) {
         List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
+        command.add(java);
         command.addAll(jvmArgs);
         command.addAll(mainAndArgs);
         return start(name, command, Map.of(), log);
@@ -98,12 +105,17 @@ final class ChildProcess {
     }
 
     void stop() {
+        stop(Duration.ofSeconds(20));
+    }
+
+    /** SIGTERM, then SIGKILL once {@code grace} has passed. */
+    void stop(Duration grace) {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

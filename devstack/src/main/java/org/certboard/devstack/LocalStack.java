@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +52,13 @@ public final class LocalStack implements AutoCloseable {
      *                        only
      * @param imageTag        run each service from its image {@code localhost/certboard/<module>:<tag>} in podman,
      *                        as deploy/kubernetes/base runs it ({@link PodSpec}), instead of as a JVM; null for JVMs
+     * @param aotCache        start the JVMs on JDK 25 with an AOT cache each when a JDK 25 is found ({@link AotCache}),
+     *                        training it first when the build has none; else on the stack's own Java
      */
     public record Options(Path repoRoot, Path stateDir, int kafkaPort, Map<Service, Integer> servicePorts,
             Map<Service, Integer> managementPorts, String databasePrefix, boolean sandbox, int embeddedPostgresPort,
             Provider provider, boolean devOrigins, List<String> serviceJvm, Map<String, String> extraConfig,
-            String imageTag) {
+            String imageTag, boolean aotCache) {
 
         public static Options localDefaults(Path repoRoot) {
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
@@ -67,7 +70,7 @@ public final class LocalStack implements AutoCloseable {
             Path state = repoRoot.resolve(".certboard");
             return new Options(repoRoot, state, 9092, ports, management, "", true, PostgresServer.configuredPort(),
                     new Provider(state.resolve("keycloak"), 8180, false), true, ServiceProcess.LOCAL_JVM,
-                    Map.of(), null);
+                    Map.of(), null, true);
         }
 
         /**
@@ -82,34 +85,35 @@ public final class LocalStack implements AutoCloseable {
                 management.put(service, Ports.free());
             }
             return new Options(repoRoot, stateDir, Ports.free(), ports, management, databasePrefix, true,
-                    Ports.free(), null, false, ServiceProcess.LOCAL_JVM, Map.of(), null);
+                    Ports.free(), null, false, ServiceProcess.LOCAL_JVM, Map.of(), null, true);
         }
 
         public Options withSandbox(boolean on) {
             return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, on,
-                    embeddedPostgresPort, provider, devOrigins, serviceJvm, extraConfig, imageTag);
+                    embeddedPostgresPort, provider, devOrigins, serviceJvm, extraConfig, imageTag, aotCache);
         }
 
         /** The same stack with Keycloak as its OpenID provider instead of the test key. */
         public Options withProvider(Provider keycloak) {
             return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
-                    embeddedPostgresPort, keycloak, devOrigins, serviceJvm, extraConfig, imageTag);
+                    embeddedPostgresPort, keycloak, devOrigins, serviceJvm, extraConfig, imageTag, aotCache);
         }
 
+        /** These flags on the stack's own Java, without an AOT cache (the benchmarks' deployment flags). */
         public Options withServiceJvm(List<String> flags) {
             return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
-                    embeddedPostgresPort, provider, devOrigins, List.copyOf(flags), extraConfig, imageTag);
+                    embeddedPostgresPort, provider, devOrigins, List.copyOf(flags), extraConfig, imageTag, false);
         }
 
         public Options withExtraConfig(Map<String, String> config) {
             return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
-                    embeddedPostgresPort, provider, devOrigins, serviceJvm, Map.copyOf(config), imageTag);
+                    embeddedPostgresPort, provider, devOrigins, serviceJvm, Map.copyOf(config), imageTag, aotCache);
         }
 
         /** The same stack with the services' images (tag {@code tag}, loaded by deploy/local/images) in podman. */
         public Options withImages(String tag) {
             return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
-                    embeddedPostgresPort, provider, devOrigins, serviceJvm, extraConfig, tag);
+                    embeddedPostgresPort, provider, devOrigins, serviceJvm, extraConfig, tag, aotCache);
         }
 
         /** The image of {@code service} this stack runs, when it runs images. */
@@ -124,6 +128,8 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafka;
     private PostgresServer postgres;
     private MailServer mail;
+    /** The JDK 25 the services run on with their caches, when one was found. */
+    private AotCache aot;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
 
     private LocalStack(Options options, Consumer<String> progress) {
@@ -187,20 +193,56 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("starting candidate-service, exam-service and renewal-service"
                 + (options.imageTag() != null ? " from their images in podman (deploy/kubernetes/base's user,"
                         + " read-only root filesystem, capabilities, memory limit and environment)" : "") + " ...");
+        Map<Service, Optional<Path>> caches = aotCaches();
         for (Service service : Service.values()) {
             Path log = options.stateDir().resolve("logs").resolve(service.module() + ".log");
+            Optional<Path> cache = caches.getOrDefault(service, Optional.empty());
             services.put(service, options.imageTag() != null
                     ? ServiceProcess.startContainer(options.repoRoot(), service.module(), options.image(service),
                             options.servicePorts().get(service), options.managementPorts().get(service),
                             serviceConfig(service), log)
-                    : ServiceProcess.start(options.repoRoot(), service.module(), options.servicePorts().get(service),
-                            options.managementPorts().get(service), options.serviceJvm(), serviceConfig(service), log));
+                    : cache.isPresent()
+                            ? ServiceProcess.start(aot.javaExecutable().toString(), options.repoRoot(),
+                                    service.module(), options.servicePorts().get(service),
+                                    options.managementPorts().get(service), aot.useFlags(cache.get()),
+                                    serviceConfig(service), log)
+                            : ServiceProcess.start(options.repoRoot(), service.module(),
+                                    options.servicePorts().get(service), options.managementPorts().get(service),
+                                    options.serviceJvm(), serviceConfig(service), log));
         }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(Duration.ofSeconds(180));
             progress.accept(service.name() + " ready at " + service.baseUrl() + " (" + seconds(t0) + ", "
                     + service.rssMiB() + " MiB RSS)");
         }
+    }
+
+    /**
+     * The AOT cache of each service when the options ask for them and a JDK 25 is found (trained now when the build
+     * has none); empty for a service that then starts as before, on the stack's Java without a cache.
+     */
+    private Map<Service, Optional<Path>> aotCaches() {
+        if (!options.aotCache() || options.imageTag() != null) {
+            return Map.of();
+        }
+        Optional<AotCache> found = AotCache.find(System.getenv(), AotCache.DEFAULT_HOME, options.serviceJvm());
+        if (found.isEmpty()) {
+            progress.accept("no JDK 25 in $" + AotCache.HOME_VARIABLE + " or " + AotCache.DEFAULT_HOME
+                    + ": the services run on Java " + System.getProperty("java.version") + " without an AOT cache");
+            return Map.of();
+        }
+        aot = found.get();
+        progress.accept("JDK 25 for the services and their AOT caches: " + aot.describe());
+        Map<Service, Optional<Path>> caches = new AotTraining(aot, options.repoRoot(), this::serviceConfig,
+                options.servicePorts(), options.managementPorts(), tokens(), options.stateDir().resolve("logs"),
+                progress).caches(EnumSet.allOf(Service.class));
+        caches.forEach((service, cache) -> {
+            if (cache.isEmpty()) {
+                progress.accept(service.module() + " runs on Java " + System.getProperty("java.version")
+                        + " without an AOT cache");
+            }
+        });
+        return caches;
     }
 
     /** Refuses to start beside another stack: its broker and services would answer the readiness checks of ours. */

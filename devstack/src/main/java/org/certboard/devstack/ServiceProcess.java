@@ -45,7 +45,13 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(Path repoRoot, String module, int port, int managementPort,
             List<String> jvmFlags,
             Map<String, String> config, Path log) {
-        Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        return start(ChildProcess.javaExecutable(), repoRoot, module, port, managementPort, jvmFlags, config, log);
+    }
+
+    /** The same on the JDK of {@code java} (JDK 25, for its AOT cache). */
+    static ServiceProcess start(String java, Path repoRoot, String module, int port, int managementPort,
+            List<String> jvmFlags, Map<String, String> config, Path log) {
+        Path jar = quarkusApp(repoRoot, module).resolve("quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
         }
@@ -54,7 +60,12 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dcertboard.parent-pid=" + ProcessHandle.current().pid()));
         config.forEach((key, value) -> jvm.add("-D" + key + "=" + value));
         return new ServiceProcess(module, port, managementPort,
-                ChildProcess.startJava(module, jvm, List.of("-jar", jar.toString()), log), null);
+                ChildProcess.startJava(java, module, jvm, List.of("-jar", jar.toString()), log), null);
+    }
+
+    /** The packaged service (fast-jar): {@code module/target/quarkus-app}. */
+    static Path quarkusApp(Path repoRoot, String module) {
+        return repoRoot.resolve(module).resolve("target/quarkus-app");
     }
 
     /**
@@ -156,6 +167,11 @@ public final class ServiceProcess implements AutoCloseable {
             return pid > 0 ? ChildProcess.rssKiB(pid) / 1024 : -1;
         }
         return process.rssKiB() / 1024;
+    }
+
+    /** Stops the JVM and waits up to {@code grace} for it to exit (a training run writes its AOT cache then). */
+    void stop(Duration grace) {
+        process.stop(grace);
     }
 
     @Override

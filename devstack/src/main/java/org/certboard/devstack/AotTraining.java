@@ -1,0 +1,171 @@
+package org.certboard.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.certboard.devstack.scenario.TokenSource;
+
+/**
+ * The training runs of the services' AOT caches: each service started as the stack starts it (its configuration,
+ * database and ports), asked what a pod is asked once started (its probes, one staff read), then stopped with
+ * SIGTERM so that the JVM writes the cache as it exits. Training is the same start and stop against the stack's own
+ * databases as a restart would be, so it leaves nothing a restart would not. A failure costs the cache, never the
+ * stack: the service then starts without one, and a {@code .failed} file beside the cache keeps later stacks of the
+ * same build from training again.
+ */
+final class AotTraining {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** The JVM writes the cache after the service stopped: a second JVM assembles it, tens of seconds when loaded. */
+    private static final Duration EXIT_GRACE = Duration.ofMinutes(3);
+
+    private final AotCache aot;
+    private final Path repoRoot;
+    private final Function<Service, Map<String, String>> config;
+    private final Map<Service, Integer> ports;
+    private final Map<Service, Integer> managementPorts;
+    private final TokenSource tokens;
+    private final Path logs;
+    private final Consumer<String> progress;
+
+    AotTraining(AotCache aot, Path repoRoot, Function<Service, Map<String, String>> config,
+            Map<Service, Integer> ports, Map<Service, Integer> managementPorts, TokenSource tokens, Path logs,
+            Consumer<String> progress) {
+        this.aot = aot;
+        this.repoRoot = repoRoot;
+        this.config = config;
+        this.ports = ports;
+        this.managementPorts = managementPorts;
+        this.tokens = tokens;
+        this.logs = logs;
+        this.progress = progress;
+    }
+
+    /** The cache of each service: present, trained now (all at once), or empty when training failed now or before. */
+    Map<Service, Optional<Path>> caches(Set<Service> services) {
+        Map<Service, Optional<Path>> caches = new EnumMap<>(Service.class);
+        Map<Service, CompletableFuture<Optional<Path>>> training = new EnumMap<>(Service.class);
+        ExecutorService pool = Executors.newFixedThreadPool(services.size());
+        try {
+            for (Service service : services) {
+                Path cache = aot.file(ServiceProcess.quarkusApp(repoRoot, service.module()));
+                Path failed = failedMarker(cache);
+                if (Files.isRegularFile(cache)) {
+                    caches.put(service, Optional.of(cache));
+                } else if (Files.exists(failed)) {
+                    progress.accept(service.module() + ": no AOT cache, its training failed for this build (" + failed
+                            + "; delete it to train again)");
+                    caches.put(service, Optional.empty());
+                } else {
+                    training.put(service, CompletableFuture.supplyAsync(() -> train(service, cache), pool));
+                }
+            }
+            if (!training.isEmpty()) {
+                progress.accept("training the AOT cache of " + String.join(", ", training.keySet().stream()
+                        .map(Service::module).toList()) + " (once per build: start, probes, one read, stop) ...");
+            }
+            training.forEach((service, run) -> caches.put(service, run.join()));
+        } finally {
+            pool.shutdownNow();
+        }
+        return caches;
+    }
+
+    private Optional<Path> train(Service service, Path cache) {
+        long t0 = System.nanoTime();
+        Path log = logs.resolve(service.module() + "-aot-training.log");
+        // a name of its own: another stack of the same build may be training beside this one
+        Path output = cache.resolveSibling(cache.getFileName() + "." + ProcessHandle.current().pid() + ".training");
+        ServiceProcess process = null;
+        try {
+            removeOtherBuildsCaches(cache);
+            Files.deleteIfExists(output);
+            process = ServiceProcess.start(aot.javaExecutable().toString(), repoRoot, service.module(),
+                    ports.get(service), managementPorts.get(service), aot.trainingFlags(output),
+                    config.apply(service), log);
+            process.awaitReady(Duration.ofSeconds(180));
+            for (String probe : List.of("/q/health/started", "/q/health/live", "/q/health/ready")) {
+                process.answersOk(probe);
+            }
+            int read = staffRead(process.baseUrl() + staffReadPath(service));
+            process.stop(EXIT_GRACE);
+            if (!Files.isRegularFile(output) || Files.size(output) == 0) {
+                throw new IllegalStateException("the JVM wrote no cache (see " + log + ")");
+            }
+            Files.move(output, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            progress.accept(String.format("%s: AOT cache trained in %.1f s (staff read answered %d), %d MiB, %s",
+                    service.module(), (System.nanoTime() - t0) / 1e9, read, Files.size(cache) >> 20, cache));
+            return Optional.of(cache);
+        } catch (RuntimeException | IOException e) {
+            if (process != null) {
+                process.close();
+            }
+            String reason = e.getMessage();
+            progress.accept(service.module() + ": training its AOT cache failed (" + reason
+                    + "); it runs without one");
+            try {
+                Files.deleteIfExists(output);
+                Files.createDirectories(cache.getParent());
+                Files.writeString(failedMarker(cache), reason + "\n");
+            } catch (IOException ignored) {
+                // the marker only spares later stacks a training that fails; without it they try again
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A new build or JDK has a new key: the caches of older ones will never load again. */
+    private static void removeOtherBuildsCaches(Path cache) throws IOException {
+        Files.createDirectories(cache.getParent());
+        String key = cache.getFileName().toString();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(cache.getParent(),
+                file -> !file.getFileName().toString().startsWith(key))) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static Path failedMarker(Path cache) {
+        return cache.resolveSibling(cache.getFileName() + ".failed");
+    }
+
+    /** A read a pod serves soon after it starts: staff's first page of the service's main list. */
+    static String staffReadPath(Service service) {
+        return switch (service) {
+            case CANDIDATE -> "/candidates?size=1";
+            case EXAM -> "/sittings?size=1";
+            case RENEWAL -> "/certifications?size=1";
+        };
+    }
+
+    private int staffRead(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + tokens.staff()).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException("staff read " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
