@@ -27,7 +27,7 @@ class ExamPassOutcomeTest {
 
     static Certification certification(CertificationStatus status, boolean retired) {
         LocalDate exam = LocalDate.of(2021, 5, 31);
-        Certification certification = Certification.issue("CCM-2021-000001", UUID.randomUUID(), exam, CALENDAR)
+        Certification certification = Certification.issue("CCM-2021-000001", "CCM", UUID.randomUUID(), exam, CALENDAR)
                 .certification();
         certification.status = status;
         if (retired) {
