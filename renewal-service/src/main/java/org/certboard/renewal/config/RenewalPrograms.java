@@ -97,8 +97,8 @@ public interface RenewalPrograms {
 
     /** What the program's Open Badges 3.0 credentials state about the achievement. */
     interface Achievement {
-        /** The program's name when unset. */
-        Optional<@NotBlank String> name();
+        /** The program's name when unset (a blank one is refused by the domain, naming the program). */
+        Optional<String> name();
 
         @WithDefault("The holder met the board's education, licence and case-management experience requirements, "
                 + "passed the board's certification examination and keeps the certification current through "
