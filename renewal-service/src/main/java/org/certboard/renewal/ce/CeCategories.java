@@ -1,6 +1,8 @@
 package org.certboard.renewal.ce;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -13,11 +15,11 @@ public record CeCategories(SortedSet<String> codes) {
     }
 
     public CeCategories {
-        codes = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(codes));
+        codes = Collections.unmodifiableSortedSet(new TreeSet<>(codes));
     }
 
     /** The first of {@code named} the program does not know, if any. */
-    java.util.Optional<String> firstUnknown(List<String> named) {
+    Optional<String> firstUnknown(List<String> named) {
         return named.stream().filter(category -> !codes.contains(category)).findFirst();
     }
 }

@@ -3,6 +3,7 @@ package org.certboard.renewal.recertification;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -31,7 +32,7 @@ public record RenewalRequirements(BigDecimal requiredHours, SortedMap<String, Bi
                         + minimum.getValue() + ") <= ce.required-hours (" + requiredHours + ")");
             }
         }
-        categoryMinimums = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(categoryMinimums));
+        categoryMinimums = Collections.unmodifiableSortedMap(new TreeMap<>(categoryMinimums));
     }
 
     public RenewalRequirements(BigDecimal requiredHours, Map<String, BigDecimal> categoryMinimums) {
