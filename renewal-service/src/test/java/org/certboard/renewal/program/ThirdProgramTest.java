@@ -25,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 
 /**
  * A program defined only here, by configuration alone, runs end to end: its exam pass on Kafka issues a TPX-…
@@ -82,6 +83,13 @@ class ThirdProgramTest {
         }
         RenewalFixtures.staff().get("/verify/{n}", number).then().statusCode(200)
                 .body("credential", equalTo("Test Program Examiner (TPX)"));
-        RenewalFixtures.staff().get("/certifications/{n}/credential", number).then().statusCode(200);
+        // the signed credential states the program's achievement
+        String jwt = RenewalFixtures.staff().get("/certifications/{n}/credential", number).then().statusCode(200)
+                .extract().asString();
+        JsonPath claims = JsonPath.from(new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(claims.getString("name")).isEqualTo("Test Program Examiner (TPX)");
+        assertThat(claims.getString("credentialSubject.achievement.humanCode")).isEqualTo("TPX");
+        assertThat(claims.getString("credentialSubject.achievement.id")).endsWith("/achievements/tpx");
     }
 }
