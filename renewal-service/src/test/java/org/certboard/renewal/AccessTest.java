@@ -124,6 +124,8 @@ class AccessTest {
                         (r, p) -> r.get("/credentials/status/suspension/0"))
                 .row("GET", "/.well-known/jwks.json", 200, 200, 200, 200, 200, 200,
                         (r, p) -> r.get("/.well-known/jwks.json"))
+                .row("GET", "/programs", 200, 200, 200, 200, 200, 200, (r, p) -> r.get("/programs"))
+                .row("GET", "/programs/{code}", 200, 200, 200, 200, 200, 200, (r, p) -> r.get("/programs/CCM"))
                 .row("GET", "/candidates/me/certifications", 401, 200, 200, 403, 403, 403,
                         (r, p) -> r.get("/candidates/me/certifications"))
                 .with(PlatformAccessRows::addTo)

@@ -31,7 +31,7 @@ import com.tngtech.archunit.library.Architectures;
  * uses only packages below it, there are no cycles, and resources only translate HTTP.
  */
 class DependencyRuleTest {
-    static final String RULE = "renewal: rules, replay → listener → issuance → verification, me, clock"
+    static final String RULE = "renewal: rules, replay, program → listener → issuance → verification, me, clock"
             + " → recertification → credential, ce → certification → candidate → calendar, config";
     private static final String ROOT = "org.certboard.renewal";
     private static final JavaClasses MAIN = new ClassFileImporter()

@@ -101,9 +101,24 @@ public final class RenewalFixtures {
     }
 
     public ExamPassed pass(UUID candidate, LocalDate examDate) {
-        ExamPassed passed = new ExamPassed(candidate, UUID.randomUUID(), examDate, 720, null);
+        return pass(candidate, examDate, "CCM");
+    }
+
+    /** A pass of {@code program}'s exam, as exam-service publishes it. */
+    public ExamPassed pass(UUID candidate, LocalDate examDate, String program) {
+        ExamPassed passed = new ExamPassed(candidate, UUID.randomUUID(), examDate, 720, null, program);
         send(passed);
         return passed;
+    }
+
+    /**
+     * Passes {@code program}'s exam on {@code examDate} and returns the number of the certification of that program
+     * it issues (the person may hold others).
+     */
+    public String certify(UUID candidate, LocalDate examDate, String program) {
+        pass(candidate, examDate, program);
+        String path = "items.find { it.program == '" + program + "' }.number";
+        return awaitCertifications(candidate, list -> list.getString(path) != null).getString(path);
     }
 
     /** Passes the exam on {@code examDate} and returns the number of the certification that it issues. */
@@ -135,6 +150,14 @@ public final class RenewalFixtures {
         staff().contentType(ContentType.JSON)
                 .body(Map.of("title", "Care coordination", "provider", "CMSA", "hours", hours, "ethics", ethics,
                         "completedOn", completedOn.toString()))
+                .post("/certifications/{number}/ce-credits", number).then().statusCode(201);
+    }
+
+    /** A credit counting toward {@code categories} of the certification's program. */
+    public static void credit(String number, double hours, java.util.List<String> categories, LocalDate completedOn) {
+        staff().contentType(ContentType.JSON)
+                .body(Map.of("title", "Care coordination", "provider", "CMSA", "hours", hours, "categories",
+                        categories, "completedOn", completedOn.toString()))
                 .post("/certifications/{number}/ce-credits", number).then().statusCode(201);
     }
 

@@ -37,6 +37,7 @@ import org.certboard.client.exam.model.ResultView;
 import org.certboard.client.exam.model.SittingView;
 import org.certboard.client.renewal.api.CertificationsApi;
 import org.certboard.client.renewal.api.ContinuingEducationApi;
+import org.certboard.client.renewal.api.ProgramsApi;
 import org.certboard.client.renewal.api.RenewalsApi;
 import org.certboard.client.renewal.api.VerificationApi;
 import org.certboard.client.renewal.model.AuditDecision;
@@ -45,6 +46,8 @@ import org.certboard.client.renewal.model.CertificationView;
 import org.certboard.client.renewal.model.MissingRequirement;
 import org.certboard.client.renewal.model.NewCeCredit;
 import org.certboard.client.renewal.model.PageCertificationView;
+import org.certboard.client.renewal.model.Program;
+import org.certboard.client.renewal.model.ProgramCeCategory;
 import org.certboard.client.renewal.model.RenewalProgress;
 import org.certboard.client.renewal.model.RenewalStatus;
 import org.certboard.client.renewal.model.RenewalView;
@@ -153,6 +156,50 @@ class GeneratedClientIT {
         assertThat(verification.getValidUntil()).isEqualTo(expiresOn.plusYears(5));
     }
 
+    /** A second credential program through the same clients: ACM's four-year clock and its CE category (issue 23). */
+    @Test
+    void aPersonIsCertifiedInASecondProgramThroughTheGeneratedClients() throws Exception {
+        Program acm = new ProgramsApi(clients.renewal(null)).getProgram("ACM");
+        assertThat(acm.getCycle()).isEqualTo("P4Y");
+        assertThat(acm.getLateRenewal()).isNull();
+        assertThat(acm.getCeCategories()).extracting(ProgramCeCategory::getCategory).containsExactly("case-management");
+
+        Person florence = register("Florence", "Wald");
+        addEvidence(florence);
+        ApplicationView application = new ApplicationsApi(florence.candidate()).submitProgramApplication(
+                florence.id(), "ACM", new Submission().attestation(true));
+        assertThat(application.getStatus()).isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(application.getProgram()).isEqualTo("ACM");
+
+        SittingView sitting = openSitting("ACM", 20, "Syracuse Test Centre");
+        BookingView booking = bookOnceAuthorised(florence, sitting);
+        assertThat(booking.getProgram()).isEqualTo("ACM");
+        moveClocksTo(sitting.getStartsAt().toInstant().plus(Duration.ofHours(5)));
+        new ResultsApi(clients.exam(tokens.vendor())).recordResult(new NewResult().bookingId(booking.getId())
+                .scaledScore(580));
+
+        LocalDate examDate = LocalDate.ofInstant(sitting.getStartsAt().toInstant(), Board.ZONE);
+        CertificationView certification = Board.await("an ACM certification for " + florence.name(), EVENTUAL,
+                () -> latestCertification(florence));
+        assertThat(certification.getProgram()).isEqualTo("ACM");
+        assertThat(certification.getNumber()).matches("ACM-\\d{4}-\\d{6}");
+        assertThat(certification.getExpiresOn()).isEqualTo(examDate.plusYears(4));
+
+        ContinuingEducationApi education = new ContinuingEducationApi(florence.renewal());
+        for (int i = 1; i <= 3; i++) {
+            education.recordCeCredit(certification.getNumber(), credit("Utilisation review " + i, false, examDate)
+                    .categories(List.of("case-management")));
+        }
+        RenewalProgress progress = new RenewalsApi(florence.renewal()).getRenewalProgress(certification.getNumber());
+        assertThat(progress.getRequiredHours()).isEqualByComparingTo("40");
+        assertThat(progress.getEarnedHours()).isEqualByComparingTo("24");
+        assertThat(progress.getCategories()).singleElement().satisfies(category -> {
+            assertThat(category.getCategory()).isEqualTo("case-management");
+            assertThat(category.getRequiredHours()).isEqualByComparingTo("30");
+            assertThat(category.getEarnedHours()).isEqualByComparingTo("24");
+        });
+    }
+
     @Test
     void aDeniedApplicationCannotBook() throws Exception {
         Person person = register("Ignaz", "Semmelweis");
@@ -254,10 +301,15 @@ class GeneratedClientIT {
 
     /** Staff open a window in a week for 30 days, with one sitting at 09:00 board time on its 7th day. */
     private SittingView openSitting(int capacity, String site) throws Exception {
+        return openSitting(null, capacity, site);
+    }
+
+    /** The same in a window of {@code program} (null: the window names none, so CCM's). */
+    private SittingView openSitting(String program, int capacity, String site) throws Exception {
         org.certboard.client.exam.ApiClient staff = clients.exam(tokens.staff());
         LocalDate opens = today().plusDays(7);
-        UUID windowId = new WindowsApi(staff).createWindow(new NewWindow().name("Window " + opens).opensOn(opens)
-                .closesOn(opens.plusDays(30))).getId();
+        UUID windowId = new WindowsApi(staff).createWindow(new NewWindow().program(program).name("Window " + opens)
+                .opensOn(opens).closesOn(opens.plusDays(30))).getId();
         Instant startsAt = opens.plusDays(7).atTime(LocalTime.of(9, 0)).atZone(Board.ZONE).toInstant();
         return new SittingsApi(staff).createSitting(new NewSitting().windowId(windowId).site(site)
                 .startsAt(startsAt.atOffset(ZoneOffset.UTC)).capacity(capacity));

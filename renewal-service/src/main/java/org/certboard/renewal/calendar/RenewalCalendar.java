@@ -50,7 +50,12 @@ public record RenewalCalendar(ExpiryRule expiryRule, Period window, List<Integer
         return expiry.plusDays(1).minus(window);
     }
 
-    /** Last day on which a late renewal is accepted. */
+    /** False when the grace period is zero: expiry is the last day to renew (ACM). */
+    public boolean allowsLateRenewal() {
+        return !grace.isZero();
+    }
+
+    /** Last day on which a late renewal is accepted; the expiry date itself when there is no late renewal. */
     public LocalDate lateRenewalEndsOn(LocalDate expiry) {
         return expiry.plus(grace);
     }

@@ -2,13 +2,16 @@ package org.certboard.renewal.ce;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.certboard.events.CeCategory;
 import org.certboard.events.renewal.CeCreditLogged;
 import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.outbox.Outbox;
+import org.certboard.platform.program.ProgramRules;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.renewal.calendar.RenewalCalendar;
@@ -23,16 +26,19 @@ import io.smallrye.mutiny.Uni;
 public class CeCreditService {
     private final CeCreditRepository credits;
     private final CertificationRepository certifications;
-    private final RenewalCalendar calendar;
+    private final ProgramRules<RenewalCalendar> calendars;
+    private final ProgramRules<CeCategories> categories;
     private final BoardTime time;
     private final Outbox outbox;
     private final BigDecimal maxHoursPerCredit;
 
-    public CeCreditService(CeCreditRepository credits, CertificationRepository certifications, RenewalCalendar calendar,
-            BoardTime time, RenewalConfig config, Outbox outbox) {
+    public CeCreditService(CeCreditRepository credits, CertificationRepository certifications,
+            ProgramRules<RenewalCalendar> calendars, ProgramRules<CeCategories> categories, BoardTime time,
+            RenewalConfig config, Outbox outbox) {
         this.credits = credits;
         this.certifications = certifications;
-        this.calendar = calendar;
+        this.calendars = calendars;
+        this.categories = categories;
         this.outbox = outbox;
         this.time = time;
         this.maxHoursPerCredit = config.maxHoursPerCredit();
@@ -47,22 +53,36 @@ public class CeCreditService {
         if (body.completedOn().isAfter(today)) {
             throw Refusal.invalid("completedOn", "must not be in the future (today is " + today + ")");
         }
+        if (Boolean.FALSE.equals(body.ethics()) && body.categories() != null
+                && body.categories().contains(CeCategory.ETHICS)) {
+            throw Refusal.invalid("ethics", "is false while categories name ethics");
+        }
+        List<String> named = body.namedCategories();
         // Locked like every write that announces an event, so that one person's events reach the outbox in commit order.
         return Panache.withTransaction(() -> certifications.lockByNumber(number).chain(certification -> {
             if (certification.status == CertificationStatus.LAPSED) {
                 throw Refusal.rule("Certification lapsed", "certification " + number
                         + " lapsed; CE cannot renew it any more");
             }
-            CePeriod period = CePeriod.of(certification, calendar, today);
+            CeCategories known = categories.of(certification.program);
+            known.firstUnknown(named).ifPresent(unknown -> {
+                // the deprecated flag named it when the list did not
+                String field = body.categories() != null && body.categories().contains(unknown) ? "categories"
+                        : "ethics";
+                throw Refusal.invalid(field, "'" + unknown + "' is not a CE category of program "
+                        + certification.program + (known.codes().isEmpty() ? ", which has none"
+                                : "; one of " + String.join(", ", known.codes())));
+            });
+            CePeriod period = CePeriod.of(certification, calendars.of(certification.program), today);
             if (!period.contains(body.completedOn())) {
                 throw Refusal.rule("Completed outside the cycle", "completedOn " + body.completedOn()
                         + " is outside the period whose CE counts, " + period.from() + " to " + period.until())
                         .with("field", "completedOn");
             }
-            CeCredit credit = CeCredit.logged(certification.id, body, time.now());
+            CeCredit credit = CeCredit.logged(certification.id, body, named, time.now());
             return credits.persist(credit).call(() -> outbox.add(new CeCreditLogged(certification.candidateId,
                     certification.number, credit.id, credit.hours, credit.ethics, credit.completedOn,
-                    credit.providerId)));
+                    credit.providerId, certification.program, credit.categories())));
         })).map(CeCreditView::of);
     }
 
@@ -70,7 +90,8 @@ public class CeCreditService {
     public Uni<Page<CeCreditView>> list(String number, PageRequest paging) {
         LocalDate today = time.today();
         return Panache.withSession(() -> certifications.byNumber(number).chain(certification -> {
-            return credits.page(certification.id, CePeriod.of(certification, calendar, today), paging);
+            return credits.page(certification.id, CePeriod.of(certification, calendars.of(certification.program),
+                    today), paging);
         }));
     }
 }

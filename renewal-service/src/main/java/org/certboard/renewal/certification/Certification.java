@@ -38,6 +38,8 @@ public class Certification {
     @Id
     public UUID id;
     public String number;
+    /** The credential program (CCM, ACM, ...) whose rules the certification follows. */
+    public String program;
     public UUID candidateId;
     @Enumerated(EnumType.STRING)
     public CertificationStatus status;
@@ -54,16 +56,21 @@ public class Certification {
     public record Issued(Certification certification, CertificationIssued event) {
     }
 
-    /** A passed exam certifies: ACTIVE, first certified on and first cycle from the exam date. */
-    public static Issued issue(String number, UUID candidateId, LocalDate examDate, RenewalCalendar calendar) {
+    /**
+     * A passed exam of {@code program} certifies: ACTIVE, first certified on and first cycle from the exam date, by
+     * the program's calendar.
+     */
+    public static Issued issue(String number, String program, UUID candidateId, LocalDate examDate,
+            RenewalCalendar calendar) {
         Certification certification = new Certification();
         certification.id = UUID.randomUUID();
         certification.number = number;
+        certification.program = program;
         certification.candidateId = candidateId;
         certification.firstCertifiedOn = examDate;
         certification.startCycle(examDate, calendar.expiryFor(examDate), calendar);
         return new Issued(certification, new CertificationIssued(candidateId, number, certification.firstCertifiedOn,
-                certification.cycleStartedOn, certification.expiresOn));
+                certification.cycleStartedOn, certification.expiresOn, program));
     }
 
     /**
@@ -76,7 +83,8 @@ public class Certification {
     public CertificationRenewed renew(String method, boolean late, LocalDate nextCycleStartsOn, LocalDate nextExpiry,
             Actor auditedBy, RenewalCalendar calendar) {
         startCycle(nextCycleStartsOn, nextExpiry, calendar);
-        return new CertificationRenewed(candidateId, number, method, late, cycleStartedOn, expiresOn, auditedBy);
+        return new CertificationRenewed(candidateId, number, method, late, cycleStartedOn, expiresOn, auditedBy,
+                program);
     }
 
     public boolean canExpire() {
@@ -87,7 +95,7 @@ public class Certification {
     public CertificationExpired expire() {
         require(EXPIRES_FROM, "expire");
         status = CertificationStatus.EXPIRED;
-        return new CertificationExpired(candidateId, number, expiresOn);
+        return new CertificationExpired(candidateId, number, expiresOn, program);
     }
 
     public boolean canLapse() {
@@ -103,7 +111,7 @@ public class Certification {
         LocalDate lapsedOn = lapsesAfter(calendar);
         status = CertificationStatus.LAPSED;
         nextDueOn = nextDueAfter(lapsedOn, calendar);
-        return new CertificationLapsed(candidateId, number, lapsedOn);
+        return new CertificationLapsed(candidateId, number, lapsedOn, program);
     }
 
     /** The last day before it lapses: of the grace period, or of a retired certification's reactivation window. */
@@ -183,7 +191,8 @@ public class Certification {
      * closes, also from LAPSED (the window is longer than the grace period), unless a renewal awaits its audit or
      * the person has been certified anew since.
      *
-     * @param holdsLive the person holds a certification that is not LAPSED: for a lapsed one, a newer one
+     * @param holdsLive the person holds a certification of its program that is not LAPSED: for a lapsed one, a newer
+     *                  one
      */
     public CertificationRetired retire(LocalDate today, Actor staff, boolean renewalAwaitingAudit, boolean holdsLive,
             RenewalCalendar calendar) {
@@ -201,14 +210,14 @@ public class Certification {
         }
         if (status == CertificationStatus.LAPSED && holdsLive) {
             throw Refusal.conflict("Certified anew",
-                    "the person holds a newer certification; the lapsed " + number + " cannot retire");
+                    "the person holds a newer certification in the program; the lapsed " + number + " cannot retire");
         }
         status = CertificationStatus.RETIRED;
         retiredOn = today;
         retiredBySubject = staff.subject();
         retiredByRole = staff.role();
         nextDueOn = nextDueAfter(today, calendar);
-        return new CertificationRetired(candidateId, number, today, staff);
+        return new CertificationRetired(candidateId, number, today, staff, program);
     }
 
     /** The staff member who recorded the person's choice of retired status. */

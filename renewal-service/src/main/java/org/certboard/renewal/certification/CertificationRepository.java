@@ -34,29 +34,35 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
                 .onItem().ifNull().failWith(() -> Refusal.notFound("certification", number));
     }
 
-    /** The person's certification that is not LAPSED (at most one), locked; null when there is none. */
-    public Uni<Certification> lockLive(UUID candidateId) {
-        return find("candidateId = ?1 and status <> ?2", candidateId,
+    /**
+     * The person's certification of {@code program} that is not LAPSED (at most one per program), locked; null when
+     * there is none.
+     */
+    public Uni<Certification> lockLive(UUID candidateId, String program) {
+        return find("candidateId = ?1 and program = ?2 and status <> ?3", candidateId, program,
                 CertificationStatus.LAPSED).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    /** The person's LAPSED certification with the latest expiry, locked; null when there is none. */
-    public Uni<Certification> lockNewestLapsed(UUID candidateId) {
-        return find("candidateId = ?1 and status = ?2 order by expiresOn desc",
-                candidateId, CertificationStatus.LAPSED).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    /** The person's LAPSED certification of {@code program} with the latest expiry, locked; null when there is none. */
+    public Uni<Certification> lockNewestLapsed(UUID candidateId, String program) {
+        return find("candidateId = ?1 and program = ?2 and status = ?3 order by expiresOn desc", candidateId, program,
+                CertificationStatus.LAPSED).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    /** True when the person holds a certification that is not LAPSED. */
-    public Uni<Boolean> holdsLive(UUID candidateId) {
-        return count("candidateId = ?1 and status <> ?2", candidateId, CertificationStatus.LAPSED)
-                .map(live -> live > 0);
+    /** True when the person holds a certification of {@code program} that is not LAPSED. */
+    public Uni<Boolean> holdsLive(UUID candidateId, String program) {
+        return count("candidateId = ?1 and program = ?2 and status <> ?3", candidateId, program,
+                CertificationStatus.LAPSED).map(live -> live > 0);
     }
 
     public Uni<Boolean> isHeldBy(String number, UUID candidateId) {
         return count("number = ?1 and candidateId = ?2", number, candidateId).map(held -> held > 0);
     }
 
-    /** The next number of the certification number sequence: never handed out twice, gaps are fine. */
+    /**
+     * The next number of the certification number sequence: never handed out twice, gaps are fine. One sequence for
+     * every program: the prefix names the program, so numbers stay unique (docs/renewal-service.md).
+     */
     public Uni<Long> nextNumber() {
         return Panache.getSession().chain(session -> NativeSelect.of(session,
                 "select nextval('certification_number_seq')", Long.class).getSingleResult());

@@ -10,6 +10,7 @@ import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
+import org.certboard.platform.program.ProgramRules;
 import org.certboard.renewal.calendar.RenewalCalendar;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -20,15 +21,15 @@ import io.smallrye.mutiny.Uni;
 public class CertificationService {
     private final CertificationRepository certifications;
     private final PendingAudits pendingAudits;
-    private final RenewalCalendar calendar;
+    private final ProgramRules<RenewalCalendar> calendars;
     private final Outbox outbox;
     private final BoardTime time;
 
     public CertificationService(CertificationRepository certifications, PendingAudits pendingAudits,
-            RenewalCalendar calendar, Outbox outbox, BoardTime time) {
+            ProgramRules<RenewalCalendar> calendars, Outbox outbox, BoardTime time) {
         this.certifications = certifications;
         this.pendingAudits = pendingAudits;
-        this.calendar = calendar;
+        this.calendars = calendars;
         this.outbox = outbox;
         this.time = time;
     }
@@ -45,9 +46,9 @@ public class CertificationService {
         LocalDate today = time.today();
         return Panache.withTransaction(() -> certifications.lockByNumber(number).chain(certification -> pendingAudits
                 .hasPendingAudit(certification.id)
-                .chain(awaiting -> certifications.holdsLive(certification.candidateId)
+                .chain(awaiting -> certifications.holdsLive(certification.candidateId, certification.program)
                         .chain(holdsLive -> outbox.add(certification.retire(today, staff, awaiting, holdsLive,
-                                calendar))))
+                                calendars.of(certification.program)))))
                 .replaceWith(certification)))
                 .map(CertificationView::of);
     }

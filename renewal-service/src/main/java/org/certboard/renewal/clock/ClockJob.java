@@ -14,6 +14,7 @@ import org.certboard.events.renewal.RenewalReminderDue;
 import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.clock.ClockMoved;
 import org.certboard.platform.outbox.Outbox;
+import org.certboard.platform.program.ProgramRules;
 import org.certboard.renewal.calendar.ClockAction;
 import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.certification.Certification;
@@ -50,7 +51,8 @@ public class ClockJob {
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
 
     private final CertificationRepository certifications;
-    private final RenewalCalendar calendar;
+    /** Each certification follows its own program's calendar. */
+    private final ProgramRules<RenewalCalendar> calendars;
     private final BoardTime time;
     private final Outbox outbox;
     private final Vertx vertx;
@@ -59,10 +61,10 @@ public class ClockJob {
     private final Counter completedRuns;
     private final Counter failedRuns;
 
-    public ClockJob(CertificationRepository certifications, RenewalCalendar calendar, BoardTime time, Outbox outbox,
+    public ClockJob(CertificationRepository certifications, ProgramRules<RenewalCalendar> calendars, BoardTime time, Outbox outbox,
             Vertx vertx, MeterRegistry registry) {
         this.certifications = certifications;
-        this.calendar = calendar;
+        this.calendars = calendars;
         this.time = time;
         this.outbox = outbox;
         this.vertx = vertx;
@@ -134,7 +136,7 @@ public class ClockJob {
                 .chain(claimed -> {
                     List<Due> due = new ArrayList<>();
                     for (Certification certification : claimed) {
-                        certification.dueBy(today, calendar)
+                        certification.dueBy(today, calendars.of(certification.program))
                                 .forEach(action -> due.add(new Due(certification, action)));
                     }
                     due.sort(Comparator.comparing(d -> d.action().dueOn()));
@@ -143,7 +145,7 @@ public class ClockJob {
                         performed = performed.chain(() -> perform(next.certification(), next.action()));
                     }
                     return performed.invoke(() -> claimed.forEach(certification -> certification.caughtUpTo(today,
-                            calendar))).replaceWith(claimed.size());
+                            calendars.of(certification.program)))).replaceWith(claimed.size());
                 });
     }
 
@@ -153,13 +155,14 @@ public class ClockJob {
             return certifications.recordReminder(certification, reminder, time.now())
                     .chain(first -> !first ? Uni.createFrom().voidItem()
                             : outbox.add(new RenewalReminderDue(certification.candidateId, certification.number,
-                                    reminder.daysBefore(), reminder.dueOn(), certification.expiresOn)));
+                                    reminder.daysBefore(), reminder.dueOn(), certification.expiresOn,
+                                    certification.program)));
         }
         if (action instanceof ClockAction.Expiry && certification.canExpire()) {
             return outbox.add(certification.expire());
         }
         if (action instanceof ClockAction.Lapse && certification.canLapse()) {
-            return outbox.add(certification.lapse(calendar));
+            return outbox.add(certification.lapse(calendars.of(certification.program)));
         }
         return Uni.createFrom().voidItem();
     }

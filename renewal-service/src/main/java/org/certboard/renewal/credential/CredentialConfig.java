@@ -10,7 +10,10 @@ import jakarta.validation.constraints.NotBlank;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The board's verifiable credentials: who issues them, where they are verified, and the signing key. */
+/**
+ * The board's verifiable credentials: who issues them, where they are verified, and the signing key. What each
+ * program's credentials state about the achievement is the program's ({@code certboard.programs.<code>.achievement.*}).
+ */
 @ConfigMapping(prefix = "certboard.credentials")
 public interface CredentialConfig {
 
@@ -25,17 +28,6 @@ public interface CredentialConfig {
     @WithDefault("certboard Case Management Certification Board")
     @NotBlank
     String issuerName();
-
-    @WithDefault("The holder met the board's education, licence and case-management experience requirements, passed "
-            + "the board's certification examination and keeps the certification current through continuing "
-            + "education.")
-    @NotBlank
-    String achievementDescription();
-
-    @WithDefault("Eligibility approved by the board, a passed certification examination, and renewal every five "
-            + "years by continuing education or re-examination.")
-    @NotBlank
-    String criteria();
 
     /**
      * The private signing key: a JWK (JSON, with {@code kid}) or a PEM private key (its kid is then the RFC 7638

@@ -25,14 +25,16 @@ public final class CredentialDocument {
     }
 
     public static Map<String, Object> credential(IssuerProfile profile, CredentialContent content) {
+        Achievement program = content.achievement();
         Map<String, Object> achievement = new LinkedHashMap<>();
-        achievement.put("id", profile.achievementId());
+        achievement.put("id", profile.achievementId(program));
         achievement.put("type", List.of("Achievement"));
         achievement.put("achievementType", "Certification");
-        achievement.put("name", profile.achievementName());
-        achievement.put("humanCode", profile.achievementCode());
-        achievement.put("description", profile.achievementDescription());
-        achievement.put("criteria", Map.of("narrative", profile.criteria()));
+        achievement.put("name", program.name());
+        achievement.put("humanCode", program.code());
+        achievement.put("description", program.description());
+        achievement.put("criteria", Map.of("narrative", program.criteria()));
+        program.image().ifPresent(image -> achievement.put("image", Map.of("id", image.toString(), "type", "Image")));
 
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("type", List.of("AchievementSubject"));
@@ -61,7 +63,7 @@ public final class CredentialDocument {
         credential.put("@context", List.of(VC_CONTEXT, OB_CONTEXT));
         credential.put("id", "urn:uuid:" + content.id());
         credential.put("type", List.of("VerifiableCredential", CREDENTIAL_TYPE));
-        credential.put("name", profile.achievementName());
+        credential.put("name", program.name());
         credential.put("issuer", issuer(profile));
         if (content.firstCertifiedOn() != null) {
             // validFrom moves with each renewal; the award itself stays dated

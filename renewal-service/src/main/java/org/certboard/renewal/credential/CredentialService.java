@@ -15,6 +15,7 @@ import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
+import org.certboard.platform.program.ProgramRules;
 import org.certboard.renewal.candidate.CandidateRepository;
 import org.certboard.renewal.certification.Certification;
 import org.certboard.renewal.certification.CertificationRepository;
@@ -44,18 +45,20 @@ public class CredentialService {
     private final CertificationRepository certifications;
     private final CandidateRepository candidates;
     private final IssuerProfile profile;
+    private final ProgramRules<Achievement> achievements;
     private final SigningKey key;
     private final CredentialVerifier verifier;
     private final BoardTime time;
     private final AtomicBoolean keyRecorded = new AtomicBoolean();
 
     public CredentialService(CredentialRepository credentials, CertificationRepository certifications,
-            CandidateRepository candidates, IssuerProfile profile, SigningKey key, CredentialVerifier verifier,
-            BoardTime time) {
+            CandidateRepository candidates, IssuerProfile profile, ProgramRules<Achievement> achievements, SigningKey key,
+            CredentialVerifier verifier, BoardTime time) {
         this.credentials = credentials;
         this.certifications = certifications;
         this.candidates = candidates;
         this.profile = profile;
+        this.achievements = achievements;
         this.key = key;
         this.verifier = verifier;
         this.time = time;
@@ -131,7 +134,7 @@ public class CredentialService {
                         throw Refusal.notFound("credential of certification", number);
                     }
                     return (credential.jwt != null ? Uni.createFrom().item(credential.jwt)
-                            : signed(credential.id, number, certification.firstCertifiedOn))
+                            : signed(credential.id, certification))
                             .map(jwt -> new IssuedCredential(certification.candidateId, number, credential.id, jwt));
                 })));
     }
@@ -142,14 +145,18 @@ public class CredentialService {
                 .chain(certification -> credentials.history(certification.id, paging)));
     }
 
-    /** Signs the credential once: two first requests at the same time meet at the row lock and hand out one JWT. */
-    private Uni<String> signed(UUID credentialId, String number, LocalDate firstCertifiedOn) {
+    /**
+     * Signs the credential once: two first requests at the same time meet at the row lock and hand out one JWT. It
+     * states the achievement of the certification's program.
+     */
+    private Uni<String> signed(UUID credentialId, Certification certification) {
         return Panache.withTransaction(() -> credentials.lock(credentialId).chain(credential -> {
             if (credential.jwt != null) {
                 return Uni.createFrom().item(credential.jwt);
             }
-            CredentialContent content = new CredentialContent(credential.id, number, credential.holderName,
-                    firstCertifiedOn, credential.validFrom, credential.validUntil, credential.statusIndex,
+            CredentialContent content = new CredentialContent(credential.id, certification.number,
+                    achievements.of(certification.program), credential.holderName,
+                    certification.firstCertifiedOn, credential.validFrom, credential.validUntil, credential.statusIndex,
                     credential.issuedAt);
             credential.sign(JoseCodec.sign(CredentialDocument.credential(profile, content), key,
                     java.util.Date.from(content.issuedAt())), key.keyId());

@@ -6,7 +6,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.certboard.platform.clock.BoardConfig;
-import org.certboard.renewal.config.CertificationNaming;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -40,7 +39,7 @@ public class CredentialSetup {
     @Produces
     @Singleton
     @Startup
-    IssuerProfile issuerProfile(CredentialConfig config, CertificationNaming naming, BoardConfig board,
+    IssuerProfile issuerProfile(CredentialConfig config, BoardConfig board,
             @ConfigProperty(name = "certboard.sandbox") boolean sandbox,
             @ConfigProperty(name = "quarkus.http.port") int port) {
         URI baseUrl = config.baseUrl().orElseGet(() -> {
@@ -51,8 +50,7 @@ public class CredentialSetup {
             }
             return URI.create("http://127.0.0.1:" + port);
         });
-        return new IssuerProfile(baseUrl, config.issuerName(), naming.name(), naming.numberPrefix(),
-                config.achievementDescription(), config.criteria(), board.timeZone(), config.statusListSize());
+        return new IssuerProfile(baseUrl, config.issuerName(), board.timeZone(), config.statusListSize());
     }
 
     @Produces

@@ -4,11 +4,10 @@ import java.net.URI;
 import java.time.ZoneId;
 
 /**
- * What every credential of the board says about its issuer and achievement, and where its status lists live.
- * Plain Java, built from configuration.
+ * What every credential of the board says about its issuer, and where its status lists live (each program's
+ * achievement is its own, {@link Achievement}). Plain Java, built from configuration.
  */
-public record IssuerProfile(URI baseUrl, String issuerName, String achievementName, String achievementCode,
-        String achievementDescription, String criteria, ZoneId zone, int statusListSize) {
+public record IssuerProfile(URI baseUrl, String issuerName, ZoneId zone, int statusListSize) {
     // statusListSize: credentials per list (each list holds statusListSize x the purpose's status size bits)
 
     /** The issuer's id: the board's public base URL, without a trailing slash. */
@@ -17,8 +16,9 @@ public record IssuerProfile(URI baseUrl, String issuerName, String achievementNa
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
-    public String achievementId() {
-        return issuerId() + "/achievements/" + achievementCode.toLowerCase();
+    /** The achievement's id: one per program, e.g. {@code …/achievements/ccm}. */
+    public String achievementId(Achievement achievement) {
+        return issuerId() + "/achievements/" + achievement.code().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The status list credential holding the entry of the credential at status position {@code index}. */

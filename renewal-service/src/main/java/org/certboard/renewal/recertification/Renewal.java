@@ -84,7 +84,8 @@ public class Renewal {
         if (status != Status.PENDING_AUDIT) {
             throw new IllegalStateException("renewal " + id + " is " + status + ", not awaiting its audit");
         }
-        return new RenewalSampledForAudit(certification.candidateId, certification.number, id, submittedAt);
+        return new RenewalSampledForAudit(certification.candidateId, certification.number, id, submittedAt,
+                certification.program);
     }
 
     /** Applies a RENEWED renewal to its certification: the next cycle, as submitted. */
@@ -99,7 +100,7 @@ public class Renewal {
      * Staff accept the CE evidence: RENEWED, to be applied exactly as submitted (same next cycle, same late flag),
      * even if the certification expired or lapsed meanwhile, unless the person has been certified anew.
      *
-     * @param holdsLive the person holds a certification that is not LAPSED
+     * @param holdsLive the person holds a certification of the same program that is not LAPSED
      */
     AuditDecided accept(Certification certification, String reason, boolean holdsLive, Actor staff, Instant at) {
         requireAwaitingAudit(certification);
@@ -147,6 +148,7 @@ public class Renewal {
         auditReason = reason;
         auditedBySubject = staff.subject();
         auditedByRole = staff.role();
-        return new AuditDecided(certification.candidateId, certification.number, id, accepted, at, staff);
+        return new AuditDecided(certification.candidateId, certification.number, id, accepted, at, staff,
+                certification.program);
     }
 }

@@ -4,16 +4,20 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.Actor;
+import org.certboard.events.CeCategory;
 import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.http.Preconditions;
 import org.certboard.platform.outbox.Outbox;
+import org.certboard.platform.program.ProgramRules;
 import org.certboard.renewal.calendar.RenewalCalendar;
 import org.certboard.renewal.candidate.CandidateRecord;
 import org.certboard.renewal.candidate.CandidateRepository;
@@ -39,22 +43,23 @@ public class RenewalService {
     private final CertificationRepository certifications;
     private final CeCreditRepository credits;
     private final CandidateRepository candidates;
-    private final RenewalCalendar calendar;
-    private final RenewalRequirements requirements;
-    private final AuditSampling auditSampling;
+    private final ProgramRules<RenewalCalendar> calendars;
+    private final ProgramRules<RenewalRequirements> requirements;
+    private final ProgramRules<AuditSampling> auditSampling;
     private final Outbox outbox;
     private final BoardTime time;
     private final CredentialService credentials;
 
     public RenewalService(RenewalRepository renewals, CertificationRepository certifications,
-            CeCreditRepository credits, CandidateRepository candidates, RenewalCalendar calendar,
-            RenewalRequirements requirements, AuditSampling auditSampling, Outbox outbox, BoardTime time,
+            CeCreditRepository credits, CandidateRepository candidates, ProgramRules<RenewalCalendar> calendars,
+            ProgramRules<RenewalRequirements> requirements, ProgramRules<AuditSampling> auditSampling, Outbox outbox,
+            BoardTime time,
             CredentialService credentials) {
         this.renewals = renewals;
         this.certifications = certifications;
         this.credits = credits;
         this.candidates = candidates;
-        this.calendar = calendar;
+        this.calendars = calendars;
         this.requirements = requirements;
         this.auditSampling = auditSampling;
         this.outbox = outbox;
@@ -79,8 +84,9 @@ public class RenewalService {
                     }
                     Renewal renewal = Renewal.submit(certification, Renewal.Method.CE, assessment.progress().late(),
                             assessment.nextCycleStartsOn(),
-                            auditSampling.selects(certification.candidateId, certification.cycleStartedOn), calendar,
-                            today, time.now());
+                            auditSampling.of(certification.program).selects(certification.candidateId,
+                                    certification.cycleStartedOn), calendars.of(certification.program), today,
+                            time.now());
                     return renewals.persist(renewal).call(() -> renewal.status == Renewal.Status.PENDING_AUDIT
                             ? outbox.add(renewal.sampled(certification)) : apply(certification, renewal));
                 }))).map(RenewalView::of);
@@ -98,7 +104,7 @@ public class RenewalService {
     public Uni<Void> renewByExam(Certification certification, boolean late, LocalDate today) {
         Instant now = time.now();
         Renewal renewal = Renewal.submit(certification, Renewal.Method.EXAM, late, certification.expiresOn, false,
-                calendar, today, now);
+                calendars.of(certification.program), today, now);
         return renewals.pendingAudit(certification)
                 .invoke(pending -> {
                     if (pending != null) {
@@ -122,7 +128,8 @@ public class RenewalService {
         return Panache.withTransaction(() -> certifications.lockByNumber(number)
                 .chain(certification -> renewals.of(certification, renewalId)
                         .invoke(renewal -> Preconditions.requireIfMatch(ifMatch, renewal.version))
-                        .chain(renewal -> certifications.holdsLive(certification.candidateId).chain(holdsLive -> {
+                        .chain(renewal -> certifications.holdsLive(certification.candidateId,
+                                certification.program).chain(holdsLive -> {
                             if (!decision.accepted()) {
                                 return outbox.add(renewal.reject(certification, decision.reason(), staff,
                                         time.now()));
@@ -138,7 +145,7 @@ public class RenewalService {
     private Uni<Void> apply(Certification certification, Renewal renewal) {
         String reason = (certification.status == CertificationStatus.RETIRED ? "reactivated" : "renewed")
                 + " until " + renewal.expiresOn;
-        return outbox.add(renewal.applyTo(certification, calendar))
+        return outbox.add(renewal.applyTo(certification, calendars.of(certification.program)))
                 .call(() -> credentials.renewed(certification, renewal.cycleStartedOn, reason))
                 .replaceWithVoid();
     }
@@ -149,7 +156,8 @@ public class RenewalService {
 
     /** Reads sequentially: one session, one operation at a time. */
     private Uni<Assessment> assess(Certification certification, LocalDate today) {
-        return credits.completedBetween(certification.id, CePeriod.of(certification, calendar, today))
+        return credits.completedBetween(certification.id, CePeriod.of(certification,
+                calendars.of(certification.program), today))
                 .chain(completed -> candidates.findById(certification.candidateId)
                         .chain(candidate -> (candidate == null ? Uni.createFrom().<LocalDate>nullItem()
                                 : candidates.qualifyingLicenceExpiresOn(candidate))
@@ -160,9 +168,15 @@ public class RenewalService {
 
     private Assessment assess(Certification certification, LocalDate today, List<CeCredit> credits,
             CandidateRecord candidate, LocalDate licenceExpiresOn, Renewal pending) {
+        RenewalCalendar calendar = calendars.of(certification.program);
+        RenewalRequirements required = requirements.of(certification.program);
         BigDecimal earned = credits.stream().map(c -> c.hours).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal ethics = credits.stream().filter(c -> c.ethics).map(c -> c.hours)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<String, BigDecimal> earnedByCategory = new HashMap<>();
+        for (CeCredit credit : credits) {
+            for (String category : credit.categories) {
+                earnedByCategory.merge(category, credit.hours, BigDecimal::add);
+            }
+        }
         boolean licenceRequired = candidate != null && candidate.licenceBased;
         List<Missing> missing = new ArrayList<>();
         RenewalOpening opening = certification.renewalOpening(today, calendar);
@@ -173,12 +187,18 @@ public class RenewalService {
         if (pending != null) {
             missing.add(new Missing(Missing.STATUS, "renewal " + pending.id + " awaits its CE audit"));
         }
-        missing.addAll(requirements.unmet(earned, ethics, licenceRequired, licenceExpiresOn, today));
-        return new Assessment(new RenewalProgress(requirements.requiredHours(), earned,
-                requirements.requiredEthicsHours(), ethics, licenceRequired,
-                calendar.windowOpensOn(certification.expiresOn), certification.expiresOn,
-                calendar.lateRenewalEndsOn(certification.expiresOn), missing.isEmpty(), open != null && open.late(),
-                List.copyOf(missing), pending == null ? null : pending.id),
-                open == null ? null : open.nextCycleStartsOn());
+        missing.addAll(required.unmet(earned, earnedByCategory, licenceRequired, licenceExpiresOn, today));
+        List<RenewalProgress.CategoryProgress> categories = required.categoryMinimums().entrySet().stream()
+                .map(minimum -> new RenewalProgress.CategoryProgress(minimum.getKey(), minimum.getValue(),
+                        earnedByCategory.getOrDefault(minimum.getKey(), BigDecimal.ZERO)))
+                .toList();
+        BigDecimal ethics = earnedByCategory.getOrDefault(CeCategory.ETHICS, BigDecimal.ZERO);
+        return new Assessment(new RenewalProgress(certification.program, required.requiredHours(), earned,
+                required.minimum(CeCategory.ETHICS), required.knows(CeCategory.ETHICS) ? ethics : BigDecimal.ZERO,
+                categories, licenceRequired, calendar.windowOpensOn(certification.expiresOn),
+                certification.expiresOn, calendar.allowsLateRenewal()
+                        ? calendar.lateRenewalEndsOn(certification.expiresOn) : null,
+                missing.isEmpty(), open != null && open.late(), List.copyOf(missing),
+                pending == null ? null : pending.id), open == null ? null : open.nextCycleStartsOn());
     }
 }

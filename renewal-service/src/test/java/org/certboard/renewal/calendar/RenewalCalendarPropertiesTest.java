@@ -24,6 +24,11 @@ class RenewalCalendarPropertiesTest {
     static final RenewalCalendar PLAIN = calendar(new ExpiryRule.AddCycle(Period.ofYears(5)));
     static final RenewalCalendar ALIGNED = calendar(new ExpiryRule.AlignToDates(Period.ofYears(5), CCMC_DATES));
 
+    /** ACM (ACMA-like): a 4-year cycle and no late renewal (grace P0D); every other rule as CCM's. */
+    static final RenewalCalendar ACM = new RenewalCalendar(new ExpiryRule.AddCycle(Period.ofYears(4)),
+            Period.ofMonths(3), List.of(180, 90, 30), Period.ZERO, Period.ofMonths(9), Period.ofYears(5),
+            ZoneId.of("America/New_York"));
+
     static RenewalCalendar calendar(ExpiryRule rule) {
         return new RenewalCalendar(rule, Period.ofMonths(3), List.of(180, 90, 30), Period.ofDays(30),
                 Period.ofMonths(9), Period.ofYears(5), ZoneId.of("America/New_York"));
@@ -162,5 +167,58 @@ class RenewalCalendarPropertiesTest {
         assertThat(PLAIN.inLastYear(expiry, expiry.minusYears(1).plusDays(1))).isTrue();
         assertThat(PLAIN.inLastYear(expiry, expiry.minusYears(1))).isFalse();
         assertThat(PLAIN.inLastYear(expiry, expiry.plusDays(1))).isFalse();
+    }
+
+    /**
+     * ACM's twin of the plain expiry: the same calendar day four years later; a leap day stays 29 February, as four
+     * years on is a leap year too (2028-02-29 → 2032-02-29), except across 2100 (2096-02-29 → 2100-02-28).
+     */
+    @Property(tries = 3000)
+    void acmExpiryIsTheSameCalendarDayFourYearsLater(@ForAll("examDates") LocalDate exam) {
+        LocalDate expiry = ACM.expiryFor(exam);
+
+        assertThat(expiry.getYear()).isEqualTo(exam.getYear() + 4);
+        assertThat(expiry.getMonth()).isEqualTo(exam.getMonth());
+        if (MonthDay.from(exam).equals(MonthDay.of(2, 29))) {
+            assertThat(expiry.getDayOfMonth()).isEqualTo(expiry.isLeapYear() ? 29 : 28);
+        } else {
+            assertThat(expiry.getDayOfMonth()).isEqualTo(exam.getDayOfMonth());
+        }
+        assertThat(ACM.expiryFor(LocalDate.of(2028, 2, 29))).isEqualTo(LocalDate.of(2032, 2, 29));
+    }
+
+    /** Without late renewal the expiry date is the last day to renew; expiry and lapse fall due the day after. */
+    @Property(tries = 3000)
+    void acmHasNoLateRenewalAndLapsesTheDayItExpires(@ForAll("examDates") LocalDate exam) {
+        LocalDate expiry = ACM.expiryFor(exam);
+        List<ClockAction> schedule = ACM.schedule(expiry);
+
+        assertThat(ACM.allowsLateRenewal()).isFalse();
+        assertThat(ACM.timing(expiry, expiry)).isEqualTo(RenewalTiming.ON_TIME);
+        assertThat(ACM.timing(expiry, expiry.plusDays(1))).isEqualTo(RenewalTiming.TOO_LATE);
+        assertThat(ACM.renewsByExam(expiry, expiry.plusDays(1))).isFalse();
+        assertThat(schedule).hasSize(5);
+        assertThat(schedule.get(3)).isEqualTo(new ClockAction.Expiry(expiry));
+        assertThat(schedule.get(4)).isEqualTo(new ClockAction.Lapse(expiry));
+        assertThat(schedule.get(3).dueOn()).isEqualTo(expiry.plusDays(1)).isEqualTo(schedule.get(4).dueOn());
+    }
+
+    @Property(tries = 2000)
+    void acmJobRunsAtAnyIntervalsEmitEveryActionOnceInDateOrder(@ForAll("examDates") LocalDate exam,
+            @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 0, max = 900) Integer> gaps) {
+        LocalDate expiry = ACM.expiryFor(exam);
+        LocalDate nextDue = ACM.schedule(expiry).get(0).dueOn();
+        LocalDate today = expiry.minusDays(200);
+        List<ClockAction> emitted = new ArrayList<>();
+        for (int gap : gaps) {
+            today = today.plusDays(gap);
+            if (nextDue != null && !nextDue.isAfter(today)) {
+                emitted.addAll(ACM.dueBetween(expiry, nextDue, today));
+                nextDue = ACM.nextDueAfter(expiry, today).orElse(null);
+            }
+        }
+        LocalDate last = today;
+        assertThat(emitted).containsExactlyElementsOf(
+                ACM.schedule(expiry).stream().filter(a -> !a.dueOn().isAfter(last)).toList());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -111,6 +112,51 @@ class CeCreditResourceTest {
                 CeCreditLogged payload = EventCodec.read(EventType.CE_CREDIT_LOGGED, event.value());
                 assertThat(payload.providerId()).isEqualTo(payload.creditId().toString().equals(namedId)
                         ? "CMSA-0042" : null);
+            }
+        }
+    }
+
+    @Test
+    void aCreditNamesTheCategoriesOfItsProgramAndTheEthicsFlagIsTheirAlias() {
+        LocalDate today = RenewalFixtures.today();
+        LocalDate examDate = today.minusYears(1);
+        UUID candidate = RenewalFixtures.candidate(examDate);
+        String number = new RenewalFixtures(bootstrapServers).certify(candidate, examDate);
+
+        Map<String, Object> listed = credit(3, false, today);
+        listed.remove("ethics");
+        listed.put("categories", List.of("ethics"));
+        post(number, listed).statusCode(201).body("categories", equalTo(List.of("ethics")))
+                .body("ethics", equalTo(true));
+        post(number, credit(2, true, today)).statusCode(201).body("categories", equalTo(List.of("ethics")));
+        Map<String, Object> neither = credit(4, false, today);
+        neither.remove("ethics");
+        post(number, neither).statusCode(201).body("categories", equalTo(List.of())).body("ethics", equalTo(false));
+
+        Map<String, Object> unknown = credit(1, false, today);
+        unknown.put("categories", List.of("case-management"));
+        invalid(post(number, unknown), "categories").body("violations[0].message",
+                containsString("not a CE category of program CCM"));
+        Map<String, Object> badCode = credit(1, false, today);
+        badCode.put("categories", List.of("Ethics"));
+        post(number, badCode).statusCode(400).contentType("application/problem+json");
+        Map<String, Object> contradicting = credit(1, false, today);
+        contradicting.put("categories", List.of("ethics"));
+        invalid(post(number, contradicting), "ethics");
+
+        RenewalFixtures.staff().get("/certifications/{n}/renewal", number).then().statusCode(200)
+                .body("earnedHours", equalTo(9.0f)).body("earnedEthicsHours", equalTo(5.0f))
+                .body("requiredEthicsHours", equalTo(8)).body("categories", hasSize(1))
+                .body("categories[0].category", equalTo("ethics")).body("categories[0].earnedHours", equalTo(5.0f))
+                .body("missing.category", hasItem("ethics"));
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.RENEWAL_EVENTS)) {
+            List<TopicProbe.Received> logged = probe.await(r -> candidate.toString().equals(r.key())
+                    && EventType.CE_CREDIT_LOGGED.type().equals(r.header("ce_type")), 3, Duration.ofSeconds(30));
+            for (TopicProbe.Received event : logged) {
+                assertThat(EventCodec.validate(EventType.CE_CREDIT_LOGGED, event.value())).isEmpty();
+                CeCreditLogged payload = EventCodec.read(EventType.CE_CREDIT_LOGGED, event.value());
+                assertThat(payload.program()).isEqualTo("CCM");
+                assertThat(payload.ethics()).isEqualTo(payload.categories().contains("ethics"));
             }
         }
     }

@@ -5,10 +5,15 @@ import static org.certboard.renewal.certification.CertificationTransitionsTest.C
 import static org.certboard.renewal.certification.CertificationTransitionsTest.in;
 
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.certboard.renewal.calendar.ClockAction;
+import org.certboard.renewal.calendar.ExpiryRule;
+import org.certboard.renewal.calendar.RenewalCalendar;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -86,6 +91,60 @@ class CertificationRulesTest {
 
         assertThat(actions.isEmpty() ? "nothing" : actions.stream().map(CertificationRulesTest::describe)
                 .collect(Collectors.joining(", "))).isEqualTo(due);
+        assertThat(certification.nextDueOn == null ? "none" : certification.nextDueOn.toString()).isEqualTo(nextDue);
+    }
+
+    /** ACM (ACMA-like): a 4-year cycle and no late renewal; every other rule as CCM's. */
+    static final RenewalCalendar ACM = new RenewalCalendar(new ExpiryRule.AddCycle(Period.ofYears(4)),
+            Period.ofMonths(3), List.of(180, 90, 30), Period.ZERO, Period.ofMonths(9), Period.ofYears(5),
+            ZoneId.of("America/New_York"));
+
+    /** An ACM certification first certified on 29 February 2028: it expires on 29 February 2032 (a leap year). */
+    static Certification acm(CertificationStatus status) {
+        Certification certification = Certification.issue("ACM-2028-000001", "ACM", UUID.randomUUID(),
+                LocalDate.of(2028, 2, 29), ACM).certification();
+        certification.status = status;
+        return certification;
+    }
+
+    @ParameterizedTest(name = "ACM {0} on {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "ACTIVE  | 2031-11-30 | closed WINDOW: the renewal window opens on 2031-12-01",
+            "ACTIVE  | 2031-12-01 | open, next cycle from 2032-02-29",
+            "ACTIVE  | 2032-02-29 | open, next cycle from 2032-02-29",
+            "EXPIRED | 2032-03-01 | closed WINDOW: late renewal ended on 2032-02-29",
+            "LAPSED  | 2032-03-01 | closed STATUS: the certification lapsed after 2032-02-29:"
+                    + " reapply and pass the exam" })
+    void mayAnAcmCertificationRenewNowWithoutLateRenewal(CertificationStatus status, LocalDate today,
+            String answer) {
+        assertThat(describe(acm(status).renewalOpening(today, ACM))).isEqualTo(answer);
+    }
+
+    /** ACM's reminders are due on 2031-09-02, 2031-12-01 and 2032-01-30; expiry and lapse both on 2032-03-01. */
+    @ParameterizedTest(name = "ACM {0}, next due {1}, run on {2}: {3}; then next due {4}")
+    @CsvSource(delimiter = '|', value = {
+            "ACTIVE  | 2031-09-02 | 2031-09-02 | Reminder 180                                 | 2031-12-01",
+            "ACTIVE  | 2031-12-01 | 2032-02-29 | Reminder 90, Reminder 30                     | 2032-03-01",
+            "ACTIVE  | 2032-03-01 | 2032-03-01 | Expiry, Lapse                                | none",
+            "ACTIVE  | 2031-09-02 | 2033-01-01 | Reminder 180, Reminder 90, Reminder 30, Expiry, Lapse | none" })
+    void theAcmClockExpiresAndLapsesOnTheSameDay(CertificationStatus status, LocalDate nextDueOn, LocalDate today,
+            String due, String nextDue) {
+        Certification certification = acm(status);
+        certification.nextDueOn = nextDueOn;
+
+        List<ClockAction> actions = certification.dueBy(today, ACM);
+        for (ClockAction action : actions) {
+            if (action instanceof ClockAction.Expiry && certification.canExpire()) {
+                certification.expire();
+            }
+            if (action instanceof ClockAction.Lapse && certification.canLapse()) {
+                assertThat(certification.lapse(ACM).lapsedOn()).isEqualTo(LocalDate.of(2032, 2, 29));
+            }
+        }
+        certification.caughtUpTo(today, ACM);
+
+        assertThat(actions.stream().map(CertificationRulesTest::describe).collect(Collectors.joining(", ")))
+                .isEqualTo(due);
         assertThat(certification.nextDueOn == null ? "none" : certification.nextDueOn.toString()).isEqualTo(nextDue);
     }
 

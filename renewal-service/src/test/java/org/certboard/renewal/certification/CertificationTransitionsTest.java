@@ -35,7 +35,7 @@ class CertificationTransitionsTest {
 
     /** A certification first certified on {@link #EXAM}, expiring on {@link #EXPIRY}, in {@code status}. */
     static Certification in(CertificationStatus status) {
-        Certification certification = Certification.issue("CCM-2021-000001", UUID.randomUUID(), EXAM, CALENDAR)
+        Certification certification = Certification.issue("CCM-2021-000001", "CCM", UUID.randomUUID(), EXAM, CALENDAR)
                 .certification();
         certification.status = status;
         if (status == CertificationStatus.RETIRED) {
@@ -47,7 +47,7 @@ class CertificationTransitionsTest {
     @Test
     void issuingStartsTheFirstCycleOnTheExamDate() {
         UUID candidate = UUID.randomUUID();
-        Certification.Issued issued = Certification.issue("CCM-2021-000042", candidate, EXAM, CALENDAR);
+        Certification.Issued issued = Certification.issue("CCM-2021-000042", "CCM", candidate, EXAM, CALENDAR);
 
         assertThat(issued.certification().status).isEqualTo(CertificationStatus.ACTIVE);
         assertThat(issued.certification().nextDueOn).isEqualTo(EXPIRY.minusDays(180));

@@ -29,8 +29,12 @@ import com.nimbusds.jose.jwk.JWKSet;
 @SuppressWarnings("unchecked")
 class CredentialTest {
     static final IssuerProfile PROFILE = new IssuerProfile(URI.create("https://verify.certboard.test"),
-            "certboard Case Management Certification Board", "Certified Case Manager (CCM)", "CCM",
-            "The holder is certified.", "Passed the exam.", ZoneId.of("America/New_York"), 131072);
+            "certboard Case Management Certification Board", ZoneId.of("America/New_York"), 131072);
+    static final Achievement CCM = new Achievement("CCM", "Certified Case Manager (CCM)", "The holder is certified.",
+            "Passed the exam.", java.util.Optional.empty());
+    static final Achievement ACM = new Achievement("ACM", "Accredited Case Manager (ACM)",
+            "The holder passed the ACM examination.", "A passed ACM examination, renewed every four years.",
+            java.util.Optional.of(URI.create("https://verify.certboard.test/images/acm.png")));
     private static final CredentialVerifier.StatusLookup NOTHING_SET = index -> CredentialVerifier.Standing.UNKNOWN;
     private static final CredentialVerifier VERIFIER = new CredentialVerifier(PROFILE);
     private static final Instant NOW = Instant.parse("2027-06-01T12:00:00Z");
@@ -38,7 +42,8 @@ class CredentialTest {
     private final SigningKey key = SigningKey.generate();
 
     static CredentialContent content(long statusIndex) {
-        return new CredentialContent(UUID.randomUUID(), "CCM-2026-000042", "Ada Lovelace", LocalDate.of(2021, 5, 10),
+        return new CredentialContent(UUID.randomUUID(), "CCM-2026-000042", CCM, "Ada Lovelace",
+                LocalDate.of(2021, 5, 10),
                 LocalDate.of(2026, 5, 10), LocalDate.of(2031, 5, 10), statusIndex, Instant.parse("2026-05-11T09:00:00Z"));
     }
 
@@ -251,7 +256,7 @@ class CredentialTest {
     void theCredentialValidatesAgainstTheOpenBadgesSchema() throws Exception {
         assertThat(OpenBadgesSchema.errors(CredentialDocument.credential(PROFILE, content(3)))).isEmpty();
         // without a name (issued before the name was known) it is still a valid credential
-        CredentialContent nameless = new CredentialContent(UUID.randomUUID(), "CCM-2026-000043", null, null,
+        CredentialContent nameless = new CredentialContent(UUID.randomUUID(), "CCM-2026-000043", CCM, null, null,
                 LocalDate.of(2026, 5, 10), LocalDate.of(2031, 5, 10), 4, Instant.now());
         assertThat(OpenBadgesSchema.errors(CredentialDocument.credential(PROFILE, nameless))).isEmpty();
         // and the schema does catch a credential missing what Open Badges requires
@@ -259,6 +264,23 @@ class CredentialTest {
         broken.remove("validFrom");
         broken.put("type", List.of("VerifiableCredential"));
         assertThat(OpenBadgesSchema.errors(broken)).hasSize(2);
+    }
+
+    @Test
+    void anotherProgramsCredentialStatesItsOwnAchievementAndValidatesAgainstTheOpenBadgesSchema() throws Exception {
+        CredentialContent acm = new CredentialContent(UUID.randomUUID(), "ACM-2028-000044", ACM, "Ada Lovelace",
+                LocalDate.of(2028, 2, 29), LocalDate.of(2028, 2, 29), LocalDate.of(2032, 2, 29), 6, Instant.now());
+        Map<String, Object> credential = CredentialDocument.credential(PROFILE, acm);
+
+        assertThat(OpenBadgesSchema.errors(credential)).isEmpty();
+        assertThat(credential.get("name")).isEqualTo("Accredited Case Manager (ACM)");
+        Map<String, Object> achievement = (Map<String, Object>) ((Map<String, Object>) credential
+                .get("credentialSubject")).get("achievement");
+        assertThat(achievement).containsEntry("id", "https://verify.certboard.test/achievements/acm")
+                .containsEntry("humanCode", "ACM").containsEntry("name", "Accredited Case Manager (ACM)")
+                .containsEntry("description", "The holder passed the ACM examination.")
+                .containsEntry("criteria", Map.of("narrative", "A passed ACM examination, renewed every four years."))
+                .containsEntry("image", Map.of("id", "https://verify.certboard.test/images/acm.png", "type", "Image"));
     }
 
     @Test

@@ -27,7 +27,7 @@ class ExamPassOutcomeTest {
 
     static Certification certification(CertificationStatus status, boolean retired) {
         LocalDate exam = LocalDate.of(2021, 5, 31);
-        Certification certification = Certification.issue("CCM-2021-000001", UUID.randomUUID(), exam, CALENDAR)
+        Certification certification = Certification.issue("CCM-2021-000001", "CCM", UUID.randomUUID(), exam, CALENDAR)
                 .certification();
         certification.status = status;
         if (retired) {
@@ -73,6 +73,28 @@ class ExamPassOutcomeTest {
     @CsvSource({ "2021-05-31", "2026-06-01" })
     void withNoCertificationAtAll(LocalDate examDate) {
         assertThat(ExamPassOutcome.of(null, null, examDate, CALENDAR)).isEqualTo(new ExamPassOutcome.Issue());
+    }
+
+    /** ACM: 4-year cycle, no late renewal; first certified on 29 February 2028, expiring on 29 February 2032. */
+    static final RenewalCalendar ACM = new RenewalCalendar(new ExpiryRule.AddCycle(Period.ofYears(4)),
+            Period.ofMonths(3), List.of(180, 90, 30), Period.ZERO, Period.ofMonths(9), Period.ofYears(5),
+            ZoneId.of("America/New_York"));
+
+    @ParameterizedTest(name = "ACM live {0}, exam on {1}: {2}")
+    @CsvSource({
+            "ACTIVE,  2031-02-28, Ignore",
+            "ACTIVE,  2031-03-01, RenewByExam on time",
+            "ACTIVE,  2032-02-29, RenewByExam on time",
+            "ACTIVE,  2032-03-01, LapseThenIssue",
+            "EXPIRED, 2032-03-01, LapseThenIssue" })
+    void anAcmCertificationRenewsByExamInItsLastYearOnlyAsItHasNoGracePeriod(CertificationStatus status,
+            LocalDate examDate, String outcome) {
+        Certification live = Certification.issue("ACM-2028-000001", "ACM", UUID.randomUUID(),
+                LocalDate.of(2028, 2, 29), ACM).certification();
+        live.status = status;
+
+        assertThat(live.expiresOn).isEqualTo(LocalDate.of(2032, 2, 29));
+        assertThat(describe(ExamPassOutcome.of(live, null, examDate, ACM), live)).isEqualTo(outcome);
     }
 
     private static String describe(ExamPassOutcome outcome, Certification expected) {

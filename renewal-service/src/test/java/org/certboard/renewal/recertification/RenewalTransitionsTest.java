@@ -33,7 +33,7 @@ class RenewalTransitionsTest {
     static final Actor STAFF = new Actor("staff-1", "staff");
 
     static Certification certification(CertificationStatus status) {
-        Certification certification = Certification.issue("CCM-2021-000001", UUID.randomUUID(), EXAM, CALENDAR)
+        Certification certification = Certification.issue("CCM-2021-000001", "CCM", UUID.randomUUID(), EXAM, CALENDAR)
                 .certification();
         certification.status = status;
         return certification;
