@@ -19,7 +19,7 @@ class ContractReplayTest {
     private static final String JSON = "application/json";
     private static final String VALID = """
             {"id":"0b6e4e0a-3f2c-4d7e-9a51-6c1f0d7d2a11","name":"Window 2027-05-03","opensOn":"2027-05-03",
-             "closesOn":"2027-06-02","passMark":null}""";
+             "closesOn":"2027-06-02","passMark":null,"program":"CCM"}""";
 
     private final ContractReplay replay = new ContractReplay(DOCUMENTS, Map.of());
 
@@ -70,7 +70,7 @@ class ContractReplayTest {
         String booking = """
                 {"id":"0b6e4e0a-3f2c-4d7e-9a51-6c1f0d7d2a11","candidateId":"0b6e4e0a-3f2c-4d7e-9a51-6c1f0d7d2a12",
                  "sittingId":"0b6e4e0a-3f2c-4d7e-9a51-6c1f0d7d2a13","status":"PENCILLED_IN","deferred":false,
-                 "bookedAt":"2027-05-03T13:00:00Z"}""";
+                 "bookedAt":"2027-05-03T13:00:00Z","program":"CCM"}""";
         assertThat(keys(new Exchange(Service.EXAM, "GET", "/bookings/0b6e4e0a-3f2c-4d7e-9a51-6c1f0d7d2a11", 200, JSON,
                 booking))).containsExactly("validation.response.body.schema.enum");
     }
