@@ -45,7 +45,8 @@ class ThirdProgramIT {
         JsonNode failed = board.recordResult(firstBooking, 590).expect(201).body();
         assertThat(failed.path("passed").asBoolean()).as("590 is below TPX's pass mark of 600").isFalse();
 
-        Sitting retake = board.openSitting(TPX, 7, 10, "Chicago Test Centre");
+        // a retake is in a later window: this one opens after the first closed
+        Sitting retake = board.openSitting(TPX, 31, 10, "Chicago Test Centre");
         String secondBooking = board.bookOnceAuthorised(candidate, retake);
         board.sit(retake);
         board.recordResult(secondBooking, 640).expect(201);

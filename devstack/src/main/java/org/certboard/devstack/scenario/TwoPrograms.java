@@ -75,10 +75,11 @@ public final class TwoPrograms {
                     issued.path("firstCertifiedOn").asText(), issued.path("expiresOn").asText());
         }
 
-        // one activity may count toward both certifications (docs/programs.md): she logs it on each
+        // one activity may count toward both certifications (docs/programs.md): she logs it on each, once both
+        // cycles have begun
         for (JsonNode issued : List.of(ccm, acm)) {
             board.addCeCredit(candidate, issued.path("number").asText(), "Care transitions across settings", 10,
-                    List.of(), ccmSitting.date());
+                    List.of(), acmSitting.date());
         }
         for (int i = 1; i <= 7; i++) {
             board.addCeCredit(candidate, ccm.path("number").asText(), "Care coordination module " + i, null, 9, false,

@@ -191,7 +191,10 @@ public class ContractFilter implements OASFilter {
         Schema missing = object("A renewal requirement not yet met")
                 .addProperty("requirement", string("Which requirement, e.g. `ce-hours`"))
                 .addProperty("detail", string("What is still missing"))
-                .required(List.of("requirement", "detail"));
+                .addProperty("category", string("The CE category of the certification's program short of its "
+                        + "minimum (with `ETHICS_HOURS` and `CATEGORY_HOURS`); null for the other requirements")
+                        .addType(Schema.SchemaType.NULL))
+                .required(List.of("requirement", "detail", "category"));
         components.addSchema("MissingRequirement", missing);
         Schema problem = object("An RFC 9457 problem detail. `type` identifies the kind of problem (see "
                 + "docs/problems.md); the extension members are present only on the problems that name them.")
