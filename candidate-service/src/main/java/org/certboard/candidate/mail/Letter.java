@@ -13,7 +13,8 @@ import java.time.LocalDate;
  * @param outcome a decision or result in the board's words (APPROVED, DENIED, PASSED, ...)
  * @param when a date the reader needs (exam day, expiry, valid until)
  * @param moment a moment, already written in the board's time zone (a sitting's start)
- * @param days days before expiry, for a reminder
+ * @param days days before expiry, for a reminder; days of late renewal after expiry, for an expiry (0: the
+ *            program has none; null: not said, as in events written before programs)
  * @param link where to read more: the verification page of a certificate, else the board's portal
  */
 public record Letter(MailKind kind, String name, String boardName, String credential, String ref, String outcome,

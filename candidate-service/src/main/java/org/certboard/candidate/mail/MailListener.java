@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -196,8 +197,11 @@ public class MailListener {
             draft = new Draft(MailKind.AUDIT_DECIDED, e.program(), e.number(),
                     e.accepted() ? "ACCEPTED" : "REJECTED", null, null, null, null, portal);
         } else if (data instanceof CertificationExpired e) {
+            // events from before lapsesOn existed: every certification then had a late renewal (null: say so)
+            Integer lateDays = e.lapsesOn() == null ? null
+                    : (int) ChronoUnit.DAYS.between(e.expiredOn(), e.lapsesOn());
             draft = new Draft(MailKind.CERTIFICATION_EXPIRED, e.program(), e.number(), null, e.expiredOn(), null,
-                    null, null, portal);
+                    null, lateDays, portal);
         } else if (data instanceof CertificationLapsed e) {
             draft = new Draft(MailKind.CERTIFICATION_LAPSED, e.program(), e.number(), null, e.lapsedOn(), null,
                     null, null, portal);

@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import org.certboard.events.EventType;
 import org.certboard.events.Topics;
 import org.certboard.events.candidate.NameChangeDecided;
 import org.certboard.events.exam.ExamBooked;
+import org.certboard.events.renewal.CertificationExpired;
 import org.certboard.events.renewal.CertificationIssued;
 import org.certboard.events.renewal.RenewalReminderDue;
 import org.certboard.events.renewal.RenewalSampledForAudit;
@@ -151,6 +153,30 @@ class MailTest {
                 .contains("your Certified Case Manager (CCM) certification CCM-2021-000007 expires on 2026-05-31");
         assertThat(text((MimeMultipart) mails.get(1).getContent(), "text/html"))
                 .contains("your Certified Case Manager (CCM) certification CCM-2021-000007 expires on 2026-05-31");
+    }
+
+    /** An expiry says whether a late renewal can still restore the certification: ACM has none, CCM 30 days. */
+    @Test
+    void anExpirySaysWhetherALateRenewalRemains() throws Exception {
+        String email = Api.uniqueEmail();
+        String candidate = Api.register(email);
+        UUID id = UUID.fromString(candidate);
+        LocalDate expiry = LocalDate.of(2030, 4, 10);
+        send(Topics.RENEWAL_EVENTS, EventType.CERTIFICATION_EXPIRED, candidate, new CertificationExpired(id,
+                "ACM-2026-000031", expiry, "ACM", expiry));
+        send(Topics.RENEWAL_EVENTS, EventType.CERTIFICATION_EXPIRED, candidate, new CertificationExpired(id,
+                "CCM-2025-000007", expiry, "CCM", expiry.plusDays(30)));
+        send(Topics.RENEWAL_EVENTS, EventType.CERTIFICATION_EXPIRED, candidate, new CertificationExpired(id,
+                "CCM-2024-000003", expiry));
+
+        List<String> texts = new ArrayList<>();
+        for (MimeMessage mail : awaitMail(email, 3)) {
+            texts.add(text((MimeMultipart) mail.getContent(), "text/plain"));
+        }
+        assertThat(texts).satisfiesExactlyInAnyOrder(
+                acm -> assertThat(acm).contains("ACM-2026-000031 expired on 2030-04-10. It cannot be renewed late"),
+                ccm -> assertThat(ccm).contains("CCM-2025-000007 expired on 2030-04-10. A late renewal within 30 days"),
+                legacy -> assertThat(legacy).contains("CCM-2024-000003 expired on 2030-04-10. A late renewal may"));
     }
 
     @Test

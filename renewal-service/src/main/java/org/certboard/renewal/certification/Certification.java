@@ -91,11 +91,12 @@ public class Certification {
         return EXPIRES_FROM.contains(status);
     }
 
-    /** ACTIVE → EXPIRED at the end of the expiry date. */
-    public CertificationExpired expire() {
+    /** ACTIVE → EXPIRED at the end of the expiry date; the event says until when a late renewal restores it. */
+    public CertificationExpired expire(RenewalCalendar calendar) {
         require(EXPIRES_FROM, "expire");
         status = CertificationStatus.EXPIRED;
-        return new CertificationExpired(candidateId, number, expiresOn, program);
+        return new CertificationExpired(candidateId, number, expiresOn, program,
+                calendar.lateRenewalEndsOn(expiresOn));
     }
 
     public boolean canLapse() {
@@ -180,7 +181,7 @@ public class Certification {
     public List<EventPayload> lapseOverdue(RenewalCalendar calendar) {
         List<EventPayload> events = new ArrayList<>();
         if (canExpire()) {
-            events.add(expire());
+            events.add(expire(calendar));
         }
         events.add(lapse(calendar));
         return events;

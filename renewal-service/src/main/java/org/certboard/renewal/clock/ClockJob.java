@@ -159,7 +159,7 @@ public class ClockJob {
                                     certification.program)));
         }
         if (action instanceof ClockAction.Expiry && certification.canExpire()) {
-            return outbox.add(certification.expire());
+            return outbox.add(certification.expire(calendars.of(certification.program)));
         }
         if (action instanceof ClockAction.Lapse && certification.canLapse()) {
             return outbox.add(certification.lapse(calendars.of(certification.program)));

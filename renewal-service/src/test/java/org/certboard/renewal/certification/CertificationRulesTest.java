@@ -81,7 +81,7 @@ class CertificationRulesTest {
         List<ClockAction> actions = certification.dueBy(today, CALENDAR);
         for (ClockAction action : actions) {
             if (action instanceof ClockAction.Expiry && certification.canExpire()) {
-                certification.expire();
+                certification.expire(CALENDAR);
             }
             if (action instanceof ClockAction.Lapse && certification.canLapse()) {
                 certification.lapse(CALENDAR);
@@ -135,7 +135,8 @@ class CertificationRulesTest {
         List<ClockAction> actions = certification.dueBy(today, ACM);
         for (ClockAction action : actions) {
             if (action instanceof ClockAction.Expiry && certification.canExpire()) {
-                certification.expire();
+                assertThat(certification.expire(ACM).lapsesOn()).as("no late renewal: it lapses on its expiry")
+                        .isEqualTo(certification.expiresOn);
             }
             if (action instanceof ClockAction.Lapse && certification.canLapse()) {
                 assertThat(certification.lapse(ACM).lapsedOn()).isEqualTo(LocalDate.of(2032, 2, 29));

@@ -66,12 +66,12 @@ class CertificationTransitionsTest {
 
         assertThat(certification.canExpire()).isEqualTo(!to.equals("refused"));
         if (to.equals("refused")) {
-            assertThatThrownBy(certification::expire).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> certification.expire(CALENDAR)).isInstanceOf(IllegalStateException.class);
             assertThat(certification.status).isEqualTo(from);
             return;
         }
-        assertThat(certification.expire()).isEqualTo(new CertificationExpired(certification.candidateId,
-                certification.number, EXPIRY));
+        assertThat(certification.expire(CALENDAR)).isEqualTo(new CertificationExpired(certification.candidateId,
+                certification.number, EXPIRY, "CCM", CALENDAR.lateRenewalEndsOn(EXPIRY)));
         assertThat(certification.status).isEqualTo(CertificationStatus.valueOf(to));
     }
 
