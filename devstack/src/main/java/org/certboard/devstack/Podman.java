@@ -2,8 +2,12 @@ package org.certboard.devstack;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +81,27 @@ public final class Podman {
 
     public static boolean imageExists(Path repoRoot, String image) {
         return tryCall(repoRoot, "image", "exists", image).exitCode() == 0;
+    }
+
+    /**
+     * True when {@code image} carries this build of {@code module}: its application jar (Jib's layout, under
+     * /home/jboss) has the same SHA-256 as the packaged one in target/quarkus-app. An image from another build would
+     * test other code than the build's, so a caller treats it as absent. Anything that fails counts as a mismatch.
+     */
+    public static boolean imageHoldsBuild(Path repoRoot, String image, String module) {
+        String jar = "app/" + module + "-1.0.0-SNAPSHOT.jar";
+        Path local = repoRoot.resolve(module).resolve("target/quarkus-app").resolve(jar);
+        if (!Files.isRegularFile(local)) {
+            return false;
+        }
+        Result inImage = tryCall(repoRoot, "run", "--rm", "--entrypoint", "sha256sum", image, "/home/jboss/" + jar);
+        try {
+            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(local)));
+            return inImage.exitCode() == 0 && inImage.output().startsWith(digest);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return false;
+        }
     }
 
     /** A configuration key as the environment variable Quarkus reads it from (quarkus.http.port → QUARKUS_HTTP_PORT). */

@@ -32,8 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * path plays through them; then one is stopped with SIGTERM and leaves within its grace period.
  * <p>
  * It runs on the images {@code deploy/local/images --build-only} loaded ({@code localhost/certboard/*:local}) and is
- * skipped, saying so, where podman or those images are absent. It does not build them itself: the base image comes
- * from debootstrap (about 3 minutes, root and the Debian archive needed), which would add a third to the CI's 10
+ * skipped, saying so, where podman or those images are absent, or hold another build's jars than this one packaged
+ * (they would test other code). It does not build them itself: the base image comes from debootstrap (about 3 minutes, root and the Debian archive needed), which would add a third to the CI's 10
  * minutes for a check whose subject (how the manifests run an image) changes rarely; and an image built by the test
  * would have to be built from the same jars this build just packaged, which {@code deploy/local/images} does anyway
  * (it rebuilds the images from the current sources each time it runs, in about a minute once the base exists).
@@ -52,6 +52,9 @@ class ImagesIT {
             String image = "localhost/certboard/" + service.module() + ":" + TAG;
             assumeTrue(Podman.imageExists(SystemStack.root(), image), "skipped: image " + image + " is not in podman;"
                     + " build the images with deploy/local/images --build-only first");
+            assumeTrue(Podman.imageHoldsBuild(SystemStack.root(), image, service.module()), "skipped: image " + image
+                    + " holds another build of " + service.module() + " than this one packaged; rebuild the images"
+                    + " with deploy/local/images --build-only first");
         }
         stack = SystemStack.start(options -> options.withImages(TAG));
     }
