@@ -1,6 +1,8 @@
 package org.certboard.devstack;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
 
 /**
  * The podman CLI as this machine runs it: with deploy/podman/containers.conf (runc, cgroupfs, no default ulimits), as
@@ -84,23 +88,42 @@ public final class Podman {
     }
 
     /**
-     * True when {@code image} carries this build of {@code module}: its application jar (Jib's layout, under
-     * /home/jboss) has the same SHA-256 as the packaged one in target/quarkus-app. An image from another build would
-     * test other code than the build's, so a caller treats it as absent. Anything that fails counts as a mismatch.
+     * True when {@code image} carries what this build compiled of {@code module}: its application jar (Jib's layout,
+     * under /home/jboss) holds the same entries with the same contents as the packaged one in target/quarkus-app.
+     * Entry times are left out, since every package run writes new ones. An image from other sources would test other
+     * code than the build's, so a caller treats it as absent. Anything that fails counts as a mismatch.
      */
     public static boolean imageHoldsBuild(Path repoRoot, String image, String module) {
         String jar = "app/" + module + "-1.0.0-SNAPSHOT.jar";
         Path local = repoRoot.resolve(module).resolve("target/quarkus-app").resolve(jar);
-        if (!Files.isRegularFile(local)) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command("run", "--rm", "--entrypoint", "cat", image,
+                    "/home/jboss/" + jar));
+            builder.environment().putAll(environment(repoRoot));
+            Process p = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] inImage = p.getInputStream().readAllBytes();
+            return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.isRegularFile(local)
+                    && contentDigest(new ByteArrayInputStream(inImage))
+                            .equals(contentDigest(Files.newInputStream(local)));
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
-        Result inImage = tryCall(repoRoot, "run", "--rm", "--entrypoint", "sha256sum", image, "/home/jboss/" + jar);
-        try {
-            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(Files.readAllBytes(local)));
-            return inImage.exitCode() == 0 && inImage.output().startsWith(digest);
-        } catch (IOException | NoSuchAlgorithmException e) {
-            return false;
+    }
+
+    /** SHA-256 over a jar's entry names and contents, in their order, without the times the packaging wrote. */
+    static String contentDigest(InputStream jar) throws IOException {
+        try (JarInputStream entries = new JarInputStream(jar)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (JarEntry entry = entries.getNextJarEntry(); entry != null; entry = entries.getNextJarEntry()) {
+                digest.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+                digest.update(entries.readAllBytes());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
