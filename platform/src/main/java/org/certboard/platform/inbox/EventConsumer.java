@@ -3,7 +3,9 @@ package org.certboard.platform.inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -16,6 +18,7 @@ import org.certboard.events.EventType;
 import org.certboard.events.InvalidEventException;
 import org.certboard.platform.kafka.KafkaCloudEvents;
 import org.certboard.platform.outbox.OutboxWakeUp;
+import org.certboard.platform.sql.NativeSelect;
 import org.certboard.platform.tracing.TraceParent;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -45,9 +48,9 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * never applied past one that failed. Other keys flow on.
  * <p>
  * A channel consumed in batches ({@code batch=true}) hands each poll to {@link #consumeBatch}: the records are applied
- * in one transaction, each with its dedupe record and parking check, in offset order; if anything in it fails, the
- * transaction rolls back and each record goes through {@link #consume} alone, so retries, dead letters and parking
- * stay per event.
+ * in one transaction, in offset order, with one parking check and one dedupe statement for the whole poll, and as
+ * sets where the handlers take them ({@link EventHandlers#inSets}); if anything in it fails, the transaction rolls
+ * back and each record goes through {@link #consume} alone, so retries, dead letters and parking stay per event.
  * <p>
  * Call from an {@code @Incoming} method annotated {@code @ActivateRequestContext} that takes {@code Message<String>}
  * (or {@code KafkaRecordBatch<String, String>} for a batch channel). A projection replay hands its records to
@@ -152,22 +155,68 @@ public class EventConsumer {
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
+    /**
+     * The usual poll, whose keys have nothing parked: one statement records every event id and says which are new;
+     * then the new ones are applied, as sets by {@link EventHandlers#inSets} handlers. A poll with a parked key is
+     * applied event by event, each with its own parking decision.
+     */
     private Uni<Void> applyAll(List<KafkaRecord<String, String>> records, EventHandlers handlers, List<Span> spans) {
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (KafkaRecord<String, String> record : records) {
-            done = done.chain(() -> {
-                // an unreadable record fails the batch: consume() dead-letters it on its own
+        return Uni.createFrom().item(() -> {
+            List<Polled> polled = new ArrayList<>(records.size());
+            for (KafkaRecord<String, String> record : records) {
+                // an unreadable record fails the poll: consume() dead-letters it on its own
                 IncomingEvent event = read(record);
-                DeadLetterParking.RawEvent raw = DeadLetterParking.RawEvent.of(record);
                 Span span = processingSpan(record, event.type().type(), event.id());
                 spans.add(span);
-                try (Scope ignored = span.makeCurrent()) {
-                    return decide(raw).chain(decision -> apply(event, raw, decision, handlers))
-                            .chain(EventConsumer::flushAndClear);
+                polled.add(new Polled(event.traced(TraceParent.of(span)), DeadLetterParking.RawEvent.of(record),
+                        span));
+            }
+            return polled;
+        }).chain(polled -> parking.anyParked(polled.stream().map(Polled::raw).toList())
+                .chain(parked -> parked ? applyEach(polled, handlers) : applyNew(polled, handlers)));
+    }
+
+    private record Polled(IncomingEvent event, DeadLetterParking.RawEvent raw, Span span) {
+    }
+
+    private Uni<Void> applyNew(List<Polled> polled, EventHandlers handlers) {
+        return firstDeliveries(polled.stream().map(Polled::event).toList()).chain(firstIds -> {
+            Set<UUID> unseen = new HashSet<>(firstIds);
+            // a relay that published an event twice may put both copies in one poll: the first one applies
+            List<Polled> fresh = polled.stream().filter(p -> unseen.remove(p.event().id())).toList();
+            if (fresh.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            if (!handlers.takesSets()) {
+                Uni<Void> done = Uni.createFrom().voidItem();
+                for (Polled one : fresh) {
+                    done = done.chain(() -> within(one.span(), () -> handlers.handle(one.event()))
+                            .chain(EventConsumer::flushAndClear));
                 }
-            });
+                return done;
+            }
+            // a poll of one keeps its span current, as a single event's consumption does
+            Span current = fresh.size() == 1 ? fresh.get(0).span() : Span.getInvalid();
+            return within(current, () -> handlers.handleAll(fresh.stream().map(Polled::event).toList()))
+                    .chain(EventConsumer::flushAndClear);
+        });
+    }
+
+    private Uni<Void> applyEach(List<Polled> polled, EventHandlers handlers) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (Polled one : polled) {
+            done = done.chain(() -> within(one.span(), () -> decide(one.raw())
+                    .chain(decision -> apply(one.event(), one.raw(), decision, handlers)))
+                    .chain(EventConsumer::flushAndClear));
         }
         return done;
+    }
+
+    /** Builds the work with {@code span} current, so that the events it writes to the outbox carry its trace. */
+    private static Uni<Void> within(Span span, java.util.function.Supplier<Uni<Void>> work) {
+        try (Scope ignored = span.makeCurrent()) {
+            return work.get();
+        }
     }
 
     /**
@@ -231,6 +280,24 @@ public class EventConsumer {
                 .setAttribute("messaging.operation.type", "process")
                 .setAttribute("messaging.message.id", String.valueOf(id))
                 .startSpan();
+    }
+
+    /**
+     * Records the events' ids in one statement and returns those recorded now: the events not seen before. Runs in
+     * the caller's transaction.
+     */
+    private Uni<List<UUID>> firstDeliveries(List<IncomingEvent> events) {
+        return Panache.getSession().chain(session -> NativeSelect.of(session, """
+                insert into processed_event (event_id, type, source, processed_at)
+                select id, type, source, cast(:at as timestamptz)
+                from unnest(cast(:ids as uuid[]), cast(:types as text[]), cast(:sources as text[])) as t(id, type, source)
+                on conflict do nothing
+                returning event_id""", UUID.class)
+                .setParameter("ids", events.stream().map(IncomingEvent::id).toArray(UUID[]::new))
+                .setParameter("types", events.stream().map(event -> event.type().type()).toArray(String[]::new))
+                .setParameter("sources", events.stream().map(IncomingEvent::source).toArray(String[]::new))
+                .setParameter("at", clock.instant())
+                .getResultList());
     }
 
     /** Records the event id; true the first time, false for a repeat. Runs in the caller's transaction. */

@@ -27,16 +27,26 @@ public class Outbox {
         this.clock = clock;
     }
 
+    /** An event with the trace it continues (the incoming event that caused it); null for none. */
+    public record Traced(EventPayload event, String traceparent) {
+    }
+
     /** Adds the event to the current transaction; fails when there is none, rather than publish outside it. */
     public Uni<Void> add(EventPayload event) {
         return addAll(List.of(event));
+    }
+
+    /** As {@link #addTraced}, every event continuing the current trace. */
+    public Uni<Void> addAll(List<? extends EventPayload> events) {
+        String traceparent = TraceParent.current().orElse(null);
+        return addTraced(events.stream().map(event -> new Traced(event, traceparent)).toList());
     }
 
     /**
      * Adds the events, in this order, with one statement whatever their number (a bulk import writes thousands): the
      * columns travel as arrays and unnest() turns them back into rows.
      */
-    public Uni<Void> addAll(List<? extends EventPayload> events) {
+    public Uni<Void> addTraced(List<Traced> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -47,9 +57,10 @@ public class Outbox {
         String[] types = new String[n];
         String[] sources = new String[n];
         String[] payloads = new String[n];
-        String traceparent = TraceParent.current().orElse(null);
+        String[] traceparents = new String[n];
         for (int i = 0; i < n; i++) {
-            EventPayload event = events.get(i);
+            EventPayload event = events.get(i).event();
+            traceparents[i] = events.get(i).traceparent();
             EventType type = EventType.of(event);
             ids[i] = UUID.randomUUID();
             topics[i] = type.topic();
@@ -71,15 +82,16 @@ public class Outbox {
                         insert into outbox_event (id, topic, event_key, type, source, subject, occurred_at, payload,
                             traceparent)
                         select id, topic, event_key, type, source, event_key, cast(:occurredAt as timestamptz), payload,
-                            cast(:traceparent as text)
+                            traceparent
                         from unnest(cast(:ids as uuid[]), cast(:topics as text[]), cast(:keys as text[]),
-                            cast(:types as text[]), cast(:sources as text[]), cast(:payloads as text[]))
-                            with ordinality as t(id, topic, event_key, type, source, payload, position)
+                            cast(:types as text[]), cast(:sources as text[]), cast(:payloads as text[]),
+                            cast(:traceparents as text[]))
+                            with ordinality as t(id, topic, event_key, type, source, payload, traceparent, position)
                         order by position""")
                         .setParameter("occurredAt", clock.instant())
                         .setParameter("ids", ids).setParameter("topics", topics).setParameter("keys", keys)
                         .setParameter("types", types).setParameter("sources", sources)
-                        .setParameter("payloads", payloads).setParameter("traceparent", traceparent)
+                        .setParameter("payloads", payloads).setParameter("traceparents", traceparents)
                         .executeUpdate())
                 .invoke(OutboxWakeUp::wrote)
                 .replaceWithVoid();

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -38,9 +39,18 @@ public final class TraceParent {
 
     /** The current span's traceparent; empty when there is no sampled-or-not valid span (tracing off). */
     public static Optional<String> current() {
+        return Optional.ofNullable(header(Context.current()));
+    }
+
+    /** The span's traceparent; null when it is not valid (tracing off). */
+    public static String of(Span span) {
+        return header(Context.root().with(span));
+    }
+
+    private static String header(Context context) {
         Map<String, String> carrier = new HashMap<>();
-        W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
-        return Optional.ofNullable(carrier.get(HEADER));
+        W3CTraceContextPropagator.getInstance().inject(context, carrier, Map::put);
+        return carrier.get(HEADER);
     }
 
     /** The trace context a Kafka record carries; {@link Context#root()} when it carries none. */
