@@ -58,6 +58,19 @@ class EventHandlersTest {
                 .hasMessageContaining("two handlers for org.certboard.exam.ExamPassed.v1");
     }
 
+    @Test
+    void aSetHandlerTakesAPollAtOnceAndASingleEventAsAListOfOne() {
+        EventHandlers handlers = EventHandlers.inSets(events -> record(events.size() + " events"));
+        IncomingEvent passed = event(EventType.EXAM_PASSED,
+                new ExamPassed(CANDIDATE, UUID.randomUUID(), LocalDate.of(2026, 11, 2), 120, null));
+
+        handlers.handleAll(List.of(passed, passed)).await().indefinitely();
+        handlers.handle(passed).await().indefinitely();
+
+        assertThat(handlers.takesSets()).isTrue();
+        assertThat(handled).containsExactly("2 events", "1 events");
+    }
+
     private Uni<Void> record(String what) {
         handled.add(what);
         return Uni.createFrom().voidItem();

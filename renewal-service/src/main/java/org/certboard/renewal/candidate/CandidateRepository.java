@@ -2,6 +2,8 @@ package org.certboard.renewal.candidate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +27,11 @@ public class CandidateRepository implements PanacheRepositoryBase<CandidateRecor
         return Panache.getSession().chain(session -> NativeSelect.of(session,
                 "select candidate_id from candidate where subject = :subject", UUID.class)
                 .setParameter("subject", subject).getSingleResultOrNull());
+    }
+
+    /** What this service knows of these people, in one statement; a person it knows nothing of is missing. */
+    public Uni<List<CandidateRecord>> known(Collection<UUID> candidateIds) {
+        return list("candidateId in ?1", candidateIds);
     }
 
     public Uni<Void> rename(UUID candidateId, String givenName, String familyName, Instant at) {

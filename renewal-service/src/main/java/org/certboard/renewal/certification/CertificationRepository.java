@@ -21,6 +21,9 @@ import io.smallrye.mutiny.Uni;
 /** The certifications' SQL: lookups, locks, numbering, the clock job's claim, and the reminders sent. */
 @ApplicationScoped
 public class CertificationRepository implements PanacheRepositoryBase<Certification, UUID> {
+    /** The holdings a set statement concerns, as rows (candidate_id, program). */
+    private static final String HOLDINGS =
+            "select * from unnest(cast(:candidates as uuid[]), cast(:programs as text[]))";
 
     public Uni<Certification> byNumber(String number) {
         return find("number", number).firstResult()
@@ -34,19 +37,40 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
                 .onItem().ifNull().failWith(() -> Refusal.notFound("certification", number));
     }
 
-    /**
-     * The person's certification of {@code program} that is not LAPSED (at most one per program), locked; null when
-     * there is none.
-     */
-    public Uni<Certification> lockLive(UUID candidateId, String program) {
-        return find("candidateId = ?1 and program = ?2 and status <> ?3", candidateId, program,
-                CertificationStatus.LAPSED).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    /** A person and a credential program: the scope of at most one live certification. */
+    public record Holding(UUID candidateId, String program) {
+
+        public static Holding of(Certification certification) {
+            return new Holding(certification.candidateId, certification.program);
+        }
     }
 
-    /** The person's LAPSED certification of {@code program} with the latest expiry, locked; null when there is none. */
-    public Uni<Certification> lockNewestLapsed(UUID candidateId, String program) {
-        return find("candidateId = ?1 and program = ?2 and status = ?3 order by expiresOn desc", candidateId, program,
-                CertificationStatus.LAPSED).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    /**
+     * Of each holding, the certification that is not LAPSED (at most one), locked. Rows are locked in id order,
+     * whoever asks, so two transactions locking overlapping sets wait for each other instead of deadlocking.
+     */
+    public Uni<List<Certification>> lockLive(List<Holding> holdings) {
+        return lock("""
+                select * from certification
+                where (candidate_id, program) in (%s) and status <> 'LAPSED'
+                order by id for update""".formatted(HOLDINGS), holdings);
+    }
+
+    /** Of each holding, the LAPSED certification with the latest expiry, locked (in id order, as {@link #lockLive}). */
+    public Uni<List<Certification>> lockNewestLapsed(List<Holding> holdings) {
+        return lock("""
+                select * from certification where id in (
+                    select distinct on (candidate_id, program) id from certification
+                    where (candidate_id, program) in (%s) and status = 'LAPSED'
+                    order by candidate_id, program, expires_on desc)
+                order by id for update""".formatted(HOLDINGS), holdings);
+    }
+
+    private Uni<List<Certification>> lock(String sql, List<Holding> holdings) {
+        return Panache.getSession().chain(session -> NativeSelect.of(session, sql, Certification.class)
+                .setParameter("candidates", holdings.stream().map(Holding::candidateId).toArray(UUID[]::new))
+                .setParameter("programs", holdings.stream().map(Holding::program).toArray(String[]::new))
+                .getResultList());
     }
 
     /** True when the person holds a certification of {@code program} that is not LAPSED. */
@@ -60,12 +84,39 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
     }
 
     /**
-     * The next number of the certification number sequence: never handed out twice, gaps are fine. One sequence for
-     * every program: the prefix names the program, so numbers stay unique (docs/renewal-service.md).
+     * {@code n} numbers of the certification number sequence, in one statement: never handed out twice, gaps are
+     * fine. One sequence for every program: the prefix names the program, so numbers stay unique
+     * (docs/renewal-service.md).
      */
-    public Uni<Long> nextNumber() {
+    public Uni<List<Long>> nextNumbers(int n) {
         return Panache.getSession().chain(session -> NativeSelect.of(session,
-                "select nextval('certification_number_seq')", Long.class).getSingleResult());
+                "select nextval('certification_number_seq') from generate_series(1, :n)", Long.class)
+                .setParameter("n", n).getResultList());
+    }
+
+    /**
+     * Inserts new certifications ({@link Certification#issue}) in one statement whatever their number: the columns
+     * travel as arrays and unnest() turns them back into rows. They do not join the session; a later read loads them.
+     * A new certification is not retired, so the retirement columns stay empty.
+     */
+    public Uni<Void> insertIssued(List<Certification> issued) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into certification (id, number, program, candidate_id, status, first_certified_on,
+                    cycle_started_on, expires_on, next_due_on)
+                select * from unnest(cast(:ids as uuid[]), cast(:numbers as text[]), cast(:programs as text[]),
+                    cast(:candidates as uuid[]), cast(:statuses as text[]), cast(:firstCertified as date[]),
+                    cast(:cycleStarted as date[]), cast(:expires as date[]), cast(:nextDue as date[]))""")
+                .setParameter("ids", issued.stream().map(c -> c.id).toArray(UUID[]::new))
+                .setParameter("numbers", issued.stream().map(c -> c.number).toArray(String[]::new))
+                .setParameter("programs", issued.stream().map(c -> c.program).toArray(String[]::new))
+                .setParameter("candidates", issued.stream().map(c -> c.candidateId).toArray(UUID[]::new))
+                .setParameter("statuses", issued.stream().map(c -> c.status.name()).toArray(String[]::new))
+                .setParameter("firstCertified", issued.stream().map(c -> c.firstCertifiedOn).toArray(LocalDate[]::new))
+                .setParameter("cycleStarted", issued.stream().map(c -> c.cycleStartedOn).toArray(LocalDate[]::new))
+                .setParameter("expires", issued.stream().map(c -> c.expiresOn).toArray(LocalDate[]::new))
+                .setParameter("nextDue", issued.stream().map(c -> c.nextDueOn).toArray(LocalDate[]::new))
+                .executeUpdate())
+                .replaceWithVoid();
     }
 
     public Uni<Page<CertificationView>> page(UUID candidateId, PageRequest paging) {

@@ -39,6 +39,39 @@ public class CredentialRepository implements PanacheRepositoryBase<Credential, U
                 "select nextval('credential_status_index_seq')", Long.class).getSingleResult());
     }
 
+    /** {@code n} positions in the status lists, in one statement; never handed out twice. */
+    public Uni<List<Long>> nextStatusIndexes(int n) {
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
+                "select nextval('credential_status_index_seq') from generate_series(1, :n)", Long.class)
+                .setParameter("n", n).getResultList());
+    }
+
+    /**
+     * Inserts new credentials ({@link Credential#issue}) in one statement whatever their number: the columns travel as
+     * arrays and unnest() turns them back into rows (the issue times as text, which PostgreSQL reads without a zone
+     * question). They do not join the session. What is set later (signature, superseding, revocation) stays empty.
+     */
+    public Uni<Void> insertIssued(List<Credential> issued) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into credential (id, certification_id, status_index, holder_name, valid_from, valid_until,
+                    issued_at)
+                select id, certification_id, status_index, holder_name, valid_from, valid_until,
+                    cast(issued_at as timestamptz)
+                from unnest(cast(:ids as uuid[]), cast(:certifications as uuid[]), cast(:indexes as bigint[]),
+                    cast(:names as text[]), cast(:validFrom as date[]), cast(:validUntil as date[]),
+                    cast(:issuedAt as text[]))
+                    as t(id, certification_id, status_index, holder_name, valid_from, valid_until, issued_at)""")
+                .setParameter("ids", issued.stream().map(c -> c.id).toArray(UUID[]::new))
+                .setParameter("certifications", issued.stream().map(c -> c.certificationId).toArray(UUID[]::new))
+                .setParameter("indexes", issued.stream().map(c -> c.statusIndex).toArray(Long[]::new))
+                .setParameter("names", issued.stream().map(c -> c.holderName).toArray(String[]::new))
+                .setParameter("validFrom", issued.stream().map(c -> c.validFrom).toArray(LocalDate[]::new))
+                .setParameter("validUntil", issued.stream().map(c -> c.validUntil).toArray(LocalDate[]::new))
+                .setParameter("issuedAt", issued.stream().map(c -> c.issuedAt.toString()).toArray(String[]::new))
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
     /** The certification's credentials in force: not superseded, not revoked (one, but for data from before 1.3). */
     public Uni<List<Credential>> inForce(UUID certificationId) {
         return find("certificationId = ?1 and supersededBy is null and revokedAt is null "

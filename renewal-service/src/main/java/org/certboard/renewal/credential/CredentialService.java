@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -65,12 +68,29 @@ public class CredentialService {
     }
 
     /**
-     * The first credential of a new certification, for its cycle, in the caller's transaction (the one that issues
-     * the certification): its identity, status position and what it states are fixed now; it is signed when first
-     * asked for ({@link #current}), with the issue time it states.
+     * The first credentials of new certifications, one each for its cycle, in the caller's transaction (the one that
+     * issues them) and in three statements whatever their number: the holders' names, the status positions and the
+     * credentials. What each states is fixed now; it is signed when first asked for ({@link #current}), with the issue
+     * time it states.
      */
-    public Uni<Credential> issue(Certification certification) {
-        return issue(certification, certification.cycleStartedOn, certification.expiresOn);
+    public Uni<Void> issueFirst(List<Certification> issued) {
+        if (issued.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = time.now();
+        return candidates.known(issued.stream().map(c -> c.candidateId).collect(Collectors.toSet()))
+                .chain(known -> credentials.nextStatusIndexes(issued.size()).chain(indexes -> {
+                    Map<UUID, String> names = new HashMap<>();
+                    known.forEach(candidate -> names.put(candidate.candidateId, candidate.fullName()));
+                    List<Credential> first = new ArrayList<>(issued.size());
+                    for (int i = 0; i < issued.size(); i++) {
+                        Certification certification = issued.get(i);
+                        first.add(Credential.issue(certification.id, indexes.get(i),
+                                names.get(certification.candidateId), certification.cycleStartedOn,
+                                certification.expiresOn, now));
+                    }
+                    return credentials.insertIssued(first);
+                }));
     }
 
     /**

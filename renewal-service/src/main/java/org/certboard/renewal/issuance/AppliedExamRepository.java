@@ -1,6 +1,9 @@
 package org.certboard.renewal.issuance;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,19 +16,31 @@ import org.certboard.platform.sql.NativeSelect;
 @ApplicationScoped
 public class AppliedExamRepository {
 
-    public Uni<Boolean> applied(UUID bookingId) {
-        return Panache.getSession().chain(session -> NativeSelect.of(session,
-                "select count(*) from applied_exam where booking_id = ?1", Long.class)
-                .setParameter(1, bookingId).getSingleResult()).map(seen -> seen > 0);
+    /** A booking's pass, applied to a certification; {@code outcome}: ISSUED, RENEWED or IGNORED. */
+    public record AppliedExam(UUID bookingId, UUID certificationId, String outcome) {
     }
 
-    /** {@code outcome}: ISSUED, RENEWED or IGNORED. */
-    public Uni<Void> record(UUID bookingId, UUID certificationId, String outcome, Instant at) {
-        // flushed first: native statements do not flush the session, and the row refers to a new certification
-        return Panache.getSession().chain(session -> session.flush().chain(() -> session.createNativeQuery(
-                "insert into applied_exam (booking_id, certification_id, outcome, applied_at) values (?1, ?2, ?3, ?4)")
-                .setParameter(1, bookingId).setParameter(2, certificationId)
-                .setParameter(3, outcome).setParameter(4, at)
-                .executeUpdate())).replaceWithVoid();
+    /** Which of these bookings' passes are applied already, in one statement. */
+    public Uni<Set<UUID>> appliedAmong(List<UUID> bookingIds) {
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
+                "select booking_id from applied_exam where booking_id = any(cast(:bookings as uuid[]))", UUID.class)
+                .setParameter("bookings", bookingIds.toArray(UUID[]::new)).getResultList())
+                .map(HashSet::new);
+    }
+
+    /** Records the passes applied, in one statement whatever their number. */
+    public Uni<Void> record(List<AppliedExam> applied, Instant at) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into applied_exam (booking_id, certification_id, outcome, applied_at)
+                select booking_id, certification_id, outcome, cast(:at as timestamptz)
+                from unnest(cast(:bookings as uuid[]), cast(:certifications as uuid[]), cast(:outcomes as text[]))
+                    as t(booking_id, certification_id, outcome)""")
+                .setParameter("bookings", applied.stream().map(AppliedExam::bookingId).toArray(UUID[]::new))
+                .setParameter("certifications", applied.stream().map(AppliedExam::certificationId)
+                        .toArray(UUID[]::new))
+                .setParameter("outcomes", applied.stream().map(AppliedExam::outcome).toArray(String[]::new))
+                .setParameter("at", at)
+                .executeUpdate())
+                .replaceWithVoid();
     }
 }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.Actor;
 import org.certboard.events.CeCategory;
+import org.certboard.events.renewal.CertificationRenewed;
 import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.http.Preconditions;
@@ -99,9 +100,10 @@ public class RenewalService {
 
     /**
      * A pass in the cycle's last year (or its grace period) starts the next cycle at the old expiry; a renewal
-     * awaiting its audit is closed as superseded. Runs in the caller's transaction.
+     * awaiting its audit is closed as superseded. Runs in the caller's transaction; the caller writes the event
+     * returned to the outbox, with the trace of the pass that caused it.
      */
-    public Uni<Void> renewByExam(Certification certification, boolean late, LocalDate today) {
+    public Uni<CertificationRenewed> renewByExam(Certification certification, boolean late, LocalDate today) {
         Instant now = time.now();
         Renewal renewal = Renewal.submit(certification, Renewal.Method.EXAM, late, certification.expiresOn, false,
                 calendars.of(certification.program), today, now);
@@ -112,7 +114,7 @@ public class RenewalService {
                     }
                 })
                 .chain(() -> renewals.persist(renewal))
-                .chain(() -> apply(certification, renewal));
+                .chain(() -> renewed(certification, renewal));
     }
 
     /**
@@ -141,13 +143,20 @@ public class RenewalService {
                 .map(VersionedRenewal::of);
     }
 
-    /** Renews the certification and supersedes its credential with one that states the new expiry. */
+    /** As {@link #renewed}, and writes the event to the outbox. */
     private Uni<Void> apply(Certification certification, Renewal renewal) {
+        return renewed(certification, renewal).chain(outbox::add);
+    }
+
+    /**
+     * Renews the certification and supersedes its credential with one that states the new expiry; returns the event
+     * to publish.
+     */
+    private Uni<CertificationRenewed> renewed(Certification certification, Renewal renewal) {
         String reason = (certification.status == CertificationStatus.RETIRED ? "reactivated" : "renewed")
                 + " until " + renewal.expiresOn;
-        return outbox.add(renewal.applyTo(certification, calendars.of(certification.program)))
-                .call(() -> credentials.renewed(certification, renewal.cycleStartedOn, reason))
-                .replaceWithVoid();
+        CertificationRenewed renewed = renewal.applyTo(certification, calendars.of(certification.program));
+        return credentials.renewed(certification, renewal.cycleStartedOn, reason).replaceWith(renewed);
     }
 
     /** {@code nextCycleStartsOn} is null when the certification's status or dates keep it from renewing. */
