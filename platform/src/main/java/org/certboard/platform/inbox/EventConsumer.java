@@ -94,12 +94,14 @@ public class EventConsumer {
         }
         Span span = processingSpan(message, raw != null ? raw.type() : event.type().type(),
                 raw != null ? raw.id() : event.id());
+        // as in a poll: a set handler writes what the event causes with this trace (IncomingEvent.causes)
+        IncomingEvent traced = event == null ? null : event.traced(TraceParent.of(span));
         return Uni.createFrom().deferred(() -> {
             // Current while the handler builds its work, so that the events it writes to the outbox carry this trace.
             try (Scope ignored = span.makeCurrent()) {
                 // an unreadable event whose key is parked waits behind the dead letter like any other
                 return Panache.withTransaction(() -> decide(raw).chain(decision -> invalid != null && applies(decision)
-                        ? Uni.createFrom().failure(invalid) : apply(event, raw, decision, handlers)));
+                        ? Uni.createFrom().failure(invalid) : apply(traced, raw, decision, handlers)));
             }
         })
                 .onFailure(Failures::isTransient).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))

@@ -43,7 +43,7 @@ public final class EventHandlers {
      * and writes what the events cause with {@link IncomingEvent#causes} so each keeps its trace.
      */
     public static EventHandlers inSets(Function<List<IncomingEvent>, Uni<Void>> handler) {
-        return new EventHandlers(Map.of(), handler);
+        return new EventHandlers(new EnumMap<>(EventType.class), handler);
     }
 
     /** Runs the event's handler (in the consumer's transaction), or nothing for a type without one. */

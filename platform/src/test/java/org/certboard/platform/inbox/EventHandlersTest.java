@@ -58,6 +58,19 @@ class EventHandlersTest {
                 .hasMessageContaining("two handlers for org.certboard.exam.ExamPassed.v1");
     }
 
+    @Test
+    void setHandlersTakeAPollAtOnceAndASingleEventAsAListOfOne() {
+        EventHandlers handlers = EventHandlers.inSets(events -> record(events.size() + " events"));
+        IncomingEvent registered = event(EventType.CANDIDATE_REGISTERED,
+                new CandidateRegistered(CANDIDATE, "sub", "Ada", "Lovelace", Instant.EPOCH));
+
+        handlers.handleAll(List.of(registered, registered)).await().indefinitely();
+        handlers.handle(registered).await().indefinitely();
+
+        assertThat(handlers.takesSets()).isTrue();
+        assertThat(handled).containsExactly("2 events", "1 events");
+    }
+
     private Uni<Void> record(String what) {
         handled.add(what);
         return Uni.createFrom().voidItem();
