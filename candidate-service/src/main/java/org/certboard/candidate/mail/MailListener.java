@@ -8,10 +8,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -101,18 +105,55 @@ public class MailListener {
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    private Uni<Void> writeAll(List<KafkaRecord<String, String>> records) {
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (KafkaRecord<String, String> record : records) {
-            done = done.chain(() -> write(record));
+    /**
+     * A poll's mail as sets: one select of the candidates its events name, one of the bookings already mailed, one
+     * insert of every mail. The events are taken in the poll's order, so a booking's second ExamBooked in the same
+     * poll is a move, as it would be one poll later.
+     */
+    private Uni<Void> writeAll(List<? extends Message<String>> records) {
+        List<Lettered> lettered = new ArrayList<>();
+        for (Message<String> record : records) {
+            IncomingEvent event = recent(record);
+            Draft draft = event == null ? null : letterOf(event.data());
+            if (draft != null) {
+                lettered.add(new Lettered(event, draft));
+            }
         }
-        return done;
+        if (lettered.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<MailRepository.Booking> bookings = lettered.stream()
+                .filter(one -> one.draft().kind() == MailKind.BOOKING_CONFIRMED)
+                .map(one -> new MailRepository.Booking(one.event().data().candidateId(), one.draft().ref()))
+                .toList();
+        return candidates.byIds(lettered.stream().map(one -> one.event().data().candidateId()).distinct().toList())
+                .chain(found -> mails.bookingsMailed(bookings).chain(mailed -> {
+                    Map<UUID, Candidate> byId = found.stream()
+                            .collect(Collectors.toMap(candidate -> candidate.id, candidate -> candidate));
+                    Set<MailRepository.Booking> booked = new HashSet<>(mailed);
+                    List<MailRow> rows = new ArrayList<>();
+                    for (Lettered one : lettered) {
+                        UUID candidateId = one.event().data().candidateId();
+                        Candidate candidate = byId.get(candidateId);
+                        if (candidate == null) {
+                            LOG.warnf("mail: %s names candidate %s, unknown here; no mail",
+                                    one.event().type().type(), candidateId);
+                            continue;
+                        }
+                        Draft draft = one.draft().kind() == MailKind.BOOKING_CONFIRMED
+                                && !booked.add(new MailRepository.Booking(candidateId, one.draft().ref()))
+                                ? one.draft().moved() : one.draft();
+                        rows.add(row(one.event(), candidate, draft));
+                    }
+                    return mails.insertAll(rows);
+                }));
     }
 
     private Uni<Void> oneByOne(List<KafkaRecord<String, String>> records) {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (KafkaRecord<String, String> record : records) {
-            done = done.chain(() -> Uni.createFrom().deferred(() -> Panache.withTransaction(() -> write(record)))
+            done = done.chain(() -> Uni.createFrom().deferred(() -> Panache.withTransaction(() -> writeAll(
+                    List.of(record))))
                     .onFailure(Failures::isTransient).retry()
                     .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
                     .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(2)
@@ -126,35 +167,25 @@ public class MailListener {
         return done;
     }
 
-    private Uni<Void> write(Message<String> record) {
+    /** The record's event, or null when it is unreadable or too old to mail about. */
+    private IncomingEvent recent(Message<String> record) {
         IncomingEvent event;
         try {
             event = EventConsumer.read(record);
         } catch (InvalidEventException e) {
             // the timeline's consumer dead-letters and parks the same record; its re-publication comes back here
             LOG.debugf("mail: skipping an unreadable record (%s)", e.getMessage());
-            return Uni.createFrom().voidItem();
+            return null;
         }
-        if (event.time().isBefore(time.now().minus(config.maxAge()))) {
-            return Uni.createFrom().voidItem();
-        }
-        EventPayload data = event.data();
-        return letterOf(event, data).chain(draft -> draft == null ? Uni.createFrom().voidItem()
-                : candidates.findById(data.candidateId()).chain(candidate -> {
-                    if (candidate == null) {
-                        LOG.warnf("mail: %s names candidate %s, unknown here; no mail", event.type().type(),
-                                data.candidateId());
-                        return Uni.createFrom().voidItem();
-                    }
-                    return mails.insert(row(event, candidate, draft));
-                }));
+        return event.time().isBefore(time.now().minus(config.maxAge())) ? null : event;
     }
 
     /**
      * The mail an event calls for, as a letter without its reader's name; null when it calls for none. Mail about an
-     * application, an exam or a certification names the program's credential: a person may hold more than one.
+     * application, an exam or a certification names the program's credential: a person may hold more than one. Every
+     * ExamBooked is a confirmation here; {@link #writeAll} makes it a move when its booking was mailed before.
      */
-    private Uni<Draft> letterOf(IncomingEvent event, EventPayload data) {
+    private Draft letterOf(EventPayload data) {
         String portal = config.portalUrl();
         Draft draft = null;
         if (data instanceof EligibilityDecided e) {
@@ -167,11 +198,8 @@ public class MailListener {
             draft = new Draft(MailKind.NAME_CHANGE_DECIDED, null, e.requestId().toString(),
                     e.accepted() ? "ACCEPTED" : "REJECTED", null, null, null, null, portal);
         } else if (data instanceof ExamBooked e) {
-            String booking = e.bookingId().toString();
-            String moment = MOMENT.format(e.startsAt().atZone(time.zone()));
-            return mails.bookingMailed(e.candidateId(), booking).map(moved -> new Draft(moved
-                    ? MailKind.BOOKING_MOVED : MailKind.BOOKING_CONFIRMED, e.program(), booking, null, null, moment,
-                    e.site(), null, portal));
+            draft = new Draft(MailKind.BOOKING_CONFIRMED, e.program(), e.bookingId().toString(), null, null,
+                    MOMENT.format(e.startsAt().atZone(time.zone())), e.site(), null, portal);
         } else if (data instanceof BookingCancelled e) {
             draft = new Draft(MailKind.BOOKING_CANCELLED, e.program(), e.bookingId().toString(), null, null, null,
                     null, null, portal);
@@ -206,7 +234,7 @@ public class MailListener {
             draft = new Draft(MailKind.CERTIFICATION_LAPSED, e.program(), e.number(), null, e.lapsedOn(), null,
                     null, null, portal);
         }
-        return Uni.createFrom().item(draft);
+        return draft;
     }
 
     /**
@@ -240,5 +268,14 @@ public class MailListener {
     /** A letter before its reader is known. */
     private record Draft(MailKind kind, String program, String ref, String outcome, LocalDate when, String moment,
             String site, Integer days, String link) {
+
+        /** The same letter about a booking mailed before: it moved. */
+        Draft moved() {
+            return new Draft(MailKind.BOOKING_MOVED, program, ref, outcome, when, moment, site, days, link);
+        }
+    }
+
+    /** An event with the letter it calls for. */
+    private record Lettered(IncomingEvent event, Draft draft) {
     }
 }

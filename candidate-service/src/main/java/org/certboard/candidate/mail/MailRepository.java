@@ -1,9 +1,11 @@
 package org.certboard.candidate.mail;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,30 +28,73 @@ public class MailRepository {
     record Due(String messageId, String recipient, String subject, String textBody, String htmlBody, int attempts) {
     }
 
-    /** Writes the mail once: a redelivered event finds its Message-ID and writes nothing. */
-    Uni<Void> insert(MailRow row) {
-        return execute("""
+    /** A booking a mail is about: the candidate's, and the booking id as the mail's ref. */
+    record Booking(UUID candidateId, String ref) {
+    }
+
+    /**
+     * Writes the mails with one statement whatever their number, each once: a redelivered event finds its Message-ID
+     * and writes nothing. The columns travel as arrays and unnest() turns them back into rows; times as text, cut to
+     * the microseconds the columns keep, as a bound timestamp would be.
+     */
+    Uni<Void> insertAll(List<MailRow> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into mail (message_id, event_id, candidate_id, recipient, kind, ref, subject, text_body,
                     html_body, status, next_attempt_at, occurred_at, created_at)
-                values (:messageId, :eventId, :candidateId, :recipient, :kind, :ref, :subject, :textBody, :htmlBody,
-                    :status, :createdAt, :occurredAt, :createdAt)
-                on conflict (message_id) do nothing""", Map.ofEntries(Map.entry("messageId", row.messageId()),
-                Map.entry("eventId", row.eventId()), Map.entry("candidateId", row.candidateId()),
-                Map.entry("recipient", row.recipient() == null ? "" : row.recipient()),
-                Map.entry("kind", row.kind().name()), Map.entry("ref", row.ref() == null ? "" : row.ref()),
-                Map.entry("subject", row.subject()), Map.entry("textBody", row.textBody()),
-                Map.entry("htmlBody", row.htmlBody()), Map.entry("status", row.status().name()),
-                Map.entry("occurredAt", row.occurredAt()), Map.entry("createdAt", row.createdAt())))
+                select message_id, event_id, candidate_id, recipient, kind, ref, subject, text_body, html_body, status,
+                    created_at, occurred_at, created_at
+                from unnest(cast(:messageIds as text[]), cast(:eventIds as uuid[]), cast(:candidateIds as uuid[]),
+                    cast(:recipients as text[]), cast(:kinds as text[]), cast(:refs as text[]),
+                    cast(:subjects as text[]), cast(:textBodies as text[]), cast(:htmlBodies as text[]),
+                    cast(:statuses as text[]), cast(cast(:occurredAt as text[]) as timestamptz[]),
+                    cast(cast(:createdAt as text[]) as timestamptz[]))
+                    as t(message_id, event_id, candidate_id, recipient, kind, ref, subject, text_body, html_body,
+                        status, occurred_at, created_at)
+                on conflict (message_id) do nothing""")
+                .setParameter("messageIds", column(rows, MailRow::messageId))
+                .setParameter("eventIds", rows.stream().map(MailRow::eventId).toArray(UUID[]::new))
+                .setParameter("candidateIds", rows.stream().map(MailRow::candidateId).toArray(UUID[]::new))
+                .setParameter("recipients", column(rows, row -> row.recipient() == null ? "" : row.recipient()))
+                .setParameter("kinds", column(rows, row -> row.kind().name()))
+                .setParameter("refs", column(rows, row -> row.ref() == null ? "" : row.ref()))
+                .setParameter("subjects", column(rows, MailRow::subject))
+                .setParameter("textBodies", column(rows, MailRow::textBody))
+                .setParameter("htmlBodies", column(rows, MailRow::htmlBody))
+                .setParameter("statuses", column(rows, row -> row.status().name()))
+                .setParameter("occurredAt", column(rows, row -> micros(row.occurredAt())))
+                .setParameter("createdAt", column(rows, row -> micros(row.createdAt())))
+                .executeUpdate())
                 .replaceWithVoid();
     }
 
-    /** Whether the booking already had its confirmation (or a move) mailed: a later ExamBooked of it is a move. */
-    Uni<Boolean> bookingMailed(UUID candidateId, String bookingId) {
+    private static String[] column(List<MailRow> rows, Function<MailRow, String> value) {
+        return rows.stream().map(value).toArray(String[]::new);
+    }
+
+    private static String micros(Instant at) {
+        return at.truncatedTo(ChronoUnit.MICROS).toString();
+    }
+
+    /**
+     * Which of the bookings already had their confirmation (or a move) mailed, in one query: a later ExamBooked of
+     * such a booking is a move.
+     */
+    Uni<List<Booking>> bookingsMailed(List<Booking> bookings) {
+        if (bookings.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return Panache.getSession().chain(session -> NativeSelect.of(session, """
-                select count(*) from mail where candidate_id = :candidate and ref = :ref
-                    and kind in ('BOOKING_CONFIRMED', 'BOOKING_MOVED')""", Long.class)
-                .setParameter("candidate", candidateId).setParameter("ref", bookingId)
-                .getSingleResult().map(count -> count > 0));
+                select distinct m.candidate_id, m.ref
+                from mail m join unnest(cast(:candidates as uuid[]), cast(:refs as text[])) as b(candidate_id, ref)
+                    on m.candidate_id = b.candidate_id and m.ref = b.ref
+                where m.kind in ('BOOKING_CONFIRMED', 'BOOKING_MOVED')""", Object[].class)
+                .setParameter("candidates", bookings.stream().map(Booking::candidateId).toArray(UUID[]::new))
+                .setParameter("refs", bookings.stream().map(Booking::ref).toArray(String[]::new))
+                .getResultList()
+                .map(found -> found.stream().map(row -> new Booking((UUID) row[0], (String) row[1])).toList()));
     }
 
     /** Up to {@code limit} mails due at {@code now}, locked; other senders skip them. */

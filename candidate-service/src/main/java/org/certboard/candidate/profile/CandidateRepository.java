@@ -1,6 +1,7 @@
 package org.certboard.candidate.profile;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -42,6 +44,11 @@ public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUI
     /** Locks the candidate like {@link #requireLocked}; null when there is none. */
     public Uni<Candidate> lock(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The candidates of these ids (those that exist), with one query. */
+    public Uni<List<Candidate>> byIds(List<UUID> ids) {
+        return list("id in ?1", ids);
     }
 
     /** Whether the candidate exists and is bound to {@code subject}. */
@@ -81,6 +88,23 @@ public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUI
     public Uni<Void> fixName(UUID id, Instant at) {
         return update("nameFixedSince = ?1 where id = ?2 and (nameFixedSince is null or nameFixedSince > ?1)",
                 at, id).replaceWithVoid();
+    }
+
+    /** {@link #fixName} for many candidates, each from its own time, in one statement with the same rule. */
+    public Uni<Void> fixNames(Map<UUID, Instant> since) {
+        if (since.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UUID> ids = List.copyOf(since.keySet());
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                update candidate c set name_fixed_since = t.at
+                from unnest(cast(:ids as uuid[]), cast(cast(:ats as text[]) as timestamptz[])) as t(id, at)
+                where c.id = t.id and (c.name_fixed_since is null or c.name_fixed_since > t.at)""")
+                .setParameter("ids", ids.toArray(UUID[]::new))
+                .setParameter("ats", ids.stream().map(id -> since.get(id).truncatedTo(ChronoUnit.MICROS).toString())
+                        .toArray(String[]::new))
+                .executeUpdate())
+                .replaceWithVoid();
     }
 
     /** Whether another candidate than {@code except} has this email, in any letter case. */

@@ -1,17 +1,22 @@
 package org.certboard.candidate.timeline;
 
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.certboard.candidate.profile.CandidateRepository;
 import org.certboard.events.Actor;
+import org.certboard.events.EventPayload;
 import org.certboard.events.candidate.CandidateClaimed;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.CandidateRegisteredV1;
@@ -65,7 +70,7 @@ public class TimelineListener {
     private final CandidateRepository candidates;
     private final Programs programs;
     /** Every event type of the three topics is a step (or two) of someone's path. */
-    private final EventHandlers handlers = EventHandlers.builder()
+    private final StepsOf stepsOf = new StepsOf()
             .on(CandidateRegistered.class, (event, e) -> step(event, Step.REGISTERED, e.registeredAt(), null, null,
                     detail()))
             .on(CandidateRegisteredV1.class, (event, e) -> step(event, Step.REGISTERED, e.registeredAt(), null, null,
@@ -93,12 +98,12 @@ public class TimelineListener {
             .on(BookingCancelled.class, (event, e) -> step(event, Step.CANCELLED, e.cancelledAt(),
                     e.bookingId().toString(), null, about(e.program(), "bookingId", e.bookingId(), "sittingId",
                             e.sittingId())))
-            .on(ExamPassed.class, (event, e) -> result(event, e.program(), e.bookingId(), e.examDate(), false,
+            .onEach(ExamPassed.class, (event, e) -> result(event, e.program(), e.bookingId(), e.examDate(), false,
                     e.actor(), about(e.program(), "bookingId", e.bookingId(), "passed", true, "scaledScore",
                             e.scaledScore(), "noShow", false)))
-            .on(ExamFailed.class, (event, e) -> result(event, e.program(), e.bookingId(), e.examDate(), e.noShow(),
-                    e.actor(), about(e.program(), "bookingId", e.bookingId(), "passed", false, "scaledScore",
-                            e.scaledScore(), "noShow", e.noShow())))
+            .onEach(ExamFailed.class, (event, e) -> result(event, e.program(), e.bookingId(), e.examDate(),
+                    e.noShow(), e.actor(), about(e.program(), "bookingId", e.bookingId(), "passed", false,
+                            "scaledScore", e.scaledScore(), "noShow", e.noShow())))
             .on(CertificationIssued.class, this::certified)
             .on(RenewalReminderDue.class, (event, e) -> step(event, Step.REMINDER, startOf(e.dueOn()), e.number(),
                     null, about(e.program(), "number", e.number(), "daysBefore", e.daysBefore(), "expiresOn",
@@ -117,8 +122,8 @@ public class TimelineListener {
             .on(CertificationLapsed.class, (event, e) -> step(event, Step.LAPSED, startOf(e.lapsedOn()), e.number(),
                     null, about(e.program(), "number", e.number())))
             .on(CertificationRetired.class, (event, e) -> step(event, Step.RETIRED, startOf(e.retiredOn()),
-                    e.number(), e.actor(), about(e.program(), "number", e.number())))
-            .build();
+                    e.number(), e.actor(), about(e.program(), "number", e.number())));
+    private final EventHandlers handlers = EventHandlers.inSets(this::apply);
 
     public TimelineListener(EventConsumer consumer, TimelineRepository steps, ObjectMapper json,
             CandidateRepository candidates, Programs programs) {
@@ -136,9 +141,34 @@ public class TimelineListener {
         return consumer.consumeBatch(batch, handlers);
     }
 
-    /** What each event type does; a replay ({@link TimelineReplay}) applies events through these as well. */
+    /** What the events do, a poll at a time; a replay ({@link TimelineReplay}) applies events through these as well. */
     public EventHandlers handlers() {
         return handlers;
+    }
+
+    /**
+     * Applies the events as a set, in the caller's transaction: all their steps with one statement, then, with
+     * another, the name fixing of every candidate certified among them. Each step depends on its own event alone,
+     * so the set stores what applying the events one by one would.
+     */
+    Uni<Void> apply(List<IncomingEvent> events) {
+        return Uni.createFrom().item(() -> events.stream().flatMap(event -> stepsOf.rows(event).stream()).toList())
+                .chain(steps::insertAll)
+                .chain(() -> candidates.fixNames(certifiedSince(events)));
+    }
+
+    /**
+     * A certificate carries the legal name: from its issue on the board relies on it (profile's name changes). Per
+     * candidate, the earliest issue among the events.
+     */
+    private static Map<UUID, Instant> certifiedSince(List<IncomingEvent> events) {
+        Map<UUID, Instant> since = new HashMap<>();
+        for (IncomingEvent event : events) {
+            if (event.data() instanceof CertificationIssued e) {
+                since.merge(e.candidateId(), event.time(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return since;
     }
 
     /**
@@ -146,39 +176,38 @@ public class TimelineListener {
      * then sat, {@link Timeline} works out when reading, so that each stored step depends on its own event alone
      * and any arrival order (a replay's, beside the live consumer) stores the same rows.
      */
-    private Uni<Void> booked(IncomingEvent event, ExamBooked e) {
+    private TimelineRow booked(IncomingEvent event, ExamBooked e) {
         return step(event, Step.BOOKED, event.time(), e.bookingId().toString(), null, about(e.program(),
                 "bookingId", e.bookingId(), "sittingId", e.sittingId(), "site", e.site(), "startsAt", e.startsAt()));
     }
 
-    /** A certificate carries the legal name: from its issue on the board relies on it (profile's name changes). */
-    private Uni<Void> certified(IncomingEvent event, CertificationIssued e) {
+    /** The step of an issue; the name it fixes is {@link #certifiedSince}'s. */
+    private TimelineRow certified(IncomingEvent event, CertificationIssued e) {
         return step(event, Step.CERTIFIED, event.time(), e.number(), null, about(e.program(), "number",
-                e.number(), "firstCertifiedOn", e.firstCertifiedOn(), "expiresOn", e.expiresOn()))
-                .call(() -> candidates.fixName(e.candidateId(), event.time()));
+                e.number(), "firstCertifiedOn", e.firstCertifiedOn(), "expiresOn", e.expiresOn()));
     }
 
     /** A result is two steps: the candidate sat (a no-show did not), then the result was recorded, by whom. */
-    private Uni<Void> result(IncomingEvent event, String program, UUID bookingId, LocalDate examDate, boolean noShow,
-            Actor actor, Map<String, Object> detail) {
-        Uni<Void> recorded = step(event, Step.RESULT, event.time(), bookingId.toString(), actor, detail);
+    private List<TimelineRow> result(IncomingEvent event, String program, UUID bookingId, LocalDate examDate,
+            boolean noShow, Actor actor, Map<String, Object> detail) {
+        TimelineRow recorded = step(event, Step.RESULT, event.time(), bookingId.toString(), actor, detail);
         if (noShow) {
-            return recorded;
+            return List.of(recorded);
         }
-        return step(event, Step.SAT, startOf(examDate), bookingId.toString(), null,
-                about(program, "bookingId", bookingId, "examDate", examDate)).chain(() -> recorded);
+        return List.of(step(event, Step.SAT, startOf(examDate), bookingId.toString(), null,
+                about(program, "bookingId", bookingId, "examDate", examDate)), recorded);
     }
 
-    private Uni<Void> step(IncomingEvent event, Step step, Instant occurredAt, String ref, Actor actor,
+    private TimelineRow step(IncomingEvent event, Step step, Instant occurredAt, String ref, Actor actor,
             Map<String, Object> detail) {
         String text;
         try {
             text = json.writeValueAsString(detail);
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
+            throw new UncheckedIOException(e);
         }
-        return steps.insert(new TimelineRow(event.id(), step, event.data().candidateId(), occurredAt, event.time(),
-                event.type().service().name().toLowerCase(), ref, actor, text));
+        return new TimelineRow(event.id(), step, event.data().candidateId(), occurredAt, event.time(),
+                event.type().service().name().toLowerCase(), ref, actor, text);
     }
 
     private static Instant startOf(LocalDate day) {
@@ -204,5 +233,31 @@ public class TimelineListener {
             detail.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return detail;
+    }
+
+    /** The steps of each event type, keyed by payload class; an event of a type without steps has none. */
+    private static final class StepsOf {
+        private final Map<Class<? extends EventPayload>, BiFunction<IncomingEvent, EventPayload, List<TimelineRow>>>
+                steps = new HashMap<>();
+
+        /** Events whose payload is a {@code payloadType} are one step. */
+        <T extends EventPayload> StepsOf on(Class<T> payloadType, BiFunction<IncomingEvent, T, TimelineRow> step) {
+            return onEach(payloadType, (event, payload) -> List.of(step.apply(event, payload)));
+        }
+
+        /** Events whose payload is a {@code payloadType} are these steps. */
+        <T extends EventPayload> StepsOf onEach(Class<T> payloadType,
+                BiFunction<IncomingEvent, T, List<TimelineRow>> rows) {
+            if (steps.putIfAbsent(payloadType, (event, payload) -> rows.apply(event, payloadType.cast(payload)))
+                    != null) {
+                throw new IllegalStateException("two mappings for " + payloadType.getName());
+            }
+            return this;
+        }
+
+        List<TimelineRow> rows(IncomingEvent event) {
+            var rows = steps.get(event.data().getClass());
+            return rows == null ? List.of() : rows.apply(event, event.data());
+        }
     }
 }

@@ -33,31 +33,33 @@ public class DeliveryRepository {
     }
 
     /**
-     * In one transaction, for each event one PENDING delivery per subscription that may receive it: its type
-     * subscribed, and in scope (BOARD; EMPLOYER with the person's authorisation; CE_PROVIDER when the event belongs to
-     * that provider). A redelivered event finds its rows and adds none. Returns how many were added.
+     * With one statement whatever the number of events, for each event one PENDING delivery per subscription that may
+     * receive it: its type subscribed, and in scope (BOARD; EMPLOYER with the person's authorisation; CE_PROVIDER
+     * when the event belongs to that provider). Rows are numbered in the events' order, which the sender keeps per
+     * subscription and person. A redelivered event finds its rows and adds none. Returns how many were added.
      */
     public Uni<Integer> record(List<Arrived> events, Instant now) {
-        return pool.withTransaction(tx -> {
-            Uni<Integer> added = Uni.createFrom().item(0);
-            for (Arrived e : events) {
-                added = added.chain(sum -> tx.preparedQuery("""
-                        insert into webhook_delivery (id, subscription_id, event_id, topic, candidate_id, event_type,
-                            body, status, next_attempt_at, created_at)
-                        select gen_random_uuid(), s.id, $1, $2, $3, $4, $5, 'PENDING', $6, $6
-                        from webhook_subscription s
-                        where $4 = any (s.event_types)
-                          and (s.scope = 'BOARD'
+        return pool.preparedQuery("""
+                insert into webhook_delivery (id, subscription_id, event_id, topic, candidate_id, event_type, body,
+                    status, next_attempt_at, created_at)
+                select gen_random_uuid(), s.id, e.event_id, e.topic, e.candidate_id, e.event_type, e.body, 'PENDING',
+                    $7, $7
+                from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[])
+                        with ordinality as e (event_id, topic, candidate_id, event_type, body, provider_id, position)
+                    join webhook_subscription s on e.event_type = any (s.event_types)
+                        and (s.scope = 'BOARD'
                             or s.scope = 'EMPLOYER' and exists (select 1 from webhook_authorisation a
-                                where a.subscription_id = s.id and a.candidate_id = $3)
-                            or s.scope = 'CE_PROVIDER' and s.provider_id = $7)
-                        on conflict (subscription_id, event_id) do nothing""")
-                        .execute(Tuple.from(Arrays.asList(e.eventId(), e.topic(), e.candidateId(), e.type(), e.body(),
-                                at(now), e.ceProviderId())))
-                        .map(rows -> sum + rows.rowCount()));
-            }
-            return added;
-        });
+                                where a.subscription_id = s.id and a.candidate_id = e.candidate_id)
+                            or s.scope = 'CE_PROVIDER' and s.provider_id = e.provider_id)
+                order by e.position
+                on conflict (subscription_id, event_id) do nothing""")
+                .execute(Tuple.from(Arrays.asList(events.stream().map(Arrived::eventId).toArray(UUID[]::new),
+                        events.stream().map(Arrived::topic).toArray(String[]::new),
+                        events.stream().map(Arrived::candidateId).toArray(UUID[]::new),
+                        events.stream().map(Arrived::type).toArray(String[]::new),
+                        events.stream().map(Arrived::body).toArray(String[]::new),
+                        events.stream().map(Arrived::ceProviderId).toArray(String[]::new), at(now))))
+                .map(rows -> rows.rowCount());
     }
 
     /**

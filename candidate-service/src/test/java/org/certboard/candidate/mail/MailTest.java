@@ -131,6 +131,20 @@ class MailTest {
                 .contains("https://renewals.certboard.example/verify/CCM-2026-000777");
     }
 
+    /** Sent back to back, the two usually share a poll, which is written as one set: the second is still the move. */
+    @Test
+    void aBookingAndItsMoveInOnePollAreConfirmedThenMoved() {
+        String email = Api.uniqueEmail();
+        String candidate = Api.register(email);
+        UUID booking = UUID.randomUUID();
+        sendExamBooked(candidate, booking);
+        sendExamBooked(candidate, booking);
+
+        awaitMail(email, 2);
+        assertThat(TestDatabase.text("select string_agg(kind, ',' order by kind) from mail"
+                + " where candidate_id = ?::uuid", candidate)).isEqualTo("BOOKING_CONFIRMED,BOOKING_MOVED");
+    }
+
     /** A person holding two certifications reads which one a mail is about; an event without program is CCM's. */
     @Test
     void mailAboutACertificationNamesItsCredential() throws Exception {
