@@ -63,42 +63,65 @@ import org.certboard.events.renewal.CertificationIssued;
  * the candidate's name, mail and webhook consumers (which write nothing for these candidates, unknown to
  * candidate-service), and JSON beyond the two payloads.
  */
-final class BarePipeline {
+final class BarePipeline implements AutoCloseable {
     /** Its connections' application name: their backends count as the bare pipeline's PostgreSQL CPU. */
     static final String CONNECTIONS = "certboard-bare-pipeline";
     private static final int RELAY_BATCH = 500;
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-    /** Seconds from the start until the last certification was committed, and until the timeline was complete. */
-    record Timing(double certified, double complete) {
+    /**
+     * Seconds from the start until the last certification was committed, and until the timeline was complete; the CPU
+     * per result of the processes asked for, over the same span.
+     */
+    record Timing(double certified, double complete, Cpu.Usage cpu) {
         @Override
         public String toString() {
-            return String.format("all certified after %.2f s, timeline complete after %.2f s", certified, complete);
+            return String.format("all certified after %.2f s, timeline complete after %.2f s; CPU per result %s",
+                    certified, complete, cpu.compact());
         }
     }
 
     private final LocalStack stack;
+    /** One connection per database, kept open: a backend that ended during a measurement would lose its CPU. */
+    private final Connection exam;
+    private final Connection renewal;
+    private final Connection candidate;
     /** Certification numbers and credential status indexes (renewal-service takes them from sequences). */
     private final AtomicLong numbers = new AtomicLong();
     private int runs;
 
     BarePipeline(LocalStack stack) throws SQLException {
         this.stack = stack;
-        copy(Service.EXAM, "exam_result", "outbox_event");
-        copy(Service.RENEWAL, "processed_event", "applied_exam", "certification", "credential", "outbox_event");
-        copy(Service.CANDIDATE, "processed_event", "timeline_entry");
+        this.exam = copy(Service.EXAM, "exam_result", "outbox_event");
+        this.renewal = copy(Service.RENEWAL, "processed_event", "applied_exam", "certification", "credential",
+                "outbox_event");
+        this.candidate = copy(Service.CANDIDATE, "processed_event", "timeline_entry");
     }
 
-    private void copy(Service service, String... tables) throws SQLException {
-        try (Connection c = connect(service); Statement s = c.createStatement()) {
+    /** The database's connection, once its tables are copied. */
+    private Connection copy(Service service, String... tables) throws SQLException {
+        Connection c = Bench.connect(stack, service, CONNECTIONS);
+        try (Statement s = c.createStatement()) {
             for (String table : tables) {
                 s.execute("create table if not exists bare_" + table + " (like " + table + " including all)");
             }
         }
+        c.setAutoCommit(false);
+        return c;
     }
 
-    /** Passing results of these bookings (and their candidates) through the bare pipeline, on topics of their own. */
-    Timing run(List<UUID> bookings, List<UUID> candidates) throws Exception {
+    @Override
+    public void close() throws SQLException {
+        exam.close();
+        renewal.close();
+        candidate.close();
+    }
+
+    /**
+     * Passing results of these bookings (and their candidates) through the bare pipeline, on topics of their own;
+     * {@code processes}' CPU is measured from the first insert (clients ready) to the timeline's end.
+     */
+    Timing run(List<UUID> bookings, List<UUID> candidates, Cpu processes) throws Exception {
         int n = bookings.size();
         String run = "bench.bare." + ProcessHandle.current().pid() + "." + ++runs;
         String examTopic = run + ".exam";
@@ -110,20 +133,20 @@ final class BarePipeline {
         }
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig());
-                KafkaConsumer<String, String> renewal = consumer(run + ".renewal", List.of(examTopic));
+                KafkaConsumer<String, String> renewalConsumer = consumer(run + ".renewal", List.of(examTopic));
                 KafkaConsumer<String, String> timeline = consumer(run + ".candidate",
                         List.of(examTopic, renewalTopic))) {
             try {
+                Cpu.Sample before = processes.sample();
                 long start = System.nanoTime();
-                Future<Double> certified = threads.submit(() -> renewal(renewal, producer, renewalTopic, n, start));
+                Future<Double> certified = threads.submit(() -> renewal(renewalConsumer, producer, renewalTopic, n,
+                        start));
                 Future<Double> complete = threads.submit(() -> timeline(timeline, 2 * n, start));
-                try (Connection c = connect(Service.EXAM)) {
-                    c.setAutoCommit(false);
-                    results(c, bookings, candidates);
-                    relay(c, producer, examTopic);
-                }
-                return new Timing(certified.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS),
-                        complete.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+                results(exam, bookings, candidates);
+                relay(exam, producer, examTopic);
+                double certifiedAfter = certified.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                double completeAfter = complete.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                return new Timing(certifiedAfter, completeAfter, Cpu.between(before, processes.sample(), n));
             } finally {
                 // the consumers are closed below: their threads must have let go of them
                 threads.shutdownNow();
@@ -165,67 +188,65 @@ final class BarePipeline {
             String topic, int n, long start) throws Exception {
         int applied = 0;
         long deadline = start + TIMEOUT.toNanos();
-        try (Connection c = connect(Service.RENEWAL)) {
-            c.setAutoCommit(false);
-            while (applied < n) {
-                ConsumerRecords<String, String> records = poll(consumer, deadline);
-                Timestamp now = Timestamp.from(Instant.now());
-                try (PreparedStatement processed = processedInsert(c);
-                        PreparedStatement appliedExam = c.prepareStatement("insert into bare_applied_exam"
-                                + " (booking_id, certification_id, outcome, applied_at) values (?, ?, 'ISSUED', ?)");
-                        PreparedStatement certification = c.prepareStatement("insert into bare_certification (id,"
-                                + " number, candidate_id, status, first_certified_on, cycle_started_on, expires_on,"
-                                + " next_due_on, program) values (?, ?, ?, 'ACTIVE', ?, ?, ?, ?, 'CCM')");
-                        PreparedStatement credential = c.prepareStatement("insert into bare_credential (id,"
-                                + " certification_id, status_index, valid_from, valid_until, issued_at)"
-                                + " values (?, ?, ?, ?, ?, ?)");
-                        PreparedStatement outbox = outboxInsert(c)) {
-                    for (ConsumerRecord<String, String> record : records) {
-                        processed(processed, record, now);
-                        ExamPassed passed = EventCodec.read(EventType.EXAM_PASSED, record.value());
-                        UUID id = UUID.randomUUID();
-                        long number = numbers.incrementAndGet();
-                        LocalDate examDate = passed.examDate();
-                        LocalDate expires = examDate.plusYears(5);
-                        appliedExam.setObject(1, passed.bookingId());
-                        appliedExam.setObject(2, id);
-                        appliedExam.setTimestamp(3, now);
-                        appliedExam.addBatch();
-                        String certificationNumber = String.format("CCM-%d-%06d", examDate.getYear(), number);
-                        certification.setObject(1, id);
-                        certification.setString(2, certificationNumber);
-                        certification.setObject(3, passed.candidateId());
-                        certification.setObject(4, examDate);
-                        certification.setObject(5, examDate);
-                        certification.setObject(6, expires);
-                        certification.setObject(7, expires.minusMonths(6));
-                        certification.addBatch();
-                        credential.setObject(1, UUID.randomUUID());
-                        credential.setObject(2, id);
-                        credential.setLong(3, number);
-                        credential.setDate(4, Date.valueOf(examDate));
-                        credential.setDate(5, Date.valueOf(expires));
-                        credential.setTimestamp(6, now);
-                        credential.addBatch();
-                        outbox(outbox, passed.candidateId(), new CertificationIssued(passed.candidateId(),
-                                certificationNumber, examDate, examDate, expires, "CCM"), now);
-                    }
-                    processed.executeBatch();
-                    certification.executeBatch();
-                    appliedExam.executeBatch();
-                    credential.executeBatch();
-                    outbox.executeBatch();
+        Connection c = renewal;
+        while (applied < n) {
+            ConsumerRecords<String, String> records = poll(consumer, deadline);
+            Timestamp now = Timestamp.from(Instant.now());
+            try (PreparedStatement processed = processedInsert(c);
+                    PreparedStatement appliedExam = c.prepareStatement("insert into bare_applied_exam"
+                            + " (booking_id, certification_id, outcome, applied_at) values (?, ?, 'ISSUED', ?)");
+                    PreparedStatement certification = c.prepareStatement("insert into bare_certification (id,"
+                            + " number, candidate_id, status, first_certified_on, cycle_started_on, expires_on,"
+                            + " next_due_on, program) values (?, ?, ?, 'ACTIVE', ?, ?, ?, ?, 'CCM')");
+                    PreparedStatement credential = c.prepareStatement("insert into bare_credential (id,"
+                            + " certification_id, status_index, valid_from, valid_until, issued_at)"
+                            + " values (?, ?, ?, ?, ?, ?)");
+                    PreparedStatement outbox = outboxInsert(c)) {
+                for (ConsumerRecord<String, String> record : records) {
+                    processed(processed, record, now);
+                    ExamPassed passed = EventCodec.read(EventType.EXAM_PASSED, record.value());
+                    UUID id = UUID.randomUUID();
+                    long number = numbers.incrementAndGet();
+                    LocalDate examDate = passed.examDate();
+                    LocalDate expires = examDate.plusYears(5);
+                    appliedExam.setObject(1, passed.bookingId());
+                    appliedExam.setObject(2, id);
+                    appliedExam.setTimestamp(3, now);
+                    appliedExam.addBatch();
+                    String certificationNumber = String.format("CCM-%d-%06d", examDate.getYear(), number);
+                    certification.setObject(1, id);
+                    certification.setString(2, certificationNumber);
+                    certification.setObject(3, passed.candidateId());
+                    certification.setObject(4, examDate);
+                    certification.setObject(5, examDate);
+                    certification.setObject(6, expires);
+                    certification.setObject(7, expires.minusMonths(6));
+                    certification.addBatch();
+                    credential.setObject(1, UUID.randomUUID());
+                    credential.setObject(2, id);
+                    credential.setLong(3, number);
+                    credential.setDate(4, Date.valueOf(examDate));
+                    credential.setDate(5, Date.valueOf(expires));
+                    credential.setTimestamp(6, now);
+                    credential.addBatch();
+                    outbox(outbox, passed.candidateId(), new CertificationIssued(passed.candidateId(),
+                            certificationNumber, examDate, examDate, expires, "CCM"), now);
                 }
-                c.commit();
-                consumer.commitSync();
-                applied += records.count();
-                if (applied >= n) {
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    relay(c, producer, topic);
-                    return seconds;
-                }
-                relay(c, producer, topic);
+                processed.executeBatch();
+                certification.executeBatch();
+                appliedExam.executeBatch();
+                credential.executeBatch();
+                outbox.executeBatch();
             }
+            c.commit();
+            consumer.commitSync();
+            applied += records.count();
+            if (applied >= n) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                relay(c, producer, topic);
+                return seconds;
+            }
+            relay(c, producer, topic);
         }
         return (System.nanoTime() - start) / 1e9;
     }
@@ -234,37 +255,35 @@ final class BarePipeline {
     private double timeline(KafkaConsumer<String, String> consumer, int events, long start) throws Exception {
         int applied = 0;
         long deadline = start + TIMEOUT.toNanos();
-        try (Connection c = connect(Service.CANDIDATE)) {
-            c.setAutoCommit(false);
-            while (applied < events) {
-                ConsumerRecords<String, String> records = poll(consumer, deadline);
-                Timestamp now = Timestamp.from(Instant.now());
-                try (PreparedStatement processed = processedInsert(c);
-                        PreparedStatement step = c.prepareStatement("insert into bare_timeline_entry (event_id, step,"
-                                + " candidate_id, occurred_at, recorded_at, service, ref, detail)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    for (ConsumerRecord<String, String> record : records) {
-                        processed(processed, record, now);
-                        UUID event = UUID.fromString(header(record, CloudEventHeaders.ID));
-                        EventType type = EventType.ofType(header(record, CloudEventHeaders.TYPE)).orElseThrow();
-                        EventPayload data = EventCodec.read(type, record.value());
-                        if (data instanceof ExamPassed passed) {
-                            step(step, event, "SAT", passed.candidateId(), passed.examDate().atStartOfDay()
-                                    .toInstant(java.time.ZoneOffset.UTC), now, "exam", passed.bookingId().toString());
-                            step(step, event, "RESULT", passed.candidateId(), now.toInstant(), now, "exam",
-                                    passed.bookingId().toString());
-                        } else if (data instanceof CertificationIssued issued) {
-                            step(step, event, "CERTIFIED", issued.candidateId(), now.toInstant(), now, "renewal",
-                                    issued.number());
-                        }
+        Connection c = candidate;
+        while (applied < events) {
+            ConsumerRecords<String, String> records = poll(consumer, deadline);
+            Timestamp now = Timestamp.from(Instant.now());
+            try (PreparedStatement processed = processedInsert(c);
+                    PreparedStatement step = c.prepareStatement("insert into bare_timeline_entry (event_id, step,"
+                            + " candidate_id, occurred_at, recorded_at, service, ref, detail)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (ConsumerRecord<String, String> record : records) {
+                    processed(processed, record, now);
+                    UUID event = UUID.fromString(header(record, CloudEventHeaders.ID));
+                    EventType type = EventType.ofType(header(record, CloudEventHeaders.TYPE)).orElseThrow();
+                    EventPayload data = EventCodec.read(type, record.value());
+                    if (data instanceof ExamPassed passed) {
+                        step(step, event, "SAT", passed.candidateId(), passed.examDate().atStartOfDay()
+                                .toInstant(java.time.ZoneOffset.UTC), now, "exam", passed.bookingId().toString());
+                        step(step, event, "RESULT", passed.candidateId(), now.toInstant(), now, "exam",
+                                passed.bookingId().toString());
+                    } else if (data instanceof CertificationIssued issued) {
+                        step(step, event, "CERTIFIED", issued.candidateId(), now.toInstant(), now, "renewal",
+                                issued.number());
                     }
-                    processed.executeBatch();
-                    step.executeBatch();
                 }
-                c.commit();
-                consumer.commitSync();
-                applied += records.count();
+                processed.executeBatch();
+                step.executeBatch();
             }
+            c.commit();
+            consumer.commitSync();
+            applied += records.count();
         }
         return (System.nanoTime() - start) / 1e9;
     }
@@ -411,9 +430,5 @@ final class BarePipeline {
         }
         consumer.assign(partitions);
         return consumer;
-    }
-
-    private Connection connect(Service service) throws SQLException {
-        return Bench.connect(stack, service, CONNECTIONS);
     }
 }

@@ -206,7 +206,7 @@ public final class Bench {
                         kubernetes ? "≤ 2× each" : "(reported)",
                         String.format("%s s / %s MiB", column(s, 0, 1000).format("%.2f"),
                                 column(s, 2, 1).format("%.0f")),
-                        time.format("%.1f") + "× / " + rss.format("%.1f") + "×" + (kubernetes
+                        time.format("%.1f", "×") + " / " + rss.format("%.1f", "×") + (kubernetes
                                 ? time.median() <= 2 && rss.median() <= 2 ? " met" : " NOT met" : ""),
                         "to ready " + column(s, 3, 1).format("%.0f") + " ms");
             }
@@ -363,7 +363,7 @@ public final class Bench {
         }
         report.row(work, "throughput, 16 connections (closed), 3 rounds", goal,
                 String.format("%s vs %s req/s", certboardRate.format("%.0f"), bareRate.format("%.0f")),
-                ratio.format("%.2f") + "× " + (ratio.median() >= target ? "met" : "NOT met"),
+                ratio.format("%.2f", "×") + " " + (ratio.median() >= target ? "met" : "NOT met"),
                 "certboard " + cpuOf(certboardRuns) + "; bare " + cpuOf(bareRuns));
         report.row(work, String.format("constant %.0f req/s, 3 runs: p50 / p99 / max", rate), "(reported)",
                 latencies(certboardOpen), "bare " + latencies(bareOpen),

@@ -1,5 +1,9 @@
 package org.certboard.benchmarks;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,11 +69,19 @@ final class Cpu {
         for (Service service : Service.values()) {
             pids.put(service.module().replace("-service", ""), stack.process(service).pid());
         }
-        // the broker is a child of this JVM (LocalStack starts it), known by its main class
+        // the broker is a child of this JVM (LocalStack starts it), known by its main class; read from /proc, as
+        // ProcessHandle.Info leaves out a command line as long as the broker's class path
         ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("org.certboard.kafka.BrokerMain"))
-                .findFirst().ifPresent(p -> pids.put("kafka", p.pid()));
+                .filter(p -> commandLine(p.pid()).contains("org.certboard.kafka.BrokerMain")).findFirst().ifPresent(p -> pids.put("kafka", p.pid()));
         return new Cpu(stack, pids, true);
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** The same processes and one more (a baseline). */

@@ -11,6 +11,11 @@ record Spread(double median, double min, double max) {
 
     /** The median then the spread, each in {@code format}: {@code 731 (700–760)}. */
     String format(String format) {
-        return String.format(format + " (" + format + "–" + format + ")", median, min, max);
+        return format(format, "");
+    }
+
+    /** The same with a unit after the median: {@code 0.65× (0.63–0.72)}. */
+    String format(String format, String unit) {
+        return String.format(format + unit + " (" + format + "–" + format + ")", median, min, max);
     }
 }
