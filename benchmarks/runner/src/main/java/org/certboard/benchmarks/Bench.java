@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -54,6 +55,7 @@ public final class Bench {
     private final String staff = TestTokens.token("bench-staff", "staff");
     private final Report report;
     private final Set<String> only;
+    private final Cpu cpu;
 
     private Bench(Path root, Path out, LocalStack stack, Report report, Set<String> only) {
         this.root = root;
@@ -61,6 +63,7 @@ public final class Bench {
         this.stack = stack;
         this.report = report;
         this.only = only;
+        this.cpu = Cpu.of(stack);
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,7 +72,7 @@ public final class Bench {
                 .split(","));
         Path out = root.resolve("benchmarks/target/run-" + System.currentTimeMillis());
         Files.createDirectories(out);
-        Report report = new Report();
+        Report report = new Report(Machine.loadOneMinute());
         report.say("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + Machine.memory()
                 + ", Java " + System.getProperty("java.version") + "; load average at start " + Machine.loadAverage());
         String prefix = "bench_" + UUID.randomUUID().toString().substring(0, 8) + "_";
@@ -88,6 +91,9 @@ public final class Bench {
             }
         }));
         Bench bench = new Bench(root, out, stack, report, only);
+        if (!bench.cpu.seesKafka()) {
+            report.say("Kafka's broker not found among the runner's child processes: its CPU is not reported");
+        }
         bench.runAll();
         report.say("load average at end " + Machine.loadAverage());
         String table = report.render();
@@ -122,30 +128,33 @@ public final class Bench {
         if (only.contains("startup")) {
             startup();
         }
-        Exams exams = new Exams(stack, load, staff, report);
+        Exams exams = new Exams(stack, load, staff, report, cpu);
         if (only.contains("results")) {
             // -Dbench.results-rates=50 runs only the first, when the machine is too loaded for the second
             List<String> rates = List.of(System.getProperty("bench.results-rates", "50,200").split(","));
+            boolean warm = false;
             if (rates.contains("50")) {
-                exams.resultToCertification(50, Duration.ofSeconds(20));
+                exams.resultToCertification(50, Duration.ofSeconds(20), !warm);
+                warm = true;
             }
             if (rates.contains("200")) {
-                exams.resultToCertification(200, Duration.ofSeconds(15));
+                exams.resultToCertification(200, Duration.ofSeconds(15), !warm);
             }
         }
         if (only.contains("bookings")) {
             exams.bookings(500, 50);
         }
         if (only.contains("import")) {
-            exams.importPipeline(10_000);
+            exams.importPipeline(Integer.getInteger("bench.import.size", 10_000));
         }
         if (only.contains("get") || only.contains("post")) {
             try (App bare = startBare()) {
+                Cpu withBare = cpu.with("bare-app", bare.pid());
                 if (only.contains("get")) {
-                    readProfile(bare);
+                    readProfile(bare, withBare);
                 }
                 if (only.contains("post")) {
-                    register(bare);
+                    register(bare, withBare);
                 }
             }
         }
@@ -153,44 +162,71 @@ public final class Bench {
 
     // ---------------------------------------------------------------- start-up and memory
 
+    private static final List<String> APPS = List.of("empty-app", "candidate-service", "exam-service",
+            "renewal-service");
+
+    /**
+     * Each app started three times with each set of flags, in turns (every app once, then again), so that the
+     * starts of one round share the machine's state; each row gives the median start and the spread.
+     */
     private void startup() {
+        report.scenario("start-up: each app three times with the Kubernetes flags and three with the local ones");
         Map<String, List<double[]>> figures = new LinkedHashMap<>();
-        for (String flags : List.of("kubernetes", "kubernetes", "local")) {
-            List<String> jvm = flags.equals("local") ? ServiceProcess.LOCAL_JVM : KUBERNETES_JVM;
-            for (String app : List.of("empty-app", "candidate-service", "exam-service", "renewal-service")) {
-                double[] measured = startOnce(app, jvm);
-                figures.computeIfAbsent(app + " (" + flags + ")", k -> new ArrayList<>()).add(measured);
-                report.say(String.format("start %s with %s flags: ready after %.0f ms (Quarkus: started in %.0f ms),"
-                        + " %d MiB RSS", app, flags, measured[0], measured[1], (long) measured[2]));
+        for (int round = 0; round < 3; round++) {
+            for (String flags : List.of("kubernetes", "local")) {
+                List<String> jvm = flags.equals("local") ? ServiceProcess.LOCAL_JVM : KUBERNETES_JVM;
+                for (String app : APPS) {
+                    double[] measured = startOnce(app, jvm);
+                    figures.computeIfAbsent(app + " (" + flags + ")", k -> new ArrayList<>()).add(measured);
+                    report.say(String.format("start %s with %s flags: ready after %.0f ms (Quarkus: started in %.0f"
+                            + " ms), %d MiB RSS, %.0f ms of CPU | load %s", app, flags, measured[0], measured[1],
+                            (long) measured[2], measured[3], Machine.loadAverage()));
+                }
             }
         }
         for (String flags : List.of("kubernetes", "local")) {
-            double[] empty = best(figures.get("empty-app (" + flags + ")"));
-            report.row("empty quarkus-rest app, " + flags + " flags", "time to ready / RSS", "",
-                    String.format("%.2f s / %d MiB", empty[0] / 1000, (long) empty[2]), "(baseline)");
+            List<double[]> empty = figures.get("empty-app (" + flags + ")");
+            report.row("empty quarkus-rest app, " + flags + " flags", "time to ready / RSS, 3 starts", "",
+                    String.format("%s s / %s MiB", column(empty, 0, 1000).format("%.2f"),
+                            column(empty, 2, 1).format("%.0f")), "(baseline)",
+                    "to ready " + column(empty, 3, 1).format("%.0f") + " ms");
             for (Service service : Service.values()) {
-                double[] s = best(figures.get(service.module() + " (" + flags + ")"));
-                report.row(service.module() + ", " + flags + " flags", "time to ready / RSS vs empty app",
-                        flags.equals("kubernetes") ? "≤ 2× each" : "(reported)",
-                        String.format("%.2f s / %d MiB", s[0] / 1000, (long) s[2]),
-                        String.format("%.1f× / %.1f×", s[0] / empty[0], s[2] / empty[2]));
+                List<double[]> s = figures.get(service.module() + " (" + flags + ")");
+                List<Double> timeRatios = new ArrayList<>();
+                List<Double> rssRatios = new ArrayList<>();
+                // each start against the empty app's start of the same round: neighbours in time
+                for (int i = 0; i < s.size(); i++) {
+                    timeRatios.add(s.get(i)[0] / empty.get(i)[0]);
+                    rssRatios.add(s.get(i)[2] / empty.get(i)[2]);
+                }
+                Spread time = Spread.of(timeRatios);
+                Spread rss = Spread.of(rssRatios);
+                boolean kubernetes = flags.equals("kubernetes");
+                report.row(service.module() + ", " + flags + " flags", "time to ready / RSS vs empty app, 3 starts",
+                        kubernetes ? "≤ 2× each" : "(reported)",
+                        String.format("%s s / %s MiB", column(s, 0, 1000).format("%.2f"),
+                                column(s, 2, 1).format("%.0f")),
+                        time.format("%.1f", "×") + " / " + rss.format("%.1f", "×") + (kubernetes
+                                ? time.median() <= 2 && rss.median() <= 2 ? " met" : " NOT met" : ""),
+                        "to ready " + column(s, 3, 1).format("%.0f") + " ms");
             }
         }
     }
 
-    /** The fastest of the runs (the least disturbed by the other builds on the machine), RSS of the same run. */
-    private static double[] best(List<double[]> runs) {
-        return runs.stream().min((a, b) -> Double.compare(a[0], b[0])).orElseThrow();
+    /** One figure of each start, divided by {@code unit}. */
+    private static Spread column(List<double[]> runs, int index, double unit) {
+        return Spread.of(runs.stream().map(r -> r[index] / unit).toList());
     }
 
-    /** ready ms, Quarkus started ms, RSS MiB when ready. */
+    /** ready ms, Quarkus started ms, RSS MiB when ready, CPU ms used until ready. */
     private double[] startOnce(String app, List<String> jvm) {
         Path log = out.resolve("logs").resolve(app + "-" + System.nanoTime() + ".log");
         if (app.equals("empty-app")) {
             try (App empty = App.start(app, root.resolve("benchmarks/empty-app/target/quarkus-app/quarkus-run.jar"),
                     jvm, Map.of(), log)) {
                 double ready = empty.awaitOk(empty.baseUrl() + "/hello", null, Duration.ofSeconds(120));
-                return new double[] { ready, empty.quarkusStartedMillis(), empty.rssMiB() };
+                return new double[] { ready, empty.quarkusStartedMillis(), empty.rssMiB(),
+                    Machine.cpuMillis(empty.pid()) };
             }
         }
         Service service = Service.valueOf(app.substring(0, app.indexOf('-')).toUpperCase());
@@ -201,7 +237,8 @@ public final class Bench {
                 config, log)) {
             double ready = instance.awaitOk("http://127.0.0.1:" + management + "/q/health/ready", null,
                     Duration.ofSeconds(180));
-            return new double[] { ready, instance.quarkusStartedMillis(), instance.rssMiB() };
+            return new double[] { ready, instance.quarkusStartedMillis(), instance.rssMiB(),
+                Machine.cpuMillis(instance.pid()) };
         }
     }
 
@@ -240,7 +277,8 @@ public final class Bench {
         throw new IllegalStateException(url + " did not answer " + status);
     }
 
-    private void readProfile(App bare) throws Exception {
+    private void readProfile(App bare, Cpu processes) throws Exception {
+        report.scenario("GET /candidates/{id}");
         String candidate = stack.url(Service.CANDIDATE);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -248,10 +286,11 @@ public final class Bench {
         }
         report.say("seeded 100 profiles (licence, experience, approved application) through candidate-service");
         compare("GET /candidates/{id} (5 reads)", "≥ 0.7× bare", bare.baseUrl(), candidate,
-                base -> i -> get(base + "/candidates/" + ids.get((int) (i % ids.size()))), 0.7);
+                base -> i -> get(base + "/candidates/" + ids.get((int) (i % ids.size()))), 0.7, processes);
     }
 
-    private void register(App bare) throws Exception {
+    private void register(App bare, Cpu processes) throws Exception {
+        report.scenario("POST /candidates");
         String candidate = stack.url(Service.CANDIDATE);
         String run = UUID.randomUUID().toString().substring(0, 8);
         // one sequence over every run, both sides: each registration has an email of its own
@@ -262,57 +301,83 @@ public final class Bench {
                     return post(base + "/candidates", String.format("{\"givenName\":\"Bench\",\"familyName\":"
                             + "\"Mark%d\",\"email\":\"b%d.%s@bench.example\",\"dateOfBirth\":\"1984-03-09\"}", n, n,
                             run));
-                }, 0.5);
+                }, 0.5, processes);
+    }
+
+    /** A run of one side and what each of its processes used per request meanwhile. */
+    private record Measured(Load.Run run, Cpu.Usage cpu) {
+    }
+
+    private Measured measure(Cpu processes, java.util.function.Supplier<Load.Run> drive) {
+        Cpu.Sample before = processes.sample();
+        Load.Run run = drive.get();
+        Cpu.Usage used = Cpu.between(before, processes.sample(), run.completed());
+        report.say(run.summary() + " | CPU per request " + used.compact() + " | load " + Machine.loadAverage());
+        requireNoFailures(run);
+        return new Measured(run, used);
     }
 
     /**
      * Saturates both sides with 16 connections, alternating (bare, certboard, bare, certboard) after a warm-up of each,
      * for the throughput ratio; then drives both at the same constant rate (half of what certboard sustained) for
-     * the latency under an open model.
+     * the latency under an open model, again three times each, alternating. The bare side's CPU is the bare app's
+     * and PostgreSQL's; certboard's is the services', Kafka's and PostgreSQL's.
      */
     private void compare(String work, String goal, String bareUrl, String certboardUrl,
-            java.util.function.Function<String, LongFunction<HttpRequest>> requests, double target) {
+            java.util.function.Function<String, LongFunction<HttpRequest>> requests, double target, Cpu processes) {
         LongFunction<HttpRequest> bare = requests.apply(bareUrl);
         LongFunction<HttpRequest> certboard = requests.apply(certboardUrl);
+        Cpu bareSide = processes.only("bare-app", Cpu.POSTGRES);
+        Cpu certboardSide = processes.only("candidate", "exam", "renewal", "kafka", Cpu.POSTGRES);
         Duration warmUp = Duration.ofSeconds(15);
-        Duration measure = Duration.ofSeconds(8);
+        Duration length = Duration.ofSeconds(8);
         report.say(load.saturate("warm-up bare", warmUp, 16, bare).summary());
         report.say(load.saturate("warm-up certboard", warmUp, 16, certboard).summary());
+        List<Measured> bareRuns = new ArrayList<>();
+        List<Measured> certboardRuns = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
-        List<Double> bareRates = new ArrayList<>();
-        List<Double> certboardRates = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
-            Load.Run bareRun = load.saturate("bare " + round, measure, 16, bare);
-            report.say(bareRun.summary() + " | load " + Machine.loadAverage());
-            Load.Run certboardRun = load.saturate("certboard " + round, measure, 16, certboard);
-            report.say(certboardRun.summary() + " | load " + Machine.loadAverage());
-            requireNoFailures(bareRun);
-            requireNoFailures(certboardRun);
-            bareRates.add(bareRun.perSecond());
-            certboardRates.add(certboardRun.perSecond());
-            ratios.add(certboardRun.perSecond() / bareRun.perSecond());
+            String name = " " + round;
+            Measured b = measure(bareSide, () -> load.saturate("bare" + name, length, 16, bare));
+            Measured c = measure(certboardSide, () -> load.saturate("certboard" + name, length, 16, certboard));
+            bareRuns.add(b);
+            certboardRuns.add(c);
+            ratios.add(c.run().perSecond() / b.run().perSecond());
         }
         // each round's two runs are neighbours in time: the median of their ratios is what the shared machine
         // disturbs least
-        double ratio = median(ratios);
-        double bareRate = median(bareRates);
-        double certboardRate = median(certboardRates);
-        double rate = Math.max(20, Math.round(certboardRate / 2 / 10) * 10);
-        Load.Run bareOpen = load.constantRate("bare at " + rate + "/s", rate, measure, 64, bare);
-        report.say(bareOpen.summary());
-        Load.Run certboardOpen = load.constantRate("certboard at " + rate + "/s", rate, measure, 64, certboard);
-        report.say(certboardOpen.summary());
-        requireNoFailures(certboardOpen);
+        Spread ratio = Spread.of(ratios);
+        Spread bareRate = Spread.of(bareRuns.stream().map(m -> m.run().perSecond()).toList());
+        Spread certboardRate = Spread.of(certboardRuns.stream().map(m -> m.run().perSecond()).toList());
+        double rate = Math.max(20, Math.round(certboardRate.median() / 2 / 10) * 10);
+        List<Measured> bareOpen = new ArrayList<>();
+        List<Measured> certboardOpen = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            String name = " at " + rate + "/s " + round;
+            bareOpen.add(measure(bareSide, () -> load.constantRate("bare" + name, rate, length, 64, bare)));
+            certboardOpen.add(measure(certboardSide,
+                    () -> load.constantRate("certboard" + name, rate, length, 64, certboard)));
+        }
         if (Boolean.getBoolean("bench.jfr")) {
             profile(work, certboard);
         }
-        report.row(work, "throughput, 16 connections (closed)", goal,
-                String.format("%.0f vs %.0f req/s (medians)", certboardRate, bareRate),
-                String.format("%.2f× %s (median of rounds %s)", ratio, ratio >= target ? "met" : "NOT met",
-                        ratios.stream().map(r -> String.format("%.2f", r)).toList()));
-        report.row(work, String.format("constant %.0f req/s: p50 / p99 / max", rate), "(reported)",
-                String.format("%.1f / %.1f / %.0f ms", certboardOpen.p(50), certboardOpen.p(99), certboardOpen.max()),
-                String.format("bare %.1f / %.1f / %.0f ms", bareOpen.p(50), bareOpen.p(99), bareOpen.max()));
+        report.row(work, "throughput, 16 connections (closed), 3 rounds", goal,
+                String.format("%s vs %s req/s", certboardRate.format("%.0f"), bareRate.format("%.0f")),
+                ratio.format("%.2f", "×") + " " + (ratio.median() >= target ? "met" : "NOT met"),
+                "certboard " + cpuOf(certboardRuns) + "; bare " + cpuOf(bareRuns));
+        report.row(work, String.format("constant %.0f req/s, 3 runs: p50 / p99 / max", rate), "(reported)",
+                latencies(certboardOpen), "bare " + latencies(bareOpen),
+                "certboard " + cpuOf(certboardOpen) + "; bare " + cpuOf(bareOpen));
+    }
+
+    private static String cpuOf(List<Measured> runs) {
+        return Cpu.Usage.median(runs.stream().map(Measured::cpu).toList()).compact();
+    }
+
+    private static String latencies(List<Measured> runs) {
+        return String.format("%s / %s / %s ms", Spread.of(runs.stream().map(m -> m.run().p(50)).toList())
+                .format("%.1f"), Spread.of(runs.stream().map(m -> m.run().p(99)).toList()).format("%.1f"),
+                Spread.of(runs.stream().map(m -> m.run().max()).toList()).format("%.0f"));
     }
 
     /** A further saturated run of candidate-service under JDK Flight Recorder; its top frames go to the log. */
@@ -331,11 +396,6 @@ public final class Bench {
         } catch (IOException e) {
             report.say("JFR summary failed: " + e);
         }
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
     }
 
     private static void requireNoFailures(Load.Run run) {
@@ -384,8 +444,19 @@ public final class Bench {
         return JSON.readTree(response.body());
     }
 
+    /** The runner's own connection: named, so that its backend's CPU is not counted as the run's ({@link Cpu}). */
     static Connection connect(LocalStack stack, Service service) throws SQLException {
-        return stack.postgres().connect(stack.database(service));
+        return connect(stack, service, Cpu.RUNNER);
+    }
+
+    static Connection connect(LocalStack stack, Service service, String applicationName) throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", stack.postgres().user());
+        if (stack.postgres().password() != null) {
+            properties.setProperty("password", stack.postgres().password());
+        }
+        properties.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(stack.postgres().jdbcUrl(stack.database(service)), properties);
     }
 
     static LocalDate today() {

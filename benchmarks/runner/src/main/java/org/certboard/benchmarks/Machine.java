@@ -12,6 +12,15 @@ final class Machine {
     private Machine() {
     }
 
+    /** The one-minute load average, NaN when /proc cannot tell. */
+    static double loadOneMinute() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");

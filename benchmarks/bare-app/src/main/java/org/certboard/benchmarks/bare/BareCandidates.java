@@ -29,7 +29,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * candidate-service's profile read and staff registration, written bare: the same five reads (candidate, licences,
- * degrees, experience, latest application) one after the other on one connection, and the same insert, with the
+ * degrees, experience, applications) one after the other on one connection, and the same insert, with the
  * same bearer-token check. No ORM, no outbox, no uniqueness pre-check: the baseline the issue compares against.
  */
 @Path("/candidates")
@@ -66,10 +66,10 @@ public class BareCandidates {
                             .chain(() -> list(connection,
                                     "select * from experience where candidate_id = $1 order by start_date, id", id))
                             .invoke(rows -> profile.put("experience", rows))
+                            // as candidate-service: every application, the latest of each program kept
                             .chain(() -> list(connection, "select * from application where candidate_id = $1"
-                                    + " order by submitted_at desc, id limit 1", id))
-                            .map(rows -> Response.ok(profile.put("application", rows.isEmpty() ? null : rows.getValue(0)))
-                                    .build());
+                                    + " order by program, submitted_at desc, id", id))
+                            .map(rows -> Response.ok(profile.put("applications", latestPerProgram(rows))).build());
                 }));
     }
 
@@ -105,6 +105,19 @@ public class BareCandidates {
             array.add(row.toJson());
         }
         return array;
+    }
+
+    private static JsonArray latestPerProgram(JsonArray applications) {
+        JsonArray latest = new JsonArray();
+        String program = null;
+        for (int i = 0; i < applications.size(); i++) {
+            JsonObject application = applications.getJsonObject(i);
+            if (!application.getString("program").equals(program)) {
+                program = application.getString("program");
+                latest.add(application);
+            }
+        }
+        return latest;
     }
 
     private static boolean blank(String value) {
