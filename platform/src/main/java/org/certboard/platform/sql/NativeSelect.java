@@ -28,4 +28,10 @@ public final class NativeSelect {
     public static <R> Mutiny.SelectionQuery<R> of(Mutiny.Session session, String sql, Class<R> resultType) {
         return session.createNativeQuery(OUT_OF_PLAN_CACHE + sql, resultType).setParameter("outOfPlanCache", ONE);
     }
+
+    /** {@code n} values of the sequence (a name from the code, never from input) in one statement. */
+    public static Mutiny.SelectionQuery<Long> nextValues(Mutiny.Session session, String sequence, int n) {
+        return of(session, "select nextval('" + sequence + "') from generate_series(1, :n)", Long.class)
+                .setParameter("n", n);
+    }
 }

@@ -89,9 +89,8 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
      * (docs/renewal-service.md).
      */
     public Uni<List<Long>> nextNumbers(int n) {
-        return Panache.getSession().chain(session -> NativeSelect.of(session,
-                "select nextval('certification_number_seq') from generate_series(1, :n)", Long.class)
-                .setParameter("n", n).getResultList());
+        return Panache.getSession()
+                .chain(session -> NativeSelect.nextValues(session, "certification_number_seq", n).getResultList());
     }
 
     /**

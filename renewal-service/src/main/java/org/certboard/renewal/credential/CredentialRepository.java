@@ -41,9 +41,8 @@ public class CredentialRepository implements PanacheRepositoryBase<Credential, U
 
     /** {@code n} positions in the status lists, in one statement; never handed out twice. */
     public Uni<List<Long>> nextStatusIndexes(int n) {
-        return Panache.getSession().chain(session -> NativeSelect.of(session,
-                "select nextval('credential_status_index_seq') from generate_series(1, :n)", Long.class)
-                .setParameter("n", n).getResultList());
+        return Panache.getSession()
+                .chain(session -> NativeSelect.nextValues(session, "credential_status_index_seq", n).getResultList());
     }
 
     /**
