@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,7 +107,7 @@ public class DeadLetterParking {
      * one statement said so for a whole poll.
      */
     Uni<Boolean> anyParked(List<RawEvent> events) {
-        List<RawEvent> keyed = events.stream().filter(java.util.Objects::nonNull).toList();
+        List<RawEvent> keyed = events.stream().filter(Objects::nonNull).toList();
         if (keyed.isEmpty()) {
             return Uni.createFrom().item(false);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -95,7 +96,7 @@ public class EventConsumer {
         Span span = processingSpan(message, raw != null ? raw.type() : event.type().type(),
                 raw != null ? raw.id() : event.id());
         // a set handler writes what the event causes with its traceparent (IncomingEvent.causes), not the current span
-        IncomingEvent traced = event != null ? event.traced(TraceParent.of(span)) : null;
+        IncomingEvent traced = event != null ? event.traced(TraceParent.header(span)) : null;
         return Uni.createFrom().deferred(() -> {
             // Current while the handler builds its work, so that the events it writes to the outbox carry this trace.
             try (Scope ignored = span.makeCurrent()) {
@@ -170,7 +171,7 @@ public class EventConsumer {
                 IncomingEvent event = read(record);
                 Span span = processingSpan(record, event.type().type(), event.id());
                 spans.add(span);
-                polled.add(new Polled(event.traced(TraceParent.of(span)), DeadLetterParking.RawEvent.of(record),
+                polled.add(new Polled(event.traced(TraceParent.header(span)), DeadLetterParking.RawEvent.of(record),
                         span));
             }
             return polled;
@@ -215,7 +216,7 @@ public class EventConsumer {
     }
 
     /** Builds the work with {@code span} current, so that the events it writes to the outbox carry its trace. */
-    private static Uni<Void> within(Span span, java.util.function.Supplier<Uni<Void>> work) {
+    private static Uni<Void> within(Span span, Supplier<Uni<Void>> work) {
         try (Scope ignored = span.makeCurrent()) {
             return work.get();
         }

@@ -43,7 +43,7 @@ public final class TraceParent {
     }
 
     /** The span's traceparent; null when it is not valid (tracing off). */
-    public static String of(Span span) {
+    public static String header(Span span) {
         return header(Context.root().with(span));
     }
 
