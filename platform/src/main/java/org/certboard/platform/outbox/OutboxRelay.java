@@ -27,10 +27,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Publishes the outbox to Kafka. One thread and one plain JDBC connection relay batches in seq order, polling every
- * {@code certboard.outbox.poll-interval} (no NOTIFY per commit: it serialises the service's commits, see the V0_4
- * migration) and woken in-process as soon as a request or a consumed event that wrote outbox rows committed
- * ({@link #wake()}). Each batch ({@link RelayBatch}) marks a row published only after Kafka acknowledged it
+ * Publishes the outbox to Kafka. One thread and one plain JDBC connection relay batches in seq order, woken
+ * in-process as soon as a request, a consumed event or a job that wrote outbox rows committed ({@link #wake()}), and
+ * polling every {@code certboard.outbox.poll-interval} for what no wake-up announced (no NOTIFY per commit: it
+ * serialises the service's commits, see the V0_4 migration). Each batch ({@link RelayBatch}) marks a row published only after Kafka acknowledged it
  * (acks=all, idempotent producer), in the same transaction that locked the rows, so a crash between send and mark
  * re-sends (consumers dedupe on ce_id) and never loses an event. When a record fails transiently, the rows
  * acknowledged before it are marked and it goes again, with the rows after it, in seq order.
@@ -154,11 +154,13 @@ public class OutboxRelay {
         while (running) {
             lastTurnNanos = System.nanoTime();
             try {
-                int selected = relayOnce();
+                RelayBatch.Outcome outcome = relayOnce();
                 backoff = MIN_BACKOFF;
-                if (selected < config.batchSize()) {
+                if (outcome.selected() < config.batchSize()) {
                     upkeep.whenIdle(relayConnection);
-                    awaitNextPoll(config.pollInterval());
+                    // another replica's relay is publishing: what woke this one may have been committed after
+                    // that relay's select, so look again soon rather than a whole poll interval later
+                    awaitNextPoll(outcome.leaseTaken() ? config.pollInterval() : config.leaseRetry());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -174,7 +176,7 @@ public class OutboxRelay {
     }
 
     /** One batch, counted; a transient failure is thrown once what Kafka acknowledged before it is marked. */
-    private int relayOnce() throws Exception {
+    private RelayBatch.Outcome relayOnce() throws Exception {
         connect();
         synchronized (wakeUp) {
             // before the select: a commit that wakes us after this point is seen by the next pass
@@ -187,7 +189,7 @@ public class OutboxRelay {
             throw outcome.failure();
         }
         heartbeatMillis.set(System.currentTimeMillis());
-        return outcome.selected();
+        return outcome;
     }
 
     /** Logs the failure, starts afresh after the backoff; false when interrupted meanwhile (shutting down). */

@@ -31,10 +31,14 @@ import org.jboss.logging.Logger;
 final class RelayBatch {
     private static final Logger LOG = Logger.getLogger(RelayBatch.class);
     private static final long LEASE_KEY = 0x6365727462L; // "certb": one relay lease per database
-    private static final Outcome NOTHING = new Outcome(0, 0, 0, null);
+    private static final Outcome NOTHING = new Outcome(true, 0, 0, 0, null);
+    private static final Outcome LEASE_HELD_ELSEWHERE = new Outcome(false, 0, 0, 0, null);
 
-    /** {@code failure}: the transient failure that stopped the batch after the commit, or null. */
-    record Outcome(int selected, int published, int parked, ExecutionException failure) {
+    /**
+     * {@code leaseTaken}: false when another relay held the lease (this one sent nothing); {@code failure}: the
+     * transient failure that stopped the batch after the commit, or null.
+     */
+    record Outcome(boolean leaseTaken, int selected, int published, int parked, ExecutionException failure) {
     }
 
     /** A record handed to the producer, in seq order. */
@@ -66,7 +70,11 @@ final class RelayBatch {
     }
 
     private Outcome relay(int batchSize) throws Exception {
-        if (!takeLease() || sendOldest(batchSize) == 0) {
+        if (!takeLease()) {
+            connection.commit();
+            return LEASE_HELD_ELSEWHERE;
+        }
+        if (sendOldest(batchSize) == 0) {
             connection.commit();
             return NOTHING;
         }
@@ -85,7 +93,7 @@ final class RelayBatch {
         park();
         markPublished(published);
         connection.commit();
-        return new Outcome(selected, published.size(), refused.size(), failure);
+        return new Outcome(true, selected, published.size(), refused.size(), failure);
     }
 
     private boolean takeLease() throws SQLException {

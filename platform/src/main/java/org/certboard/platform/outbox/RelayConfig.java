@@ -18,12 +18,21 @@ public interface RelayConfig {
     int batchSize();
 
     /**
-     * How long the relay waits after a batch smaller than {@link #batchSize()} before it looks again: the delay a new
-     * event can wait before it is sent, and what gathers the events committed meanwhile into one batch. (No NOTIFY
-     * per commit any more: it made the service's writes commit one at a time, docs/benchmarks.md.)
+     * How long the relay waits after a batch smaller than {@link #batchSize()} before it looks again, unless woken:
+     * every commit of this replica that wrote outbox rows wakes it at once, so the poll only finds what another
+     * replica committed while this one held the lease. It is what an idle relay costs (one small transaction per
+     * interval), and the longest such an event can wait. (No NOTIFY per commit: it made the service's writes commit
+     * one at a time, docs/benchmarks.md.)
+     */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /**
+     * How soon the relay looks again when another replica's relay held the lease: the events that woke this one may
+     * have been committed after that relay selected its batch.
      */
     @WithDefault("50ms")
-    Duration pollInterval();
+    Duration leaseRetry();
 
     /** Longest wait between retries while Kafka or the database is down. */
     @WithDefault("5s")

@@ -101,6 +101,10 @@ class SeveralRelaysTest {
                 return Duration.ofMillis(50);
             }
 
+            public Duration leaseRetry() {
+                return Duration.ofMillis(50);
+            }
+
             public Duration maxBackoff() {
                 return Duration.ofSeconds(1);
             }

@@ -14,6 +14,7 @@ import org.certboard.events.renewal.RenewalReminderDue;
 import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.clock.ClockMoved;
 import org.certboard.platform.outbox.Outbox;
+import org.certboard.platform.outbox.OutboxWakeUp;
 import org.certboard.platform.program.ProgramRules;
 import org.certboard.renewal.calendar.ClockAction;
 import org.certboard.renewal.calendar.RenewalCalendar;
@@ -55,6 +56,7 @@ public class ClockJob {
     private final ProgramRules<RenewalCalendar> calendars;
     private final BoardTime time;
     private final Outbox outbox;
+    private final OutboxWakeUp wakeUp;
     private final Vertx vertx;
     /** Runs requested since the current run started; a request during a run makes it go round once more. */
     private final AtomicInteger requests = new AtomicInteger();
@@ -62,11 +64,12 @@ public class ClockJob {
     private final Counter failedRuns;
 
     public ClockJob(CertificationRepository certifications, ProgramRules<RenewalCalendar> calendars, BoardTime time, Outbox outbox,
-            Vertx vertx, MeterRegistry registry) {
+            OutboxWakeUp wakeUp, Vertx vertx, MeterRegistry registry) {
         this.certifications = certifications;
         this.calendars = calendars;
         this.time = time;
         this.outbox = outbox;
+        this.wakeUp = wakeUp;
         this.vertx = vertx;
         // what the "clock not run" alert reads: named for the renewal clock, not for this class or its package
         this.completedRuns = runs(registry, "completed");
@@ -124,7 +127,8 @@ public class ClockJob {
     }
 
     private Uni<Void> catchUp(LocalDate today) {
-        return Panache.withTransaction(() -> batch(today))
+        // each batch's reminders and status changes leave as soon as it committed, not at the relay's next poll
+        return Panache.withTransaction(() -> batch(today)).invoke(wakeUp::committed)
                 .chain(claimed -> claimed < BATCH ? Uni.createFrom().voidItem() : catchUp(today));
     }
 
