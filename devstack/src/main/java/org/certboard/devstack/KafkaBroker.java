@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,21 +33,34 @@ import org.apache.kafka.clients.admin.NewTopic;
  */
 public final class KafkaBroker implements AutoCloseable {
     private static final String CLASSPATH_RESOURCE = "org/certboard/kafka/broker.classpath";
+    /** A quick start and a small footprint: C1 only, for tests and the local stack. */
+    public static final List<String> LOCAL_JVM = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+    /** As a broker runs in production (both JIT compilers, Kafka's own G1 default): for measurements. */
+    public static final List<String> SERVER_JVM = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
+            "-XX:MaxGCPauseMillis=20");
 
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final List<String> jvm;
     private ChildProcess process;
 
-    private KafkaBroker(Path dataDir, int port, int controllerPort) {
+    private KafkaBroker(Path dataDir, int port, int controllerPort, List<String> jvm) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.jvm = List.copyOf(jvm);
     }
 
     /** Starts a broker (formatting {@code dataDir} on first use) and waits until it accepts requests. */
     public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
-        KafkaBroker broker = new KafkaBroker(dataDir.toAbsolutePath(), port, controllerPort);
+        return start(dataDir, port, controllerPort, LOCAL_JVM);
+    }
+
+    /** The same, with these JVM flags ({@link #LOCAL_JVM} or {@link #SERVER_JVM}). */
+    public static KafkaBroker start(Path dataDir, int port, int controllerPort, List<String> jvm) {
+        KafkaBroker broker = new KafkaBroker(dataDir.toAbsolutePath(), port, controllerPort, jvm);
         broker.start();
         return broker;
     }
@@ -63,8 +77,8 @@ public final class KafkaBroker implements AutoCloseable {
         if (!Files.exists(dataDir.resolve("logs/meta.properties"))) {
             format(properties);
         }
-        process = ChildProcess.startJava("kafka", List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-cp", brokerClasspath()),
+        process = ChildProcess.startJava("kafka", Stream.concat(jvm.stream(),
+                Stream.of("-cp", brokerClasspath())).toList(),
                 List.of("org.certboard.kafka.BrokerMain", Long.toString(ProcessHandle.current().pid()),
                         properties.toString()),
                 dataDir.resolve("kafka.log"));

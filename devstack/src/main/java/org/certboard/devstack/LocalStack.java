@@ -161,7 +161,10 @@ public final class LocalStack implements AutoCloseable {
                     provider.dropDataWhenRealmChanges(), options.stateDir().resolve("logs").resolve("keycloak.log"));
         }
         progress.accept("starting Kafka (KRaft) on 127.0.0.1:" + options.kafkaPort() + " ...");
-        kafka = KafkaBroker.start(options.stateDir().resolve("kafka"), options.kafkaPort(), controllerPort());
+        // the broker follows the services: C1-only beside the local flags, a server JVM beside the deployment's
+        // (the benchmarks), so that Kafka's share of CPU per event is a production broker's
+        kafka = KafkaBroker.start(options.stateDir().resolve("kafka"), options.kafkaPort(), controllerPort(),
+                options.serviceJvm().equals(ServiceProcess.LOCAL_JVM) ? KafkaBroker.LOCAL_JVM : KafkaBroker.SERVER_JVM);
         kafka.createTopics(Topics.ALL, 3);
         progress.accept("Kafka ready (" + seconds(t0) + ")");
 
