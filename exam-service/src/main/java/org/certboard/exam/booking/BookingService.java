@@ -71,9 +71,11 @@ public class BookingService {
                         .call(auth -> checkRetake(auth, slot))
                         .invoke(() -> requireSeatLeft(slot))
                         .call(auth -> insertActive(bookingId, candidateId, slot, auth.applicationId, now))
-                        .call(auth -> takeSeat(slot))
-                        .call(auth -> outbox.add(booked(candidateId, bookingId, slot))))
-                .chain(() -> bookings.findById(bookingId)));
+                        .call(auth -> outbox.add(booked(candidateId, bookingId, slot)))
+                        .chain(() -> bookings.findById(bookingId))
+                        // the seat last: its update locks the sitting's row until the commit, and every booking
+                        // of the sitting queues behind that lock, so nothing else runs while it is held
+                        .call(() -> takeSeat(slot))));
     }
 
     public Uni<Void> cancel(UUID bookingId) {
