@@ -68,7 +68,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("certboard.root", ".")).toAbsolutePath().normalize();
-        Set<String> only = Set.of(System.getProperty("bench.only", "startup,get,post,results,bookings,import")
+        Set<String> only = Set.of(System.getProperty("bench.only", "idle,startup,get,post,results,bookings,import")
                 .split(","));
         Path out = root.resolve("benchmarks/target/run-" + System.currentTimeMillis());
         Files.createDirectories(out);
@@ -125,6 +125,9 @@ public final class Bench {
      * compete with the result-to-certification path being measured.
      */
     private void runAll() throws Exception {
+        if (only.contains("idle")) {
+            idle();
+        }
         if (only.contains("startup")) {
             startup();
         }
@@ -158,6 +161,26 @@ public final class Bench {
                 }
             }
         }
+    }
+
+    /**
+     * What the stack spends while nothing is asked of it (relay polls, consumer fetches, scheduled jobs): three
+     * 10-second samples, as ms of CPU per second per process. Under load, every figure of CPU per operation carries
+     * this divided by the rate.
+     */
+    private void idle() throws InterruptedException {
+        report.scenario("idle: no requests");
+        Thread.sleep(10_000);
+        List<Cpu.Usage> samples = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Cpu.Sample before = cpu.sample();
+            Thread.sleep(10_000);
+            Cpu.Usage used = Cpu.between(before, cpu.sample(), 10);
+            report.say("idle 10 s: CPU per second " + used.compact() + " | load " + Machine.loadAverage());
+            samples.add(used);
+        }
+        report.row("idle stack", "ms of CPU per second, 3 samples of 10 s", "(reported)", "", "",
+                Cpu.Usage.median(samples).compact());
     }
 
     // ---------------------------------------------------------------- start-up and memory
