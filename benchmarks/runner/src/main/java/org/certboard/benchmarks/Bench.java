@@ -308,8 +308,8 @@ public final class Bench {
             ids.add(seedProfile(candidate, i));
         }
         report.say("seeded 100 profiles (licence, experience, approved application) through candidate-service");
-        compare("GET /candidates/{id} (5 reads)", "≥ 0.7× bare", bare.baseUrl(), candidate,
-                base -> i -> get(base + "/candidates/" + ids.get((int) (i % ids.size()))), 0.7, processes);
+        compare("GET /candidates/{id} (5 reads)", "≥ 0.8× bare", bare.baseUrl(), candidate,
+                base -> i -> get(base + "/candidates/" + ids.get((int) (i % ids.size()))), 0.8, processes);
     }
 
     private void register(App bare, Cpu processes) throws Exception {
