@@ -5,10 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TopicProbe;
@@ -89,6 +95,35 @@ class EventConsumerTest {
         awaitEffects(eventId, 1);
         try (TopicProbe dlq = new TopicProbe(bootstrapServers, DLQ)) {
             assertThat(dlq.drain(Duration.ofSeconds(3))).noneMatch(r -> candidate.toString().equals(r.key()));
+        }
+    }
+
+    @Test
+    void aPollOfEventsWithoutAHandlerIsAcknowledgedWithoutATransaction() throws Exception {
+        // the test consumer handles CandidateRegistered only; a licence is nothing to it
+        UUID candidate = UUID.randomUUID();
+        UUID licence = UUID.randomUUID();
+        send(candidate, licence, EventType.LICENCE_RECORDED.type(), "{}");
+
+        awaitNoLag("platform-test", Topics.CANDIDATE_EVENTS);
+        assertThat(TestDatabase.count("select count(*) from processed_event where event_id = ?", licence))
+                .as("acknowledged, not recorded").isZero();
+        assertThat(TestDatabase.count("select count(*) from parked_event where event_id = ?", licence)).isZero();
+    }
+
+    /** Until the group's committed offsets reach the end of every partition of the topic. */
+    private void awaitNoLag(String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                admin.listOffsets(latest).all().get().forEach((partition, end) -> assertThat(
+                        committed.containsKey(partition) ? committed.get(partition).offset() : 0L)
+                        .as("committed offset of %s", partition).isEqualTo(end.offset()));
+            });
         }
     }
 

@@ -3,8 +3,10 @@ package org.certboard.platform.inbox;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -15,22 +17,25 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What a consumer does with each event type it cares about, keyed by payload class: the type system, not a switch
- * over type names plus a cast, pairs each event with its handler. An event without a handler is recorded as processed
- * and otherwise ignored: a topic carries more than any one consumer needs.
+ * over type names plus a cast, pairs each event with its handler. An event without a handler is ignored: a topic
+ * carries more than any one consumer needs. A poll of only such events is acknowledged without a transaction
+ * ({@link EventConsumer#consumeBatch}); in a poll with others, it is recorded as processed with them.
  * <p>
  * A consumer that applies a whole poll as sets (one statement per table, not per event) is built with {@link #inSets}
- * instead: it gets every new event of the poll at once, and a single one when events are applied one by one.
+ * instead: it gets every new event of the poll (of the types it names) at once, and a single one when events are
+ * applied one by one.
  */
 public final class EventHandlers {
-    private static final Function<IncomingEvent, Uni<Void>> IGNORE = event -> Uni.createFrom().voidItem();
-
     private final Map<EventType, Function<IncomingEvent, Uni<Void>>> handlers;
     private final Function<List<IncomingEvent>, Uni<Void>> sets;
+    /** The types a set handler takes; the others are ignored like types without a handler. */
+    private final Set<EventType> setTypes;
 
     private EventHandlers(Map<EventType, Function<IncomingEvent, Uni<Void>>> handlers,
-            Function<List<IncomingEvent>, Uni<Void>> sets) {
+            Function<List<IncomingEvent>, Uni<Void>> sets, Set<EventType> setTypes) {
         this.handlers = Collections.unmodifiableMap(new EnumMap<>(handlers));
         this.sets = sets;
+        this.setTypes = setTypes;
     }
 
     public static Builder builder() {
@@ -44,12 +49,29 @@ public final class EventHandlers {
      */
     public static EventHandlers inSets(Function<List<IncomingEvent>, Uni<Void>> handler) {
         // an EnumMap, not Map.of(): the constructor's EnumMap copy refuses an empty map of any other kind
-        return new EventHandlers(new EnumMap<>(EventType.class), handler);
+        return new EventHandlers(new EnumMap<>(EventType.class), handler, EnumSet.allOf(EventType.class));
+    }
+
+    /** The same for a handler that takes only events of these payload types: it is never called with others. */
+    @SafeVarargs
+    public static EventHandlers inSets(Function<List<IncomingEvent>, Uni<Void>> handler,
+            Class<? extends EventPayload>... payloadTypes) {
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        Arrays.stream(payloadTypes).map(Builder::typeOf).forEach(types::add);
+        return new EventHandlers(new EnumMap<>(EventType.class), handler, types);
+    }
+
+    /** Whether an event of this type has anything to apply here. */
+    boolean handles(EventType type) {
+        return sets != null ? setTypes.contains(type) : handlers.containsKey(type);
     }
 
     /** Runs the event's handler (in the consumer's transaction), or nothing for a type without one. */
     Uni<Void> handle(IncomingEvent event) {
-        return sets != null ? sets.apply(List.of(event)) : handlers.getOrDefault(event.type(), IGNORE).apply(event);
+        if (!handles(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        return sets != null ? sets.apply(List.of(event)) : handlers.get(event.type()).apply(event);
     }
 
     /** True when {@link #handleAll} applies a poll as sets rather than event by event. */
@@ -57,9 +79,10 @@ public final class EventHandlers {
         return sets != null;
     }
 
-    /** Runs the set handler on the poll's new events; only for {@link #takesSets}. */
+    /** Runs the set handler on the poll's new events of its types; only for {@link #takesSets}. */
     Uni<Void> handleAll(List<IncomingEvent> events) {
-        return events.isEmpty() ? Uni.createFrom().voidItem() : sets.apply(events);
+        List<IncomingEvent> taken = events.stream().filter(event -> setTypes.contains(event.type())).toList();
+        return taken.isEmpty() ? Uni.createFrom().voidItem() : sets.apply(taken);
     }
 
     public static final class Builder {
@@ -84,7 +107,7 @@ public final class EventHandlers {
         }
 
         public EventHandlers build() {
-            return new EventHandlers(handlers, null);
+            return new EventHandlers(handlers, null, EnumSet.noneOf(EventType.class));
         }
 
         private static EventType typeOf(Class<? extends EventPayload> payloadType) {

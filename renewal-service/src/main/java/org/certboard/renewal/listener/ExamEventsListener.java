@@ -3,6 +3,7 @@ package org.certboard.renewal.listener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 
+import org.certboard.events.exam.ExamPassed;
 import org.certboard.platform.inbox.EventConsumer;
 import org.certboard.platform.inbox.EventHandlers;
 import org.certboard.renewal.issuance.IssuanceService;
@@ -22,7 +23,7 @@ public class ExamEventsListener {
 
     public ExamEventsListener(EventConsumer consumer, IssuanceService issuance) {
         this.consumer = consumer;
-        this.handlers = EventHandlers.inSets(issuance::onExamsPassed);
+        this.handlers = EventHandlers.inSets(issuance::onExamsPassed, ExamPassed.class);
     }
 
     /** The channel, a poll at a time (batch=true): see {@link EventConsumer#consumeBatch}. */
