@@ -95,9 +95,12 @@ public class MailListener {
     @ActivateRequestContext
     public Uni<Void> onEvents(KafkaRecordBatch<String, String> batch) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> writeAll(records)))
-                .onFailure(Failures::isTransient).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
-                .indefinitely()
+        return Uni.createFrom().item(() -> lettersOf(records))
+                // most events mail no one (a registration, a CE credit): their polls need no transaction
+                .chain(lettered -> lettered.isEmpty() ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().deferred(() -> Panache.withTransaction(() -> write(lettered)))
+                                .onFailure(Failures::isTransient).retry()
+                                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely())
                 .onFailure().recoverWithUni(failure -> {
                     LOG.debugf("a mail batch failed (%s): one record at a time", failure.toString());
                     return oneByOne(records);
@@ -110,15 +113,7 @@ public class MailListener {
      * insert of every mail. The events are taken in the poll's order, so a booking's second ExamBooked in the same
      * poll is a move, as it would be one poll later.
      */
-    private Uni<Void> writeAll(List<? extends Message<String>> records) {
-        List<Lettered> lettered = new ArrayList<>();
-        for (Message<String> record : records) {
-            IncomingEvent event = recent(record);
-            Draft draft = event == null ? null : letterOf(event.data());
-            if (draft != null) {
-                lettered.add(new Lettered(event, draft));
-            }
-        }
+    private Uni<Void> write(List<Lettered> lettered) {
         if (lettered.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -149,11 +144,24 @@ public class MailListener {
                 }));
     }
 
+    /** The records' events that mail someone, with their letters, in the poll's order. */
+    private List<Lettered> lettersOf(List<? extends Message<String>> records) {
+        List<Lettered> lettered = new ArrayList<>();
+        for (Message<String> record : records) {
+            IncomingEvent event = recent(record);
+            Draft draft = event == null ? null : letterOf(event.data());
+            if (draft != null) {
+                lettered.add(new Lettered(event, draft));
+            }
+        }
+        return lettered;
+    }
+
     private Uni<Void> oneByOne(List<KafkaRecord<String, String>> records) {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (KafkaRecord<String, String> record : records) {
-            done = done.chain(() -> Uni.createFrom().deferred(() -> Panache.withTransaction(() -> writeAll(
-                    List.of(record))))
+            done = done.chain(() -> Uni.createFrom().deferred(() -> Panache.withTransaction(() -> write(
+                    lettersOf(List.of(record)))))
                     .onFailure(Failures::isTransient).retry()
                     .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
                     .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(2)
@@ -183,7 +191,7 @@ public class MailListener {
     /**
      * The mail an event calls for, as a letter without its reader's name; null when it calls for none. Mail about an
      * application, an exam or a certification names the program's credential: a person may hold more than one. Every
-     * ExamBooked is a confirmation here; {@link #writeAll} makes it a move when its booking was mailed before.
+     * ExamBooked is a confirmation here; {@link #write} makes it a move when its booking was mailed before.
      */
     private Draft letterOf(EventPayload data) {
         String portal = config.portalUrl();
