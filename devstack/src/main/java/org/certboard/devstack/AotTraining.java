@@ -29,12 +29,23 @@ import org.certboard.devstack.scenario.TokenSource;
  * SIGTERM so that the JVM writes the cache as it exits. Training is the same start and stop against the stack's own
  * databases as a restart would be, so it leaves nothing a restart would not. A failure costs the cache, never the
  * stack: the service then starts without one, and a {@code .failed} file beside the cache keeps later stacks of the
- * same build from training again.
+ * same build from training again. {@link #cache} trains any other packaged app (the benchmarks' empty app) the same
+ * way.
  */
-final class AotTraining {
+public final class AotTraining {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    /** The JVM writes the cache after the service stopped: a second JVM assembles it, tens of seconds when loaded. */
-    private static final Duration EXIT_GRACE = Duration.ofMinutes(3);
+    /** The JVM writes the cache after the app stopped: a second JVM assembles it, tens of seconds when loaded. */
+    public static final Duration EXIT_GRACE = Duration.ofMinutes(3);
+
+    /** One training run of an app: start it with these flags (output to {@code log}), ask it something, stop it. */
+    @FunctionalInterface
+    public interface Exercise {
+        /**
+         * Returns once the JVM has exited (SIGTERM, then up to {@link AotTraining#EXIT_GRACE}); what it asked,
+         * for the log.
+         */
+        String run(List<String> trainingFlags, Path log) throws IOException;
+    }
 
     private final AotCache aot;
     private final Path repoRoot;
@@ -45,7 +56,7 @@ final class AotTraining {
     private final Path logs;
     private final Consumer<String> progress;
 
-    AotTraining(AotCache aot, Path repoRoot, Function<Service, Map<String, String>> config,
+    public AotTraining(AotCache aot, Path repoRoot, Function<Service, Map<String, String>> config,
             Map<Service, Integer> ports, Map<Service, Integer> managementPorts, TokenSource tokens, Path logs,
             Consumer<String> progress) {
         this.aot = aot;
@@ -59,75 +70,88 @@ final class AotTraining {
     }
 
     /** The cache of each service: present, trained now (all at once), or empty when training failed now or before. */
-    Map<Service, Optional<Path>> caches(Set<Service> services) {
-        Map<Service, Optional<Path>> caches = new EnumMap<>(Service.class);
+    public Map<Service, Optional<Path>> caches(Set<Service> services) {
+        List<String> untrained = services.stream().map(Service::module).filter(module -> {
+            Path cache = aot.file(ServiceProcess.quarkusApp(repoRoot, module));
+            return !Files.isRegularFile(cache) && !Files.exists(failedMarker(cache));
+        }).toList();
+        if (!untrained.isEmpty()) {
+            progress.accept("training the AOT cache of " + String.join(", ", untrained)
+                    + " (once per build: start, probes, one read, stop) ...");
+        }
         Map<Service, CompletableFuture<Optional<Path>>> training = new EnumMap<>(Service.class);
         ExecutorService pool = Executors.newFixedThreadPool(services.size());
         try {
             for (Service service : services) {
-                Path cache = aot.file(ServiceProcess.quarkusApp(repoRoot, service.module()));
-                Path failed = failedMarker(cache);
-                if (Files.isRegularFile(cache)) {
-                    caches.put(service, Optional.of(cache));
-                } else if (Files.exists(failed)) {
-                    progress.accept(service.module() + ": no AOT cache, its training failed for this build (" + failed
-                            + "; delete it to train again)");
-                    caches.put(service, Optional.empty());
-                } else {
-                    training.put(service, CompletableFuture.supplyAsync(() -> train(service, cache), pool));
-                }
+                training.put(service, CompletableFuture.supplyAsync(() -> cache(aot, service.module(),
+                        ServiceProcess.quarkusApp(repoRoot, service.module()), logs, progress,
+                        (flags, log) -> exercise(service, flags, log)), pool));
             }
-            if (!training.isEmpty()) {
-                progress.accept("training the AOT cache of " + String.join(", ", training.keySet().stream()
-                        .map(Service::module).toList()) + " (once per build: start, probes, one read, stop) ...");
-            }
+            Map<Service, Optional<Path>> caches = new EnumMap<>(Service.class);
             training.forEach((service, run) -> caches.put(service, run.join()));
+            return caches;
         } finally {
             pool.shutdownNow();
         }
-        return caches;
     }
 
-    private Optional<Path> train(Service service, Path cache) {
+    /**
+     * The cache of the app packaged in {@code quarkusApp}: present, trained now by {@code exercise} (its log in
+     * {@code logs}), or empty when training failed now or before.
+     */
+    public static Optional<Path> cache(AotCache aot, String name, Path quarkusApp, Path logs,
+            Consumer<String> progress, Exercise exercise) {
+        Path cache = aot.file(quarkusApp);
+        Path failed = failedMarker(cache);
+        if (Files.isRegularFile(cache)) {
+            return Optional.of(cache);
+        }
+        if (Files.exists(failed)) {
+            progress.accept(name + ": no AOT cache, its training failed for this build (" + failed
+                    + "; delete it to train again)");
+            return Optional.empty();
+        }
         long t0 = System.nanoTime();
-        Path log = logs.resolve(service.module() + "-aot-training.log");
+        Path log = logs.resolve(name + "-aot-training.log");
         // a name of its own: another stack of the same build may be training beside this one
         Path output = cache.resolveSibling(cache.getFileName() + "." + ProcessHandle.current().pid() + ".training");
-        ServiceProcess process = null;
         try {
             removeOtherBuildsCaches(cache);
             Files.deleteIfExists(output);
-            process = ServiceProcess.start(aot.javaExecutable().toString(), repoRoot, service.module(),
-                    ports.get(service), managementPorts.get(service), aot.trainingFlags(output),
-                    config.apply(service), log);
+            String asked = exercise.run(aot.trainingFlags(output), log);
+            if (!Files.isRegularFile(output) || Files.size(output) == 0) {
+                throw new IllegalStateException("the JVM wrote no cache (see " + log + ")");
+            }
+            Files.move(output, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            progress.accept(String.format("%s: AOT cache trained in %.1f s (%s), %d MiB, %s", name,
+                    (System.nanoTime() - t0) / 1e9, asked, Files.size(cache) >> 20, cache));
+            return Optional.of(cache);
+        } catch (RuntimeException | IOException e) {
+            String reason = e.getMessage();
+            progress.accept(name + ": training its AOT cache failed (" + reason + ")");
+            try {
+                Files.deleteIfExists(output);
+                Files.createDirectories(cache.getParent());
+                Files.writeString(failed, reason + "\n");
+            } catch (IOException ignored) {
+                // the marker only spares later stacks a training that fails; without it they try again
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A service started as the stack starts it, asked its probes and one staff read. */
+    private String exercise(Service service, List<String> trainingFlags, Path log) {
+        try (ServiceProcess process = ServiceProcess.start(aot.javaExecutable().toString(), repoRoot,
+                service.module(), ports.get(service), managementPorts.get(service), trainingFlags,
+                config.apply(service), log)) {
             process.awaitReady(Duration.ofSeconds(180));
             for (String probe : List.of("/q/health/started", "/q/health/live", "/q/health/ready")) {
                 process.answersOk(probe);
             }
             int read = staffRead(process.baseUrl() + staffReadPath(service));
             process.stop(EXIT_GRACE);
-            if (!Files.isRegularFile(output) || Files.size(output) == 0) {
-                throw new IllegalStateException("the JVM wrote no cache (see " + log + ")");
-            }
-            Files.move(output, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            progress.accept(String.format("%s: AOT cache trained in %.1f s (staff read answered %d), %d MiB, %s",
-                    service.module(), (System.nanoTime() - t0) / 1e9, read, Files.size(cache) >> 20, cache));
-            return Optional.of(cache);
-        } catch (RuntimeException | IOException e) {
-            if (process != null) {
-                process.close();
-            }
-            String reason = e.getMessage();
-            progress.accept(service.module() + ": training its AOT cache failed (" + reason
-                    + "); it runs without one");
-            try {
-                Files.deleteIfExists(output);
-                Files.createDirectories(cache.getParent());
-                Files.writeString(failedMarker(cache), reason + "\n");
-            } catch (IOException ignored) {
-                // the marker only spares later stacks a training that fails; without it they try again
-            }
-            return Optional.empty();
+            return "staff read answered " + read;
         }
     }
 

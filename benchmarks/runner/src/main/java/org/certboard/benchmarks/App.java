@@ -24,6 +24,8 @@ import org.certboard.devstack.ServiceProcess;
  * answers 200: a service's readiness on its management port, a baseline's first endpoint.
  */
 final class App implements AutoCloseable {
+    /** The runner's own java, which the apps run on unless a start names another (JDK 25, for its AOT cache). */
+    static final Path RUNNER_JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
 
@@ -41,13 +43,13 @@ final class App implements AutoCloseable {
         this.log = log;
     }
 
-    static App start(String name, Path jar, List<String> jvmFlags, Map<String, String> config, Path log) {
+    static App start(String name, Path java, Path jar, List<String> jvmFlags, Map<String, String> config, Path log) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: benchmarks/run builds it");
         }
         int port = Ports.free();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.addAll(jvmFlags);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dcertboard.parent-pid=" + ProcessHandle.current().pid());
@@ -127,9 +129,14 @@ final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(Duration.ofSeconds(20));
+    }
+
+    /** SIGTERM, then SIGKILL once {@code grace} has passed (a training run writes its AOT cache as it exits). */
+    void stop(Duration grace) {
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -14,14 +14,20 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
+import org.certboard.devstack.AotCache;
+import org.certboard.devstack.AotTraining;
 import org.certboard.devstack.LocalStack;
 import org.certboard.devstack.Ports;
 import org.certboard.devstack.Service;
@@ -188,33 +194,42 @@ public final class Bench {
     private static final List<String> APPS = List.of("empty-app", "candidate-service", "exam-service",
             "renewal-service");
 
+    /** A set of starts: each app on {@code java} with the flags {@code jvm} gives it; the goal is judged on one. */
+    private record Flags(String name, Path java, Function<String, List<String>> jvm, boolean judged) {
+    }
+
     /**
      * Each app started three times with each set of flags, in turns (every app once, then again), so that the
-     * starts of one round share the machine's state; each row gives the median start and the spread.
+     * starts of one round share the machine's state; each row gives the median start and the spread. The goal is the
+     * issue's: each service on JDK 25 with its own AOT cache against the empty app with its own.
      */
     private void startup() {
-        report.scenario("start-up: each app three times with the Kubernetes flags and three with the local ones");
+        report.scenario("start-up: each app three times with the Kubernetes flags, three with the local ones and three"
+                + " with the Kubernetes ones on JDK 25 with its AOT cache");
+        List<Flags> sets = new ArrayList<>(List.of(
+                new Flags("kubernetes flags", App.RUNNER_JAVA, app -> KUBERNETES_JVM, false),
+                new Flags("local flags", App.RUNNER_JAVA, app -> ServiceProcess.LOCAL_JVM, false)));
+        aotFlags().ifPresent(sets::add);
         Map<String, List<double[]>> figures = new LinkedHashMap<>();
         for (int round = 0; round < 3; round++) {
-            for (String flags : List.of("kubernetes", "local")) {
-                List<String> jvm = flags.equals("local") ? ServiceProcess.LOCAL_JVM : KUBERNETES_JVM;
+            for (Flags flags : sets) {
                 for (String app : APPS) {
-                    double[] measured = startOnce(app, jvm);
-                    figures.computeIfAbsent(app + " (" + flags + ")", k -> new ArrayList<>()).add(measured);
-                    report.say(String.format("start %s with %s flags: ready after %.0f ms (Quarkus: started in %.0f"
-                            + " ms), %d MiB RSS, %.0f ms of CPU | load %s", app, flags, measured[0], measured[1],
-                            (long) measured[2], measured[3], Machine.loadAverage()));
+                    double[] measured = startOnce(app, flags.java(), flags.jvm().apply(app));
+                    figures.computeIfAbsent(app + " (" + flags.name() + ")", k -> new ArrayList<>()).add(measured);
+                    report.say(String.format("start %s with %s: ready after %.0f ms (Quarkus: started in %.0f"
+                            + " ms), %d MiB RSS, %.0f ms of CPU | load %s", app, flags.name(), measured[0],
+                            measured[1], (long) measured[2], measured[3], Machine.loadAverage()));
                 }
             }
         }
-        for (String flags : List.of("kubernetes", "local")) {
-            List<double[]> empty = figures.get("empty-app (" + flags + ")");
-            report.row("empty quarkus-rest app, " + flags + " flags", "time to ready / RSS, 3 starts", "",
+        for (Flags flags : sets) {
+            List<double[]> empty = figures.get("empty-app (" + flags.name() + ")");
+            report.row("empty quarkus-rest app, " + flags.name(), "time to ready / RSS, 3 starts", "",
                     String.format("%s s / %s MiB", column(empty, 0, 1000).format("%.2f"),
                             column(empty, 2, 1).format("%.0f")), "(baseline)",
                     "to ready " + column(empty, 3, 1).format("%.0f") + " ms");
             for (Service service : Service.values()) {
-                List<double[]> s = figures.get(service.module() + " (" + flags + ")");
+                List<double[]> s = figures.get(service.module() + " (" + flags.name() + ")");
                 List<Double> timeRatios = new ArrayList<>();
                 List<Double> rssRatios = new ArrayList<>();
                 // each start against the empty app's start of the same round: neighbours in time
@@ -224,16 +239,67 @@ public final class Bench {
                 }
                 Spread time = Spread.of(timeRatios);
                 Spread rss = Spread.of(rssRatios);
-                boolean kubernetes = flags.equals("kubernetes");
-                report.row(service.module() + ", " + flags + " flags", "time to ready / RSS vs empty app, 3 starts",
-                        kubernetes ? "≤ 2× each" : "(reported)",
+                report.row(service.module() + ", " + flags.name(), "time to ready / RSS vs empty app, 3 starts",
+                        flags.judged() ? "≤ 2× each" : "(reported)",
                         String.format("%s s / %s MiB", column(s, 0, 1000).format("%.2f"),
                                 column(s, 2, 1).format("%.0f")),
-                        time.format("%.1f", "×") + " / " + rss.format("%.1f", "×") + (kubernetes
+                        time.format("%.1f", "×") + " / " + rss.format("%.1f", "×") + (flags.judged()
                                 ? time.median() <= 2 && rss.median() <= 2 ? " met" : " NOT met" : ""),
                         "to ready " + column(s, 3, 1).format("%.0f") + " ms");
             }
         }
+    }
+
+    /**
+     * The Kubernetes flags on JDK 25 with each app's own AOT cache, trained first when the build has none (not timed):
+     * the services as the stack trains them, the empty app asked its endpoint. Empty, and said, without a JDK 25 or
+     * when a training failed.
+     */
+    private Optional<Flags> aotFlags() {
+        Optional<AotCache> found = AotCache.find(System.getenv(), AotCache.DEFAULT_HOME, KUBERNETES_JVM);
+        if (found.isEmpty()) {
+            report.say("no JDK 25 in $" + AotCache.HOME_VARIABLE + " or at " + AotCache.DEFAULT_HOME
+                    + ": no starts with AOT caches, the start-up goal is not judged");
+            return Optional.empty();
+        }
+        AotCache aot = found.get();
+        report.say("JDK 25 for the starts with AOT caches: " + aot.describe());
+        Path logs = out.resolve("logs");
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, Ports.free());
+            managementPorts.put(service, Ports.free());
+        }
+        Map<String, Optional<Path>> caches = new HashMap<>();
+        new AotTraining(aot, root, stack::serviceConfig, ports, managementPorts, stack.tokens(), logs, report::say)
+                .caches(EnumSet.allOf(Service.class)).forEach((service, cache) -> caches.put(service.module(), cache));
+        caches.put("empty-app", AotTraining.cache(aot, "empty-app", quarkusApp("empty-app"), logs, report::say,
+                (flags, log) -> {
+                    try (App empty = App.start("empty-app", aot.javaExecutable(), jar("empty-app"), flags, Map.of(),
+                            log)) {
+                        empty.awaitOk(empty.baseUrl() + "/hello", null, Duration.ofSeconds(120));
+                        empty.stop(AotTraining.EXIT_GRACE);
+                        return "GET /hello answered 200";
+                    }
+                }));
+        List<String> without = APPS.stream().filter(app -> caches.get(app).isEmpty()).toList();
+        if (!without.isEmpty()) {
+            report.say("no AOT cache for " + String.join(", ", without)
+                    + ": no starts with AOT caches, the start-up goal is not judged");
+            return Optional.empty();
+        }
+        return Optional.of(new Flags("kubernetes flags on JDK 25 with its AOT cache", aot.javaExecutable(),
+                app -> aot.useFlags(caches.get(app).orElseThrow()), true));
+    }
+
+    /** The packaged app: a service's module, or a baseline's (empty-app, bare-app) in benchmarks/. */
+    private Path quarkusApp(String app) {
+        return root.resolve(app.endsWith("-app") ? "benchmarks/" + app : app).resolve("target/quarkus-app");
+    }
+
+    private Path jar(String app) {
+        return quarkusApp(app).resolve("quarkus-run.jar");
     }
 
     /** One figure of each start, divided by {@code unit}. */
@@ -242,11 +308,10 @@ public final class Bench {
     }
 
     /** ready ms, Quarkus started ms, RSS MiB when ready, CPU ms used until ready. */
-    private double[] startOnce(String app, List<String> jvm) {
+    private double[] startOnce(String app, Path java, List<String> jvm) {
         Path log = out.resolve("logs").resolve(app + "-" + System.nanoTime() + ".log");
         if (app.equals("empty-app")) {
-            try (App empty = App.start(app, root.resolve("benchmarks/empty-app/target/quarkus-app/quarkus-run.jar"),
-                    jvm, Map.of(), log)) {
+            try (App empty = App.start(app, java, jar(app), jvm, Map.of(), log)) {
                 double ready = empty.awaitOk(empty.baseUrl() + "/hello", null, Duration.ofSeconds(120));
                 return new double[] { ready, empty.quarkusStartedMillis(), empty.rssMiB(),
                     Machine.cpuMillis(empty.pid()) };
@@ -256,8 +321,7 @@ public final class Bench {
         Map<String, String> config = new HashMap<>(stack.serviceConfig(service));
         int management = Ports.free();
         config.put("quarkus.management.port", Integer.toString(management));
-        try (App instance = App.start(app, root.resolve(app).resolve("target/quarkus-app/quarkus-run.jar"), jvm,
-                config, log)) {
+        try (App instance = App.start(app, java, jar(app), jvm, config, log)) {
             double ready = instance.awaitOk("http://127.0.0.1:" + management + "/q/health/ready", null,
                     Duration.ofSeconds(180));
             return new double[] { ready, instance.quarkusStartedMillis(), instance.rssMiB(),
@@ -275,8 +339,8 @@ public final class Bench {
         if (stack.postgres().password() != null) {
             config.put("quarkus.datasource.password", stack.postgres().password());
         }
-        App bare = App.start("bare-app", root.resolve("benchmarks/bare-app/target/quarkus-app/quarkus-run.jar"),
-                KUBERNETES_JVM, config, out.resolve("logs/bare-app.log"));
+        App bare = App.start("bare-app", App.RUNNER_JAVA, jar("bare-app"), KUBERNETES_JVM, config,
+                out.resolve("logs/bare-app.log"));
         // an unknown id answers 404 once the app is up, the token trusted and the database reachable
         awaitStatus(bare.baseUrl() + "/candidates/" + UUID.randomUUID(), 404);
         return bare;
