@@ -88,8 +88,9 @@ public class Booking {
     /**
      * Booked → completed by a result (sat): why no result can be recorded for a booking in {@code status} whose
      * sitting starts at {@code startsAt}, or null when one can. Decided for many bookings at once, so it reads the
-     * facts rather than an entity; {@link BookingRepository#complete} then claims them. A booking already completed
-     * passes here: its recorded result answers, or the claim misses.
+     * facts rather than an entity; the statement that inserts their results then claims them (BOOKED becomes
+     * COMPLETED, conditionally). A booking already completed passes here: its recorded result answers, or the claim
+     * misses.
      */
     public static String refusesResult(Status status, Instant startsAt, Instant now) {
         if (status == Status.CANCELLED) {

@@ -1,11 +1,6 @@
 package org.certboard.exam.booking;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,41 +45,6 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID>, 
                 .map(rows -> rows == 1);
     }
 
-    /** The candidates of these bookings (unknown ids have none). */
-    public Uni<List<UUID>> candidatesOf(Collection<UUID> bookingIds) {
-        return Panache.getSession().chain(session -> NativeSelect.of(session,
-                "select distinct candidate_id from booking where id = any(:ids)", UUID.class)
-                .setParameter("ids", bookingIds.toArray(new UUID[0])).getResultList());
-    }
-
-    /** What recording a result needs to know of each booking, in one query; unknown ids are absent. */
-    public Uni<Map<UUID, BookingFacts>> facts(Collection<UUID> bookingIds) {
-        return Panache.getSession().chain(session -> NativeSelect.of(session, """
-                select b.id, b.candidate_id, b.program, b.status, s.starts_at, w.pass_mark
-                from booking b join sitting s on s.id = b.sitting_id join exam_window w on w.id = s.window_id
-                where b.id = any(:ids)""", Object[].class)
-                .setParameter("ids", bookingIds.toArray(new UUID[0])).getResultList())
-                .map(rows -> {
-                    Map<UUID, BookingFacts> facts = new HashMap<>(rows.size() * 2);
-                    for (Object[] row : rows) {
-                        facts.put((UUID) row[0], new BookingFacts((UUID) row[1], (String) row[2],
-                                Booking.Status.valueOf(row[3].toString()), instant(row[4]), (Integer) row[5]));
-                    }
-                    return facts;
-                });
-    }
-
-    /**
-     * Claims the bookings for their results: BOOKED becomes COMPLETED in one conditional update (the sat transition,
-     * set-based). The row lock makes a concurrent recording of the same booking wait, then find it no longer BOOKED;
-     * the number claimed tells the caller whether another request recorded one of them meanwhile.
-     */
-    public Uni<Integer> complete(Collection<UUID> bookingIds) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "update booking set status = 'COMPLETED' where id = any(:ids) and status = 'BOOKED'")
-                .setParameter("ids", bookingIds.toArray(new UUID[0])).executeUpdate());
-    }
-
     /** A candidate's bookings, by booking time; the id breaks ties, so pages never overlap. */
     public PanacheQuery<Booking> ofCandidate(UUID candidateId) {
         return find("candidateId", Sort.by("bookedAt").and("id"), candidateId);
@@ -101,9 +61,5 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID>, 
                 "select count(*) from booking where id = :id and candidate_id = :candidate", Long.class)
                 .setParameter("id", bookingId).setParameter("candidate", candidateId).getSingleResult())
                 .map(n -> n > 0);
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof OffsetDateTime moment ? moment.toInstant() : (Instant) value;
     }
 }

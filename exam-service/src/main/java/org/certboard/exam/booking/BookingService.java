@@ -92,8 +92,7 @@ public class BookingService {
     /** Moves an active booking to another sitting; into a later window this uses the single deferral. */
     public Uni<Booking> reschedule(UUID bookingId, UUID sittingId) {
         Instant now = time.now();
-        return Panache.withTransaction(() -> bookings.candidatesOf(List.of(bookingId))
-                .chain(authorisations::lockCandidates)
+        return Panache.withTransaction(() -> authorisations.lockCandidatesOf(List.of(bookingId))
                 .chain(() -> active(bookingId)).chain(booking -> slot(booking.sittingId)
                 .call(from -> requireBeforeCutoff(from, now, "rescheduling"))
                 .chain(from -> {

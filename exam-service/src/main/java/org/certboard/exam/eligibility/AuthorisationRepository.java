@@ -17,6 +17,9 @@ import io.smallrye.mutiny.Uni;
 public class AuthorisationRepository implements PanacheRepositoryBase<Authorisation, Authorisation.Key> {
 
     /**
+     * Locks the candidates of these bookings (unknown ids have none), found by the same statement: a booking's
+     * candidate never changes.
+     * <p>
      * Serialises everything that decides or changes a candidate's attempts (booking, rescheduling, recording a
      * result or a no-show): each takes its candidates' authorisation rows for update first, in candidate order so
      * that bulk imports cannot deadlock one another, before it reads earlier results or touches a booking. Without
@@ -24,6 +27,15 @@ public class AuthorisationRepository implements PanacheRepositoryBase<Authorisat
      * of a candidate's programs are locked together: one lock order whatever the programs involved. Needs the
      * caller's transaction.
      */
+    public Uni<Void> lockCandidatesOf(Collection<UUID> bookingIds) {
+        return Panache.getSession().chain(session -> NativeSelect.of(session, """
+                select candidate_id from authorisation
+                where candidate_id in (select candidate_id from booking where id = any(:ids))
+                order by candidate_id, program for update""", UUID.class)
+                .setParameter("ids", bookingIds.toArray(new UUID[0])).getResultList()).replaceWithVoid();
+    }
+
+    /** Locks these candidates as {@link #lockCandidatesOf} does. */
     public Uni<Void> lockCandidates(Collection<UUID> candidateIds) {
         return Panache.getSession().chain(session -> NativeSelect.of(session, """
                 select candidate_id from authorisation where candidate_id = any(:ids)
