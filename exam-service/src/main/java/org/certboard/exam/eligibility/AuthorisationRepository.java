@@ -1,6 +1,7 @@
 package org.certboard.exam.eligibility;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,12 +36,16 @@ public class AuthorisationRepository implements PanacheRepositoryBase<Authorisat
                 .setParameter("ids", bookingIds.toArray(new UUID[0])).getResultList()).replaceWithVoid();
     }
 
-    /** Locks these candidates as {@link #lockCandidatesOf} does. */
-    public Uni<Void> lockCandidates(Collection<UUID> candidateIds) {
+    /**
+     * Locks one candidate as {@link #lockCandidatesOf} does and answers the authorisations it locked, one per
+     * program, as they stand once locked: the look-up of the one a booking needs costs no statement of its own.
+     */
+    public Uni<List<Authorisation>> lockCandidate(UUID candidateId) {
         return Panache.getSession().chain(session -> NativeSelect.of(session, """
-                select candidate_id from authorisation where candidate_id = any(:ids)
-                order by candidate_id, program for update""", UUID.class)
-                .setParameter("ids", candidateIds.toArray(new UUID[0])).getResultList()).replaceWithVoid();
+                select candidate_id, program, application_id, status, authorised_until, decided_at
+                from authorisation where candidate_id = :candidate order by program for update""",
+                Authorisation.class)
+                .setParameter("candidate", candidateId).getResultList());
     }
 
     /** The candidate's authorisation in a program, or null when no decision is held. */
