@@ -15,7 +15,7 @@ import org.certboard.platform.domain.Refusal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A candidate's seat at a sitting. Inserted with conditional SQL (see {@link BookingRepository#insertActive}) so that
+ * A candidate's seat at a sitting. Inserted with conditional SQL (see {@link BookingRepository#insertSeated}) so that
  * the partial unique index "one BOOKED booking per candidate and program" decides races. A booking is
  * its sitting's program's and stays in it. Its lifecycle is below: booked →
  * cancelled, booked → completed by a no-show or by a result (sat). Each transition checks the state it leaves and
@@ -46,6 +46,27 @@ public class Booking {
     public boolean deferred;
     public Instant bookedAt;
 
+    /**
+     * A new active booking at the sitting, made under the authorisation {@code applicationId}: what
+     * {@link BookingRepository#insertSeated} writes, so it is answered without being read back.
+     */
+    public static Booking book(UUID candidateId, Sitting sitting, UUID applicationId, Instant now) {
+        Booking booking = new Booking();
+        booking.id = UUID.randomUUID();
+        booking.candidateId = candidateId;
+        booking.sittingId = sitting.id;
+        booking.program = sitting.program;
+        booking.applicationId = applicationId;
+        booking.status = Status.BOOKED;
+        booking.bookedAt = now;
+        return booking;
+    }
+
+    /** The event of a booking made (or moved) at the sitting. */
+    public ExamBooked booked(Sitting at) {
+        return new ExamBooked(candidateId, id, at.id, at.site, at.startsAt, program);
+    }
+
     /** Booked → cancelled: frees the seat at {@link #sittingId} (the caller releases it). */
     public BookingCancelled cancel(Instant now) {
         requireActive();
@@ -69,7 +90,7 @@ public class Booking {
         }
         sittingId = to.id;
         deferred = deferred || deferral;
-        return new ExamBooked(candidateId, id, to.id, to.site, to.startsAt, program);
+        return booked(to);
     }
 
     /**
@@ -88,8 +109,9 @@ public class Booking {
     /**
      * Booked → completed by a result (sat): why no result can be recorded for a booking in {@code status} whose
      * sitting starts at {@code startsAt}, or null when one can. Decided for many bookings at once, so it reads the
-     * facts rather than an entity; {@link BookingRepository#complete} then claims them. A booking already completed
-     * passes here: its recorded result answers, or the claim misses.
+     * facts rather than an entity; the statement that inserts their results then claims them (BOOKED becomes
+     * COMPLETED, conditionally). A booking already completed passes here: its recorded result answers, or the claim
+     * misses.
      */
     public static String refusesResult(Status status, Instant startsAt, Instant now) {
         if (status == Status.CANCELLED) {

@@ -1,11 +1,5 @@
 package org.certboard.exam.booking;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,57 +26,38 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID>, 
         return findById(bookingId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** What {@link #insertSeated} did. */
+    public enum Insert {
+        SEATED,
+        /** The candidate already holds an active booking in the program: nothing was written. */
+        ALREADY_ACTIVE,
+        /** The booking was inserted but found no seat: the caller rolls back. */
+        SITTING_FULL
+    }
+
     /**
-     * Inserts an active booking unless the candidate already holds one in the program (the partial unique index
-     * decides); false when they do.
+     * Inserts the booking, active, unless the candidate already holds one in the program (the partial unique index
+     * decides), and takes its seat, in one statement. The seat is taken only for an inserted booking, by the
+     * conditional update of {@link org.certboard.exam.sitting.SittingRepository#takeSeat}: it locks the sitting's
+     * row until the commit, so the caller sends this last. Telling which of the two missed costs one more statement,
+     * on a refusal only.
      */
-    public Uni<Boolean> insertActive(UUID bookingId, UUID candidateId, UUID sittingId, String program,
-            UUID applicationId, Instant now) {
+    public Uni<Insert> insertSeated(Booking booking) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into booking (id, candidate_id, sitting_id, program, application_id, status, deferred,
-                    booked_at)
-                values (:id, :candidate, :sitting, :program, :application, 'BOOKED', false, :at)
-                on conflict (candidate_id, program) where status = 'BOOKED' do nothing""")
-                .setParameter("id", bookingId).setParameter("candidate", candidateId)
-                .setParameter("sitting", sittingId).setParameter("program", program)
-                .setParameter("application", applicationId)
-                .setParameter("at", now).executeUpdate())
-                .map(rows -> rows == 1);
-    }
-
-    /** The candidates of these bookings (unknown ids have none). */
-    public Uni<List<UUID>> candidatesOf(Collection<UUID> bookingIds) {
-        return Panache.getSession().chain(session -> NativeSelect.of(session,
-                "select distinct candidate_id from booking where id = any(:ids)", UUID.class)
-                .setParameter("ids", bookingIds.toArray(new UUID[0])).getResultList());
-    }
-
-    /** What recording a result needs to know of each booking, in one query; unknown ids are absent. */
-    public Uni<Map<UUID, BookingFacts>> facts(Collection<UUID> bookingIds) {
-        return Panache.getSession().chain(session -> NativeSelect.of(session, """
-                select b.id, b.candidate_id, b.program, b.status, s.starts_at, w.pass_mark
-                from booking b join sitting s on s.id = b.sitting_id join exam_window w on w.id = s.window_id
-                where b.id = any(:ids)""", Object[].class)
-                .setParameter("ids", bookingIds.toArray(new UUID[0])).getResultList())
-                .map(rows -> {
-                    Map<UUID, BookingFacts> facts = new HashMap<>(rows.size() * 2);
-                    for (Object[] row : rows) {
-                        facts.put((UUID) row[0], new BookingFacts((UUID) row[1], (String) row[2],
-                                Booking.Status.valueOf(row[3].toString()), instant(row[4]), (Integer) row[5]));
-                    }
-                    return facts;
-                });
-    }
-
-    /**
-     * Claims the bookings for their results: BOOKED becomes COMPLETED in one conditional update (the sat transition,
-     * set-based). The row lock makes a concurrent recording of the same booking wait, then find it no longer BOOKED;
-     * the number claimed tells the caller whether another request recorded one of them meanwhile.
-     */
-    public Uni<Integer> complete(Collection<UUID> bookingIds) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "update booking set status = 'COMPLETED' where id = any(:ids) and status = 'BOOKED'")
-                .setParameter("ids", bookingIds.toArray(new UUID[0])).executeUpdate());
+                with inserted as (
+                    insert into booking (id, candidate_id, sitting_id, program, application_id, status, deferred,
+                        booked_at)
+                    values (:id, :candidate, :sitting, :program, :application, 'BOOKED', false, :at)
+                    on conflict (candidate_id, program) where status = 'BOOKED' do nothing
+                    returning sitting_id)
+                update sitting set seats_booked = seats_booked + 1, version = version + 1
+                where id = (select sitting_id from inserted) and seats_booked < capacity""")
+                .setParameter("id", booking.id).setParameter("candidate", booking.candidateId)
+                .setParameter("sitting", booking.sittingId).setParameter("program", booking.program)
+                .setParameter("application", booking.applicationId)
+                .setParameter("at", booking.bookedAt).executeUpdate())
+                .chain(seated -> seated == 1 ? Uni.createFrom().item(Insert.SEATED)
+                        : exists(booking.id).map(inserted -> inserted ? Insert.SITTING_FULL : Insert.ALREADY_ACTIVE));
     }
 
     /** A candidate's bookings, by booking time; the id breaks ties, so pages never overlap. */
@@ -95,15 +70,19 @@ public class BookingRepository implements PanacheRepositoryBase<Booking, UUID>, 
         return find("sittingId", Sort.by("bookedAt").and("id"), sittingId);
     }
 
+    /** Seen in the caller's transaction, so a booking it inserted exists. */
+    private static Uni<Boolean> exists(UUID bookingId) {
+        return Panache.getSession().chain(session -> NativeSelect.of(session,
+                "select count(*) from booking where id = :id", Long.class)
+                .setParameter("id", bookingId).getSingleResult())
+                .map(n -> n > 0);
+    }
+
     @Override
     public Uni<Boolean> holds(UUID candidateId, UUID bookingId) {
         return Panache.getSession().chain(session -> NativeSelect.of(session,
                 "select count(*) from booking where id = :id and candidate_id = :candidate", Long.class)
                 .setParameter("id", bookingId).setParameter("candidate", candidateId).getSingleResult())
                 .map(n -> n > 0);
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof OffsetDateTime moment ? moment.toInstant() : (Instant) value;
     }
 }

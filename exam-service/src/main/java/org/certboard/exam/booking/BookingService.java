@@ -13,7 +13,6 @@ import org.certboard.exam.eligibility.AuthorisationRepository;
 import org.certboard.exam.sitting.Sitting;
 import org.certboard.exam.sitting.SittingRepository;
 import org.certboard.exam.window.ExamWindow;
-import org.certboard.exam.window.WindowRepository;
 import org.certboard.exam.window.WindowRules;
 import org.certboard.platform.clock.BoardTime;
 import org.certboard.platform.domain.Refusal;
@@ -43,39 +42,45 @@ public class BookingService {
     private final Outbox outbox;
     private final BookingRepository bookings;
     private final SittingRepository sittings;
-    private final WindowRepository windows;
     private final AuthorisationRepository authorisations;
     private final AttemptHistory history;
 
     public BookingService(BoardTime time, Cutoff cutoff, ProgramRules<RetakePolicy> retakes, Outbox outbox,
-            BookingRepository bookings, SittingRepository sittings, WindowRepository windows,
-            AuthorisationRepository authorisations, AttemptHistory history) {
+            BookingRepository bookings, SittingRepository sittings, AuthorisationRepository authorisations,
+            AttemptHistory history) {
         this.time = time;
         this.cutoff = cutoff;
         this.retakes = retakes;
         this.outbox = outbox;
         this.bookings = bookings;
         this.sittings = sittings;
-        this.windows = windows;
         this.authorisations = authorisations;
         this.history = history;
     }
 
+    /**
+     * Five statements: the candidate's lock with their authorisations, the sitting with its window, the attempts, the
+     * event, and the booking with its seat.
+     */
     public Uni<Booking> book(UUID candidateId, UUID sittingId) {
         Instant now = time.now();
-        UUID bookingId = UUID.randomUUID();
-        return Panache.withTransaction(() -> authorisations.lockCandidates(List.of(candidateId))
-                .chain(() -> slot(sittingId))
-                .call(slot -> requireBeforeCutoff(slot, now, "booking"))
-                .chain(slot -> authorisation(candidateId, slot)
-                        .call(auth -> checkRetake(auth, slot))
-                        .invoke(() -> requireSeatLeft(slot))
-                        .call(auth -> insertActive(bookingId, candidateId, slot, auth.applicationId, now))
-                        .call(auth -> outbox.add(booked(candidateId, bookingId, slot)))
-                        .chain(() -> bookings.findById(bookingId))
-                        // the seat last: its update locks the sitting's row until the commit, and every booking
-                        // of the sitting queues behind that lock, so nothing else runs while it is held
-                        .call(() -> takeSeat(slot))));
+        return Panache.withTransaction(() -> authorisations.lockCandidate(candidateId)
+                .chain(held -> slot(sittingId)
+                        .call(slot -> requireBeforeCutoff(slot, now, "booking"))
+                        .chain(slot -> {
+                            Authorisation auth = requireAuthorised(candidateId, slot, inProgram(held, slot));
+                            Booking booking = Booking.book(candidateId, slot.sitting(), auth.applicationId, now);
+                            return checkRetake(auth, slot)
+                                    .invoke(() -> requireSeatLeft(slot))
+                                    // the event first, so that the booking and its seat come last in one statement;
+                                    // a refusal there rolls the event back
+                                    .call(() -> outbox.add(booking.booked(slot.sitting())))
+                                    // the seat last: its update locks the sitting's row until the commit, and every
+                                    // booking of the sitting queues behind that lock, so nothing else runs while it
+                                    // is held
+                                    .call(() -> insertSeated(booking, slot))
+                                    .replaceWith(booking);
+                        })));
     }
 
     public Uni<Void> cancel(UUID bookingId) {
@@ -92,8 +97,7 @@ public class BookingService {
     /** Moves an active booking to another sitting; into a later window this uses the single deferral. */
     public Uni<Booking> reschedule(UUID bookingId, UUID sittingId) {
         Instant now = time.now();
-        return Panache.withTransaction(() -> bookings.candidatesOf(List.of(bookingId))
-                .chain(authorisations::lockCandidates)
+        return Panache.withTransaction(() -> authorisations.lockCandidatesOf(List.of(bookingId))
                 .chain(() -> active(bookingId)).chain(booking -> slot(booking.sittingId)
                 .call(from -> requireBeforeCutoff(from, now, "rescheduling"))
                 .chain(from -> {
@@ -108,7 +112,8 @@ public class BookingService {
         boolean deferral = WindowRules.isLater(to.window().opensOn, from.window().closesOn);
         ExamBooked moved = booking.moveTo(to.sitting(), deferral);
         return requireBeforeCutoff(to, now, "booking")
-                .chain(() -> authorisation(booking.candidateId, to))
+                .chain(() -> authorisations.of(booking.candidateId, to.sitting().program))
+                .map(auth -> requireAuthorised(booking.candidateId, to, auth))
                 .call(auth -> checkRetake(auth, to))
                 .call(() -> takeSeat(to))
                 .call(() -> sittings.releaseSeat(from.sitting().id))
@@ -131,10 +136,9 @@ public class BookingService {
     }
 
     private Uni<Slot> slot(UUID sittingId) {
-        return sittings.findById(sittingId)
+        return sittings.findScheduled(sittingId)
                 .onItem().ifNull().failWith(() -> Refusal.notFound("sitting", sittingId))
-                .chain(sitting -> windows.findById(sitting.windowId)
-                        .map(window -> new Slot(sitting, window, time.dateOf(sitting.startsAt))));
+                .map(found -> new Slot(found.sitting(), found.window(), time.dateOf(found.sitting().startsAt)));
     }
 
     /** The booking, locked (see {@link BookingRepository#findLocked}); 409 unless it is active. */
@@ -153,17 +157,25 @@ public class BookingService {
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Authorisation> authorisation(UUID candidateId, Slot slot) {
+    /** Of the candidate's authorisations, the one in the sitting's program; null when none is held. */
+    private static Authorisation inProgram(List<Authorisation> held, Slot slot) {
+        return held.stream().filter(auth -> auth.program.equals(slot.sitting().program)).findFirst().orElse(null);
+    }
+
+    /**
+     * {@code auth}: the candidate's authorisation in the sitting's program, null when none is held; 403 unless it
+     * covers the sitting's day.
+     */
+    private static Authorisation requireAuthorised(UUID candidateId, Slot slot, Authorisation auth) {
         String program = slot.sitting().program;
-        return authorisations.of(candidateId, program).invoke(auth -> {
-            if (auth == null || !auth.permits(slot.day())) {
-                String why = auth == null
-                        ? "no " + program + " eligibility decision is held for candidate " + candidateId
-                        : "the " + program + " authorisation (" + auth.status + (auth.authorisedUntil != null
-                                ? ", until " + auth.authorisedUntil : "") + ") does not cover " + slot.day();
-                throw Refusal.forbidden("Not authorised", why).with("candidateId", candidateId);
-            }
-        });
+        if (auth == null || !auth.permits(slot.day())) {
+            String why = auth == null
+                    ? "no " + program + " eligibility decision is held for candidate " + candidateId
+                    : "the " + program + " authorisation (" + auth.status + (auth.authorisedUntil != null
+                            ? ", until " + auth.authorisedUntil : "") + ") does not cover " + slot.day();
+            throw Refusal.forbidden("Not authorised", why).with("candidateId", candidateId);
+        }
+        return auth;
     }
 
     /** The retake rules of the sitting's program, over the candidate's attempts in that program. */
@@ -187,15 +199,17 @@ public class BookingService {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> insertActive(UUID bookingId, UUID candidateId, Slot slot, UUID applicationId, Instant now) {
-        String program = slot.sitting().program;
-        return bookings.insertActive(bookingId, candidateId, slot.sitting().id, program, applicationId, now)
-                .invoke(inserted -> {
-                    if (!inserted) {
-                        throw Refusal.conflict("Already booked", "candidate " + candidateId
-                                + " already holds an active " + program + " booking");
-                    }
-                }).replaceWithVoid();
+    /** The booking and its seat ({@link BookingRepository#insertSeated}); "Already booked" wins over "Sitting full". */
+    private Uni<Void> insertSeated(Booking booking, Slot slot) {
+        return bookings.insertSeated(booking).invoke(insert -> {
+            switch (insert) {
+                case SEATED -> {
+                }
+                case ALREADY_ACTIVE -> throw Refusal.conflict("Already booked", "candidate " + booking.candidateId
+                        + " already holds an active " + booking.program + " booking");
+                case SITTING_FULL -> throw full(slot);
+            }
+        }).replaceWithVoid();
     }
 
     /**
@@ -218,10 +232,5 @@ public class BookingService {
 
     private static Refusal full(Slot slot) {
         return Refusal.conflict("Sitting full", "sitting " + slot.sitting().id + " has no seat left");
-    }
-
-    private static ExamBooked booked(UUID candidateId, UUID bookingId, Slot slot) {
-        return new ExamBooked(candidateId, bookingId, slot.sitting().id, slot.sitting().site, slot.sitting().startsAt,
-                slot.sitting().program);
     }
 }

@@ -1,6 +1,7 @@
 package org.certboard.exam.eligibility;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,9 @@ import io.smallrye.mutiny.Uni;
 public class AuthorisationRepository implements PanacheRepositoryBase<Authorisation, Authorisation.Key> {
 
     /**
+     * Locks the candidates of these bookings (unknown ids have none), found by the same statement: a booking's
+     * candidate never changes.
+     * <p>
      * Serialises everything that decides or changes a candidate's attempts (booking, rescheduling, recording a
      * result or a no-show): each takes its candidates' authorisation rows for update first, in candidate order so
      * that bulk imports cannot deadlock one another, before it reads earlier results or touches a booking. Without
@@ -24,11 +28,24 @@ public class AuthorisationRepository implements PanacheRepositoryBase<Authorisat
      * of a candidate's programs are locked together: one lock order whatever the programs involved. Needs the
      * caller's transaction.
      */
-    public Uni<Void> lockCandidates(Collection<UUID> candidateIds) {
+    public Uni<Void> lockCandidatesOf(Collection<UUID> bookingIds) {
         return Panache.getSession().chain(session -> NativeSelect.of(session, """
-                select candidate_id from authorisation where candidate_id = any(:ids)
+                select candidate_id from authorisation
+                where candidate_id in (select candidate_id from booking where id = any(:ids))
                 order by candidate_id, program for update""", UUID.class)
-                .setParameter("ids", candidateIds.toArray(new UUID[0])).getResultList()).replaceWithVoid();
+                .setParameter("ids", bookingIds.toArray(new UUID[0])).getResultList()).replaceWithVoid();
+    }
+
+    /**
+     * Locks one candidate as {@link #lockCandidatesOf} does and answers the authorisations it locked, one per
+     * program, as they stand once locked: the look-up of the one a booking needs costs no statement of its own.
+     */
+    public Uni<List<Authorisation>> lockCandidate(UUID candidateId) {
+        return Panache.getSession().chain(session -> NativeSelect.of(session, """
+                select candidate_id, program, application_id, status, authorised_until, decided_at
+                from authorisation where candidate_id = :candidate order by program for update""",
+                Authorisation.class)
+                .setParameter("candidate", candidateId).getResultList());
     }
 
     /** The candidate's authorisation in a program, or null when no decision is held. */

@@ -2,6 +2,7 @@ package org.certboard.exam.result;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.exam.booking.AttemptHistory;
+import org.certboard.exam.booking.Booking;
+import org.certboard.exam.booking.BookingFacts;
 import org.certboard.exam.booking.RetakePolicy;
 import org.certboard.platform.sql.NativeSelect;
 
@@ -28,26 +31,44 @@ public class ResultRepository implements PanacheRepositoryBase<ExamResult, UUID>
     public record Recorded(Integer scaledScore, boolean noShow) {
     }
 
-    /** The results already recorded for these bookings, by booking id. */
-    public Uni<Map<UUID, Recorded>> recorded(Collection<UUID> bookingIds) {
-        return Panache.getSession().chain(session -> NativeSelect.of(session,
-                "select booking_id, scaled_score, no_show from exam_result where booking_id = any(:ids)",
-                Object[].class)
+    /** What recording results needs to know of some bookings, by booking id; an unknown booking is in neither map. */
+    public record Known(Map<UUID, BookingFacts> bookings, Map<UUID, Recorded> recorded) {
+    }
+
+    /** The bookings' facts and the results already recorded for them, in one query. */
+    public Uni<Known> known(Collection<UUID> bookingIds) {
+        return Panache.getSession().chain(session -> NativeSelect.of(session, """
+                select b.id, b.candidate_id, b.program, b.status, s.starts_at, w.pass_mark,
+                    r.booking_id is not null, r.scaled_score, r.no_show
+                from booking b join sitting s on s.id = b.sitting_id join exam_window w on w.id = s.window_id
+                    left join exam_result r on r.booking_id = b.id
+                where b.id = any(:ids)""", Object[].class)
                 .setParameter("ids", bookingIds.toArray(new UUID[0])).getResultList())
                 .map(rows -> {
+                    Map<UUID, BookingFacts> bookings = new HashMap<>(rows.size() * 2);
                     Map<UUID, Recorded> recorded = new HashMap<>();
                     for (Object[] row : rows) {
-                        recorded.put((UUID) row[0], new Recorded((Integer) row[1], (Boolean) row[2]));
+                        UUID id = (UUID) row[0];
+                        bookings.put(id, new BookingFacts((UUID) row[1], (String) row[2],
+                                Booking.Status.valueOf(row[3].toString()), instant(row[4]), (Integer) row[5]));
+                        if ((Boolean) row[6]) {
+                            recorded.put(id, new Recorded((Integer) row[7], (Boolean) row[8]));
+                        }
                     }
-                    return recorded;
+                    return new Known(bookings, recorded);
                 });
     }
 
     /**
-     * One statement for all rows: the columns travel as arrays and unnest() turns them back into rows. One import is
-     * one recorder's, so the recorder travels once.
+     * Claims the results' bookings and inserts the results of those it claimed, in one statement; answers how many
+     * it inserted. The claim is the sat transition, set-based: BOOKED becomes COMPLETED in one conditional update. Its
+     * row lock makes a concurrent recording of the same booking wait, then find it no longer BOOKED, so a count
+     * short of the results means another request recorded one of them meanwhile: the caller rolls back.
+     * <p>
+     * The columns travel as arrays and unnest() turns them back into rows. One request is one recorder's, so the
+     * recorder travels once.
      */
-    public Uni<Void> insertScored(List<ExamResult> results, Instant now) {
+    public Uni<Integer> insertClaimed(List<ExamResult> results, Instant now) {
         int n = results.size();
         UUID[] ids = new UUID[n];
         UUID[] bookings = new UUID[n];
@@ -67,20 +88,24 @@ public class ResultRepository implements PanacheRepositoryBase<ExamResult, UUID>
             dates[i] = r.examDate;
         }
         return Panache.getSession().chain(session -> session.createNativeQuery("""
+                with claimed as (
+                    update booking set status = 'COMPLETED'
+                    where id = any(cast(:bookings as uuid[])) and status = 'BOOKED'
+                    returning id)
                 insert into exam_result (id, booking_id, candidate_id, program, scaled_score, passed, no_show,
                     exam_date, recorded_at, recorded_by_subject, recorded_by_role)
-                select id, booking_id, candidate_id, program, scaled_score, passed, false, exam_date,
+                select t.id, t.booking_id, t.candidate_id, t.program, t.scaled_score, t.passed, false, t.exam_date,
                     cast(:now as timestamptz), :recorderSubject, :recorderRole
                 from unnest(cast(:ids as uuid[]), cast(:bookings as uuid[]), cast(:candidates as uuid[]),
                     cast(:programs as text[]), cast(:scores as integer[]), cast(:passed as boolean[]),
                     cast(:dates as date[]))
-                    as t(id, booking_id, candidate_id, program, scaled_score, passed, exam_date)""")
+                    as t(id, booking_id, candidate_id, program, scaled_score, passed, exam_date)
+                    join claimed on claimed.id = t.booking_id""")
                 .setParameter("ids", ids).setParameter("bookings", bookings).setParameter("candidates", candidates)
                 .setParameter("programs", programs)
                 .setParameter("scores", scores).setParameter("passed", passed).setParameter("dates", dates)
                 .setParameter("now", now).setParameter("recorderSubject", results.get(0).recordedBySubject)
-                .setParameter("recorderRole", results.get(0).recordedByRole).executeUpdate())
-                .replaceWithVoid();
+                .setParameter("recorderRole", results.get(0).recordedByRole).executeUpdate());
     }
 
     @Override
@@ -99,5 +124,9 @@ public class ResultRepository implements PanacheRepositoryBase<ExamResult, UUID>
     /** A candidate's attempts, oldest first: by exam date, then recording time; the id breaks ties. */
     public PanacheQuery<ExamResult> ofCandidate(UUID candidateId) {
         return find("candidateId", Sort.by("examDate").and("recordedAt").and("id"), candidateId);
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime moment ? moment.toInstant() : (Instant) value;
     }
 }

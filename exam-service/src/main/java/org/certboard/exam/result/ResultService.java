@@ -2,7 +2,6 @@ package org.certboard.exam.result;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +32,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Records results, singly or in bulk, and no-shows, each with its ExamPassed or ExamFailed in the same transaction.
- * The booking is claimed by a conditional update (BOOKED to COMPLETED) before its result is written, so two requests
- * for the same booking cannot both record one; the unique index on exam_result.booking_id is the last line of defence.
+ * The booking is claimed by a conditional update (BOOKED to COMPLETED) in the statement that writes its result, so
+ * two requests for the same booking cannot both record one; the unique index on exam_result.booking_id is the last
+ * line of defence.
  */
 @ApplicationScoped
 public class ResultService {
@@ -57,13 +57,16 @@ public class ResultService {
         this.authorisations = authorisations;
     }
 
-    /** The score lies on the scale of the booking's program (checked first once the booking is known). */
+    /**
+     * The score lies on the scale of the booking's program (checked first once the booking is known). Four
+     * statements: the candidate's lock, the booking with its result, the claimed insert, the event.
+     */
     public Uni<ExamResult> record(UUID bookingId, int score, Actor recorder) {
         Instant now = time.now();
         List<UUID> ids = List.of(bookingId);
-        return Panache.withTransaction(() -> lockCandidatesOf(ids)
-                .chain(() -> bookings.facts(ids)).chain(facts -> results.recorded(ids).chain(recorded -> {
-                    BookingFacts booking = facts.get(bookingId);
+        return Panache.withTransaction(() -> authorisations.lockCandidatesOf(ids)
+                .chain(() -> results.known(ids)).chain(known -> {
+                    BookingFacts booking = known.bookings().get(bookingId);
                     if (booking == null) {
                         throw Refusal.notFound("booking", bookingId);
                     }
@@ -71,7 +74,7 @@ public class ResultService {
                     if (!scale.contains(score)) {
                         throw Refusal.invalid("scaledScore", scale.describe());
                     }
-                    Recorded held = recorded.get(bookingId);
+                    Recorded held = known.recorded().get(bookingId);
                     if (held != null) {
                         throw Refusal.conflict("Result already recorded", "booking " + bookingId
                                 + " already has a result; a result is recorded once per booking")
@@ -82,20 +85,20 @@ public class ResultService {
                         throw Refusal.rule("Result not recordable", refusal);
                     }
                     ExamResult result = scored(bookingId, booking, score, now, recorder);
-                    return complete(ids).chain(() -> results.persist(result))
-                            .call(() -> outbox.add(result.event()));
-                })));
+                    return insertClaimed(List.of(result), now).chain(() -> outbox.add(result.event()))
+                            .replaceWith(result);
+                }));
     }
 
     /** Staff record that the candidate did not attend: a failed attempt without a score. */
     public Uni<ExamResult> noShow(UUID bookingId, Actor staff) {
         Instant now = time.now();
         List<UUID> ids = List.of(bookingId);
-        return Panache.withTransaction(() -> lockCandidatesOf(ids)
+        return Panache.withTransaction(() -> authorisations.lockCandidatesOf(ids)
                 .chain(() -> bookings.findLocked(bookingId))
                 .onItem().ifNull().failWith(() -> Refusal.notFound("booking", bookingId))
-                .chain(booking -> bookings.facts(ids).chain(facts -> {
-                    Instant startsAt = facts.get(bookingId).startsAt();
+                .chain(booking -> results.known(ids).chain(known -> {
+                    Instant startsAt = known.bookings().get(bookingId).startsAt();
                     booking.noShow(now, startsAt);
                     ExamResult result = ExamResult.noShow(bookingId, booking.candidateId, booking.program,
                             time.dateOf(startsAt), now, staff);
@@ -127,9 +130,10 @@ public class ResultService {
         }
         Instant now = time.now();
         List<UUID> ids = parsed.stream().map(Valid::bookingId).distinct().toList();
-        return Panache.withTransaction(() -> lockCandidatesOf(ids)
-                .chain(() -> bookings.facts(ids))
-                .chain(facts -> results.recorded(ids).chain(recorded -> {
+        return Panache.withTransaction(() -> authorisations.lockCandidatesOf(ids)
+                .chain(() -> results.known(ids)).chain(known -> {
+                    Map<UUID, BookingFacts> facts = known.bookings();
+                    Map<UUID, Recorded> recorded = known.recorded();
                     Undisputed rowsOf = undisputed(onScale(parsed, facts, rejected), rejected);
                     List<ExamResult> accepted = new ArrayList<>(rowsOf.byBooking().size());
                     int unchanged = rowsOf.repeats();
@@ -155,11 +159,10 @@ public class ResultService {
                     if (accepted.isEmpty()) {
                         return Uni.createFrom().item(report);
                     }
-                    return complete(accepted.stream().map(r -> r.bookingId).toList())
-                            .chain(() -> results.insertScored(accepted, now))
+                    return insertClaimed(accepted, now)
                             .chain(() -> outbox.addAll(accepted.stream().map(ExamResult::event).toList()))
                             .replaceWith(report);
-                })));
+                }));
     }
 
     /**
@@ -222,23 +225,18 @@ public class ResultService {
         return Panache.withSession(() -> paging.fetch(results.ofCandidate(candidateId), Attempt::of));
     }
 
-    /** Attempts serialise per candidate: see {@link AuthorisationRepository#lockCandidates}. */
-    private Uni<Void> lockCandidatesOf(Collection<UUID> bookingIds) {
-        return bookings.candidatesOf(bookingIds).chain(authorisations::lockCandidates);
-    }
-
     private ExamResult scored(UUID bookingId, BookingFacts booking, int score, Instant now, Actor recorder) {
         return ExamResult.scored(bookingId, booking.candidateId(), booking.program(), score,
                 scales.of(booking.program()), booking.passMark(), time.dateOf(booking.startsAt()), now, recorder);
     }
 
     /**
-     * Claims the bookings for their results ({@link BookingRepository#complete}). A claim that misses any booking
-     * means another request recorded it meanwhile, so this one rolls back rather than record twice.
+     * Claims the results' bookings and inserts the results ({@link ResultRepository#insertClaimed}). A claim that
+     * misses any booking means another request recorded it meanwhile, so this one rolls back rather than record twice.
      */
-    private Uni<Void> complete(List<UUID> bookingIds) {
-        return bookings.complete(bookingIds).invoke(claimed -> {
-            if (claimed != bookingIds.size()) {
+    private Uni<Void> insertClaimed(List<ExamResult> accepted, Instant now) {
+        return results.insertClaimed(accepted, now).invoke(claimed -> {
+            if (claimed != accepted.size()) {
                 throw Refusal.conflict("Recorded concurrently", "another request recorded a result"
                         + " for one of these bookings at the same time; nothing was written, send it again");
             }

@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.certboard.exam.window.ExamWindow;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -21,6 +23,18 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class SittingRepository implements PanacheRepositoryBase<Sitting, UUID> {
+
+    /** A sitting with its window. */
+    public record Scheduled(Sitting sitting, ExamWindow window) {
+    }
+
+    /** The sitting with its window, in one query; null when there is no such sitting. */
+    public Uni<Scheduled> findScheduled(UUID sittingId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select s, w from Sitting s join ExamWindow w on w.id = s.windowId where s.id = :id", Object[].class)
+                .setParameter("id", sittingId).getSingleResultOrNull())
+                .map(row -> row == null ? null : new Scheduled((Sitting) row[0], (ExamWindow) row[1]));
+    }
 
     /** Takes one seat; false when the sitting is full. */
     public Uni<Boolean> takeSeat(UUID sittingId) {

@@ -1,0 +1,120 @@
+package org.certboard.exam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.certboard.platform.testing.Requests.staff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.certboard.devstack.testing.RealInfrastructure;
+import org.certboard.devstack.testing.SandboxClock;
+import org.certboard.devstack.testing.TestDatabase;
+import org.certboard.exam.support.ExamFixtures;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The request path's round trips (issue 25): the SQL statements one {@code POST /results} and one
+ * {@code POST /bookings} send, besides the transaction's begin and commit.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "exam"))
+class RequestStatementsTest {
+
+    @Test
+    void recordingAResultTakesFourStatementsAndAnswersWhatItWrote() {
+        UUID sitting = ExamFixtures.sittingInDays(2, 5);
+        UUID booking = ExamFixtures.book(ExamFixtures.authorisedCandidate(), sitting);
+        SandboxClock.passTime(ExamFixtures.startsAt(sitting));
+        List<Map<String, Object>> answered = new ArrayList<>();
+
+        List<String> statements = statementsOf(() -> answered.add(staff().contentType(ContentType.JSON)
+                .body(Map.of("bookingId", booking.toString(), "scaledScore", 600)).post("/results")
+                .then().statusCode(201).extract().jsonPath().getMap("$")));
+
+        assertThat(statements).as("statements of one POST /results").satisfiesExactly(
+                lock -> assertThat(lock).contains("from authorisation", "from booking", "for update"),
+                read -> assertThat(read).contains("from booking", "left join exam_result"),
+                write -> assertThat(write).contains("update booking", "insert into exam_result"),
+                event -> assertThat(event).contains("insert into outbox_event"));
+        assertThat(staff().get("/results/" + answered.get(0).get("id")).then().statusCode(200).extract().jsonPath()
+                .getMap("$")).isEqualTo(answered.get(0));
+        assertThat(TestDatabase.text("select status from booking where id = ?", booking)).isEqualTo("COMPLETED");
+    }
+
+    /** The booking answered is built, not read back: it is what the database holds. */
+    @Test
+    void bookingTakesFiveStatementsAndAnswersWhatItWrote() {
+        UUID sitting = ExamFixtures.sittingInDays(5, 5);
+        UUID candidate = ExamFixtures.authorisedCandidate();
+        List<Map<String, Object>> answered = new ArrayList<>();
+
+        List<String> statements = statementsOf(() -> answered.add(staff().contentType(ContentType.JSON)
+                .body(Map.of("candidateId", candidate.toString(), "sittingId", sitting.toString())).post("/bookings")
+                .then().statusCode(201).extract().jsonPath().getMap("$")));
+
+        assertThat(statements).as("statements of one POST /bookings").satisfiesExactly(
+                lock -> assertThat(lock).contains("from authorisation", "for update"),
+                slot -> assertThat(slot).contains("from sitting", "join exam_window"),
+                attempts -> assertThat(attempts).contains("from exam_result"),
+                event -> assertThat(event).contains("insert into outbox_event"),
+                seated -> assertThat(seated).contains("insert into booking", "update sitting"));
+        assertThat(staff().get("/bookings/" + answered.get(0).get("id")).then().statusCode(200).extract().jsonPath()
+                .getMap("$")).isEqualTo(answered.get(0));
+        assertThat(TestDatabase.count("select seats_booked from sitting where id = ?", sitting)).isEqualTo(1);
+    }
+
+    /**
+     * The SQL statements Hibernate Reactive logged while {@code work} ran, on the thread that logged the first: one
+     * request's statements all run on its event loop, so those of other work meanwhile (a consumer's poll) are left
+     * out.
+     */
+    private static List<String> statementsOf(Runnable work) {
+        ConcurrentLinkedQueue<LogRecord> captured = new ConcurrentLinkedQueue<>();
+        Logger logger = Logger.getLogger("org.hibernate.SQL");
+        Level level = logger.getLevel();
+        boolean parents = logger.getUseParentHandlers();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                captured.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        logger.setUseParentHandlers(false);
+        logger.setLevel(Level.FINE);
+        try {
+            work.run();
+        } finally {
+            logger.setLevel(level);
+            logger.setUseParentHandlers(parents);
+            logger.removeHandler(handler);
+        }
+        List<LogRecord> records = new ArrayList<>(captured);
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        long thread = records.get(0).getLongThreadID();
+        return records.stream().filter(record -> record.getLongThreadID() == thread).map(LogRecord::getMessage)
+                .toList();
+    }
+}
