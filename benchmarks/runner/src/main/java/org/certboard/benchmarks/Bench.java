@@ -74,8 +74,8 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("certboard.root", ".")).toAbsolutePath().normalize();
-        Set<String> only = Set.of(System.getProperty("bench.only", "idle,startup,get,post,results,bookings,import")
-                .split(","));
+        Set<String> only = Set.of(System.getProperty("bench.only",
+                "idle,startup,get,post,resultpost,results,bookings,import").split(","));
         Path out = root.resolve("benchmarks/target/run-" + System.currentTimeMillis());
         Files.createDirectories(out);
         Report report = new Report(Machine.loadOneMinute());
@@ -126,9 +126,9 @@ public final class Bench {
     }
 
     /**
-     * The exam-side scenarios run before the registrations: POST /candidates leaves tens of thousands of
-     * CandidateRegistered events for exam-service's and renewal-service's consumers, whose backlog would otherwise
-     * compete with the result-to-certification path being measured.
+     * The exam-side scenarios (POST /results against the bare insert too) run before the registrations: POST
+     * /candidates leaves tens of thousands of CandidateRegistered events for exam-service's and renewal-service's
+     * consumers, whose backlog would otherwise compete with the result path being measured.
      */
     private void runAll() throws Exception {
         if (only.contains("idle")) {
@@ -156,11 +156,14 @@ public final class Bench {
         if (only.contains("import")) {
             exams.importPipeline(Integer.getInteger("bench.import.size", 10_000));
         }
-        if (only.contains("get") || only.contains("post")) {
+        if (only.contains("get") || only.contains("resultpost") || only.contains("post")) {
             try (App bare = startBare()) {
                 Cpu withBare = cpu.with("bare-app", bare.pid());
                 if (only.contains("get")) {
                     readProfile(bare, withBare);
+                }
+                if (only.contains("resultpost")) {
+                    recordResults(bare, withBare, exams);
                 }
                 if (only.contains("post")) {
                     register(bare, withBare);
@@ -329,21 +332,26 @@ public final class Bench {
         }
     }
 
-    // ---------------------------------------------------------------- GET /candidates/{id} and POST /candidates
+    // ------------------------------------------------ GET /candidates/{id}, POST /candidates and POST /results
 
+    /** The bare app on candidate-service's database (its default datasource) and exam-service's ({@code exam}). */
     private App startBare() {
         Map<String, String> config = new HashMap<>(TestTokens.serviceConfig());
-        String database = stack.database(Service.CANDIDATE);
-        config.put("quarkus.datasource.reactive.url", stack.postgres().reactiveUrl(database));
-        config.put("quarkus.datasource.username", stack.postgres().user());
-        if (stack.postgres().password() != null) {
-            config.put("quarkus.datasource.password", stack.postgres().password());
-        }
+        datasource(config, "quarkus.datasource.", Service.CANDIDATE);
+        datasource(config, "quarkus.datasource.exam.", Service.EXAM);
         App bare = App.start("bare-app", App.RUNNER_JAVA, jar("bare-app"), KUBERNETES_JVM, config,
                 out.resolve("logs/bare-app.log"));
         // an unknown id answers 404 once the app is up, the token trusted and the database reachable
         awaitStatus(bare.baseUrl() + "/candidates/" + UUID.randomUUID(), 404);
         return bare;
+    }
+
+    private void datasource(Map<String, String> config, String prefix, Service service) {
+        config.put(prefix + "reactive.url", stack.postgres().reactiveUrl(stack.database(service)));
+        config.put(prefix + "username", stack.postgres().user());
+        if (stack.postgres().password() != null) {
+            config.put(prefix + "password", stack.postgres().password());
+        }
     }
 
     private void awaitStatus(String url, int status) {
@@ -372,23 +380,51 @@ public final class Bench {
             ids.add(seedProfile(candidate, i));
         }
         report.say("seeded 100 profiles (licence, experience, approved application) through candidate-service");
-        compare("GET /candidates/{id} (5 reads)", "≥ 0.8× bare", bare.baseUrl(), candidate,
+        compare("GET /candidates/{id} (5 reads)", "≥ 0.8× bare", bare.baseUrl(), Service.CANDIDATE,
                 base -> i -> get(base + "/candidates/" + ids.get((int) (i % ids.size()))), 0.8, processes);
     }
 
     private void register(App bare, Cpu processes) throws Exception {
         report.scenario("POST /candidates");
-        String candidate = stack.url(Service.CANDIDATE);
         String run = UUID.randomUUID().toString().substring(0, 8);
         // one sequence over every run, both sides: each registration has an email of its own
         java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
         compare("POST /candidates (insert + outbox, relay and consumers running)", "≥ 0.5× bare insert",
-                bare.baseUrl(), candidate, base -> i -> {
+                bare.baseUrl(), Service.CANDIDATE, base -> i -> {
                     long n = sequence.incrementAndGet();
                     return post(base + "/candidates", String.format("{\"givenName\":\"Bench\",\"familyName\":"
                             + "\"Mark%d\",\"email\":\"b%d.%s@bench.example\",\"dateOfBirth\":\"1984-03-09\"}", n, n,
                             run));
                 }, 0.5, processes);
+    }
+
+    /**
+     * POST /results (staff, score 650: a pass) against the bare insert of the same row. exam_result.booking_id is
+     * unique and references booking, so every request of either side takes a booking of its own from one pool, seeded
+     * before the scenario as the result scenarios seed theirs (distinct candidates, a sitting that started an hour
+     * ago). {@code -Dbench.resultpost.bookings}: its size, 200,000 by default, room for the bare insert at 4,000/s
+     * through its warm-up and rounds (39 s) besides certboard's hundreds per second.
+     */
+    private void recordResults(App bare, Cpu processes, Exams exams) throws Exception {
+        report.scenario("POST /results");
+        int count = Integer.getInteger("bench.resultpost.bookings", 200_000);
+        long seeding = System.nanoTime();
+        List<UUID> bookings = exams.seedBookings(count).bookings();
+        report.say(String.format("seeded %d bookings in %.1f s", count, (System.nanoTime() - seeding) / 1e9));
+        java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+        try {
+            compare("POST /results (insert + outbox, relay and consumers running)", "≥ 0.5× bare insert",
+                    bare.baseUrl(), Service.EXAM, base -> i -> post(base + "/results", "{\"bookingId\":\""
+                            + bookings.get((int) (sequence.getAndIncrement() % count)) + "\",\"scaledScore\":650}"),
+                    0.5, processes);
+        } catch (IllegalStateException e) {
+            // a booking taken twice is refused (409, or the bare side's unique violation)
+            if (sequence.get() > count) {
+                throw new IllegalStateException("the " + count + " seeded bookings ran out after " + sequence.get()
+                        + " requests: raise -Dbench.resultpost.bookings", e);
+            }
+            throw e;
+        }
     }
 
     /** A run of one side and what each of its processes used per request meanwhile. */
@@ -408,12 +444,13 @@ public final class Bench {
      * Saturates both sides with 16 connections, alternating (bare, certboard, bare, certboard) after a warm-up of each,
      * for the throughput ratio; then drives both at the same constant rate (half of what certboard sustained) for
      * the latency under an open model, again three times each, alternating. The bare side's CPU is the bare app's
-     * and PostgreSQL's; certboard's is the services', Kafka's and PostgreSQL's.
+     * and PostgreSQL's; certboard's is the services', Kafka's and PostgreSQL's. {@code service}: the one that answers
+     * certboard's side.
      */
-    private void compare(String work, String goal, String bareUrl, String certboardUrl,
+    private void compare(String work, String goal, String bareUrl, Service service,
             java.util.function.Function<String, LongFunction<HttpRequest>> requests, double target, Cpu processes) {
         LongFunction<HttpRequest> bare = requests.apply(bareUrl);
-        LongFunction<HttpRequest> certboard = requests.apply(certboardUrl);
+        LongFunction<HttpRequest> certboard = requests.apply(stack.url(service));
         Cpu bareSide = processes.only("bare-app", Cpu.POSTGRES);
         Cpu certboardSide = processes.only("candidate", "exam", "renewal", "kafka", Cpu.POSTGRES);
         Duration warmUp = Duration.ofSeconds(15);
@@ -446,7 +483,7 @@ public final class Bench {
                     () -> load.constantRate("certboard" + name, rate, length, 64, certboard)));
         }
         if (Boolean.getBoolean("bench.jfr")) {
-            profile(work, certboard);
+            profile(work, service, certboard);
         }
         report.row(work, "throughput, 16 connections (closed), 3 rounds", goal,
                 String.format("%s vs %s req/s", certboardRate.format("%.0f"), bareRate.format("%.0f")),
@@ -467,19 +504,19 @@ public final class Bench {
                 Spread.of(runs.stream().map(m -> m.run().max()).toList()).format("%.0f"));
     }
 
-    /** A further saturated run of candidate-service under JDK Flight Recorder; its top frames go to the log. */
-    private void profile(String work, LongFunction<HttpRequest> certboard) {
+    /** A further saturated run of the service under JDK Flight Recorder; its top frames go to the log. */
+    private void profile(String work, Service service, LongFunction<HttpRequest> certboard) {
         Profile profile;
         try {
-            profile = Profile.start(stack.process(Service.CANDIDATE).pid(),
-                out.resolve("candidate-service-" + (work.startsWith("GET") ? "get" : "post") + ".jfr"));
+            profile = Profile.start(stack.process(service).pid(),
+                out.resolve(service.module() + "-" + (work.startsWith("GET") ? "get" : "post") + ".jfr"));
         } catch (IOException e) {
             report.say("JFR could not start: " + e);
             return;
         }
         report.say(load.saturate("certboard under JFR", Duration.ofSeconds(15), 16, certboard).summary());
         try {
-            report.say("JFR, candidate-service, " + work + ": " + profile.stop(15));
+            report.say("JFR, " + service.module() + ", " + work + ": " + profile.stop(15));
         } catch (IOException e) {
             report.say("JFR summary failed: " + e);
         }

@@ -46,7 +46,7 @@ final class Exams {
         this.cpu = cpu.only("candidate", "exam", "renewal", "kafka", Cpu.POSTGRES);
     }
 
-    private record Seeded(List<UUID> bookings, List<UUID> candidates) {
+    record Seeded(List<UUID> bookings, List<UUID> candidates) {
     }
 
     private static final Duration WARM_UP = Duration.ofSeconds(20);
@@ -447,7 +447,7 @@ final class Exams {
     }
 
     /** Bookings of distinct candidates for a sitting that started an hour ago, written directly. */
-    private Seeded seedBookings(int count) throws SQLException {
+    Seeded seedBookings(int count) throws SQLException {
         LocalDate today = Bench.today();
         Instant now = Instant.now();
         UUID window = UUID.randomUUID();
