@@ -1,17 +1,13 @@
 package org.certboard.exam;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.certboard.devstack.testing.LogCapture.statementsOf;
 import static org.certboard.platform.testing.Requests.staff;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.SandboxClock;
@@ -73,48 +69,5 @@ class RequestStatementsTest {
         assertThat(staff().get("/bookings/" + answered.get(0).get("id")).then().statusCode(200).extract().jsonPath()
                 .getMap("$")).isEqualTo(answered.get(0));
         assertThat(TestDatabase.count("select seats_booked from sitting where id = ?", sitting)).isEqualTo(1);
-    }
-
-    /**
-     * The SQL statements Hibernate Reactive logged while {@code work} ran, on the thread that logged the first: one
-     * request's statements all run on its event loop, so those of other work meanwhile (a consumer's poll) are left
-     * out.
-     */
-    private static List<String> statementsOf(Runnable work) {
-        ConcurrentLinkedQueue<LogRecord> captured = new ConcurrentLinkedQueue<>();
-        Logger logger = Logger.getLogger("org.hibernate.SQL");
-        Level level = logger.getLevel();
-        boolean parents = logger.getUseParentHandlers();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                captured.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        logger.setUseParentHandlers(false);
-        logger.setLevel(Level.FINE);
-        try {
-            work.run();
-        } finally {
-            logger.setLevel(level);
-            logger.setUseParentHandlers(parents);
-            logger.removeHandler(handler);
-        }
-        List<LogRecord> records = new ArrayList<>(captured);
-        if (records.isEmpty()) {
-            return List.of();
-        }
-        long thread = records.get(0).getLongThreadID();
-        return records.stream().filter(record -> record.getLongThreadID() == thread).map(LogRecord::getMessage)
-                .toList();
     }
 }

@@ -1,6 +1,8 @@
 package org.certboard.renewal.issuance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.certboard.devstack.testing.LogCapture.logged;
+import static org.certboard.devstack.testing.LogCapture.statementsOf;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,14 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -305,58 +301,5 @@ class ExamPassSetTest {
                 return column;
             }
         }
-    }
-
-    /**
-     * The SQL statements {@code work} sent, as Hibernate Reactive logs each (a batch once, as it travels): those
-     * logged on the thread that ran the work's first statement, so the clock job's, should it run meanwhile on
-     * another event loop, are left out.
-     */
-    private static List<String> statementsOf(Runnable work) {
-        List<LogRecord> records = new ArrayList<>(capture("org.hibernate.SQL", true, work));
-        if (records.isEmpty()) {
-            return List.of();
-        }
-        long thread = records.get(0).getLongThreadID();
-        return records.stream().filter(record -> record.getLongThreadID() == thread).map(LogRecord::getMessage)
-                .toList();
-    }
-
-    /** The messages {@code category} logged at DEBUG or above while {@code work} ran. */
-    private static List<String> logged(String category, Runnable work) {
-        return capture(category, false, work).stream().map(LogRecord::getMessage).toList();
-    }
-
-    /** {@code quiet}: what is captured does not also go to the console. */
-    private static Collection<LogRecord> capture(String category, boolean quiet, Runnable work) {
-        ConcurrentLinkedQueue<LogRecord> captured = new ConcurrentLinkedQueue<>();
-        Logger logger = Logger.getLogger(category);
-        Level level = logger.getLevel();
-        boolean parents = logger.getUseParentHandlers();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                captured.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        logger.setUseParentHandlers(!quiet && parents);
-        logger.setLevel(Level.FINE);
-        try {
-            work.run();
-        } finally {
-            logger.setLevel(level);
-            logger.setUseParentHandlers(parents);
-            logger.removeHandler(handler);
-        }
-        return captured;
     }
 }
