@@ -54,11 +54,13 @@ public final class LocalStack implements AutoCloseable {
      *                        as deploy/kubernetes/base runs it ({@link PodSpec}), instead of as a JVM; null for JVMs
      * @param aotCache        start the JVMs on JDK 25 with an AOT cache each when a JDK 25 is found ({@link AotCache}),
      *                        training it first when the build has none; else on the stack's own Java
+     * @param ownPostgres     null for the running PostgreSQL (or an embedded one where none runs); else the settings
+     *                        of an embedded server of the stack's own, shared with no other process
      */
     public record Options(Path repoRoot, Path stateDir, int kafkaPort, Map<Service, Integer> servicePorts,
             Map<Service, Integer> managementPorts, String databasePrefix, boolean sandbox, int embeddedPostgresPort,
             Provider provider, boolean devOrigins, List<String> serviceJvm, Map<String, String> extraConfig,
-            String imageTag, boolean aotCache) {
+            String imageTag, boolean aotCache, Map<String, String> ownPostgres) {
 
         public static Options localDefaults(Path repoRoot) {
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
@@ -70,7 +72,7 @@ public final class LocalStack implements AutoCloseable {
             Path state = repoRoot.resolve(".certboard");
             return new Options(repoRoot, state, 9092, ports, management, "", true, PostgresServer.configuredPort(),
                     new Provider(state.resolve("keycloak"), 8180, false), true, ServiceProcess.LOCAL_JVM,
-                    Map.of(), null, true);
+                    Map.of(), null, true, null);
         }
 
         /**
@@ -85,35 +87,49 @@ public final class LocalStack implements AutoCloseable {
                 management.put(service, Ports.free());
             }
             return new Options(repoRoot, stateDir, Ports.free(), ports, management, databasePrefix, true,
-                    Ports.free(), null, false, ServiceProcess.LOCAL_JVM, Map.of(), null, true);
+                    Ports.free(), null, false, ServiceProcess.LOCAL_JVM, Map.of(), null, true, null);
         }
 
         public Options withSandbox(boolean on) {
             return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, on,
-                    embeddedPostgresPort, provider, devOrigins, serviceJvm, extraConfig, imageTag, aotCache);
+                    embeddedPostgresPort, provider, devOrigins, serviceJvm, extraConfig, imageTag, aotCache,
+                    ownPostgres);
         }
 
         /** The same stack with Keycloak as its OpenID provider instead of the test key. */
         public Options withProvider(Provider keycloak) {
             return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
-                    embeddedPostgresPort, keycloak, devOrigins, serviceJvm, extraConfig, imageTag, aotCache);
+                    embeddedPostgresPort, keycloak, devOrigins, serviceJvm, extraConfig, imageTag, aotCache,
+                    ownPostgres);
         }
 
         /** These flags on the stack's own Java, without an AOT cache (the benchmarks' deployment flags). */
         public Options withServiceJvm(List<String> flags) {
             return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
-                    embeddedPostgresPort, provider, devOrigins, List.copyOf(flags), extraConfig, imageTag, false);
+                    embeddedPostgresPort, provider, devOrigins, List.copyOf(flags), extraConfig, imageTag, false,
+                    ownPostgres);
         }
 
         public Options withExtraConfig(Map<String, String> config) {
             return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
-                    embeddedPostgresPort, provider, devOrigins, serviceJvm, Map.copyOf(config), imageTag, aotCache);
+                    embeddedPostgresPort, provider, devOrigins, serviceJvm, Map.copyOf(config), imageTag, aotCache,
+                    ownPostgres);
         }
 
         /** The same stack with the services' images (tag {@code tag}, loaded by deploy/local/images) in podman. */
         public Options withImages(String tag) {
             return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
-                    embeddedPostgresPort, provider, devOrigins, serviceJvm, extraConfig, tag, aotCache);
+                    embeddedPostgresPort, provider, devOrigins, serviceJvm, extraConfig, tag, aotCache, ownPostgres);
+        }
+
+        /**
+         * The same stack on an embedded PostgreSQL of its own with these settings (a run measured against a server
+         * configured as a deployment's, not the machine's).
+         */
+        public Options withOwnPostgres(Map<String, String> settings) {
+            return new Options(repoRoot, stateDir, kafkaPort, servicePorts, managementPorts, databasePrefix, sandbox,
+                    embeddedPostgresPort, provider, devOrigins, serviceJvm, extraConfig, imageTag, aotCache,
+                    Map.copyOf(settings));
         }
 
         /** The image of {@code service} this stack runs, when it runs images. */
@@ -175,8 +191,11 @@ public final class LocalStack implements AutoCloseable {
                 + seconds(t0) + ")");
 
         progress.accept("looking for PostgreSQL ...");
-        postgres = PostgresServer.runningOrEmbedded(options.stateDir().resolve("postgres"),
-                options.embeddedPostgresPort());
+        postgres = options.ownPostgres() == null
+                ? PostgresServer.runningOrEmbedded(options.stateDir().resolve("postgres"),
+                        options.embeddedPostgresPort())
+                : PostgresServer.embedded(options.stateDir().resolve("postgres"), options.embeddedPostgresPort(),
+                        options.ownPostgres());
         for (Service service : Service.values()) {
             postgres.createDatabaseIfMissing(database(service));
         }

@@ -19,6 +19,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * where none runs.
  */
 public final class PostgresServer implements AutoCloseable {
+    /**
+     * An embedded server configured as a deployment's: the embedded PostgreSQL turns fsync and synchronous_commit
+     * off (quick for tests), and these machines' own server runs without autovacuum, so that tables filled by a run
+     * are never analysed and their dead index entries pile up. Both would make database figures no deployment sees.
+     */
+    public static final Map<String, String> DEPLOYMENT_SETTINGS = Map.of("fsync", "on", "synchronous_commit", "on",
+            "autovacuum", "on", "max_connections", "300");
+
     private final String host;
     private final int port;
     private final String user;

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,6 +32,7 @@ import org.certboard.devstack.AotCache;
 import org.certboard.devstack.AotTraining;
 import org.certboard.devstack.LocalStack;
 import org.certboard.devstack.Ports;
+import org.certboard.devstack.PostgresServer;
 import org.certboard.devstack.Service;
 import org.certboard.devstack.ServiceProcess;
 import org.certboard.devstack.testing.TestTokens;
@@ -88,14 +91,12 @@ public final class Bench {
             report.say("services configured with " + System.getProperty("bench.config"));
         }
         LocalStack.Options options = LocalStack.Options.isolated(root, out.resolve("stack"), prefix)
-                .withServiceJvm(KUBERNETES_JVM).withExtraConfig(serviceConfig);
+                .withServiceJvm(KUBERNETES_JVM).withExtraConfig(serviceConfig)
+                .withOwnPostgres(PostgresServer.DEPLOYMENT_SETTINGS);
         LocalStack stack = LocalStack.start(options, line -> System.out.println("[bench] " + line));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            for (Service service : Service.values()) {
-                stack.postgres().dropDatabase(stack.database(service));
-            }
-        }));
+        // the stack's own PostgreSQL stops with it; its data stays in the run's directory, beside Kafka's
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        report.say(databaseServer(stack));
         Bench bench = new Bench(root, out, stack, report, only);
         if (!bench.cpu.seesKafka()) {
             report.say("Kafka's broker not found among the runner's child processes: its CPU is not reported");
@@ -107,6 +108,20 @@ public final class Bench {
         Files.writeString(out.resolve("results.md"), table);
         System.out.println("[bench] written to " + out.resolve("results.md"));
         System.exit(0);
+    }
+
+    /** The server the figures come from, as the report should say: version and the settings that move them. */
+    private static String databaseServer(LocalStack stack) throws SQLException {
+        try (Connection c = connect(stack, Service.CANDIDATE);
+                Statement q = c.createStatement();
+                ResultSet rs = q.executeQuery("select current_setting('server_version'),"
+                        + " current_setting('fsync'), current_setting('synchronous_commit'),"
+                        + " current_setting('autovacuum'), current_setting('shared_buffers')")) {
+            rs.next();
+            return String.format("%s: PostgreSQL %s, fsync %s, synchronous_commit %s, autovacuum %s,"
+                    + " shared_buffers %s", stack.postgres().description(), rs.getString(1), rs.getString(2),
+                    rs.getString(3), rs.getString(4), rs.getString(5));
+        }
     }
 
     /**
