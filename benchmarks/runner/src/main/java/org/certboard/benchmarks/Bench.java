@@ -64,6 +64,9 @@ public final class Bench {
     private final String staff = TestTokens.token("bench-staff", "staff");
     private final Report report;
     private final Set<String> only;
+    /** ms of CPU per second below which the stack counts as idle between scenarios ({@link #settle}). */
+    private static final double SETTLED = 300;
+
     private final Cpu cpu;
 
     private Bench(Path root, Path out, LocalStack stack, Report report, Set<String> only) {
@@ -86,13 +89,13 @@ public final class Bench {
                 + ", Java " + System.getProperty("java.version") + "; load average at start " + Machine.loadAverage());
         String prefix = "bench_" + UUID.randomUUID().toString().substring(0, 8) + "_";
         Map<String, String> serviceConfig = new HashMap<>(TestTokens.serviceConfig());
-        serviceConfig.putAll(extraServiceConfig(System.getProperty("bench.config", "")));
+        serviceConfig.putAll(keyValues(System.getProperty("bench.config", "")));
         if (serviceConfig.size() > TestTokens.serviceConfig().size()) {
             report.say("services configured with " + System.getProperty("bench.config"));
         }
         LocalStack.Options options = LocalStack.Options.isolated(root, out.resolve("stack"), prefix)
                 .withServiceJvm(KUBERNETES_JVM).withExtraConfig(serviceConfig)
-                .withOwnPostgres(PostgresServer.DEPLOYMENT_SETTINGS);
+                .withOwnPostgres(postgresSettings(System.getProperty("bench.postgres", "")));
         LocalStack stack = LocalStack.start(options, line -> System.out.println("[bench] " + line));
         // the stack's own PostgreSQL stops with it; its data stays in the run's directory, beside Kafka's
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
@@ -125,11 +128,22 @@ public final class Bench {
     }
 
     /**
-     * {@code -Dbench.config=key=value;key=value}: configuration given to every service, or to one as
-     * {@code <module>/key=value}, to measure a setting against the committed one in back-to-back runs (e.g.
+     * The deployment's settings, with {@code -Dbench.postgres=key=value;key=value} over them (say, {@code
+     * autovacuum=off} to measure what a server without it costs, or {@code
+     * shared_preload_libraries=pg_stat_statements} to read the statements of a run).
+     */
+    private static Map<String, String> postgresSettings(String spec) {
+        Map<String, String> settings = new HashMap<>(PostgresServer.DEPLOYMENT_SETTINGS);
+        settings.putAll(keyValues(spec));
+        return settings;
+    }
+
+    /**
+     * {@code key=value;key=value} as a map. {@code -Dbench.config} gives configuration to every service, or to one
+     * as {@code <module>/key=value}, to measure a setting against the committed one in back-to-back runs (e.g.
      * {@code renewal-service/mp.messaging.incoming.exam-events.concurrency=1}).
      */
-    private static Map<String, String> extraServiceConfig(String spec) {
+    private static Map<String, String> keyValues(String spec) {
         Map<String, String> config = new LinkedHashMap<>();
         for (String entry : spec.split(";")) {
             int eq = entry.indexOf('=');
@@ -158,33 +172,61 @@ public final class Bench {
             List<String> rates = List.of(System.getProperty("bench.results-rates", "50,200").split(","));
             boolean warm = false;
             if (rates.contains("50")) {
+                settle("results at 50/s");
                 exams.resultToCertification(50, Duration.ofSeconds(20), !warm);
                 warm = true;
             }
             if (rates.contains("200")) {
+                settle("results at 200/s");
                 exams.resultToCertification(200, Duration.ofSeconds(15), !warm);
             }
         }
         if (only.contains("bookings")) {
+            settle("bookings");
             exams.bookings(500, 50);
         }
         if (only.contains("import")) {
+            settle("the import");
             exams.importPipeline(Integer.getInteger("bench.import.size", 10_000));
         }
         if (only.contains("get") || only.contains("resultpost") || only.contains("post")) {
             try (App bare = startBare()) {
                 Cpu withBare = cpu.with("bare-app", bare.pid());
                 if (only.contains("get")) {
+                    settle("GET");
                     readProfile(bare, withBare);
                 }
                 if (only.contains("resultpost")) {
+                    settle("POST /results");
                     recordResults(bare, withBare, exams);
                 }
                 if (only.contains("post")) {
+                    settle("POST /candidates");
                     register(bare, withBare);
                 }
             }
         }
+    }
+
+    /**
+     * Waits, up to two minutes, until the stack spends no more than {@link #SETTLED} ms of CPU a second (about twice
+     * its idle cost): what the scenario before left (consumers catching up, the relay draining, autovacuum) would
+     * otherwise count as this one's CPU per operation. A scenario that starts unsettled says so.
+     */
+    private void settle(String next) throws InterruptedException {
+        long t0 = System.nanoTime();
+        Cpu.Usage last = null;
+        while (System.nanoTime() - t0 < Duration.ofMinutes(2).toNanos()) {
+            Cpu.Sample before = cpu.sample();
+            Thread.sleep(2_000);
+            last = Cpu.between(before, cpu.sample(), 2);
+            if (last.total() <= SETTLED) {
+                report.say(String.format("settled before %s after %.0f s: CPU per second %s", next,
+                        (System.nanoTime() - t0) / 1e9, last.compact()));
+                return;
+            }
+        }
+        report.say("NOT settled before " + next + " after 2 min: CPU per second " + last.compact());
     }
 
     /**
@@ -519,22 +561,28 @@ public final class Bench {
                 Spread.of(runs.stream().map(m -> m.run().max()).toList()).format("%.0f"));
     }
 
-    /** A further saturated run of the service under JDK Flight Recorder; its top frames go to the log. */
+    /**
+     * A further saturated run with every service under JDK Flight Recorder, the one answering and those consuming
+     * what it emits; each one's top frames go to the log.
+     */
     private void profile(String work, Service service, LongFunction<HttpRequest> certboard) {
-        Profile profile;
-        try {
-            profile = Profile.start(stack.process(service).pid(),
-                out.resolve(service.module() + "-" + (work.startsWith("GET") ? "get" : "post") + ".jfr"));
-        } catch (IOException e) {
-            report.say("JFR could not start: " + e);
-            return;
+        Map<Service, Profile> profiles = new EnumMap<>(Service.class);
+        for (Service each : Service.values()) {
+            try {
+                profiles.put(each, Profile.start(stack.process(each).pid(), out.resolve(each.module() + "-"
+                        + (work.startsWith("GET") ? "get" : "post") + "-to-" + service.module() + ".jfr")));
+            } catch (IOException e) {
+                report.say("JFR could not start in " + each.module() + ": " + e);
+            }
         }
         report.say(load.saturate("certboard under JFR", Duration.ofSeconds(15), 16, certboard).summary());
-        try {
-            report.say("JFR, " + service.module() + ", " + work + ": " + profile.stop(15));
-        } catch (IOException e) {
-            report.say("JFR summary failed: " + e);
-        }
+        profiles.forEach((each, profile) -> {
+            try {
+                report.say("JFR, " + each.module() + ", " + work + ": " + profile.stop(15));
+            } catch (IOException e) {
+                report.say("JFR summary failed: " + e);
+            }
+        });
     }
 
     private static void requireNoFailures(Load.Run run) {
