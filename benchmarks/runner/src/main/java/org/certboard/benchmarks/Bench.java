@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.stream.Stream;
 
 import org.certboard.devstack.AotCache;
 import org.certboard.devstack.AotTraining;
@@ -49,11 +50,13 @@ public final class Bench {
     /**
      * The JVM of deploy/kubernetes: the ubi9 OpenJDK 17 runtime image's run-java defaults (parallel GC and its
      * tuning), the manifests' JAVA_OPTS_APPEND (-XX:MaxRAMPercentage=75) and their 512Mi memory limit (MaxRAM stands
-     * in for the container's limit), C2 on. No CPU limit: the JVM sees the machine's cores.
+     * in for the container's limit), C2 on. No CPU limit: the JVM sees the machine's cores. {@code -Dbench.jvm=-XX:...}
+     * (space-separated) adds flags to every app's, to measure one against these.
      */
-    static final List<String> KUBERNETES_JVM = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75",
-            "-XX:+UseParallelGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:GCTimeRatio=4",
-            "-XX:AdaptiveSizePolicyWeight=90", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> KUBERNETES_JVM = Stream.concat(Stream.of("-XX:MaxRAM=512m",
+            "-XX:MaxRAMPercentage=75", "-XX:+UseParallelGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
+            "-XX:GCTimeRatio=4", "-XX:AdaptiveSizePolicyWeight=90", "-XX:+ExitOnOutOfMemoryError"),
+            Stream.of(System.getProperty("bench.jvm", "").split(" ")).filter(flag -> !flag.isBlank())).toList();
     static final ZoneId ZONE = ZoneId.of("America/New_York");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -90,6 +93,9 @@ public final class Bench {
         String prefix = "bench_" + UUID.randomUUID().toString().substring(0, 8) + "_";
         Map<String, String> serviceConfig = new HashMap<>(TestTokens.serviceConfig());
         serviceConfig.putAll(keyValues(System.getProperty("bench.config", "")));
+        if (!System.getProperty("bench.jvm", "").isBlank()) {
+            report.say("every app's JVM with " + System.getProperty("bench.jvm") + " too");
+        }
         if (serviceConfig.size() > TestTokens.serviceConfig().size()) {
             report.say("services configured with " + System.getProperty("bench.config"));
         }
@@ -266,8 +272,21 @@ public final class Bench {
     private void startup() {
         report.scenario("start-up: each app three times with the Kubernetes flags, three with the local ones and three"
                 + " with the Kubernetes ones on JDK 25 with its AOT cache");
+        // -Dbench.startup.jfr=true: the starts with the Kubernetes flags on Java 17 under JDK Flight Recorder, each
+        // recording in the run's startup-jfr/ (not the AOT starts: a flag more would train their caches again)
+        List<String> kubernetes = new ArrayList<>(KUBERNETES_JVM);
+        if (Boolean.getBoolean("bench.startup.jfr")) {
+            try {
+                Files.createDirectories(out.resolve("startup-jfr"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            report.say("the starts with the Kubernetes flags record JFR (their times include its cost)");
+            kubernetes.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + out.resolve("startup-jfr") + "/");
+        }
         List<Flags> sets = new ArrayList<>(List.of(
-                new Flags("kubernetes flags", App.RUNNER_JAVA, app -> KUBERNETES_JVM, false),
+                new Flags("kubernetes flags", App.RUNNER_JAVA, app -> kubernetes, false),
                 new Flags("local flags", App.RUNNER_JAVA, app -> ServiceProcess.LOCAL_JVM, false)));
         aotFlags().ifPresent(sets::add);
         Map<String, List<double[]>> figures = new LinkedHashMap<>();
