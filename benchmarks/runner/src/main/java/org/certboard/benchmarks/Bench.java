@@ -1,6 +1,7 @@
 package org.certboard.benchmarks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,6 +59,8 @@ public final class Bench {
             "-XX:GCTimeRatio=4", "-XX:AdaptiveSizePolicyWeight=90", "-XX:+ExitOnOutOfMemoryError"),
             Stream.of(System.getProperty("bench.jvm", "").split(" ")).filter(flag -> !flag.isBlank())).toList();
     static final ZoneId ZONE = ZoneId.of("America/New_York");
+    /** ms of CPU per second below which the stack counts as idle between scenarios ({@link #settle}). */
+    private static final double SETTLED = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
@@ -67,9 +70,6 @@ public final class Bench {
     private final String staff = TestTokens.token("bench-staff", "staff");
     private final Report report;
     private final Set<String> only;
-    /** ms of CPU per second below which the stack counts as idle between scenarios ({@link #settle}). */
-    private static final double SETTLED = 300;
-
     private final Cpu cpu;
 
     private Bench(Path root, Path out, LocalStack stack, Report report, Set<String> only) {
@@ -279,7 +279,7 @@ public final class Bench {
             try {
                 Files.createDirectories(out.resolve("startup-jfr"));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
             report.say("the starts with the Kubernetes flags record JFR (their times include its cost)");
             kubernetes.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
