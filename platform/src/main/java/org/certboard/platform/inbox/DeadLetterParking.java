@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,24 +99,6 @@ public class DeadLetterParking {
             }
             return park(event, false, "waiting behind dead letter " + rows.get(0).id()).replaceWith(Decision.WAIT);
         });
-    }
-
-    /**
-     * Whether any of these events' keys has events parked: if none has (the usual case), each of them applies, and
-     * one statement said so for a whole poll.
-     */
-    Uni<Boolean> anyParked(List<RawEvent> events) {
-        List<RawEvent> keyed = events.stream().filter(Objects::nonNull).toList();
-        if (keyed.isEmpty()) {
-            return Uni.createFrom().item(false);
-        }
-        return Panache.getSession().chain(session -> NativeSelect.of(session, """
-                select 1 from parked_event where (topic, event_key) in (
-                    select * from unnest(cast(:topics as text[]), cast(:keys as text[]))) limit 1""", Integer.class)
-                .setParameter("topics", keyed.stream().map(RawEvent::topic).toArray(String[]::new))
-                .setParameter("keys", keyed.stream().map(RawEvent::key).toArray(String[]::new))
-                .getResultList())
-                .map(found -> !found.isEmpty());
     }
 
     /** After a sent-back event was applied: it leaves the parking, and the events waiting behind it follow. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -50,7 +51,7 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * never applied past one that failed. Other keys flow on.
  * <p>
  * A channel consumed in batches ({@code batch=true}) hands each poll to {@link #consumeBatch}: the records are applied
- * in one transaction, in offset order, with one parking check and one dedupe statement for the whole poll, and as
+ * in one transaction, in offset order, with one statement for the whole poll's parking check and dedupe, and as
  * sets where the handlers take them ({@link EventHandlers#inSets}); if anything in it fails, the transaction rolls
  * back and each record goes through {@link #consume} alone, so retries, dead letters and parking stay per event.
  * <p>
@@ -115,6 +116,7 @@ public class EventConsumer {
                         span.end();
                         // what the handler wrote to the outbox has committed: publish it now, not at the next poll
                         wakeUp.committed();
+                        handlers.committed();
                         return Uni.createFrom().completionStage(message.ack());
                     }
                     span.recordException(failure);
@@ -154,6 +156,7 @@ public class EventConsumer {
                 .invoke(() -> {
                     spans.forEach(Span::end);
                     wakeUp.committed();
+                    handlers.committed();
                 })
                 .onFailure().recoverWithUni(failure -> {
                     spans.forEach(Span::end);
@@ -166,8 +169,8 @@ public class EventConsumer {
 
     /**
      * The usual poll, whose keys have nothing parked: one statement records every event id and says which are new;
-     * then the new ones are applied, as sets by {@link EventHandlers#inSets} handlers. A poll with a parked key is
-     * applied event by event, each with its own parking decision.
+     * then the new ones are applied, as sets by {@link EventHandlers#inSets} handlers. The same statement finds a
+     * parked key, and then records nothing: such a poll is applied event by event, each with its own parking decision.
      */
     private Uni<Void> applyAll(List<KafkaRecord<String, String>> records, EventHandlers handlers, List<Span> spans) {
         return Uni.createFrom().item(() -> {
@@ -181,34 +184,41 @@ public class EventConsumer {
                         span));
             }
             return polled;
-        }).chain(polled -> parking.anyParked(polled.stream().map(Polled::raw).toList())
-                .chain(parked -> parked ? applyEach(polled, handlers) : applyNew(polled, handlers)));
+        }).chain(polled -> firstDeliveriesUnlessParked(polled).chain(firstIds -> firstIds.isPresent()
+                ? applyNew(polled, firstIds.get(), handlers) : applyEach(polled, handlers)));
     }
 
     private record Polled(IncomingEvent event, DeadLetterParking.RawEvent raw, Span span) {
     }
 
-    private Uni<Void> applyNew(List<Polled> polled, EventHandlers handlers) {
-        return firstDeliveries(polled.stream().map(Polled::event).toList()).chain(firstIds -> {
-            Set<UUID> unseen = new HashSet<>(firstIds);
-            // a relay that published an event twice may put both copies in one poll: the first one applies
-            List<Polled> fresh = polled.stream().filter(p -> unseen.remove(p.event().id())).toList();
-            if (fresh.isEmpty()) {
-                return Uni.createFrom().voidItem();
+    private Uni<Void> applyNew(List<Polled> polled, List<UUID> firstIds, EventHandlers handlers) {
+        Set<UUID> unseen = new HashSet<>(firstIds);
+        // a relay that published an event twice may put both copies in one poll: the first one applies
+        List<Polled> fresh = polled.stream().filter(p -> unseen.remove(p.event().id())).toList();
+        Set<UUID> delivered = new HashSet<>();
+        List<IncomingEvent> onceEach = polled.stream().map(Polled::event).filter(event -> delivered.add(event.id()))
+                .toList();
+        return applyFirst(fresh, handlers)
+                .chain(() -> handlers.handleEveryDelivery(onceEach))
+                .chain(EventConsumer::flushAndClear);
+    }
+
+    private Uni<Void> applyFirst(List<Polled> fresh, EventHandlers handlers) {
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!handlers.takesSets()) {
+            Uni<Void> done = Uni.createFrom().voidItem();
+            for (Polled one : fresh) {
+                done = done.chain(() -> within(one.span(), () -> handlers.handle(one.event()))
+                        .chain(EventConsumer::flushAndClear));
             }
-            if (!handlers.takesSets()) {
-                Uni<Void> done = Uni.createFrom().voidItem();
-                for (Polled one : fresh) {
-                    done = done.chain(() -> within(one.span(), () -> handlers.handle(one.event()))
-                            .chain(EventConsumer::flushAndClear));
-                }
-                return done;
-            }
-            // a poll of one keeps its span current, as a single event's consumption does
-            Span current = fresh.size() == 1 ? fresh.get(0).span() : Span.getInvalid();
-            return within(current, () -> handlers.handleAll(fresh.stream().map(Polled::event).toList()))
-                    .chain(EventConsumer::flushAndClear);
-        });
+            return done;
+        }
+        // a poll of one keeps its span current, as a single event's consumption does
+        Span current = fresh.size() == 1 ? fresh.get(0).span() : Span.getInvalid();
+        return within(current, () -> handlers.handleAll(fresh.stream().map(Polled::event).toList()))
+                .chain(EventConsumer::flushAndClear);
     }
 
     private Uni<Void> applyEach(List<Polled> polled, EventHandlers handlers) {
@@ -271,7 +281,8 @@ public class EventConsumer {
             return Uni.createFrom().voidItem();
         }
         Uni<Void> applied = firstDelivery(event)
-                .chain(first -> first ? handlers.handle(event) : Uni.createFrom().voidItem());
+                .chain(first -> first ? handlers.handle(event) : Uni.createFrom().voidItem())
+                .chain(() -> handlers.handleEveryDelivery(List.of(event)));
         return decision == DeadLetterParking.Decision.REPLAY ? applied.chain(() -> parking.replayed(raw)) : applied;
     }
 
@@ -312,21 +323,37 @@ public class EventConsumer {
     }
 
     /**
-     * Records the events' ids in one statement and returns those recorded now: the events not seen before. Runs in
-     * the caller's transaction.
+     * In one statement, unless a key of the poll has events parked ({@link DeadLetterParking}): records the events'
+     * ids and returns those recorded now, the events not seen before. With a parked key it records nothing and returns
+     * empty. Runs in the caller's transaction.
      */
-    private Uni<List<UUID>> firstDeliveries(List<IncomingEvent> events) {
+    private Uni<Optional<List<UUID>>> firstDeliveriesUnlessParked(List<Polled> polled) {
+        List<DeadLetterParking.RawEvent> keyed = polled.stream().map(Polled::raw).filter(Objects::nonNull).toList();
+        List<IncomingEvent> events = polled.stream().map(Polled::event).toList();
+        // a parked key answers one null row and stops the insert; otherwise the ids inserted
         return Panache.getSession().chain(session -> NativeSelect.of(session, """
-                insert into processed_event (event_id, type, source, processed_at)
-                select id, type, source, cast(:at as timestamptz)
-                from unnest(cast(:ids as uuid[]), cast(:types as text[]), cast(:sources as text[])) as t(id, type, source)
-                on conflict do nothing
-                returning event_id""", UUID.class)
+                with parked as (
+                    select 1 from parked_event where (topic, event_key) in (
+                        select * from unnest(cast(:topics as text[]), cast(:keys as text[]))) limit 1),
+                recorded as (
+                    insert into processed_event (event_id, type, source, processed_at)
+                    select id, type, source, cast(:at as timestamptz)
+                    from unnest(cast(:ids as uuid[]), cast(:types as text[]), cast(:sources as text[]))
+                        as t(id, type, source)
+                    where not exists (select 1 from parked)
+                    on conflict do nothing
+                    returning event_id)
+                select event_id from recorded
+                union all
+                select null from parked""", UUID.class)
+                .setParameter("topics", keyed.stream().map(DeadLetterParking.RawEvent::topic).toArray(String[]::new))
+                .setParameter("keys", keyed.stream().map(DeadLetterParking.RawEvent::key).toArray(String[]::new))
                 .setParameter("ids", events.stream().map(IncomingEvent::id).toArray(UUID[]::new))
                 .setParameter("types", events.stream().map(event -> event.type().type()).toArray(String[]::new))
                 .setParameter("sources", events.stream().map(IncomingEvent::source).toArray(String[]::new))
                 .setParameter("at", clock.instant())
-                .getResultList());
+                .getResultList())
+                .map(ids -> ids.contains(null) ? Optional.empty() : Optional.of(ids));
     }
 
     /** Records the event id; true the first time, false for a repeat. Runs in the caller's transaction. */

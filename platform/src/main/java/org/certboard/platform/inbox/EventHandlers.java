@@ -13,6 +13,8 @@ import java.util.function.Function;
 import org.certboard.events.EventPayload;
 import org.certboard.events.EventType;
 
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -24,18 +26,32 @@ import io.smallrye.mutiny.Uni;
  * A consumer that applies a whole poll as sets (one statement per table, not per event) is built with {@link #inSets}
  * instead: it gets every new event of the poll (of the types it names) at once, and a single one when events are
  * applied one by one.
+ * <p>
+ * Beside them, {@link #withEveryDelivery} adds writes that are idempotent by keys of their own (a mail's Message-ID, a
+ * webhook delivery's subscription and event): they take every event that applies, a repeat of one already recorded
+ * in {@code processed_event} too, in the same transaction.
  */
 public final class EventHandlers {
+    private static final String WROTE = "certboard.inbox.every-delivery.wrote";
     private final Map<EventType, Function<IncomingEvent, Uni<Void>>> handlers;
     private final Function<List<IncomingEvent>, Uni<Void>> sets;
     /** The types a set handler takes; the others are ignored like types without a handler. */
     private final Set<EventType> setTypes;
+    /** Null, or the writes every delivery gets ({@link #withEveryDelivery}); true when they wrote something. */
+    private final Function<List<IncomingEvent>, Uni<Boolean>> everyDelivery;
+    /** Run once a unit of work in which {@link #everyDelivery} wrote something has committed. */
+    private final Runnable whenWritten;
 
     private EventHandlers(Map<EventType, Function<IncomingEvent, Uni<Void>>> handlers,
-            Function<List<IncomingEvent>, Uni<Void>> sets, Set<EventType> setTypes) {
-        this.handlers = Collections.unmodifiableMap(new EnumMap<>(handlers));
+            Function<List<IncomingEvent>, Uni<Void>> sets, Set<EventType> setTypes,
+            Function<List<IncomingEvent>, Uni<Boolean>> everyDelivery, Runnable whenWritten) {
+        Map<EventType, Function<IncomingEvent, Uni<Void>>> copy = new EnumMap<>(EventType.class);
+        copy.putAll(handlers);
+        this.handlers = Collections.unmodifiableMap(copy);
         this.sets = sets;
         this.setTypes = setTypes;
+        this.everyDelivery = everyDelivery;
+        this.whenWritten = whenWritten;
     }
 
     public static Builder builder() {
@@ -48,8 +64,7 @@ public final class EventHandlers {
      * and writes what the events cause with {@link IncomingEvent#causes} so each keeps its trace.
      */
     public static EventHandlers inSets(Function<List<IncomingEvent>, Uni<Void>> handler) {
-        // an EnumMap, not Map.of(): the constructor's EnumMap copy refuses an empty map of any other kind
-        return new EventHandlers(new EnumMap<>(EventType.class), handler, EnumSet.allOf(EventType.class));
+        return new EventHandlers(Map.of(), handler, EnumSet.allOf(EventType.class), null, null);
     }
 
     /** The same for a handler that takes only events of these payload types: it is never called with others. */
@@ -58,17 +73,51 @@ public final class EventHandlers {
             Class<? extends EventPayload>... payloadTypes) {
         Set<EventType> types = EnumSet.noneOf(EventType.class);
         Arrays.stream(payloadTypes).map(Builder::typeOf).forEach(types::add);
-        return new EventHandlers(new EnumMap<>(EventType.class), handler, types);
+        return new EventHandlers(Map.of(), handler, types, null, null);
+    }
+
+    /**
+     * These handlers, and {@code writes} besides, which take the events of every delivery that applies here, in the
+     * poll's order and each event once, after the handlers: first deliveries and repeats alike (a projection replay
+     * may have recorded an event before the live consumer came to it). For effects idempotent by their own keys.
+     * {@code writes} answers whether it wrote anything; if so, {@code whenWritten} runs once the transaction has
+     * committed (to wake what sends the rows written).
+     */
+    public EventHandlers withEveryDelivery(Function<List<IncomingEvent>, Uni<Boolean>> writes, Runnable whenWritten) {
+        return new EventHandlers(handlers, sets, setTypes, writes, whenWritten);
     }
 
     /** Whether an event of this type has anything to apply here. */
     boolean handles(EventType type) {
-        return sets != null ? setTypes.contains(type) : handlers.containsKey(type);
+        return everyDelivery != null
+                || (sets != null ? setTypes.contains(type) : handlers.containsKey(type));
+    }
+
+    /**
+     * Runs the writes of {@link #withEveryDelivery} on these delivered events, or nothing without any; what they wrote
+     * is marked on the unit of work's context (one message or poll) for {@link #committed}.
+     */
+    Uni<Void> handleEveryDelivery(List<IncomingEvent> delivered) {
+        if (everyDelivery == null || delivered.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return everyDelivery.apply(delivered).invoke(wrote -> {
+            if (wrote && VertxContext.isOnDuplicatedContext()) {
+                ContextLocals.put(WROTE, Boolean.TRUE);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The unit of work has committed: runs {@code whenWritten} if the writes of every delivery wrote in it. */
+    void committed() {
+        if (whenWritten != null && VertxContext.isOnDuplicatedContext() && ContextLocals.remove(WROTE)) {
+            whenWritten.run();
+        }
     }
 
     /** Runs the event's handler (in the consumer's transaction), or nothing for a type without one. */
     Uni<Void> handle(IncomingEvent event) {
-        if (!handles(event.type())) {
+        if (sets != null ? !setTypes.contains(event.type()) : !handlers.containsKey(event.type())) {
             return Uni.createFrom().voidItem();
         }
         return sets != null ? sets.apply(List.of(event)) : handlers.get(event.type()).apply(event);
@@ -107,7 +156,7 @@ public final class EventHandlers {
         }
 
         public EventHandlers build() {
-            return new EventHandlers(handlers, null, EnumSet.noneOf(EventType.class));
+            return new EventHandlers(handlers, null, EnumSet.noneOf(EventType.class), null, null);
         }
 
         private static EventType typeOf(Class<? extends EventPayload> payloadType) {

@@ -22,11 +22,13 @@ public final class NativeSelect {
     }
 
     /**
-     * {@code sql} is a single SELECT (it may lock with FOR UPDATE) with named or positional parameters; one with
-     * common table expressions of its own would need them joined to this one's WITH.
+     * {@code sql} is a single SELECT (it may lock with FOR UPDATE, or be an INSERT ... RETURNING) with named or
+     * positional parameters; one that begins with common table expressions of its own has them joined to this WITH.
      */
     public static <R> Mutiny.SelectionQuery<R> of(Mutiny.Session session, String sql, Class<R> resultType) {
-        return session.createNativeQuery(OUT_OF_PLAN_CACHE + sql, resultType).setParameter("outOfPlanCache", ONE);
+        String joined = sql.startsWith("with ") ? OUT_OF_PLAN_CACHE.stripTrailing() + ",\n" + sql.substring(5)
+                : OUT_OF_PLAN_CACHE + sql;
+        return session.createNativeQuery(joined, resultType).setParameter("outOfPlanCache", ONE);
     }
 
     /** {@code n} values of the sequence (a name from the code, never from input) in one statement. */

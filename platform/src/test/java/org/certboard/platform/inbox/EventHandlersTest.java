@@ -71,6 +71,20 @@ class EventHandlersTest {
         assertThat(handled).containsExactly("2 events", "1 events");
     }
 
+    @Test
+    void writesOfEveryDeliveryTakeEveryTypeBesideTheHandlers() {
+        EventHandlers handlers = EventHandlers.inSets(events -> record("passes " + events.size()), ExamPassed.class)
+                .withEveryDelivery(events -> record("delivered " + events.size()).replaceWith(true), () -> { });
+        IncomingEvent registered = event(EventType.CANDIDATE_REGISTERED,
+                new CandidateRegistered(CANDIDATE, "sub", "Ada", "Lovelace", Instant.EPOCH));
+
+        handlers.handle(registered).await().indefinitely();
+        handlers.handleEveryDelivery(List.of(registered)).await().indefinitely();
+
+        assertThat(handlers.handles(EventType.CANDIDATE_REGISTERED)).as("a poll of registrations is applied").isTrue();
+        assertThat(handled).containsExactly("delivered 1");
+    }
+
     private Uni<Void> record(String what) {
         handled.add(what);
         return Uni.createFrom().voidItem();
