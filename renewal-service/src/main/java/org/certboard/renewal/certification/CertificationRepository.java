@@ -46,23 +46,16 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
     }
 
     /**
-     * Of each holding, the certification that is not LAPSED (at most one), locked. Rows are locked in id order,
-     * whoever asks, so two transactions locking overlapping sets wait for each other instead of deadlocking.
+     * Of each holding, in one statement, the certification that is not LAPSED (at most one) or, when it has none, the
+     * LAPSED one with the latest expiry, locked. Rows are locked in id order, whoever asks, so two transactions
+     * locking overlapping sets wait for each other instead of deadlocking.
      */
-    public Uni<List<Certification>> lockLive(List<Holding> holdings) {
-        return lock("""
-                select * from certification
-                where (candidate_id, program) in (%s) and status <> 'LAPSED'
-                order by id for update""".formatted(HOLDINGS), holdings);
-    }
-
-    /** Of each holding, the LAPSED certification with the latest expiry, locked (in id order, as {@link #lockLive}). */
-    public Uni<List<Certification>> lockNewestLapsed(List<Holding> holdings) {
+    public Uni<List<Certification>> lockLiveOrNewestLapsed(List<Holding> holdings) {
         return lock("""
                 select * from certification where id in (
                     select distinct on (candidate_id, program) id from certification
-                    where (candidate_id, program) in (%s) and status = 'LAPSED'
-                    order by candidate_id, program, expires_on desc)
+                    where (candidate_id, program) in (%s)
+                    order by candidate_id, program, status = 'LAPSED', expires_on desc)
                 order by id for update""".formatted(HOLDINGS), holdings);
     }
 

@@ -124,28 +124,24 @@ public class IssuanceService {
     /** Passes of different people: the certifications of each pass's holding are read and locked together. */
     private Uni<Void> applyWave(List<Pass> passes) {
         List<Holding> holdings = passes.stream().map(Pass::holding).toList();
-        return certifications.lockLive(holdings).chain(live -> {
-            Map<Holding, Certification> liveOf = byHolding(live);
-            List<Holding> withoutLive = holdings.stream().filter(holding -> !liveOf.containsKey(holding)).toList();
-            return (withoutLive.isEmpty() ? Uni.createFrom().item(List.<Certification>of())
-                    : certifications.lockNewestLapsed(withoutLive))
-                    .chain(lapsed -> {
-                        Map<Holding, Certification> lapsedOf = byHolding(lapsed);
-                        Wave wave = new Wave();
-                        Uni<Void> done = Uni.createFrom().voidItem();
-                        for (Pass pass : passes) {
-                            ExamPassOutcome outcome = ExamPassOutcome.of(liveOf.get(pass.holding()),
-                                    lapsedOf.get(pass.holding()), pass.passed().examDate(),
-                                    calendars.of(pass.passed().program()));
-                            done = done.chain(() -> apply(pass, outcome, wave));
-                        }
-                        // the lapses and renewals reach the database before the new certifications are inserted
-                        // (certification_one_live) and before the next wave reads
-                        return done.chain(certifications::flush)
-                                .chain(() -> issue(wave))
-                                .chain(() -> outbox.addTraced(wave.events))
-                                .chain(() -> appliedExams.record(wave.applied, time.now()));
-                    });
+        return certifications.lockLiveOrNewestLapsed(holdings).chain(found -> {
+            Map<Holding, Certification> liveOf = byHolding(found.stream()
+                    .filter(certification -> certification.status != CertificationStatus.LAPSED).toList());
+            Map<Holding, Certification> lapsedOf = byHolding(found.stream()
+                    .filter(certification -> certification.status == CertificationStatus.LAPSED).toList());
+            Wave wave = new Wave();
+            Uni<Void> done = Uni.createFrom().voidItem();
+            for (Pass pass : passes) {
+                ExamPassOutcome outcome = ExamPassOutcome.of(liveOf.get(pass.holding()), lapsedOf.get(pass.holding()),
+                        pass.passed().examDate(), calendars.of(pass.passed().program()));
+                done = done.chain(() -> apply(pass, outcome, wave));
+            }
+            // the lapses and renewals reach the database before the new certifications are inserted
+            // (certification_one_live) and before the next wave reads
+            return done.chain(certifications::flush)
+                    .chain(() -> issue(wave))
+                    .chain(() -> outbox.addTraced(wave.events))
+                    .chain(() -> appliedExams.record(wave.applied, time.now()));
         });
     }
 

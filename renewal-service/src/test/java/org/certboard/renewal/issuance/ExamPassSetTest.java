@@ -158,9 +158,9 @@ class ExamPassSetTest {
 
         List<String> statements = statementsOf(() -> apply(events));
 
-        assertThat(statements).as("statements of a poll of 50 first certifications").hasSize(10);
+        assertThat(statements).as("statements of a poll of 50 first certifications").hasSize(9);
         assertThat(statements).filteredOn(sql -> sql.contains("from applied_exam")).hasSize(1);
-        assertThat(statements).filteredOn(sql -> sql.contains("from certification")).hasSize(2);
+        assertThat(statements).filteredOn(sql -> sql.contains("from certification")).hasSize(1);
         assertThat(statements).filteredOn(sql -> sql.contains("certification_number_seq")).hasSize(1);
         assertThat(statements).filteredOn(sql -> sql.contains("insert into certification")).hasSize(1);
         assertThat(statements).filteredOn(sql -> sql.contains("from candidate")).hasSize(1);
