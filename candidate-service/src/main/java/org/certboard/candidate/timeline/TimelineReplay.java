@@ -10,14 +10,17 @@ import org.certboard.platform.replay.Replayable;
 
 import io.smallrye.mutiny.Uni;
 
-/** The timeline is rebuilt from all three topics; it is this service's only consumer. */
+/**
+ * The timeline is rebuilt from all three topics: this service's only projection. A replay applies the timeline's
+ * handlers alone, so it sends no webhook and no mail.
+ */
 @ApplicationScoped
 public class TimelineReplay implements Replayable {
-    private final TimelineListener listener;
+    private final TimelineProjection projection;
     private final TimelineRepository steps;
 
-    public TimelineReplay(TimelineListener listener, TimelineRepository steps) {
-        this.listener = listener;
+    public TimelineReplay(TimelineProjection projection, TimelineRepository steps) {
+        this.projection = projection;
         this.steps = steps;
     }
 
@@ -38,6 +41,6 @@ public class TimelineReplay implements Replayable {
 
     @Override
     public EventHandlers handlers() {
-        return listener.handlers();
+        return projection.handlers();
     }
 }

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 
 import org.certboard.events.Actor;
 
-/** A stored step; written only by {@link TimelineListener} (insert, on conflict nothing), read by {@link TimelineService}. */
+/** A stored step; written only by {@link TimelineProjection} (insert, on conflict nothing), read by {@link TimelineService}. */
 @Entity
 @Table(name = "timeline_entry")
 @IdClass(TimelineRow.Key.class)

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -33,18 +34,20 @@ public class DeliveryRepository {
     }
 
     /**
-     * With one statement whatever the number of events, for each event one PENDING delivery per subscription that may
-     * receive it: its type subscribed, and in scope (BOARD; EMPLOYER with the person's authorisation; CE_PROVIDER
-     * when the event belongs to that provider). Rows are numbered in the events' order, which the sender keeps per
-     * subscription and person. A redelivered event finds its rows and adds none. Returns how many were added.
+     * With one statement whatever the number of events, in the caller's transaction, for each event one PENDING
+     * delivery per subscription that may receive it: its type subscribed, and in scope (BOARD; EMPLOYER with the
+     * person's authorisation; CE_PROVIDER when the event belongs to that provider). Rows are numbered in the events'
+     * order, which the sender keeps per subscription and person. A redelivered event finds its rows and adds none.
+     * Returns how many were added.
      */
     public Uni<Integer> record(List<Arrived> events, Instant now) {
-        return pool.preparedQuery("""
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into webhook_delivery (id, subscription_id, event_id, topic, candidate_id, event_type, body,
                     status, next_attempt_at, created_at)
                 select gen_random_uuid(), s.id, e.event_id, e.topic, e.candidate_id, e.event_type, e.body, 'PENDING',
-                    $7, $7
-                from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[])
+                    cast(:now as timestamptz), cast(:now as timestamptz)
+                from unnest(cast(:ids as uuid[]), cast(:topics as text[]), cast(:candidates as uuid[]),
+                        cast(:types as text[]), cast(:bodies as text[]), cast(:providers as text[]))
                         with ordinality as e (event_id, topic, candidate_id, event_type, body, provider_id, position)
                     join webhook_subscription s on e.event_type = any (s.event_types)
                         and (s.scope = 'BOARD'
@@ -53,13 +56,14 @@ public class DeliveryRepository {
                             or s.scope = 'CE_PROVIDER' and s.provider_id = e.provider_id)
                 order by e.position
                 on conflict (subscription_id, event_id) do nothing""")
-                .execute(Tuple.from(Arrays.asList(events.stream().map(Arrived::eventId).toArray(UUID[]::new),
-                        events.stream().map(Arrived::topic).toArray(String[]::new),
-                        events.stream().map(Arrived::candidateId).toArray(UUID[]::new),
-                        events.stream().map(Arrived::type).toArray(String[]::new),
-                        events.stream().map(Arrived::body).toArray(String[]::new),
-                        events.stream().map(Arrived::ceProviderId).toArray(String[]::new), at(now))))
-                .map(rows -> rows.rowCount());
+                .setParameter("ids", events.stream().map(Arrived::eventId).toArray(UUID[]::new))
+                .setParameter("topics", events.stream().map(Arrived::topic).toArray(String[]::new))
+                .setParameter("candidates", events.stream().map(Arrived::candidateId).toArray(UUID[]::new))
+                .setParameter("types", events.stream().map(Arrived::type).toArray(String[]::new))
+                .setParameter("bodies", events.stream().map(Arrived::body).toArray(String[]::new))
+                .setParameter("providers", events.stream().map(Arrived::ceProviderId).toArray(String[]::new))
+                .setParameter("now", now)
+                .executeUpdate());
     }
 
     /**

@@ -38,7 +38,7 @@ import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.core.http.HttpClientResponse;
 
 /**
- * Delivers what {@link WebhookListener} recorded, non-blocking on the event loop: claims due deliveries (the first
+ * Delivers what {@link WebhookIntake} recorded, non-blocking on the event loop: claims due deliveries (the first
  * pending one of each subscription, topic and person, so a person's events arrive in order), posts each as a
  * Standard Webhooks request, records the attempt, and schedules the next try from the retry schedule with jitter
  * (board time) or parks the delivery. Each subscription has at most {@code max-in-flight-per-subscription} requests

@@ -78,7 +78,7 @@ class MailTest {
         MimeMessage mail = awaitMail(email, 1).get(0);
         String eventId = TestDatabase.text("select id::text from outbox_event where type = ? and subject = ?",
                 EventType.ELIGIBILITY_DECIDED.type(), candidate);
-        assertThat(mail.getMessageID()).isEqualTo(MailListener.messageId(UUID.fromString(eventId), email,
+        assertThat(mail.getMessageID()).isEqualTo(MailIntake.messageId(UUID.fromString(eventId), email,
                 "certboard.example"));
         assertThat(mail.getSubject()).isEqualTo("The Certification Board: Your application has been decided");
         assertThat(mail.getFrom()[0].toString()).contains("no-reply@certboard.example");

@@ -72,7 +72,7 @@ class TimelineSetTest {
             + " from candidate where id::text = any(string_to_array(?, ','))";
 
     @Inject
-    TimelineListener listener;
+    TimelineProjection listener;
 
     @Test
     void aPollIsAppliedAsOneSetWithTheRowsOfOneByOne() throws Throwable {

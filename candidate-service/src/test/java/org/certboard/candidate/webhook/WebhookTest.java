@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -106,6 +109,32 @@ class WebhookTest {
         admin().post("/webhook-deliveries/{id}/replay", delivery).then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received(path).size() == 2);
         assertThat(receiver.received(path).get(1).event().get("id").asText()).isEqualTo(eventId.toString());
+    }
+
+    /**
+     * A timeline replay may record an event before the live consumer comes to it: the consumer then leaves the
+     * timeline's steps to the replay, but still records the event's deliveries.
+     */
+    @Test
+    void anEventTheTimelineRecordedFirstStillReachesItsSubscriber() throws SQLException {
+        String path = "/recorded-first/" + UUID.randomUUID();
+        subscribe(path, "BOARD", List.of(ISSUED));
+        UUID candidate = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        try (Connection connection = TestDatabase.connect(); PreparedStatement recorded = connection.prepareStatement(
+                "insert into processed_event (event_id, type, source, processed_at) values (?, ?, ?, now())")) {
+            recorded.setObject(1, eventId);
+            recorded.setString(2, ISSUED);
+            recorded.setString(3, EventType.CERTIFICATION_ISSUED.service().source());
+            recorded.executeUpdate();
+        }
+
+        send(eventId, issued(candidate));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received(path).size() == 1);
+        assertThat(receiver.received(path).get(0).event().get("id").asText()).isEqualTo(eventId.toString());
+        assertThat(TestDatabase.count("select count(*) from timeline_entry where event_id = ?::uuid",
+                eventId.toString())).as("the timeline skipped the recorded event").isZero();
     }
 
     @Test
@@ -430,7 +459,10 @@ class WebhookTest {
     }
 
     private UUID send(EventPayload event) {
-        UUID id = UUID.randomUUID();
+        return send(UUID.randomUUID(), event);
+    }
+
+    private UUID send(UUID id, EventPayload event) {
         EventType type = EventType.of(event);
         TopicProbe.send(bootstrapServers, type.topic(), event.candidateId().toString(), EventCodec.toJson(event),
                 Map.of("ce_id", id.toString(), "ce_type", type.type(), "ce_source", type.service().source(),

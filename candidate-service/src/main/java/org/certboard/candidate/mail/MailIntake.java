@@ -3,7 +3,7 @@ package org.certboard.candidate.mail;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -18,12 +18,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.certboard.candidate.profile.Candidate;
 import org.certboard.candidate.profile.CandidateRepository;
 import org.certboard.events.EventPayload;
-import org.certboard.events.InvalidEventException;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.candidate.NameChangeDecided;
 import org.certboard.events.exam.BookingCancelled;
@@ -38,38 +36,26 @@ import org.certboard.events.renewal.CertificationRenewed;
 import org.certboard.events.renewal.RenewalReminderDue;
 import org.certboard.events.renewal.RenewalSampledForAudit;
 import org.certboard.platform.clock.BoardTime;
-import org.certboard.platform.inbox.EventConsumer;
-import org.certboard.platform.inbox.Failures;
 import org.certboard.platform.inbox.IncomingEvent;
 import org.certboard.platform.program.Program;
 import org.certboard.platform.program.Programs;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Turns the events of the three topics into mail: in the transaction that reads a poll, one {@code mail} row per
- * (event, recipient), rendered and PENDING; {@link MailSender} sends it later. The channel ({@code mail-events}) has a
- * consumer group of its own, so mail never holds up the timeline nor waits on it, and it is not a
- * {@link org.certboard.platform.replay.Replayable}: a projection replay sends nothing.
+ * Turns the events of the three topics into mail: in the consumer's transaction
+ * ({@link org.certboard.candidate.listener.BoardEventsListener}), one {@code mail} row per (event, recipient),
+ * rendered and PENDING; {@link MailSender} sends it later. It is not part of the timeline's replay, so a projection
+ * replay sends nothing.
  * <p>
  * Idempotent by the mail's Message-ID, which is derived from the event id and the recipient: a redelivered or
  * re-published event finds its row and writes nothing; an event re-published after a dead letter that had no mail yet
- * is mailed then. The platform's {@code processed_event} is the timeline's dedupe record, so it is not used here.
- * An event this channel cannot read is dead-lettered by the timeline's consumer too, which parks it; the operator's
- * re-publication brings it back to this channel as well. One that fails here alone, after retries, goes to the
- * dead-letter topic and is counted ({@code certboard_mail_intake_failures_total}).
+ * is mailed then. Events older than {@code certboard.mail.max-age} mail no one.
  */
 @ApplicationScoped
-public class MailListener {
-    private static final Logger LOG = Logger.getLogger(MailListener.class);
+public class MailIntake {
+    private static final Logger LOG = Logger.getLogger(MailIntake.class);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm z",
             Locale.ENGLISH);
 
@@ -78,34 +64,30 @@ public class MailListener {
     private final MailConfig config;
     private final BoardTime time;
     private final Programs programs;
-    private final Counter failures;
 
-    public MailListener(MailRepository mails, CandidateRepository candidates, MailConfig config, BoardTime time,
-            Programs programs, MeterRegistry registry) {
+    public MailIntake(MailRepository mails, CandidateRepository candidates, MailConfig config, BoardTime time,
+            Programs programs) {
         this.mails = mails;
         this.candidates = candidates;
         this.config = config;
         this.time = time;
         this.programs = programs;
-        this.failures = Counter.builder("certboard.mail.intake.failures")
-                .description("Events the mail channel could not turn into mail and dead-lettered").register(registry);
     }
 
-    @Incoming("mail-events")
-    @ActivateRequestContext
-    public Uni<Void> onEvents(KafkaRecordBatch<String, String> batch) {
-        List<KafkaRecord<String, String>> records = batch.getRecords();
-        return Uni.createFrom().item(() -> lettersOf(records))
-                // most events mail no one (a registration, a CE credit): their polls need no transaction
-                .chain(lettered -> lettered.isEmpty() ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().deferred(() -> Panache.withTransaction(() -> write(lettered)))
-                                .onFailure(Failures::isTransient).retry()
-                                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely())
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.debugf("a mail batch failed (%s): one record at a time", failure.toString());
-                    return oneByOne(records);
-                })
-                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    /**
+     * The mail of these events, in the caller's transaction: nothing for events that mail no one (a registration, a
+     * CE credit), which are most.
+     */
+    public Uni<Void> write(List<IncomingEvent> events) {
+        List<Lettered> lettered = new ArrayList<>();
+        Instant oldest = time.now().minus(config.maxAge());
+        for (IncomingEvent event : events) {
+            Draft draft = event.time().isBefore(oldest) ? null : letterOf(event.data());
+            if (draft != null) {
+                lettered.add(new Lettered(event, draft));
+            }
+        }
+        return writeLetters(lettered);
     }
 
     /**
@@ -113,7 +95,7 @@ public class MailListener {
      * insert of every mail. The events are taken in the poll's order, so a booking's second ExamBooked in the same
      * poll is a move, as it would be one poll later.
      */
-    private Uni<Void> write(List<Lettered> lettered) {
+    private Uni<Void> writeLetters(List<Lettered> lettered) {
         if (lettered.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -144,54 +126,10 @@ public class MailListener {
                 }));
     }
 
-    /** The records' events that mail someone, with their letters, in the poll's order. */
-    private List<Lettered> lettersOf(List<? extends Message<String>> records) {
-        List<Lettered> lettered = new ArrayList<>();
-        for (Message<String> record : records) {
-            IncomingEvent event = recent(record);
-            Draft draft = event == null ? null : letterOf(event.data());
-            if (draft != null) {
-                lettered.add(new Lettered(event, draft));
-            }
-        }
-        return lettered;
-    }
-
-    private Uni<Void> oneByOne(List<KafkaRecord<String, String>> records) {
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (KafkaRecord<String, String> record : records) {
-            done = done.chain(() -> Uni.createFrom().deferred(() -> Panache.withTransaction(() -> write(
-                    lettersOf(List.of(record)))))
-                    .onFailure(Failures::isTransient).retry()
-                    .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
-                    .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(2)
-                    .onFailure().recoverWithUni(failure -> {
-                        failures.increment();
-                        LOG.errorf(failure, "no mail for a record of %s, key %s: dead-lettered", record.getTopic(),
-                                record.getKey());
-                        return Uni.createFrom().completionStage(record.nack(failure));
-                    }));
-        }
-        return done;
-    }
-
-    /** The record's event, or null when it is unreadable or too old to mail about. */
-    private IncomingEvent recent(Message<String> record) {
-        IncomingEvent event;
-        try {
-            event = EventConsumer.read(record);
-        } catch (InvalidEventException e) {
-            // the timeline's consumer dead-letters and parks the same record; its re-publication comes back here
-            LOG.debugf("mail: skipping an unreadable record (%s)", e.getMessage());
-            return null;
-        }
-        return event.time().isBefore(time.now().minus(config.maxAge())) ? null : event;
-    }
-
     /**
      * The mail an event calls for, as a letter without its reader's name; null when it calls for none. Mail about an
      * application, an exam or a certification names the program's credential: a person may hold more than one. Every
-     * ExamBooked is a confirmation here; {@link #write} makes it a move when its booking was mailed before.
+     * ExamBooked is a confirmation here; {@link #writeLetters} makes it a move when its booking was mailed before.
      */
     private Draft letterOf(EventPayload data) {
         String portal = config.portalUrl();

@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import org.certboard.candidate.profile.CandidateRepository;
 import org.certboard.events.Actor;
@@ -39,18 +38,15 @@ import org.certboard.events.renewal.CertificationLapsed;
 import org.certboard.events.renewal.CertificationRenewed;
 import org.certboard.events.renewal.CertificationRetired;
 import org.certboard.events.renewal.RenewalReminderDue;
-import org.certboard.platform.inbox.EventConsumer;
 import org.certboard.platform.inbox.EventHandlers;
 import org.certboard.platform.inbox.IncomingEvent;
 import org.certboard.platform.program.Program;
 import org.certboard.platform.program.Programs;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Builds each person's timeline from the events of all three topics, this service's own included (so its steps are
@@ -63,8 +59,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * Idempotent twice over: the consumer records the event id, and a step is keyed by (event id, step).
  */
 @ApplicationScoped
-public class TimelineListener {
-    private final EventConsumer consumer;
+public class TimelineProjection {
     private final TimelineRepository steps;
     private final ObjectMapper json;
     private final CandidateRepository candidates;
@@ -125,23 +120,19 @@ public class TimelineListener {
                     e.number(), e.actor(), about(e.program(), "number", e.number())));
     private final EventHandlers handlers = EventHandlers.inSets(this::apply);
 
-    public TimelineListener(EventConsumer consumer, TimelineRepository steps, ObjectMapper json,
-            CandidateRepository candidates, Programs programs) {
-        this.consumer = consumer;
+    public TimelineProjection(TimelineRepository steps, ObjectMapper json, CandidateRepository candidates,
+            Programs programs) {
         this.steps = steps;
         this.json = json;
         this.candidates = candidates;
         this.programs = programs;
     }
 
-    /** The channel, a poll at a time (batch=true): see {@link EventConsumer#consumeBatch}. */
-    @Incoming("timeline-events")
-    @ActivateRequestContext
-    public Uni<Void> onEvents(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, handlers);
-    }
-
-    /** What the events do, a poll at a time; a replay ({@link TimelineReplay}) applies events through these as well. */
+    /**
+     * What the events do to the timeline, a poll at a time: the live consumer
+     * ({@link org.certboard.candidate.listener.BoardEventsListener}) and a replay ({@link TimelineReplay}) apply events
+     * through these.
+     */
     public EventHandlers handlers() {
         return handlers;
     }
