@@ -41,6 +41,11 @@ public final class EventCodec {
         }
     }
 
+    /** The payload as the JSON tree {@link #toJson} writes: for a document that embeds the event's data. */
+    public static JsonNode toTree(EventPayload payload) {
+        return MAPPER.valueToTree(payload);
+    }
+
     /**
      * Writes a payload for publishing, checked against its JSON Schema first: a producer must never publish what its
      * consumers would dead-letter. One tree conversion and one validation with the schema compiled at class load, so
@@ -50,7 +55,7 @@ public final class EventCodec {
      */
     public static String toValidJson(EventPayload payload) {
         EventType type = EventType.of(payload);
-        JsonNode tree = MAPPER.valueToTree(payload);
+        JsonNode tree = toTree(payload);
         Set<String> problems = validate(type, tree);
         if (!problems.isEmpty()) {
             throw new InvalidEventException("refusing to publish " + type.type() + " that breaks its schema: "
