@@ -89,8 +89,11 @@ public final class EventHandlers {
 
     /** Whether an event of this type has anything to apply here. */
     boolean handles(EventType type) {
-        return everyDelivery != null
-                || (sets != null ? setTypes.contains(type) : handlers.containsKey(type));
+        return everyDelivery != null || hasHandler(type);
+    }
+
+    private boolean hasHandler(EventType type) {
+        return sets != null ? setTypes.contains(type) : handlers.containsKey(type);
     }
 
     /**
@@ -117,7 +120,7 @@ public final class EventHandlers {
 
     /** Runs the event's handler (in the consumer's transaction), or nothing for a type without one. */
     Uni<Void> handle(IncomingEvent event) {
-        if (sets != null ? !setTypes.contains(event.type()) : !handlers.containsKey(event.type())) {
+        if (!hasHandler(event.type())) {
             return Uni.createFrom().voidItem();
         }
         return sets != null ? sets.apply(List.of(event)) : handlers.get(event.type()).apply(event);
