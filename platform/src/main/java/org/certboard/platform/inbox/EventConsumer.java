@@ -195,11 +195,8 @@ public class EventConsumer {
         Set<UUID> unseen = new HashSet<>(firstIds);
         // a relay that published an event twice may put both copies in one poll: the first one applies
         List<Polled> fresh = polled.stream().filter(p -> unseen.remove(p.event().id())).toList();
-        Set<UUID> delivered = new HashSet<>();
-        List<IncomingEvent> onceEach = polled.stream().map(Polled::event).filter(event -> delivered.add(event.id()))
-                .toList();
         return applyFirst(fresh, handlers)
-                .chain(() -> handlers.handleEveryDelivery(onceEach))
+                .chain(() -> handlers.handleEveryDelivery(polled.stream().map(Polled::event).toList()))
                 .chain(EventConsumer::flushAndClear);
     }
 

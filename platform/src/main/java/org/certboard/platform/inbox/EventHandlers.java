@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -97,14 +99,17 @@ public final class EventHandlers {
     }
 
     /**
-     * Runs the writes of {@link #withEveryDelivery} on these delivered events, or nothing without any; what they wrote
-     * is marked on the unit of work's context (one message or poll) for {@link #committed}.
+     * Runs the writes of {@link #withEveryDelivery} on these delivered events, each once (a relay that published an
+     * event twice may put both copies in one poll), or nothing without any; what they wrote is marked on the unit of
+     * work's context (one message or poll) for {@link #committed}.
      */
     Uni<Void> handleEveryDelivery(List<IncomingEvent> delivered) {
         if (everyDelivery == null || delivered.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return everyDelivery.apply(delivered).invoke(wrote -> {
+        Set<UUID> seen = new HashSet<>();
+        List<IncomingEvent> onceEach = delivered.stream().filter(event -> seen.add(event.id())).toList();
+        return everyDelivery.apply(onceEach).invoke(wrote -> {
             if (wrote && VertxContext.isOnDuplicatedContext()) {
                 ContextLocals.put(WROTE, Boolean.TRUE);
             }
