@@ -1,5 +1,7 @@
 package org.certboard.exam.access;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,12 +14,18 @@ import org.certboard.platform.sql.NativeSelect;
 @ApplicationScoped
 public class CandidateAccountRepository {
 
-    /** A redelivery changes nothing. */
-    public Uni<Void> bind(UUID candidateId, String subject) {
+    /** Binds each candidate to its account in one statement; a candidate already bound keeps its account. */
+    public Uni<Void> bind(Map<UUID, String> subjects) {
+        if (subjects.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UUID> ids = List.copyOf(subjects.keySet());
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into candidate_account (candidate_id, subject) values (:candidate, :subject)
+                insert into candidate_account (candidate_id, subject)
+                select * from unnest(cast(:candidates as uuid[]), cast(:subjects as text[]))
                 on conflict do nothing""")
-                .setParameter("candidate", candidateId).setParameter("subject", subject)
+                .setParameter("candidates", ids.toArray(UUID[]::new))
+                .setParameter("subjects", ids.stream().map(subjects::get).toArray(String[]::new))
                 .executeUpdate())
                 .replaceWithVoid();
     }

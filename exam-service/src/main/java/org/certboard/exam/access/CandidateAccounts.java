@@ -1,9 +1,15 @@
 package org.certboard.exam.access;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.certboard.events.candidate.CandidateClaimed;
 import org.certboard.events.candidate.CandidateRegistered;
+import org.certboard.platform.inbox.IncomingEvent;
 
 import io.smallrye.mutiny.Uni;
 
@@ -20,16 +26,20 @@ public class CandidateAccounts {
         this.accounts = accounts;
     }
 
-    /** Runs inside the consumer's transaction; a redelivery changes nothing. */
-    public Uni<Void> onRegistered(CandidateRegistered event) {
-        if (event.subject() == null) {
-            return Uni.createFrom().voidItem();
+    /**
+     * The accounts a poll's registrations and claims (a paper applicant's profile claimed by the person's account)
+     * name, in one statement inside the consumer's transaction; each candidate is bound once, so a redelivery changes
+     * nothing.
+     */
+    public Uni<Void> apply(List<IncomingEvent> events) {
+        Map<UUID, String> subjects = new LinkedHashMap<>();
+        for (IncomingEvent event : events) {
+            if (event.data() instanceof CandidateRegistered registered && registered.subject() != null) {
+                subjects.putIfAbsent(registered.candidateId(), registered.subject());
+            } else if (event.data() instanceof CandidateClaimed claimed) {
+                subjects.putIfAbsent(claimed.candidateId(), claimed.subject());
+            }
         }
-        return accounts.bind(event.candidateId(), event.subject());
-    }
-
-    /** A paper applicant's profile claimed by the person's account: bound from now on, as if registered by it. */
-    public Uni<Void> onClaimed(CandidateClaimed event) {
-        return accounts.bind(event.candidateId(), event.subject());
+        return accounts.bind(subjects);
     }
 }

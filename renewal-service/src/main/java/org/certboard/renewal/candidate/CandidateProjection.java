@@ -1,7 +1,14 @@
 package org.certboard.renewal.candidate;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.certboard.events.EventPayload;
 import org.certboard.events.candidate.CandidateClaimed;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.CandidateRegisteredV1;
@@ -9,6 +16,7 @@ import org.certboard.events.candidate.CandidateUpdated;
 import org.certboard.events.candidate.CandidateUpdatedV1;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.candidate.LicenceRecorded;
+import org.certboard.platform.inbox.IncomingEvent;
 
 import io.smallrye.mutiny.Uni;
 
@@ -24,35 +32,53 @@ public class CandidateProjection {
         this.candidates = candidates;
     }
 
-    /** The name, and the account a candidate's token is checked against; v1 events (before accounts) have none. */
-    public Uni<Void> onRegistered(CandidateRegistered event) {
-        return candidates.rename(event.candidateId(), event.givenName(), event.familyName(), event.registeredAt())
-                .call(() -> event.subject() == null ? Uni.createFrom().voidItem()
-                        : candidates.linkSubject(event.candidateId(), event.subject()));
+    /**
+     * Applies a poll's candidate events, in the consumer's transaction: every name told (with the account a
+     * registration names) in one statement and the claims in one more, each person's newest name winning by its own
+     * time as one by one; decisions and licences one by one, in order. Answers the people whose name was told.
+     */
+    public Uni<Set<UUID>> apply(List<IncomingEvent> events) {
+        Map<UUID, NameTold> names = new LinkedHashMap<>();
+        Map<UUID, String> claims = new LinkedHashMap<>();
+        Uni<Void> inOrder = Uni.createFrom().voidItem();
+        for (IncomingEvent event : events) {
+            EventPayload data = event.data();
+            if (data instanceof CandidateRegistered registered) {
+                told(names, new NameTold(registered.candidateId(), registered.givenName(), registered.familyName(),
+                        registered.registeredAt(), registered.subject()));
+            } else if (data instanceof CandidateRegisteredV1 registered) {
+                told(names, new NameTold(registered.candidateId(), registered.givenName(), registered.familyName(),
+                        registered.registeredAt(), null));
+            } else if (data instanceof CandidateUpdated updated) {
+                told(names, new NameTold(updated.candidateId(), updated.givenName(), updated.familyName(),
+                        updated.updatedAt(), null));
+            } else if (data instanceof CandidateUpdatedV1 updated) {
+                told(names, new NameTold(updated.candidateId(), updated.givenName(), updated.familyName(),
+                        updated.updatedAt(), null));
+            } else if (data instanceof CandidateClaimed claimed) {
+                claims.putIfAbsent(claimed.candidateId(), claimed.subject());
+            } else if (data instanceof EligibilityDecided decided) {
+                inOrder = inOrder.chain(() -> onEligibilityDecided(decided));
+            } else if (data instanceof LicenceRecorded licence) {
+                inOrder = inOrder.chain(() -> onLicenceRecorded(licence));
+            }
+        }
+        Uni<Void> decisionsAndLicences = inOrder;
+        return candidates.rename(names.values())
+                .chain(() -> candidates.linkSubjects(claims))
+                .chain(() -> decisionsAndLicences)
+                .replaceWith(names.keySet());
     }
 
-    /** A paper applicant's profile claimed by the person's account: their token reaches it from now on. */
-    public Uni<Void> onClaimed(CandidateClaimed event) {
-        return candidates.linkSubject(event.candidateId(), event.subject());
-    }
-
-    public Uni<Void> onRegistered(CandidateRegisteredV1 event) {
-        return candidates.rename(event.candidateId(), event.givenName(), event.familyName(), event.registeredAt());
-    }
-
-    public Uni<Void> onUpdated(CandidateUpdated event) {
-        return candidates.rename(event.candidateId(), event.givenName(), event.familyName(), event.updatedAt());
-    }
-
-    public Uni<Void> onUpdated(CandidateUpdatedV1 event) {
-        return candidates.rename(event.candidateId(), event.givenName(), event.familyName(), event.updatedAt());
+    private static void told(Map<UUID, NameTold> names, NameTold name) {
+        names.merge(name.candidateId(), name, NameTold::then);
     }
 
     /**
      * Only an approval sets the basis the certification rests on (licence-based or not, and of which licence type);
      * later reviews or denials do not change it.
      */
-    public Uni<Void> onEligibilityDecided(EligibilityDecided event) {
+    private Uni<Void> onEligibilityDecided(EligibilityDecided event) {
         if (!ELIGIBILITY_APPROVED.equals(event.status())) {
             return Uni.createFrom().voidItem();
         }
@@ -62,7 +88,7 @@ public class CandidateProjection {
     }
 
     /** Every licence is kept: which one counts depends on the basis, which may arrive before or after it. */
-    public Uni<Void> onLicenceRecorded(LicenceRecorded event) {
+    private Uni<Void> onLicenceRecorded(LicenceRecorded event) {
         return candidates.recordLicence(event.licenceId(), event.candidateId(), event.type(),
                 event.independentPractice(), event.expiresOn());
     }

@@ -2,8 +2,10 @@ package org.certboard.renewal.candidate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,20 +36,54 @@ public class CandidateRepository implements PanacheRepositoryBase<CandidateRecor
         return list("candidateId in ?1", candidateIds);
     }
 
-    public Uni<Void> rename(UUID candidateId, String givenName, String familyName, Instant at) {
-        return execute("""
-                insert into candidate (candidate_id, given_name, family_name, name_changed_at) values (?1, ?2, ?3, ?4)
+    /**
+     * The names told, at most one per person, in one statement: a person's name changes only for a newer one (or an
+     * equally new, told later) than the one held, and the account a registration names is set once, whichever name
+     * wins.
+     */
+    public Uni<Void> rename(Collection<NameTold> names) {
+        if (names.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into candidate (candidate_id, given_name, family_name, name_changed_at, subject)
+                select * from unnest(cast(:ids as uuid[]), cast(:givenNames as text[]), cast(:familyNames as text[]),
+                    cast(cast(:ats as text[]) as timestamptz[]), cast(:subjects as text[]))
                 on conflict (candidate_id) do update
-                set given_name = excluded.given_name, family_name = excluded.family_name,
-                    name_changed_at = excluded.name_changed_at
-                where candidate.name_changed_at is null or candidate.name_changed_at <= excluded.name_changed_at""",
-                candidateId, givenName, familyName, at);
+                set given_name = case when candidate.name_changed_at is null
+                        or candidate.name_changed_at <= excluded.name_changed_at
+                        then excluded.given_name else candidate.given_name end,
+                    family_name = case when candidate.name_changed_at is null
+                        or candidate.name_changed_at <= excluded.name_changed_at
+                        then excluded.family_name else candidate.family_name end,
+                    name_changed_at = case when candidate.name_changed_at is null
+                        or candidate.name_changed_at <= excluded.name_changed_at
+                        then excluded.name_changed_at else candidate.name_changed_at end,
+                    subject = coalesce(candidate.subject, excluded.subject)""")
+                .setParameter("ids", names.stream().map(NameTold::candidateId).toArray(UUID[]::new))
+                .setParameter("givenNames", names.stream().map(NameTold::givenName).toArray(String[]::new))
+                .setParameter("familyNames", names.stream().map(NameTold::familyName).toArray(String[]::new))
+                .setParameter("ats", names.stream().map(name -> name.at() == null ? null
+                        : name.at().truncatedTo(ChronoUnit.MICROS).toString()).toArray(String[]::new))
+                .setParameter("subjects", names.stream().map(NameTold::subject).toArray(String[]::new))
+                .executeUpdate())
+                .replaceWithVoid();
     }
 
-    /** The account a candidate's token is checked against; set once. */
-    public Uni<Void> linkSubject(UUID candidateId, String subject) {
-        return execute("update candidate set subject = ?2 where candidate_id = ?1 and subject is null", candidateId,
-                subject);
+    /** The accounts that claimed these people's profiles, in one statement; each person's is set once. */
+    public Uni<Void> linkSubjects(Map<UUID, String> subjects) {
+        if (subjects.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UUID> ids = List.copyOf(subjects.keySet());
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                update candidate c set subject = t.subject
+                from unnest(cast(:ids as uuid[]), cast(:subjects as text[])) as t(candidate_id, subject)
+                where c.candidate_id = t.candidate_id and c.subject is null""")
+                .setParameter("ids", ids.toArray(UUID[]::new))
+                .setParameter("subjects", ids.stream().map(subjects::get).toArray(String[]::new))
+                .executeUpdate())
+                .replaceWithVoid();
     }
 
     public Uni<Void> recordBasis(UUID candidateId, boolean licenceBased, String licenceType, Instant decidedAt) {

@@ -2,6 +2,7 @@ package org.certboard.renewal.certification;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,6 +65,13 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
                 .setParameter("candidates", holdings.stream().map(Holding::candidateId).toArray(UUID[]::new))
                 .setParameter("programs", holdings.stream().map(Holding::program).toArray(String[]::new))
                 .getResultList());
+    }
+
+    /** Those of these people who hold a certification that has not lapsed, in one statement. */
+    public Uni<List<UUID>> holdersAmong(Collection<UUID> candidateIds) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select distinct k.candidateId from Certification k where k.candidateId in ?1 and k.status <> ?2",
+                UUID.class).setParameter(1, candidateIds).setParameter(2, CertificationStatus.LAPSED).getResultList());
     }
 
     /** True when the person holds a certification of {@code program} that is not LAPSED. */

@@ -83,8 +83,7 @@ public class CredentialRepository implements PanacheRepositoryBase<Credential, U
      */
     public Uni<List<Credential>> statingAnotherName(UUID candidateId, String name, LocalDate today) {
         // The person's certifications first, then their credentials, each by its index: as one query, a generic plan
-        // on stale statistics scanned every credential per event (after a bulk import, 0.5 s each). A person without
-        // a certification (every registration) costs one statement.
+        // on stale statistics scanned every credential per event (after a bulk import, 0.5 s each).
         return Panache.getSession().chain(session -> session.createSelectionQuery(
                 "select k.id from Certification k where k.candidateId = ?1 and k.status <> ?2", UUID.class)
                 .setParameter(1, candidateId).setParameter(2, CertificationStatus.LAPSED).getResultList())

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,11 +115,25 @@ public class CredentialService {
     }
 
     /**
-     * The holder's legal name as the board knows it changed (accepted by staff, or first told after the
+     * These people's legal names as the board knows them changed (accepted by staff, or first told after the
      * certification): every credential in force that states another name is superseded by one with the same validity
-     * and the new name. Runs in the candidate consumer's transaction, after the projection.
+     * and the new name. Runs in the candidate consumer's transaction, after the projection; one statement when none
+     * of them holds a certification (a poll of registrations).
      */
-    public Uni<Void> onNameChanged(UUID candidateId) {
+    public Uni<Void> onNamesChanged(Collection<UUID> candidateIds) {
+        if (candidateIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return certifications.holdersAmong(candidateIds).chain(holders -> {
+            Uni<Void> done = Uni.createFrom().voidItem();
+            for (UUID holder : holders) {
+                done = done.chain(() -> onNameChanged(holder));
+            }
+            return done;
+        });
+    }
+
+    private Uni<Void> onNameChanged(UUID candidateId) {
         LocalDate today = time.today();
         return candidates.findById(candidateId).chain(candidate -> {
             if (candidate == null || candidate.fullName() == null) {

@@ -20,8 +20,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Candidate events keep the projection; a name told or corrected then re-issues the holder's credentials that state
- * another name, in the same transaction.
+ * Candidate events keep the projection, a poll as sets ({@link CandidateProjection#apply}); a name told or corrected
+ * then re-issues the holder's credentials that state another name, in the same transaction.
  */
 @ApplicationScoped
 public class CandidateEventsListener {
@@ -31,19 +31,9 @@ public class CandidateEventsListener {
     public CandidateEventsListener(EventConsumer consumer, CandidateProjection projection,
             CredentialService credentials) {
         this.consumer = consumer;
-        this.handlers = EventHandlers.builder()
-                .on(CandidateRegistered.class, event -> projection.onRegistered(event)
-                        .chain(() -> credentials.onNameChanged(event.candidateId())))
-                .on(CandidateUpdated.class, event -> projection.onUpdated(event)
-                        .chain(() -> credentials.onNameChanged(event.candidateId())))
-                .on(CandidateRegisteredV1.class, event -> projection.onRegistered(event)
-                        .chain(() -> credentials.onNameChanged(event.candidateId())))
-                .on(CandidateUpdatedV1.class, event -> projection.onUpdated(event)
-                        .chain(() -> credentials.onNameChanged(event.candidateId())))
-                .on(CandidateClaimed.class, projection::onClaimed)
-                .on(EligibilityDecided.class, projection::onEligibilityDecided)
-                .on(LicenceRecorded.class, projection::onLicenceRecorded)
-                .build();
+        this.handlers = EventHandlers.inSets(events -> projection.apply(events).chain(credentials::onNamesChanged),
+                CandidateRegistered.class, CandidateUpdated.class, CandidateRegisteredV1.class,
+                CandidateUpdatedV1.class, CandidateClaimed.class, EligibilityDecided.class, LicenceRecorded.class);
     }
 
     /** The channel, a poll at a time (batch=true): see {@link EventConsumer#consumeBatch}. */
