@@ -51,9 +51,9 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  * never applied past one that failed. Other keys flow on.
  * <p>
  * A channel consumed in batches ({@code batch=true}) hands each poll to {@link #consumeBatch}: the records are applied
- * in one transaction, in offset order, with one statement for the whole poll's parking check and dedupe, and as
- * sets where the handlers take them ({@link EventHandlers#inSets}); if anything in it fails, the transaction rolls
- * back and each record goes through {@link #consume} alone, so retries, dead letters and parking stay per event.
+ * in one transaction, in offset order, with one statement for the whole poll's parking check and dedupe, and as sets
+ * ({@link EventHandlers#inSets}); if anything in it fails, the transaction rolls back and each record goes through
+ * {@link #consume} alone, so retries, dead letters and parking stay per event.
  * <p>
  * Call from an {@code @Incoming} method annotated {@code @ActivateRequestContext} that takes {@code Message<String>}
  * (or {@code KafkaRecordBatch<String, String>} for a batch channel). A projection replay hands its records to
@@ -169,8 +169,8 @@ public class EventConsumer {
 
     /**
      * The usual poll, whose keys have nothing parked: one statement records every event id and says which are new;
-     * then the new ones are applied, as sets by {@link EventHandlers#inSets} handlers. The same statement finds a
-     * parked key, and then records nothing: such a poll is applied event by event, each with its own parking decision.
+     * then the new ones are applied as sets ({@link EventHandlers#inSets}). The same statement finds a parked key,
+     * and then records nothing: such a poll is applied event by event, each with its own parking decision.
      */
     private Uni<Void> applyAll(List<KafkaRecord<String, String>> records, EventHandlers handlers, List<Span> spans) {
         return Uni.createFrom().item(() -> {
@@ -203,14 +203,6 @@ public class EventConsumer {
     private Uni<Void> applyFirst(List<Polled> fresh, EventHandlers handlers) {
         if (fresh.isEmpty()) {
             return Uni.createFrom().voidItem();
-        }
-        if (!handlers.takesSets()) {
-            Uni<Void> done = Uni.createFrom().voidItem();
-            for (Polled one : fresh) {
-                done = done.chain(() -> within(one.span(), () -> handlers.handle(one.event()))
-                        .chain(EventConsumer::flushAndClear));
-            }
-            return done;
         }
         // a poll of one keeps its span current, as a single event's consumption does
         Span current = fresh.size() == 1 ? fresh.get(0).span() : Span.getInvalid();

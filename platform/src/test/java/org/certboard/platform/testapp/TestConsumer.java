@@ -1,6 +1,7 @@
 package org.certboard.platform.testapp;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -31,9 +32,7 @@ public class TestConsumer {
     /** "held@" registrations are applied only once the test completes this (their partition waits meanwhile). */
     public static volatile CompletableFuture<Void> release = new CompletableFuture<>();
 
-    private final EventHandlers handlers = EventHandlers.builder()
-            .on(CandidateRegistered.class, this::onRegistered)
-            .build();
+    private final EventHandlers handlers = EventHandlers.inSets(this::applyAll, CandidateRegistered.class);
 
     public TestConsumer(EventConsumer consumer) {
         this.consumer = consumer;
@@ -44,6 +43,14 @@ public class TestConsumer {
     @ActivateRequestContext
     public Uni<Void> onCandidateEvents(KafkaRecordBatch<String, String> batch) {
         return consumer.consumeBatch(batch, handlers);
+    }
+
+    private Uni<Void> applyAll(List<IncomingEvent> events) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (IncomingEvent event : events) {
+            done = done.chain(() -> onRegistered(event, (CandidateRegistered) event.data()));
+        }
+        return done;
     }
 
     private Uni<Void> onRegistered(IncomingEvent event, CandidateRegistered registered) {
