@@ -1,6 +1,7 @@
 package org.certboard.candidate.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.certboard.platform.testing.Deliveries.delivered;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -23,7 +24,6 @@ import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.events.Actor;
 import org.certboard.events.EventPayload;
-import org.certboard.events.EventType;
 import org.certboard.events.candidate.CandidateClaimed;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.CandidateRegisteredV1;
@@ -155,18 +155,12 @@ class TimelineSetTest {
                 new CertificationExpired(id, number, day.plusYears(10)),
                 new CertificationLapsed(id, number, day.plusYears(11)),
                 new CertificationRetired(id, number, day.plusYears(12), STAFF))) {
-            events.add(event(payload, t.plusSeconds(120 + events.size())));
+            events.add(delivered(payload, t.plusSeconds(120 + events.size())));
         }
         // the issues: the later one first in the poll
-        events.set(15, event(events.get(15).data(), t.plusSeconds(90)));
-        events.set(16, event(events.get(16).data(), t.plusSeconds(60)));
+        events.set(15, delivered(events.get(15).data(), t.plusSeconds(90)));
+        events.set(16, delivered(events.get(16).data(), t.plusSeconds(60)));
         return events;
-    }
-
-    private static IncomingEvent event(EventPayload payload, Instant time) {
-        EventType type = EventType.of(payload);
-        return new IncomingEvent(UUID.randomUUID(), type, type.service().source(), payload.candidateId().toString(),
-                time, payload);
     }
 
     /** A registered person whose name the board relies on since {@code fixedSince} (null: not yet). */

@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -36,14 +38,38 @@ public final class TestDatabase {
         return value == null ? null : value.toString();
     }
 
+    /** Every row, each as its columns' values in order. */
+    public static List<List<Object>> rows(String sql, Object... parameters) {
+        return query(sql, parameters, result -> {
+            List<List<Object>> rows = new ArrayList<>();
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<Object> row = new ArrayList<>(columns);
+                for (int column = 1; column <= columns; column++) {
+                    row.add(result.getObject(column));
+                }
+                rows.add(row);
+            }
+            return rows;
+        });
+    }
+
     /** The first column of the first row, or null when there is no row. */
     public static Object value(String sql, Object... parameters) {
+        return query(sql, parameters, result -> result.next() ? result.getObject(1) : null);
+    }
+
+    private interface Reader<T> {
+        T read(ResultSet result) throws SQLException;
+    }
+
+    private static <T> T query(String sql, Object[] parameters, Reader<T> reader) {
         try (Connection c = connect(); PreparedStatement statement = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
             try (ResultSet result = statement.executeQuery()) {
-                return result.next() ? result.getObject(1) : null;
+                return reader.read(result);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -1,6 +1,6 @@
 package org.certboard.exam.access;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,13 +19,14 @@ public class CandidateAccountRepository {
         if (subjects.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<UUID> ids = List.copyOf(subjects.keySet());
+        UUID[] candidates = subjects.keySet().toArray(UUID[]::new);
+        String[] accounts = Arrays.stream(candidates).map(subjects::get).toArray(String[]::new);
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into candidate_account (candidate_id, subject)
                 select * from unnest(cast(:candidates as uuid[]), cast(:subjects as text[]))
                 on conflict do nothing""")
-                .setParameter("candidates", ids.toArray(UUID[]::new))
-                .setParameter("subjects", ids.stream().map(subjects::get).toArray(String[]::new))
+                .setParameter("candidates", candidates)
+                .setParameter("subjects", accounts)
                 .executeUpdate())
                 .replaceWithVoid();
     }

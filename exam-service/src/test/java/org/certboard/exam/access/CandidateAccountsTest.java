@@ -2,6 +2,7 @@ package org.certboard.exam.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.certboard.devstack.testing.LogCapture.statementsOf;
+import static org.certboard.platform.testing.Deliveries.delivered;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +13,6 @@ import jakarta.inject.Inject;
 
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestDatabase;
-import org.certboard.events.EventPayload;
-import org.certboard.events.EventType;
 import org.certboard.events.candidate.CandidateClaimed;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.exam.support.Database;
@@ -42,14 +41,14 @@ class CandidateAccountsTest {
         for (int i = 0; i < 30; i++) {
             UUID person = UUID.randomUUID();
             registered.add(person);
-            events.add(event(new CandidateRegistered(person, "account-" + person, "Reg", "Person " + i, at)));
+            events.add(delivered(new CandidateRegistered(person, "account-" + person, "Reg", "Person " + i, at)));
         }
         UUID paper = UUID.randomUUID();
-        events.add(event(new CandidateRegistered(paper, null, "Paper", "Applicant", at)));
-        events.add(event(new CandidateClaimed(paper, "claimed-" + paper, at)));
+        events.add(delivered(new CandidateRegistered(paper, null, "Paper", "Applicant", at)));
+        events.add(delivered(new CandidateClaimed(paper, "claimed-" + paper, at)));
         UUID bound = UUID.randomUUID();
         Database.bindAccount(bound, "first-" + bound);
-        events.add(event(new CandidateClaimed(bound, "second-" + bound, at)));
+        events.add(delivered(new CandidateClaimed(bound, "second-" + bound, at)));
 
         List<String> statements = statementsOf(() -> apply(events));
 
@@ -65,7 +64,7 @@ class CandidateAccountsTest {
     @Test
     void aPollWithoutAccountsWritesNothing() {
         UUID paper = UUID.randomUUID();
-        List<IncomingEvent> events = List.of(event(new CandidateRegistered(paper, null, "Paper", "Only",
+        List<IncomingEvent> events = List.of(delivered(new CandidateRegistered(paper, null, "Paper", "Only",
                 Instant.now())));
 
         assertThat(statementsOf(() -> apply(events))).isEmpty();
@@ -75,12 +74,6 @@ class CandidateAccountsTest {
 
     private static String subjectOf(UUID candidate) {
         return TestDatabase.text("select subject from candidate_account where candidate_id = ?", candidate);
-    }
-
-    private static IncomingEvent event(EventPayload payload) {
-        EventType type = EventType.of(payload);
-        return new IncomingEvent(UUID.randomUUID(), type, type.service().source(), payload.candidateId().toString(),
-                Instant.now(), payload);
     }
 
     private void apply(List<IncomingEvent> events) {

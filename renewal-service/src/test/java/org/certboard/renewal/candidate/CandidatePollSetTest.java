@@ -2,10 +2,10 @@ package org.certboard.renewal.candidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.certboard.devstack.testing.LogCapture.statementsOf;
+import static org.certboard.platform.testing.Deliveries.delivered;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,7 +20,6 @@ import jakarta.inject.Inject;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.events.EventPayload;
-import org.certboard.events.EventType;
 import org.certboard.events.candidate.CandidateClaimed;
 import org.certboard.events.candidate.CandidateRegistered;
 import org.certboard.events.candidate.CandidateRegisteredV1;
@@ -107,12 +106,12 @@ class CandidatePollSetTest {
         }
 
         private void add(EventPayload payload) {
-            events.add(event(payload));
+            events.add(delivered(payload));
         }
     }
 
     @Test
-    void aPollAppliedAsSetsHasTheEffectsOfItsEventsAppliedOneByOne() throws SQLException {
+    void aPollAppliedAsSetsHasTheEffectsOfItsEventsAppliedOneByOne() {
         Poll set = new Poll();
         Poll oneByOne = new Poll();
 
@@ -140,7 +139,7 @@ class CandidatePollSetTest {
         List<IncomingEvent> events = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             UUID person = UUID.randomUUID();
-            events.add(event(new CandidateRegistered(person, account(person), "Reg", "Person " + i, at)));
+            events.add(delivered(new CandidateRegistered(person, account(person), "Reg", "Person " + i, at)));
         }
 
         List<String> statements = statementsOf(() -> apply(events));
@@ -157,12 +156,6 @@ class CandidatePollSetTest {
         return "account-" + person;
     }
 
-    private static IncomingEvent event(EventPayload payload) {
-        EventType type = EventType.of(payload);
-        return new IncomingEvent(UUID.randomUUID(), type, type.service().source(), payload.candidateId().toString(),
-                Instant.now(), payload);
-    }
-
     /** As the candidate consumer does, in one transaction. */
     private void apply(List<IncomingEvent> events) {
         await(() -> Panache.withTransaction(() -> projection.apply(events).chain(credentials::onNamesChanged)));
@@ -171,7 +164,7 @@ class CandidatePollSetTest {
     /** A certification, with its first credential, from a pass ten days ago. */
     private void certified(UUID person) {
         ExamPassed pass = new ExamPassed(person, UUID.randomUUID(), time.today().minusDays(10), 720, null, "CCM");
-        await(() -> Panache.withTransaction(() -> issuance.onExamsPassed(List.of(event(pass)))));
+        await(() -> Panache.withTransaction(() -> issuance.onExamsPassed(List.of(delivered(pass)))));
     }
 
     private static void await(Supplier<Uni<Void>> work) {
@@ -196,49 +189,31 @@ class CandidatePollSetTest {
     }
 
     /** What the poll did, by each person's place in it and without ids or clock times. */
-    private static List<String> effects(Poll poll) throws SQLException {
+    private static List<String> effects(Poll poll) {
         List<String> effects = new ArrayList<>();
-        try (Connection c = TestDatabase.connect()) {
-            for (int i = 0; i < poll.people.size(); i++) {
-                UUID person = poll.people.get(i);
-                for (List<Object> row : rows(c, """
-                        select given_name, family_name, subject = 'account-' || candidate_id::text, licence_based,
-                            licence_type, licence_expires_on
-                        from candidate where candidate_id = ?""", person)) {
-                    effects.add("person " + i + " candidate " + row);
-                }
-                List<Object> licences = rows(c, "select type || ' ' || independent_practice from candidate_licence"
-                        + " where candidate_id = ? order by type", person).stream().map(row -> row.get(0)).toList();
-                if (!licences.isEmpty()) {
-                    effects.add("person " + i + " licences " + licences);
-                }
-                for (List<Object> row : rows(c, """
-                        select c.holder_name, c.superseded_by is null, c.superseded_reason, c.valid_from, c.valid_until
-                        from credential c join certification k on k.id = c.certification_id
-                        where k.candidate_id = ? order by c.superseded_by is null, c.issued_at""", person)) {
-                    effects.add("person " + i + " credential named " + row.get(0)
-                            + ((Boolean) row.get(1) ? " in force" : " superseded: " + row.get(2)));
-                    effects.add("person " + i + " credential valid " + row.get(3) + " to " + row.get(4));
-                }
+        for (int i = 0; i < poll.people.size(); i++) {
+            UUID person = poll.people.get(i);
+            for (List<Object> row : TestDatabase.rows("""
+                    select given_name, family_name, subject = 'account-' || candidate_id::text, licence_based,
+                        licence_type, licence_expires_on
+                    from candidate where candidate_id = ?""", person)) {
+                effects.add("person " + i + " candidate " + row);
+            }
+            List<Object> licences = TestDatabase.rows("select type || ' ' || independent_practice"
+                    + " from candidate_licence where candidate_id = ? order by type", person).stream()
+                    .map(row -> row.get(0)).toList();
+            if (!licences.isEmpty()) {
+                effects.add("person " + i + " licences " + licences);
+            }
+            for (List<Object> row : TestDatabase.rows("""
+                    select c.holder_name, c.superseded_by is null, c.superseded_reason, c.valid_from, c.valid_until
+                    from credential c join certification k on k.id = c.certification_id
+                    where k.candidate_id = ? order by c.superseded_by is null, c.issued_at""", person)) {
+                effects.add("person " + i + " credential named " + row.get(0)
+                        + ((Boolean) row.get(1) ? " in force" : " superseded: " + row.get(2)));
+                effects.add("person " + i + " credential valid " + row.get(3) + " to " + row.get(4));
             }
         }
         return effects;
-    }
-
-    private static List<List<Object>> rows(Connection c, String sql, Object parameter) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(sql)) {
-            select.setObject(1, parameter);
-            try (ResultSet result = select.executeQuery()) {
-                List<List<Object>> rows = new ArrayList<>();
-                while (result.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
-                        row.add(result.getObject(column));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
-        }
     }
 }

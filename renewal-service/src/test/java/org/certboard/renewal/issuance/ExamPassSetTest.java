@@ -3,13 +3,13 @@ package org.certboard.renewal.issuance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.certboard.devstack.testing.LogCapture.logged;
 import static org.certboard.devstack.testing.LogCapture.statementsOf;
+import static org.certboard.platform.testing.Deliveries.delivered;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,6 @@ import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestDatabase;
-import org.certboard.events.EventPayload;
 import org.certboard.events.EventType;
 import org.certboard.events.exam.ExamFailed;
 import org.certboard.events.exam.ExamPassed;
@@ -82,14 +81,14 @@ class ExamPassSetTest {
             pass(unchanged, today, "CCM");
             UUID twice = person();
             IncomingEvent once = pass(twice, today.minusDays(2), "CCM");
-            events.add(event(once.data()));
+            events.add(delivered(once.data()));
             UUID both = person();
             pass(both, today.minusDays(2), "CCM");
             pass(both, today.minusDays(2), "ACM");
             UUID again = person();
             pass(again, today.minusDays(2), "CCM");
             pass(again, today.minusDays(1), "CCM");
-            events.add(event(new ExamFailed(again, UUID.randomUUID(), today, 400, false, null, "CCM")));
+            events.add(delivered(new ExamFailed(again, UUID.randomUUID(), today, 400, false, null, "CCM")));
         }
 
         private UUID person() {
@@ -101,7 +100,7 @@ class ExamPassSetTest {
         private IncomingEvent pass(UUID person, LocalDate examDate, String program) {
             UUID booking = UUID.randomUUID();
             bookings.add(booking);
-            IncomingEvent event = event(new ExamPassed(person, booking, examDate, 720, null, program));
+            IncomingEvent event = delivered(new ExamPassed(person, booking, examDate, 720, null, program));
             events.add(event);
             return event;
         }
@@ -153,7 +152,7 @@ class ExamPassSetTest {
         LocalDate examDate = time.today().minusDays(1);
         List<IncomingEvent> events = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            events.add(event(new ExamPassed(UUID.randomUUID(), UUID.randomUUID(), examDate, 720, null, "CCM")));
+            events.add(delivered(new ExamPassed(UUID.randomUUID(), UUID.randomUUID(), examDate, 720, null, "CCM")));
         }
 
         List<String> statements = statementsOf(() -> apply(events));
@@ -204,12 +203,6 @@ class ExamPassSetTest {
         return outcomes;
     }
 
-    private static IncomingEvent event(EventPayload payload) {
-        EventType type = EventType.of(payload);
-        return new IncomingEvent(UUID.randomUUID(), type, type.service().source(), payload.candidateId().toString(),
-                Instant.now(), payload);
-    }
-
     private void apply(List<IncomingEvent> events) {
         try {
             VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> issuance.onExamsPassed(events)));
@@ -220,7 +213,7 @@ class ExamPassSetTest {
 
     /** A certification from a pass on {@code examDate}, before the poll. */
     private void certified(UUID person, LocalDate examDate) {
-        apply(List.of(event(new ExamPassed(person, UUID.randomUUID(), examDate, 720, null, "CCM"))));
+        apply(List.of(delivered(new ExamPassed(person, UUID.randomUUID(), examDate, 720, null, "CCM"))));
     }
 
     private static void named(UUID person, String given, String family) {
@@ -245,48 +238,29 @@ class ExamPassSetTest {
      * What the poll did, by each person's place in it and without ids, numbers or clock times: certifications,
      * credentials, the events the issuance wrote (reminders, the clock job's, left out) and the bookings' outcomes.
      */
-    private static List<String> effects(Poll poll) throws SQLException {
+    private static List<String> effects(Poll poll) {
         List<String> effects = new ArrayList<>();
-        try (Connection c = TestDatabase.connect()) {
-            for (int i = 0; i < poll.people.size(); i++) {
-                UUID person = poll.people.get(i);
-                for (List<Object> row : rows(c, """
-                        select program, status, first_certified_on, cycle_started_on, expires_on, next_due_on
-                        from certification where candidate_id = ? order by program, first_certified_on""", person)) {
-                    effects.add("person " + i + " certification " + row);
-                }
-                for (List<Object> row : rows(c, """
-                        select c.valid_from, c.valid_until, c.holder_name, c.superseded_by is null
-                        from credential c join certification k on k.id = c.certification_id
-                        where k.candidate_id = ?
-                        order by k.program, c.valid_from, c.superseded_by is null""", person)) {
-                    effects.add("person " + i + " credential valid from " + row.get(0) + " named " + row.get(2)
-                            + ((Boolean) row.get(3) ? " in force" : " superseded") + " until " + row.get(1));
-                }
-                List<Object> events = rows(c, "select type from outbox_event where event_key = ? order by seq",
-                        person.toString()).stream().map(row -> row.get(0)).filter(ISSUANCE_EVENTS::contains).toList();
-                effects.add("person " + i + " events " + events);
+        for (int i = 0; i < poll.people.size(); i++) {
+            UUID person = poll.people.get(i);
+            for (List<Object> row : TestDatabase.rows("""
+                    select program, status, first_certified_on, cycle_started_on, expires_on, next_due_on
+                    from certification where candidate_id = ? order by program, first_certified_on""", person)) {
+                effects.add("person " + i + " certification " + row);
             }
+            for (List<Object> row : TestDatabase.rows("""
+                    select c.valid_from, c.valid_until, c.holder_name, c.superseded_by is null
+                    from credential c join certification k on k.id = c.certification_id
+                    where k.candidate_id = ?
+                    order by k.program, c.valid_from, c.superseded_by is null""", person)) {
+                effects.add("person " + i + " credential valid from " + row.get(0) + " named " + row.get(2)
+                        + ((Boolean) row.get(3) ? " in force" : " superseded") + " until " + row.get(1));
+            }
+            List<Object> events = TestDatabase.rows("select type from outbox_event where event_key = ? order by seq",
+                    person.toString()).stream().map(row -> row.get(0)).filter(ISSUANCE_EVENTS::contains).toList();
+            effects.add("person " + i + " events " + events);
         }
         effects.add("outcomes " + outcomes(poll));
         return effects;
-    }
-
-    private static List<List<Object>> rows(Connection c, String sql, Object parameter) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(sql)) {
-            select.setObject(1, parameter);
-            try (ResultSet result = select.executeQuery()) {
-                List<List<Object>> rows = new ArrayList<>();
-                while (result.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
-                        row.add(result.getObject(column));
-                    }
-                    rows.add(row);
-                }
-                return rows;
-            }
-        }
     }
 
     /** The first column of {@code sql}'s rows; its one parameter is an array of {@code values}. */
