@@ -9,17 +9,22 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Element;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The image each service's build produced with Jib (the image-check profile of the parent pom: stand-in base image,
- * tarball instead of a registry). What is checked is what the services configure: name, user, ports and labels.
+ * tarball instead of a registry). What is checked is what the services configure: name, user, ports and labels, and
+ * the production base their image pipeline trains an AOT cache for.
  */
 class ImageConfigurationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,6 +47,20 @@ class ImageConfigurationTest {
         assertThat(config.get("Labels").get("org.opencontainers.image.version").asText()).isEqualTo("1.0.0-SNAPSHOT");
         assertThat(config.get("Labels").get("org.opencontainers.image.source").asText()).startsWith("https://");
         assertThat(manifest.get("Layers").size()).as("application layers").isGreaterThanOrEqualTo(4);
+    }
+
+    /**
+     * The production base (the parent pom's {@code quarkus.jib.base-jvm-image}) is a JDK 25 runtime: the image
+     * pipeline's training step (devstack ImageTraining, docs/operations.md) adds a JDK AOT cache, which only JDK 24 and
+     * later load.
+     */
+    @Test
+    void productionBaseIsAJdk25Runtime() throws Exception {
+        Element properties = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Path.of("..", "pom.xml").toFile()).getDocumentElement()
+                .getElementsByTagName("properties").item(0);
+        assertThat(properties.getElementsByTagName("quarkus.jib.base-jvm-image").item(0).getTextContent())
+                .matches("registry\\.access\\.redhat\\.com/ubi9/openjdk-25-runtime:[0-9.]+");
     }
 
     private static Map<String, JsonNode> jsonFiles(Path tar) throws IOException {

@@ -74,6 +74,11 @@ final class Policy {
                         || container.at("/resources/limits/memory").isMissingNode()) {
                     problems.add(c + ": resources (cpu and memory requests, memory limit) missing");
                 }
+                for (JsonNode env : container.path("env")) {
+                    if (env.path("name").asText().equals("JDK_JAVA_OPTIONS")) {
+                        problems.add(c + ": sets JDK_JAVA_OPTIONS, which replaces the image's (its AOT cache)");
+                    }
+                }
                 if (container.at("/lifecycle/preStop").isMissingNode()) {
                     problems.add(c + ": no preStop (requests would reach a stopping pod)");
                 }

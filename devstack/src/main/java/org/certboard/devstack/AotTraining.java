@@ -146,13 +146,18 @@ public final class AotTraining {
                 service.module(), ports.get(service), managementPorts.get(service), trainingFlags,
                 config.apply(service), log)) {
             process.awaitReady(Duration.ofSeconds(180));
-            for (String probe : List.of("/q/health/started", "/q/health/live", "/q/health/ready")) {
-                process.answersOk(probe);
-            }
-            int read = staffRead(process.baseUrl() + staffReadPath(service));
+            String asked = exercise(process, service, tokens);
             process.stop(EXIT_GRACE);
-            return "staff read answered " + read;
+            return asked;
         }
+    }
+
+    /** What a pod is asked once started: its three probes, then one staff read; what it answered, for the log. */
+    static String exercise(ServiceProcess process, Service service, TokenSource tokens) {
+        for (String probe : List.of("/q/health/started", "/q/health/live", "/q/health/ready")) {
+            process.answersOk(probe);
+        }
+        return "staff read answered " + staffRead(process.baseUrl() + staffReadPath(service), tokens);
     }
 
     /** A new build or JDK has a new key: the caches of older ones will never load again. */
@@ -180,7 +185,7 @@ public final class AotTraining {
         };
     }
 
-    private int staffRead(String url) {
+    private static int staffRead(String url, TokenSource tokens) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + tokens.staff()).build(),

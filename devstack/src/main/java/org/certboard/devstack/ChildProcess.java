@@ -114,6 +114,11 @@ final class ChildProcess {
             return;
         }
         process.destroy();
+        awaitExit(grace);
+    }
+
+    /** Waits up to {@code grace} for the process to exit, then kills it. */
+    void awaitExit(Duration grace) {
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -216,11 +216,12 @@ public final class LocalStack implements AutoCloseable {
                 + (options.imageTag() != null ? " from their images in podman (deploy/kubernetes/base's user,"
                         + " read-only root filesystem, capabilities, memory limit and environment)" : "") + " ...");
         Map<Service, Optional<Path>> caches = aotCaches();
+        Map<Service, String> images = trainedImages();
         for (Service service : Service.values()) {
             Path log = options.stateDir().resolve("logs").resolve(service.module() + ".log");
             Optional<Path> cache = caches.getOrDefault(service, Optional.empty());
             services.put(service, options.imageTag() != null
-                    ? ServiceProcess.startContainer(options.repoRoot(), service.module(), options.image(service),
+                    ? ServiceProcess.startContainer(options.repoRoot(), service.module(), images.get(service),
                             options.servicePorts().get(service), options.managementPorts().get(service),
                             serviceConfig(service), log)
                     : cache.isPresent()
@@ -265,6 +266,20 @@ public final class LocalStack implements AutoCloseable {
             }
         });
         return caches;
+    }
+
+    /** Each service's image with its AOT cache layer (trained now where missing), when the stack runs images. */
+    private Map<Service, String> trainedImages() {
+        if (options.imageTag() == null) {
+            return Map.of();
+        }
+        Map<Service, String> sources = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            sources.put(service, options.image(service));
+        }
+        return new ImageTraining(options.repoRoot(), this::serviceConfig, options.servicePorts(),
+                options.managementPorts(), tokens(), options.stateDir().resolve("aot-images"),
+                options.stateDir().resolve("logs"), progress).images(sources);
     }
 
     /** Refuses to start beside another stack: its broker and services would answer the readiness checks of ours. */

@@ -96,9 +96,10 @@ public record PodSpec(String module, long user, long group, boolean readOnlyRoot
     /**
      * The arguments of {@code podman run} after "run": the manifest's settings, its environment with
      * {@code overrides} on top (the addresses of this machine's Kafka, database and identity provider, the ports of
-     * the host network), then the image.
+     * the host network), {@code options} (a training run's volume), then the image.
      */
-    public List<String> runArguments(String containerName, String image, Map<String, String> overrides) {
+    public List<String> runArguments(String containerName, String image, Map<String, String> overrides,
+            List<String> options) {
         List<String> args = new ArrayList<>(List.of("--rm", "--name", containerName, "--network", "host",
                 "--user", user + ":" + group, "--memory", podmanSize(memoryLimit),
                 // the JVM's perf data and Vert.x' file cache need /tmp; the manifest's emptyDir with its size
@@ -114,6 +115,7 @@ public record PodSpec(String module, long user, long group, boolean readOnlyRoot
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.putAll(overrides);
         env.forEach((key, value) -> args.addAll(List.of("--env", key + "=" + value)));
+        args.addAll(options);
         args.add(image);
         return args;
     }

@@ -76,6 +76,12 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess startContainer(Path repoRoot, String module, String image, int port,
             int managementPort, Map<String, String> config, Path log) {
+        return startContainer(repoRoot, module, image, port, managementPort, config, Map.of(), List.of(), log);
+    }
+
+    /** The same with more environment and {@code podman run} options (an AOT training run's JVM options and volume). */
+    static ServiceProcess startContainer(Path repoRoot, String module, String image, int port, int managementPort,
+            Map<String, String> config, Map<String, String> environment, List<String> runOptions, Path log) {
         PodSpec spec = PodSpec.of(repoRoot, module);
         String containerName = "certboard-" + module + "-" + port;
         Podman.tryCall(repoRoot, "rm", "--force", "--time", "0", containerName);
@@ -89,8 +95,9 @@ public final class ServiceProcess implements AutoCloseable {
         config.forEach((key, value) -> overrides.put(Podman.environmentName(key), value));
         overrides.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         overrides.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        overrides.putAll(environment);
         List<String> command = new ArrayList<>(Podman.command("run"));
-        command.addAll(spec.runArguments(containerName, image, overrides));
+        command.addAll(spec.runArguments(containerName, image, overrides, runOptions));
         return new ServiceProcess(module, port, managementPort,
                 ChildProcess.start(module, command, Podman.environment(repoRoot), log),
                 new Container(repoRoot, containerName, spec));
@@ -171,7 +178,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Stops the JVM and waits up to {@code grace} for it to exit (a training run writes its AOT cache then). */
     void stop(Duration grace) {
-        process.stop(grace);
+        if (container != null) {
+            // SIGTERM to the container's JVM itself, as the kubelet sends it; podman's client returns with the container
+            Podman.tryCall(container.repoRoot(), "kill", "--signal", "TERM", container.name());
+            process.awaitExit(grace);
+        } else {
+            process.stop(grace);
+        }
     }
 
     @Override

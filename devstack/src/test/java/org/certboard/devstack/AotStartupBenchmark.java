@@ -63,11 +63,7 @@ class AotStartupBenchmark {
                     }
                 }
             }
-            report.append("| service | JVM | time to ready, median (min–max) | RSS at ready, median (min–max) |\n")
-                    .append("|---|---|---|---|\n");
-            runs.forEach((name, measured) -> report.append(String.format("| %s | %s s (%s–%s) | %s MiB (%s–%s) |%n",
-                    name, fmt(median(measured, 0)), fmt(min(measured, 0)), fmt(max(measured, 0)),
-                    (long) median(measured, 1), (long) min(measured, 1), (long) max(measured, 1))));
+            report(report, "JVM", runs);
             for (Service service : Service.values()) {
                 stack.postgres().dropDatabase(stack.database(service));
             }
@@ -75,6 +71,63 @@ class AotStartupBenchmark {
         System.out.println(report);
         Files.createDirectories(out);
         Files.writeString(out.resolve("aot-startup.md"), report);
+    }
+
+    /**
+     * The same for the images (deploy/local/images builds them): each image as its pod starts it, and the same image
+     * with its AOT cache layer ({@link ImageTraining}, trained by the stack where missing), alternating. Writes
+     * target/benchmarks/aot-image-startup.md.
+     */
+    @Test
+    void imagesStartUpWithAndWithoutTheirCacheLayer() throws IOException {
+        Path root = Path.of(System.getProperty("certboard.root", "..")).toAbsolutePath().normalize();
+        Path out = root.resolve("devstack/target/benchmarks");
+        String prefix = "aotimg_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+        StringBuilder report = new StringBuilder();
+        LocalStack.Options options = LocalStack.Options.isolated(root, out.resolve("stack"), prefix).withImages("local");
+        try (LocalStack stack = LocalStack.start(options, line -> System.out.println("[aot-bench] " + line))) {
+            for (Service service : Service.values()) {
+                stack.process(service).close();
+            }
+            Map<String, List<double[]>> runs = new LinkedHashMap<>();
+            for (int round = 1; round <= ROUNDS; round++) {
+                for (Service service : Service.values()) {
+                    String image = options.image(service);
+                    if (!Podman.imageExists(root, image + "-aot")) {
+                        throw new IllegalStateException("no image " + image + "-aot: its training failed");
+                    }
+                    for (String way : List.of(image, image + "-aot")) {
+                        long t0 = System.nanoTime();
+                        double[] measured;
+                        try (ServiceProcess process = ServiceProcess.startContainer(root, service.module(), way,
+                                Ports.free(), Ports.free(), stack.serviceConfig(service),
+                                out.resolve("logs").resolve(service.module() + "-" + round + "-"
+                                        + (way.endsWith("-aot") ? "aot" : "plain") + ".log"))) {
+                            process.awaitReady(Duration.ofSeconds(180));
+                            measured = new double[] { (System.nanoTime() - t0) / 1e9, process.rssMiB() };
+                        }
+                        runs.computeIfAbsent(service.module() + " | " + way, k -> new ArrayList<>()).add(measured);
+                        System.out.printf("[aot-bench] round %d %s: ready after %.2f s, %d MiB RSS, load %s%n", round,
+                                way, measured[0], (long) measured[1], loadAverage());
+                    }
+                }
+            }
+            report(report, "image", runs);
+            for (Service service : Service.values()) {
+                stack.postgres().dropDatabase(stack.database(service));
+            }
+        }
+        System.out.println(report);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("aot-image-startup.md"), report);
+    }
+
+    private static void report(StringBuilder report, String how, Map<String, List<double[]>> runs) {
+        report.append("| service | " + how + " | time to ready, median (min–max) | RSS at ready, median (min–max) |\n")
+                .append("|---|---|---|---|\n");
+        runs.forEach((name, measured) -> report.append(String.format("| %s | %s s (%s–%s) | %s MiB (%s–%s) |%n",
+                name, fmt(median(measured, 0)), fmt(min(measured, 0)), fmt(max(measured, 0)),
+                (long) median(measured, 1), (long) min(measured, 1), (long) max(measured, 1))));
     }
 
     private record Start(String java, List<String> flags) {

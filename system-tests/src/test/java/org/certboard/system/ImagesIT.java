@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.certboard.devstack.LocalStack;
 import org.certboard.devstack.PodSpec;
@@ -28,8 +30,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The three images in a real container engine (podman), started as deploy/kubernetes/base runs them, against this
  * JVM's Kafka broker and throwaway databases on the local PostgreSQL: each reports started, live and ready on its
- * management port, runs as the manifest's user on a read-only root filesystem without capabilities, and the golden
- * path plays through them; then one is stopped with SIGTERM and leaves within its grace period.
+ * management port, runs as the manifest's user on a read-only root filesystem without capabilities, on JDK 25 with
+ * its image's AOT cache mapped (the stack trains the cache layer where missing), and the golden path plays through
+ * them; then one is stopped with SIGTERM and leaves within its grace period.
  * <p>
  * It runs on the images {@code deploy/local/images --build-only} loaded ({@code localhost/certboard/*:local}) and is
  * skipped, saying so, where podman or those images are absent, or hold another build's jars than this one packaged
@@ -94,6 +97,16 @@ class ImagesIT {
             String flags = Podman.call(SystemStack.root(), "exec", container, "sh", "-c",
                     "java -XX:MaxRAMPercentage=75 -XX:+PrintFlagsFinal -version | grep -w MaxHeapSize");
             assertThat(flags).contains(Long.toString(384L * 1024 * 1024));
+
+            // the image's AOT cache layer is in use: the JVM mapped the cache, not only the JDK's own small archive
+            assertThat(inspected.path("ImageName").asText()).endsWith(":" + TAG + "-aot");
+            long cache = Long.parseLong(Podman.call(SystemStack.root(), "exec", container, "stat", "-c", "%s",
+                    "/home/jboss/app.aot"));
+            Matcher mapped = Pattern.compile("CDS archive\\(s\\) mapped at: .*, size (\\d+),")
+                    .matcher(Podman.call(SystemStack.root(), "exec", container, "jcmd", "1", "VM.info"));
+            assertThat(mapped.find()).as("%s: an archive is mapped", service.module()).isTrue();
+            assertThat(Long.parseLong(mapped.group(1))).as("%s: mapped bytes against the cache's %d", service.module(),
+                    cache).isGreaterThan(cache / 2);
         }
     }
 
