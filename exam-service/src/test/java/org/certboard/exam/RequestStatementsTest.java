@@ -3,6 +3,7 @@ package org.certboard.exam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.certboard.devstack.testing.LogCapture.statementsOf;
 import static org.certboard.platform.testing.Requests.staff;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,13 +62,30 @@ class RequestStatementsTest {
                 .then().statusCode(201).extract().jsonPath().getMap("$")));
 
         assertThat(statements).as("statements of one POST /bookings").satisfiesExactly(
-                lock -> assertThat(lock).contains("from authorisation", "for update"),
                 slot -> assertThat(slot).contains("from sitting", "join exam_window"),
+                lock -> assertThat(lock).contains("from authorisation", "for update"),
                 attempts -> assertThat(attempts).contains("from exam_result"),
                 event -> assertThat(event).contains("insert into outbox_event"),
                 seated -> assertThat(seated).contains("insert into booking", "update sitting"));
         assertThat(staff().get("/bookings/" + answered.get(0).get("id")).then().statusCode(200).extract().jsonPath()
                 .getMap("$")).isEqualTo(answered.get(0));
         assertThat(TestDatabase.count("select seats_booked from sitting where id = ?", sitting)).isEqualTo(1);
+    }
+
+    /** Most requests of a booking rush meet a full sitting: one read answers them, and nothing is locked. */
+    @Test
+    void aFullSittingIsRefusedByOneRead() {
+        UUID sitting = ExamFixtures.sittingInDays(5, 1);
+        staff().contentType(ContentType.JSON).body(Map.of("candidateId", ExamFixtures.authorisedCandidate().toString(),
+                "sittingId", sitting.toString())).post("/bookings").then().statusCode(201);
+        UUID late = ExamFixtures.authorisedCandidate();
+
+        List<String> statements = statementsOf(() -> staff().contentType(ContentType.JSON)
+                .body(Map.of("candidateId", late.toString(), "sittingId", sitting.toString())).post("/bookings")
+                .then().statusCode(409).body("title", equalTo("Sitting full")));
+
+        assertThat(statements).as("statements of a POST /bookings for a full sitting").satisfiesExactly(
+                slot -> assertThat(slot).contains("from sitting", "join exam_window").doesNotContain("for update"));
+        assertThat(TestDatabase.count("select count(*) from booking where candidate_id = ?", late)).isZero();
     }
 }

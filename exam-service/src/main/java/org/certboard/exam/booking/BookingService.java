@@ -59,19 +59,21 @@ public class BookingService {
     }
 
     /**
-     * Five statements: the candidate's lock with their authorisations, the sitting with its window, the attempts, the
-     * event, and the booking with its seat.
+     * Five statements: the sitting with its window, then in one transaction the candidate's lock with their
+     * authorisations, the attempts, the event, and the booking with its seat. The sitting is read first, outside the
+     * transaction: in a booking rush most requests meet a full sitting, and that read alone answers them (409), with no
+     * lock taken. Its seat count only refuses early: the seat is taken by the conditional last statement.
      */
     public Uni<Booking> book(UUID candidateId, UUID sittingId) {
         Instant now = time.now();
-        return Panache.withTransaction(() -> authorisations.lockCandidate(candidateId)
-                .chain(held -> slot(sittingId)
-                        .call(slot -> requireBeforeCutoff(slot, now, "booking"))
-                        .chain(slot -> {
+        return Panache.withSession(() -> slot(sittingId)
+                .call(slot -> requireBeforeCutoff(slot, now, "booking"))
+                .invoke(BookingService::requireSeatLeft)
+                .chain(slot -> Panache.withTransaction(() -> authorisations.lockCandidate(candidateId)
+                        .chain(held -> {
                             Authorisation auth = requireAuthorised(candidateId, slot, inProgram(held, slot));
                             Booking booking = Booking.book(candidateId, slot.sitting(), auth.applicationId, now);
                             return checkRetake(auth, slot)
-                                    .invoke(() -> requireSeatLeft(slot))
                                     // the event first, so that the booking and its seat come last in one statement;
                                     // a refusal there rolls the event back
                                     .call(() -> outbox.add(booking.booked(slot.sitting())))
@@ -80,7 +82,7 @@ public class BookingService {
                                     // is held
                                     .call(() -> insertSeated(booking, slot))
                                     .replaceWith(booking);
-                        })));
+                        }))));
     }
 
     public Uni<Void> cancel(UUID bookingId) {
@@ -199,7 +201,10 @@ public class BookingService {
                 .replaceWithVoid();
     }
 
-    /** The booking and its seat ({@link BookingRepository#insertSeated}); "Already booked" wins over "Sitting full". */
+    /**
+     * The booking and its seat ({@link BookingRepository#insertSeated}); "Already booked" wins over "Sitting full" when
+     * the sitting still had a seat as {@link #book} read it.
+     */
     private Uni<Void> insertSeated(Booking booking, Slot slot) {
         return bookings.insertSeated(booking).invoke(insert -> {
             switch (insert) {
