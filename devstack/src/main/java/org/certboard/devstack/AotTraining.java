@@ -10,16 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import org.certboard.devstack.scenario.TokenSource;
 
@@ -48,51 +43,26 @@ public final class AotTraining {
     }
 
     private final AotCache aot;
-    private final Path repoRoot;
-    private final Function<Service, Map<String, String>> config;
-    private final Map<Service, Integer> ports;
-    private final Map<Service, Integer> managementPorts;
-    private final TokenSource tokens;
-    private final Path logs;
-    private final Consumer<String> progress;
+    private final TrainingStack stack;
 
-    public AotTraining(AotCache aot, Path repoRoot, Function<Service, Map<String, String>> config,
-            Map<Service, Integer> ports, Map<Service, Integer> managementPorts, TokenSource tokens, Path logs,
-            Consumer<String> progress) {
+    public AotTraining(AotCache aot, TrainingStack stack) {
         this.aot = aot;
-        this.repoRoot = repoRoot;
-        this.config = config;
-        this.ports = ports;
-        this.managementPorts = managementPorts;
-        this.tokens = tokens;
-        this.logs = logs;
-        this.progress = progress;
+        this.stack = stack;
     }
 
     /** The cache of each service: present, trained now (all at once), or empty when training failed now or before. */
     public Map<Service, Optional<Path>> caches(Set<Service> services) {
         List<String> untrained = services.stream().map(Service::module).filter(module -> {
-            Path cache = aot.file(ServiceProcess.quarkusApp(repoRoot, module));
+            Path cache = aot.file(ServiceProcess.quarkusApp(stack.repoRoot(), module));
             return !Files.isRegularFile(cache) && !Files.exists(failedMarker(cache));
         }).toList();
         if (!untrained.isEmpty()) {
-            progress.accept("training the AOT cache of " + String.join(", ", untrained)
+            stack.progress().accept("training the AOT cache of " + String.join(", ", untrained)
                     + " (once per build: start, probes, one read, stop) ...");
         }
-        Map<Service, CompletableFuture<Optional<Path>>> training = new EnumMap<>(Service.class);
-        ExecutorService pool = Executors.newFixedThreadPool(services.size());
-        try {
-            for (Service service : services) {
-                training.put(service, CompletableFuture.supplyAsync(() -> cache(aot, service.module(),
-                        ServiceProcess.quarkusApp(repoRoot, service.module()), logs, progress,
-                        (flags, log) -> exercise(service, flags, log)), pool));
-            }
-            Map<Service, Optional<Path>> caches = new EnumMap<>(Service.class);
-            training.forEach((service, run) -> caches.put(service, run.join()));
-            return caches;
-        } finally {
-            pool.shutdownNow();
-        }
+        return stack.eachAtOnce(services, service -> cache(aot, service.module(),
+                ServiceProcess.quarkusApp(stack.repoRoot(), service.module()), stack.logs(), stack.progress(),
+                (flags, log) -> exercise(service, flags, log)));
     }
 
     /**
@@ -142,11 +112,11 @@ public final class AotTraining {
 
     /** A service started as the stack starts it, asked its probes and one staff read. */
     private String exercise(Service service, List<String> trainingFlags, Path log) {
-        try (ServiceProcess process = ServiceProcess.start(aot.javaExecutable().toString(), repoRoot,
-                service.module(), ports.get(service), managementPorts.get(service), trainingFlags,
-                config.apply(service), log)) {
+        try (ServiceProcess process = ServiceProcess.start(aot.javaExecutable().toString(), stack.repoRoot(),
+                service.module(), stack.ports().get(service), stack.managementPorts().get(service), trainingFlags,
+                stack.config().apply(service), log)) {
             process.awaitReady(Duration.ofSeconds(180));
-            String asked = exercise(process, service, tokens);
+            String asked = exercise(process, service, stack.tokens());
             process.stop(EXIT_GRACE);
             return asked;
         }

@@ -11,17 +11,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Consumer;
-import java.util.function.Function;
-
-import org.certboard.devstack.scenario.TokenSource;
 
 /**
  * The image pipeline's training step: each service's image gets its JDK AOT cache (JEP 483/514/515) in one layer of
@@ -44,41 +36,20 @@ final class ImageTraining {
     static final String KEY_LABEL = "org.certboard.aot.key";
     private static final Duration ASSEMBLY = Duration.ofMinutes(10);
 
+    private final TrainingStack stack;
     private final Path repoRoot;
-    private final Function<Service, Map<String, String>> config;
-    private final Map<Service, Integer> ports;
-    private final Map<Service, Integer> managementPorts;
-    private final TokenSource tokens;
     private final Path workDir;
-    private final Path logs;
-    private final Consumer<String> progress;
 
-    ImageTraining(Path repoRoot, Function<Service, Map<String, String>> config, Map<Service, Integer> ports,
-            Map<Service, Integer> managementPorts, TokenSource tokens, Path workDir, Path logs,
-            Consumer<String> progress) {
-        this.repoRoot = repoRoot;
-        this.config = config;
-        this.ports = ports;
-        this.managementPorts = managementPorts;
-        this.tokens = tokens;
+    /** {@code workDir}: each service's record and cache while it trains. */
+    ImageTraining(TrainingStack stack, Path workDir) {
+        this.stack = stack;
+        this.repoRoot = stack.repoRoot();
         this.workDir = workDir;
-        this.logs = logs;
-        this.progress = progress;
     }
 
     /** The image each service runs: its trained image (trained now, all at once, where missing), else its own. */
     Map<Service, String> images(Map<Service, String> sources) {
-        Map<Service, CompletableFuture<String>> training = new EnumMap<>(Service.class);
-        ExecutorService pool = Executors.newFixedThreadPool(sources.size());
-        try {
-            sources.forEach((service, image) -> training.put(service,
-                    CompletableFuture.supplyAsync(() -> trained(service, image), pool)));
-            Map<Service, String> images = new EnumMap<>(Service.class);
-            training.forEach((service, run) -> images.put(service, run.join()));
-            return images;
-        } finally {
-            pool.shutdownNow();
-        }
+        return stack.eachAtOnce(sources.keySet(), service -> trained(service, sources.get(service)));
     }
 
     private String trained(Service service, String source) {
@@ -90,7 +61,7 @@ final class ImageTraining {
             if (key.equals(label(target))) {
                 return target;
             }
-            progress.accept(module + ": training the AOT cache of " + source
+            stack.progress().accept(module + ": training the AOT cache of " + source
                     + " (once per image: start, probes, one read, stop, then the cache's assembly) ...");
             long t0 = System.nanoTime();
             Path dir = workDir.resolve(module);
@@ -103,7 +74,7 @@ final class ImageTraining {
             String podMemory = PodSpec.podmanSize(spec.memoryLimit());
             List<String> options = List.of("--volume", dir + ":/aot", "--memory", doubled(podMemory));
             String jvm = "-XX:MaxRAM=" + podMemory + " -XX:AOTConfiguration=/aot/app.aotconf ";
-            Path log = logs.resolve(module + "-aot-training.log");
+            Path log = stack.logs().resolve(module + "-aot-training.log");
             String asked = record(service, source, jvm + "-XX:AOTMode=record", options, log);
             Podman.Result create = Podman.tryCall(repoRoot, ASSEMBLY, runArguments(spec, module + "-aot-create", source,
                     jvm + "-XX:AOTMode=create -XX:AOTCache=/aot/app.aot", options));
@@ -121,12 +92,12 @@ final class ImageTraining {
             if (build.exitCode() != 0) {
                 throw new IllegalStateException("podman build failed: " + build.output());
             }
-            progress.accept(String.format("%s: image %s trained in %.1f s (%s), cache %d MiB", module, target,
+            stack.progress().accept(String.format("%s: image %s trained in %.1f s (%s), cache %d MiB", module, target,
                     (System.nanoTime() - t0) / 1e9, asked, Files.size(cache) >> 20));
             deleteTree(dir);
             return target;
         } catch (RuntimeException | IOException e) {
-            progress.accept(module + ": training the AOT cache of " + source + " failed (" + e.getMessage()
+            stack.progress().accept(module + ": training the AOT cache of " + source + " failed (" + e.getMessage()
                     + "); it runs without one");
             return source;
         }
@@ -135,10 +106,10 @@ final class ImageTraining {
     /** The record run: the image started as its pod starts, asked what a pod is asked once started, stopped. */
     private String record(Service service, String image, String jvmOptions, List<String> runOptions, Path log) {
         try (ServiceProcess process = ServiceProcess.startContainer(repoRoot, service.module(), image,
-                ports.get(service), managementPorts.get(service), config.apply(service),
+                stack.ports().get(service), stack.managementPorts().get(service), stack.config().apply(service),
                 Map.of("JDK_JAVA_OPTIONS", jvmOptions), runOptions, log)) {
             process.awaitReady(Duration.ofSeconds(180));
-            String asked = AotTraining.exercise(process, service, tokens);
+            String asked = AotTraining.exercise(process, service, stack.tokens());
             process.stop(AotTraining.EXIT_GRACE);
             return asked;
         }

@@ -256,9 +256,7 @@ public final class LocalStack implements AutoCloseable {
         }
         aot = found.get();
         progress.accept("JDK 25 for the services and their AOT caches: " + aot.describe());
-        Map<Service, Optional<Path>> caches = new AotTraining(aot, options.repoRoot(), this::serviceConfig,
-                options.servicePorts(), options.managementPorts(), tokens(), options.stateDir().resolve("logs"),
-                progress).caches(EnumSet.allOf(Service.class));
+        Map<Service, Optional<Path>> caches = new AotTraining(aot, trainingStack()).caches(EnumSet.allOf(Service.class));
         caches.forEach((service, cache) -> {
             if (cache.isEmpty()) {
                 progress.accept(service.module() + " runs on Java " + System.getProperty("java.version")
@@ -277,9 +275,13 @@ public final class LocalStack implements AutoCloseable {
         for (Service service : Service.values()) {
             sources.put(service, options.image(service));
         }
-        return new ImageTraining(options.repoRoot(), this::serviceConfig, options.servicePorts(),
-                options.managementPorts(), tokens(), options.stateDir().resolve("aot-images"),
-                options.stateDir().resolve("logs"), progress).images(sources);
+        return new ImageTraining(trainingStack(), options.stateDir().resolve("aot-images")).images(sources);
+    }
+
+    /** This stack as the training runs use it: its services' configuration and ports, its logs and progress. */
+    private TrainingStack trainingStack() {
+        return new TrainingStack(options.repoRoot(), this::serviceConfig, options.servicePorts(),
+                options.managementPorts(), tokens(), options.stateDir().resolve("logs"), progress);
     }
 
     /** Refuses to start beside another stack: its broker and services would answer the readiness checks of ours. */
@@ -453,8 +455,9 @@ public final class LocalStack implements AutoCloseable {
                 PodSpec spec = PodSpec.of(root, service.module());
                 System.out.printf("  %-16s container %s (%s): user %d, read-only root %s, capabilities dropped %s,"
                         + " memory limit %s; probes %s %s %s answer 200%n", "", process.containerName().get(),
-                        chosen.image(service), spec.user(), spec.readOnlyRoot(), spec.dropCapabilities(),
-                        spec.memoryLimit(), spec.startedPath(), spec.livePath(), spec.readyPath());
+                        process.containerImage().orElseThrow(), spec.user(), spec.readOnlyRoot(),
+                        spec.dropCapabilities(), spec.memoryLimit(), spec.startedPath(), spec.livePath(),
+                        spec.readyPath());
             }
         }
         KeycloakServer keycloak = stack.keycloak().orElseThrow();

@@ -27,7 +27,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** The podman container this service runs in, or null for a plain JVM. */
     private final Container container;
 
-    private record Container(Path repoRoot, String name, PodSpec spec) {
+    private record Container(Path repoRoot, String name, String image, PodSpec spec) {
     }
 
     private ServiceProcess(String name, int port, int managementPort, ChildProcess process, Container container) {
@@ -100,12 +100,17 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(spec.runArguments(containerName, image, overrides, runOptions));
         return new ServiceProcess(module, port, managementPort,
                 ChildProcess.start(module, command, Podman.environment(repoRoot), log),
-                new Container(repoRoot, containerName, spec));
+                new Container(repoRoot, containerName, image, spec));
     }
 
     /** The podman container's name, when this service runs in one. */
     public java.util.Optional<String> containerName() {
         return java.util.Optional.ofNullable(container).map(Container::name);
+    }
+
+    /** The image the container runs (with its AOT cache layer when trained), when this service runs in one. */
+    public java.util.Optional<String> containerImage() {
+        return java.util.Optional.ofNullable(container).map(Container::image);
     }
 
     public String name() {

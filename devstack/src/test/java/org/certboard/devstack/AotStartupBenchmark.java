@@ -30,7 +30,6 @@ class AotStartupBenchmark {
         Path root = Path.of(System.getProperty("certboard.root", "..")).toAbsolutePath().normalize();
         Path out = root.resolve("devstack/target/benchmarks");
         String prefix = "aotbench_" + UUID.randomUUID().toString().substring(0, 8) + "_";
-        StringBuilder report = new StringBuilder();
         try (LocalStack stack = LocalStack.start(LocalStack.Options.isolated(root, out.resolve("stack"), prefix),
                 line -> System.out.println("[aot-bench] " + line))) {
             AotCache jdk25 = AotCache.find(System.getenv(), AotCache.DEFAULT_HOME, ServiceProcess.LOCAL_JVM)
@@ -63,14 +62,8 @@ class AotStartupBenchmark {
                     }
                 }
             }
-            report(report, "JVM", runs);
-            for (Service service : Service.values()) {
-                stack.postgres().dropDatabase(stack.database(service));
-            }
+            finish(stack, "JVM", runs, out.resolve("aot-startup.md"));
         }
-        System.out.println(report);
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("aot-startup.md"), report);
     }
 
     /**
@@ -83,7 +76,6 @@ class AotStartupBenchmark {
         Path root = Path.of(System.getProperty("certboard.root", "..")).toAbsolutePath().normalize();
         Path out = root.resolve("devstack/target/benchmarks");
         String prefix = "aotimg_" + UUID.randomUUID().toString().substring(0, 8) + "_";
-        StringBuilder report = new StringBuilder();
         LocalStack.Options options = LocalStack.Options.isolated(root, out.resolve("stack"), prefix).withImages("local");
         try (LocalStack stack = LocalStack.start(options, line -> System.out.println("[aot-bench] " + line))) {
             for (Service service : Service.values()) {
@@ -112,22 +104,25 @@ class AotStartupBenchmark {
                     }
                 }
             }
-            report(report, "image", runs);
-            for (Service service : Service.values()) {
-                stack.postgres().dropDatabase(stack.database(service));
-            }
+            finish(stack, "image", runs, out.resolve("aot-image-startup.md"));
         }
-        System.out.println(report);
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("aot-image-startup.md"), report);
     }
 
-    private static void report(StringBuilder report, String how, Map<String, List<double[]>> runs) {
-        report.append("| service | " + how + " | time to ready, median (min–max) | RSS at ready, median (min–max) |\n")
+    /** The table of {@code runs} (each "service | way"), printed and written to {@code file}; the databases dropped. */
+    private static void finish(LocalStack stack, String how, Map<String, List<double[]>> runs, Path file)
+            throws IOException {
+        StringBuilder report = new StringBuilder()
+                .append("| service | " + how + " | time to ready, median (min–max) | RSS at ready, median (min–max) |\n")
                 .append("|---|---|---|---|\n");
         runs.forEach((name, measured) -> report.append(String.format("| %s | %s s (%s–%s) | %s MiB (%s–%s) |%n",
                 name, fmt(median(measured, 0)), fmt(min(measured, 0)), fmt(max(measured, 0)),
                 (long) median(measured, 1), (long) min(measured, 1), (long) max(measured, 1))));
+        for (Service service : Service.values()) {
+            stack.postgres().dropDatabase(stack.database(service));
+        }
+        System.out.println(report);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report);
     }
 
     private record Start(String java, List<String> flags) {

@@ -37,6 +37,7 @@ import org.certboard.devstack.Ports;
 import org.certboard.devstack.PostgresServer;
 import org.certboard.devstack.Service;
 import org.certboard.devstack.ServiceProcess;
+import org.certboard.devstack.TrainingStack;
 import org.certboard.devstack.testing.TestTokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -351,8 +352,8 @@ public final class Bench {
             managementPorts.put(service, Ports.free());
         }
         Map<String, Optional<Path>> caches = new HashMap<>();
-        new AotTraining(aot, root, stack::serviceConfig, ports, managementPorts, stack.tokens(), logs, report::say)
-                .caches(EnumSet.allOf(Service.class)).forEach((service, cache) -> caches.put(service.module(), cache));
+        new AotTraining(aot, new TrainingStack(root, stack::serviceConfig, ports, managementPorts, stack.tokens(), logs,
+                report::say)).caches(EnumSet.allOf(Service.class)).forEach((service, cache) -> caches.put(service.module(), cache));
         caches.put("empty-app", AotTraining.cache(aot, "empty-app", quarkusApp("empty-app"), logs, report::say,
                 (flags, log) -> {
                     try (App empty = App.start("empty-app", aot.javaExecutable(), jar("empty-app"), flags, Map.of(),
