@@ -37,13 +37,11 @@ final class ImageTraining {
     private static final Duration ASSEMBLY = Duration.ofMinutes(10);
 
     private final TrainingStack stack;
-    private final Path repoRoot;
     private final Path workDir;
 
     /** {@code workDir}: each service's record and cache while it trains. */
     ImageTraining(TrainingStack stack, Path workDir) {
         this.stack = stack;
-        this.repoRoot = stack.repoRoot();
         this.workDir = workDir;
     }
 
@@ -56,45 +54,13 @@ final class ImageTraining {
         String module = service.module();
         String target = source + "-aot";
         try {
-            PodSpec spec = PodSpec.of(repoRoot, module);
-            String key = key(Podman.call(repoRoot, "image", "inspect", "--format", "{{.Id}}", source), spec);
-            if (key.equals(label(target))) {
-                return target;
+            PodSpec spec = PodSpec.of(stack.repoRoot(), module);
+            String key = key(Podman.call(stack.repoRoot(), "image", "inspect", "--format", "{{.Id}}", source), spec);
+            if (!key.equals(label(target))) {
+                stack.progress().accept(module + ": training the AOT cache of " + source
+                        + " (once per image: start, probes, one read, stop, then the cache's assembly) ...");
+                train(service, spec, source, target, key);
             }
-            stack.progress().accept(module + ": training the AOT cache of " + source
-                    + " (once per image: start, probes, one read, stop, then the cache's assembly) ...");
-            long t0 = System.nanoTime();
-            Path dir = workDir.resolve(module);
-            deleteTree(dir);
-            Files.createDirectories(dir);
-            // the image's user (185) writes the record and the cache here
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-            // The JVM dumps what it recorded beside its heap, more than the pod's limit holds: the training runs get
-            // twice the memory, and MaxRAM keeps the JVM's ergonomics (heap, collector) those of the pod.
-            String podMemory = PodSpec.podmanSize(spec.memoryLimit());
-            List<String> options = List.of("--volume", dir + ":/aot", "--memory", doubled(podMemory));
-            String jvm = "-XX:MaxRAM=" + podMemory + " -XX:AOTConfiguration=/aot/app.aotconf ";
-            Path log = stack.logs().resolve(module + "-aot-training.log");
-            String asked = record(service, source, jvm + "-XX:AOTMode=record", options, log);
-            Podman.Result create = Podman.tryCall(repoRoot, ASSEMBLY, runArguments(spec, module + "-aot-create", source,
-                    jvm + "-XX:AOTMode=create -XX:AOTCache=/aot/app.aot", options));
-            Files.writeString(log, "\n--- create ---\n" + create.output() + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.APPEND);
-            Path cache = dir.resolve("app.aot");
-            if (create.exitCode() != 0 || !Files.isRegularFile(cache) || Files.size(cache) == 0) {
-                throw new IllegalStateException("the JVM assembled no cache (exit " + create.exitCode() + ", see "
-                        + log + ")");
-            }
-            Files.delete(dir.resolve("app.aotconf"));
-            Files.writeString(dir.resolve("Containerfile"), containerfile(source, key));
-            Podman.Result build = Podman.tryCall(repoRoot, ASSEMBLY, "build", "--quiet", "--tag", target,
-                    "--file", dir.resolve("Containerfile").toString(), dir.toString());
-            if (build.exitCode() != 0) {
-                throw new IllegalStateException("podman build failed: " + build.output());
-            }
-            stack.progress().accept(String.format("%s: image %s trained in %.1f s (%s), cache %d MiB", module, target,
-                    (System.nanoTime() - t0) / 1e9, asked, Files.size(cache) >> 20));
-            deleteTree(dir);
             return target;
         } catch (RuntimeException | IOException e) {
             stack.progress().accept(module + ": training the AOT cache of " + source + " failed (" + e.getMessage()
@@ -103,9 +69,46 @@ final class ImageTraining {
         }
     }
 
+    /** Record, create, then the layer: {@code target}, {@code source} with the cache. */
+    private void train(Service service, PodSpec spec, String source, String target, String key) throws IOException {
+        String module = service.module();
+        long t0 = System.nanoTime();
+        Path dir = workDir.resolve(module);
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        // the image's user (185) writes the record and the cache here
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        // The JVM dumps what it recorded beside its heap, more than the pod's limit holds: the training runs get
+        // twice the memory, and MaxRAM keeps the JVM's ergonomics (heap, collector) those of the pod.
+        String podMemory = PodSpec.podmanSize(spec.memoryLimit());
+        List<String> options = List.of("--volume", dir + ":/aot", "--memory", doubled(podMemory));
+        String jvm = "-XX:MaxRAM=" + podMemory + " -XX:AOTConfiguration=/aot/app.aotconf ";
+        Path log = stack.logs().resolve(module + "-aot-training.log");
+        String asked = record(service, source, jvm + "-XX:AOTMode=record", options, log);
+        Podman.Result create = Podman.tryCall(stack.repoRoot(), ASSEMBLY, runArguments(spec, module + "-aot-create",
+                source, jvm + "-XX:AOTMode=create -XX:AOTCache=/aot/app.aot", options));
+        Files.writeString(log, "\n--- create ---\n" + create.output() + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        Path cache = dir.resolve("app.aot");
+        if (create.exitCode() != 0 || !Files.isRegularFile(cache) || Files.size(cache) == 0) {
+            throw new IllegalStateException("the JVM assembled no cache (exit " + create.exitCode() + ", see " + log
+                    + ")");
+        }
+        Files.delete(dir.resolve("app.aotconf"));
+        Files.writeString(dir.resolve("Containerfile"), containerfile(source, key));
+        Podman.Result build = Podman.tryCall(stack.repoRoot(), ASSEMBLY, "build", "--quiet", "--tag", target,
+                "--file", dir.resolve("Containerfile").toString(), dir.toString());
+        if (build.exitCode() != 0) {
+            throw new IllegalStateException("podman build failed: " + build.output());
+        }
+        stack.progress().accept(String.format("%s: image %s trained in %.1f s (%s), cache %d MiB", module, target,
+                (System.nanoTime() - t0) / 1e9, asked, Files.size(cache) >> 20));
+        deleteTree(dir);
+    }
+
     /** The record run: the image started as its pod starts, asked what a pod is asked once started, stopped. */
     private String record(Service service, String image, String jvmOptions, List<String> runOptions, Path log) {
-        try (ServiceProcess process = ServiceProcess.startContainer(repoRoot, service.module(), image,
+        try (ServiceProcess process = ServiceProcess.startContainer(stack.repoRoot(), service.module(), image,
                 stack.ports().get(service), stack.managementPorts().get(service), stack.config().apply(service),
                 Map.of("JDK_JAVA_OPTIONS", jvmOptions), runOptions, log)) {
             process.awaitReady(Duration.ofSeconds(180));
@@ -151,10 +154,11 @@ final class ImageTraining {
     }
 
     private String label(String image) {
-        if (!Podman.imageExists(repoRoot, image)) {
+        if (!Podman.imageExists(stack.repoRoot(), image)) {
             return "";
         }
-        return Podman.call(repoRoot, "image", "inspect", "--format", "{{index .Labels \"" + KEY_LABEL + "\"}}", image);
+        return Podman.call(stack.repoRoot(), "image", "inspect", "--format",
+                "{{index .Labels \"" + KEY_LABEL + "\"}}", image);
     }
 
     private static void deleteTree(Path dir) throws IOException {

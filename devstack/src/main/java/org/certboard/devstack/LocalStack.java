@@ -256,7 +256,8 @@ public final class LocalStack implements AutoCloseable {
         }
         aot = found.get();
         progress.accept("JDK 25 for the services and their AOT caches: " + aot.describe());
-        Map<Service, Optional<Path>> caches = new AotTraining(aot, trainingStack()).caches(EnumSet.allOf(Service.class));
+        Map<Service, Optional<Path>> caches = new AotTraining(aot, trainingStack())
+                .caches(EnumSet.allOf(Service.class));
         caches.forEach((service, cache) -> {
             if (cache.isEmpty()) {
                 progress.accept(service.module() + " runs on Java " + System.getProperty("java.version")
