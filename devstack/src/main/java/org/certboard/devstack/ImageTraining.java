@@ -34,7 +34,6 @@ import java.util.Map;
 final class ImageTraining {
     static final String CACHE = "/home/jboss/app.aot";
     static final String KEY_LABEL = "org.certboard.aot.key";
-    private static final Duration ASSEMBLY = Duration.ofMinutes(10);
 
     private final TrainingStack stack;
     private final Path workDir;
@@ -85,7 +84,7 @@ final class ImageTraining {
         String jvm = "-XX:MaxRAM=" + podMemory + " -XX:AOTConfiguration=/aot/app.aotconf ";
         Path log = stack.logs().resolve(module + "-aot-training.log");
         String asked = record(service, source, jvm + "-XX:AOTMode=record", options, log);
-        Podman.Result create = Podman.tryCall(stack.repoRoot(), ASSEMBLY, runArguments(spec, module + "-aot-create",
+        Podman.Result create = Podman.tryCall(stack.repoRoot(), runArguments(spec, module + "-aot-create",
                 source, jvm + "-XX:AOTMode=create -XX:AOTCache=/aot/app.aot", options));
         Files.writeString(log, "\n--- create ---\n" + create.output() + "\n", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
@@ -96,7 +95,7 @@ final class ImageTraining {
         }
         Files.delete(dir.resolve("app.aotconf"));
         Files.writeString(dir.resolve("Containerfile"), containerfile(source, key));
-        Podman.Result build = Podman.tryCall(stack.repoRoot(), ASSEMBLY, "build", "--quiet", "--tag", target,
+        Podman.Result build = Podman.tryCall(stack.repoRoot(), "build", "--quiet", "--tag", target,
                 "--file", dir.resolve("Containerfile").toString(), dir.toString());
         if (build.exitCode() != 0) {
             throw new IllegalStateException("podman build failed: " + build.output());

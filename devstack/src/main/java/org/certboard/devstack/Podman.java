@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -66,17 +65,12 @@ public final class Podman {
     }
 
     public static Result tryCall(Path repoRoot, String... args) {
-        return tryCall(repoRoot, Duration.ofSeconds(120), args);
-    }
-
-    /** The same, given {@code timeout} (an AOT cache's assembly, an image build) instead of two minutes. */
-    static Result tryCall(Path repoRoot, Duration timeout, String... args) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command(args)).redirectErrorStream(true);
             builder.environment().putAll(environment(repoRoot));
             Process p = builder.start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new Result(-1, output + " (timed out)");
             }
