@@ -1,24 +1,30 @@
 package org.certboard.candidate.application;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.certboard.candidate.persistence.Rows;
+import org.certboard.events.Actor;
 import org.certboard.platform.domain.Refusal;
-
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The application table's queries. Every method needs the caller's session (or transaction). */
+/**
+ * The application table's queries. Every method needs the caller's session (or transaction), but for those given a
+ * {@link SqlClient}: reads that need no session, answering views.
+ */
 @ApplicationScoped
 public class ApplicationRepository implements PanacheRepositoryBase<Application, UUID> {
+    private static final ChecksColumn CHECKS = new ChecksColumn();
 
     /** The application, or a 404 problem; locked until the transaction ends when {@code lock} says so. */
     public Uni<Application> require(UUID id, LockModeType lock) {
@@ -39,11 +45,24 @@ public class ApplicationRepository implements PanacheRepositoryBase<Application,
                 .firstResult();
     }
 
-    /** The candidate's most recent application to each program applied to, by program code. */
-    public Uni<List<Application>> latestPerProgram(UUID candidateId) {
-        return find("candidateId = ?1 order by program, submittedAt desc, id", candidateId).list()
-                .map(all -> List.copyOf(all.stream().collect(Collectors.toMap(a -> a.program, a -> a,
-                        (latest, older) -> latest, LinkedHashMap::new)).values()));
+    /** The candidate's most recent application to each program applied to, by program code; through the SQL client. */
+    public Uni<List<ApplicationView>> latestPerProgram(SqlClient sql, UUID candidateId) {
+        return sql.preparedQuery("select distinct on (program) id, program, status, pathway, checks, submitted_on,"
+                + " authorised_until, decided_at, decision_reason, submitted_by_subject, submitted_by_role,"
+                + " decided_by_subject, decided_by_role"
+                + " from application where candidate_id = $1 order by program, submitted_at desc, id")
+                .execute(Tuple.of(candidateId)).map(rows -> rows.stream().map(row -> ApplicationView.of(
+                        row.getUUID("id"), candidateId, row.getString("program"),
+                        ApplicationStatus.valueOf(row.getString("status")), row.getString("pathway"),
+                        CHECKS.convertToEntityAttribute(row.getString("checks")), row.getLocalDate("submitted_on"),
+                        row.getLocalDate("authorised_until"), Rows.instant(row, "decided_at"),
+                        row.getString("decision_reason"), actor(row, "submitted_by"), actor(row, "decided_by")))
+                        .toList());
+    }
+
+    private static Actor actor(Row row, String column) {
+        String subject = row.getString(column + "_subject");
+        return subject == null ? null : new Actor(subject, row.getString(column + "_role"));
     }
 
     /**

@@ -22,6 +22,7 @@ import org.certboard.platform.program.Programs;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Submits applications, records staff decisions and withdrawals, and announces every decision. The transitions
@@ -98,10 +99,9 @@ public class ApplicationService {
                 .map(ApplicationService::versioned);
     }
 
-    /** The candidate's latest application to each program applied to, by program code; needs the caller's session. */
-    public Uni<List<ApplicationView>> latestPerProgram(UUID candidateId) {
-        return applications.latestPerProgram(candidateId)
-                .map(list -> list.stream().map(ApplicationService::view).toList());
+    /** The candidate's latest application to each program applied to, by program code, through the SQL client. */
+    public Uni<List<ApplicationView>> latestPerProgram(SqlClient sql, UUID candidateId) {
+        return applications.latestPerProgram(sql, candidateId);
     }
 
     public Uni<Versioned<ApplicationView>> get(UUID applicationId) {
@@ -153,11 +153,8 @@ public class ApplicationService {
     }
 
     static ApplicationView view(Application a) {
-        return new ApplicationView(a.id, a.candidateId, a.program, a.status,
-                a.status == ApplicationStatus.APPROVED ? a.pathway : null,
-                a.status == ApplicationStatus.UNDER_REVIEW ? a.pathway : null,
-                a.checks, a.submittedOn, a.authorisedUntil, a.decidedAt, a.decisionReason, a.submittedBy(),
-                a.decidedBy());
+        return ApplicationView.of(a.id, a.candidateId, a.program, a.status, a.pathway, a.checks, a.submittedOn,
+                a.authorisedUntil, a.decidedAt, a.decisionReason, a.submittedBy(), a.decidedBy());
     }
 
     /**

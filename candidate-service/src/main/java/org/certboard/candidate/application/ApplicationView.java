@@ -23,4 +23,14 @@ public record ApplicationView(UUID id, UUID candidateId,
                 @Schema(nullable = true) LocalDate authorisedUntil,
         @Schema(nullable = true) Instant decidedAt, @Schema(nullable = true) String reason, Actor submittedBy,
                 @Schema(nullable = true) Actor decidedBy) {
+
+    /** An application as stored: its one pathway is confirmed once APPROVED, proposed while UNDER_REVIEW. */
+    static ApplicationView of(UUID id, UUID candidateId, String program, ApplicationStatus status, String pathway,
+            List<CheckView> checks, LocalDate submittedOn, LocalDate authorisedUntil, Instant decidedAt, String reason,
+            Actor submittedBy, Actor decidedBy) {
+        return new ApplicationView(id, candidateId, program, status,
+                status == ApplicationStatus.APPROVED ? pathway : null,
+                status == ApplicationStatus.UNDER_REVIEW ? pathway : null, checks, submittedOn, authorisedUntil,
+                decidedAt, reason, submittedBy, decidedBy);
+    }
 }

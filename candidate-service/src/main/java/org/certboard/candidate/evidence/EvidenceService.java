@@ -12,6 +12,7 @@ import org.certboard.platform.outbox.Outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Records the evidence on a candidate's file and reads it back, for the profile and for eligibility decisions. Writes
@@ -61,17 +62,17 @@ public class EvidenceService {
                 .map(done -> ExperienceView.of(job));
     }
 
-    /** The following reads need the caller's session. */
-    public Uni<List<LicenceView>> licences(UUID candidateId) {
-        return licences.ofCandidate(candidateId).map(rows -> rows.stream().map(LicenceView::of).toList());
+    /** The evidence as the file shows it, read through the caller's SQL client (a connection of the file's read). */
+    public Uni<List<LicenceView>> licences(SqlClient sql, UUID candidateId) {
+        return licences.viewsOf(sql, candidateId);
     }
 
-    public Uni<List<DegreeView>> degrees(UUID candidateId) {
-        return degrees.ofCandidate(candidateId).map(rows -> rows.stream().map(DegreeView::of).toList());
+    public Uni<List<DegreeView>> degrees(SqlClient sql, UUID candidateId) {
+        return degrees.viewsOf(sql, candidateId);
     }
 
-    public Uni<List<ExperienceView>> experience(UUID candidateId) {
-        return experience.ofCandidate(candidateId).map(rows -> rows.stream().map(ExperienceView::of).toList());
+    public Uni<List<ExperienceView>> experience(SqlClient sql, UUID candidateId) {
+        return experience.viewsOf(sql, candidateId);
     }
 
     /** The file as the rules see it; queries run one after the other because they share the caller's session. */

@@ -9,6 +9,8 @@ import org.certboard.candidate.application.ApplicationView;
 import org.certboard.candidate.evidence.DegreeView;
 import org.certboard.candidate.evidence.ExperienceView;
 import org.certboard.candidate.evidence.LicenceView;
+import org.certboard.candidate.profile.CandidateView;
+import org.certboard.events.ProgramCode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -25,4 +27,11 @@ public record CandidateProfile(UUID id, String givenName, String familyName, Str
                 + "applications)") ApplicationView application,
         @Schema(description = "The latest application to each program applied to, by program code")
         List<ApplicationView> applications) {
+
+    static CandidateProfile of(CandidateView c, List<LicenceView> licences, List<DegreeView> degrees,
+            List<ExperienceView> experience, List<ApplicationView> latest) {
+        return new CandidateProfile(c.id(), c.givenName(), c.familyName(), c.email(), c.dateOfBirth(), c.registeredAt(),
+                c.updatedAt(), c.emailVerified(), c.claimedAt(), c.nameFixedSince(), licences, degrees, experience,
+                latest.stream().filter(a -> ProgramCode.LEGACY.equals(a.program())).findFirst().orElse(null), latest);
+    }
 }

@@ -13,6 +13,9 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.certboard.candidate.persistence.Rows;
+import org.certboard.candidate.persistence.Versioned;
+import org.certboard.events.Actor;
 import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
@@ -22,8 +25,15 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The candidate table's queries. Every method needs the caller's session (or transaction). */
+/**
+ * The candidate table's queries. Every method needs the caller's session (or transaction), but for those given a
+ * {@link SqlClient}: reads that need no session, answering views.
+ */
 @ApplicationScoped
 public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUID> {
 
@@ -31,6 +41,27 @@ public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUI
     public Uni<Candidate> require(UUID id) {
         return findById(id).onItem().ifNull()
                 .failWith(() -> Refusal.notFound("candidate", id));
+    }
+
+    /** The candidate as the file shows it, with its version, or a 404 problem; through the SQL client. */
+    public Uni<Versioned<CandidateView>> view(SqlClient sql, UUID id) {
+        return sql.preparedQuery("select id, given_name, family_name, email, date_of_birth, registered_at, updated_at,"
+                + " registered_by_subject, registered_by_role, email_verified, claimed_at, name_fixed_since, version"
+                + " from candidate where id = $1")
+                .execute(Tuple.of(id)).map(rows -> {
+                    RowIterator<Row> found = rows.iterator();
+                    if (!found.hasNext()) {
+                        throw Refusal.notFound("candidate", id);
+                    }
+                    Row row = found.next();
+                    String registeredBy = row.getString("registered_by_subject");
+                    return new Versioned<>(new CandidateView(row.getUUID("id"), row.getString("given_name"),
+                            row.getString("family_name"), row.getString("email"), row.getLocalDate("date_of_birth"),
+                            Rows.instant(row, "registered_at"), Rows.instant(row, "updated_at"),
+                            registeredBy == null ? null : new Actor(registeredBy, row.getString("registered_by_role")),
+                            row.getBoolean("email_verified"), Rows.instant(row, "claimed_at"),
+                            Rows.instant(row, "name_fixed_since")), row.getLong("version"));
+                });
     }
 
     /**

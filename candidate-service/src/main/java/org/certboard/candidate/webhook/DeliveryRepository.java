@@ -1,7 +1,7 @@
 package org.certboard.candidate.webhook;
 
+import static org.certboard.candidate.persistence.Rows.instant;
 import static org.certboard.candidate.webhook.SubscriptionRepository.at;
-import static org.certboard.candidate.webhook.SubscriptionRepository.instant;
 
 import java.time.Instant;
 import java.util.Arrays;

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.certboard.candidate.persistence.Rows;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -103,16 +105,11 @@ public class SubscriptionRepository {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
     private static Subscription subscription(Row row) {
         return new Subscription(row.getUUID("id"), row.getString("name"), row.getString("url"),
                 Scope.valueOf(row.getString("scope")), row.getString("provider_id"),
                 List.of(row.getArrayOfStrings("event_types")),
-                row.getString("secret"), row.getString("previous_secret"), instant(row, "previous_secret_until"),
-                row.getBoolean("paused"), instant(row, "created_at"));
+                row.getString("secret"), row.getString("previous_secret"), Rows.instant(row, "previous_secret_until"),
+                row.getBoolean("paused"), Rows.instant(row, "created_at"));
     }
 }
