@@ -62,6 +62,8 @@ public final class Bench {
     static final ZoneId ZONE = ZoneId.of("America/New_York");
     /** ms of CPU per second below which the stack counts as idle between scenarios ({@link #settle}). */
     private static final double SETTLED = 300;
+    /** How long a scenario warms what it measures before its recorded runs, so that they meet compiled code. */
+    static final Duration WARM_UP = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
@@ -530,10 +532,9 @@ public final class Bench {
         LongFunction<HttpRequest> certboard = requests.apply(stack.url(service));
         Cpu bareSide = processes.only("bare-app", Cpu.POSTGRES);
         Cpu certboardSide = processes.only("candidate", "exam", "renewal", "kafka", Cpu.POSTGRES);
-        Duration warmUp = Duration.ofSeconds(15);
         Duration length = Duration.ofSeconds(8);
-        report.say(load.saturate("warm-up bare", warmUp, 16, bare).summary());
-        report.say(load.saturate("warm-up certboard", warmUp, 16, certboard).summary());
+        report.say(load.saturate("warm-up bare", WARM_UP, 16, bare).summary());
+        report.say(load.saturate("warm-up certboard", WARM_UP, 16, certboard).summary());
         List<Measured> bareRuns = new ArrayList<>();
         List<Measured> certboardRuns = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
