@@ -1,7 +1,6 @@
 package org.certboard.candidate.application;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +21,6 @@ import org.certboard.platform.program.Programs;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Submits applications, records staff decisions and withdrawals, and announces every decision. The transitions
@@ -97,11 +95,6 @@ public class ApplicationService {
                 .onItem().ifNull().failWith(() -> Refusal.notFound("application to " + program + " of candidate",
                         candidateId)))
                 .map(ApplicationService::versioned);
-    }
-
-    /** The candidate's latest application to each program applied to, by program code, through the SQL client. */
-    public Uni<List<ApplicationView>> latestPerProgram(SqlClient sql, UUID candidateId) {
-        return applications.latestPerProgram(sql, candidateId);
     }
 
     public Uni<Versioned<ApplicationView>> get(UUID applicationId) {

@@ -1,6 +1,5 @@
 package org.certboard.candidate.evidence;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,6 @@ import org.certboard.platform.outbox.Outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Records the evidence on a candidate's file and reads it back, for the profile and for eligibility decisions. Writes
@@ -60,19 +58,6 @@ public class EvidenceService {
                 .chain(() -> experience.persist(job))
                 .chain(() -> outbox.add(job.added())))
                 .map(done -> ExperienceView.of(job));
-    }
-
-    /** The evidence as the file shows it, read through the caller's SQL client (a connection of the file's read). */
-    public Uni<List<LicenceView>> licences(SqlClient sql, UUID candidateId) {
-        return licences.viewsOf(sql, candidateId);
-    }
-
-    public Uni<List<DegreeView>> degrees(SqlClient sql, UUID candidateId) {
-        return degrees.viewsOf(sql, candidateId);
-    }
-
-    public Uni<List<ExperienceView>> experience(SqlClient sql, UUID candidateId) {
-        return experience.viewsOf(sql, candidateId);
     }
 
     /** The file as the rules see it; queries run one after the other because they share the caller's session. */
