@@ -209,13 +209,19 @@ public class OutboxRelay {
         }
     }
 
+    /** Until woken (then lingering, {@link RelayConfig#linger()}) or until {@code timeout} passed. */
     private void awaitNextPoll(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean wokenUp;
         synchronized (wakeUp) {
             long left;
             while (!woken && (left = deadline - System.nanoTime()) > 0) {
                 TimeUnit.NANOSECONDS.timedWait(wakeUp, left);
             }
+            wokenUp = woken;
+        }
+        if (wokenUp && !config.linger().isZero()) {
+            Thread.sleep(config.linger().toMillis());
         }
     }
 

@@ -28,6 +28,15 @@ public interface RelayConfig {
     Duration pollInterval();
 
     /**
+     * How long the relay waits after a wake-up before its pass, so that the commits of that moment go out as one
+     * batch (Kafka's {@code linger.ms}, one level up): under load, one transaction, one select and one produce request
+     * for several events, and downstream consumers that fetch them together. The most an event waits for it; an idle
+     * relay does not wait at all, since nothing wakes it. Zero: each wake-up publishes at once.
+     */
+    @WithDefault("50ms")
+    Duration linger();
+
+    /**
      * How soon the relay looks again when another replica's relay held the lease: the events that woke this one may
      * have been committed after that relay selected its batch.
      */

@@ -101,6 +101,10 @@ class SeveralRelaysTest {
                 return Duration.ofMillis(50);
             }
 
+            public Duration linger() {
+                return Duration.ZERO;
+            }
+
             public Duration leaseRetry() {
                 return Duration.ofMillis(50);
             }
