@@ -37,6 +37,7 @@ public class BookingListResource {
             description = "Ordered by booking time, then id.")
     @APIResponse(responseCode = "200", description = "A page of bookings")
     @APIResponse(responseCode = "404", description = "No such candidate (or another person's)")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<Page<BookingView>> candidateBookings(@PathParam("id") UUID candidateId,
             @BeanParam @Valid PageRequest paging) {
         return access.candidate(candidateId).chain(() -> bookings.ofCandidate(candidateId, paging));

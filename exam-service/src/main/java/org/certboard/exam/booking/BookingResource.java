@@ -55,6 +55,7 @@ public class BookingResource {
     @APIResponse(responseCode = "409",
             description = "Sitting full, Already booked, or Cutoff passed (`cutoff`: when booking closed)")
     @APIResponse(responseCode = "422", description = "Already passed, Attempts exhausted or Retake too soon")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<RestResponse<BookingView>> book(@NotNull @Valid NewBooking body) {
         return access.candidate(body.candidateId()).chain(() -> bookings.book(body.candidateId(), body.sittingId()))
                 .map(booking -> RestResponse.ResponseBuilder.<BookingView>created(URI.create("/bookings/" + booking.id))
@@ -67,6 +68,7 @@ public class BookingResource {
     @Operation(operationId = "getBooking", summary = "Read a booking")
     @APIResponse(responseCode = "200", description = "The booking")
     @APIResponse(responseCode = "404", description = "No such booking (or another person's)")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<BookingView> get(@PathParam("id") UUID id) {
         return access.booking(id).chain(() -> bookings.get(id)).map(BookingView::of);
     }
@@ -78,6 +80,7 @@ public class BookingResource {
     @APIResponse(responseCode = "204", description = "Cancelled")
     @APIResponse(responseCode = "404", description = "No such booking (or another person's)")
     @APIResponse(responseCode = "409", description = "Booking not active, or Cutoff passed")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<RestResponse<Void>> cancel(@PathParam("id") UUID id) {
         return access.booking(id).chain(() -> bookings.cancel(id)).map(done -> RestResponse.noContent());
     }
@@ -90,6 +93,7 @@ public class BookingResource {
     @APIResponse(responseCode = "404", description = "No such booking or sitting (or another person's)")
     @APIResponse(responseCode = "409",
             description = "Deferral used, Booking not active, Sitting full, or Cutoff passed")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<BookingView> reschedule(@PathParam("id") UUID id, @NotNull @Valid SittingChange body) {
         return access.booking(id).chain(() -> bookings.reschedule(id, body.sittingId())).map(BookingView::of);
     }

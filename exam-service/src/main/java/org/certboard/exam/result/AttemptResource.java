@@ -38,6 +38,7 @@ public class AttemptResource {
             description = "Oldest first: by exam date, then recording time, then id.")
     @APIResponse(responseCode = "200", description = "A page of attempts")
     @APIResponse(responseCode = "404", description = "No such candidate (or another person's)")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<Page<Attempt>> list(@PathParam("id") UUID candidateId, @BeanParam @Valid PageRequest paging) {
         return access.candidate(candidateId).chain(() -> results.attempts(candidateId, paging));
     }

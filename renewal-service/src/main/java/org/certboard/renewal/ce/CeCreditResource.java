@@ -47,6 +47,7 @@ public class CeCreditResource {
     @APIResponse(responseCode = "404", description = "No such certification (or another person's)")
     @APIResponse(responseCode = "422",
             description = "Certification lapsed, or Completed outside the cycle (`field`: completedOn)")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<RestResponse<CeCreditView>> record(@PathParam("number") String number,
             @NotNull(message = "a CE credit is required") @Valid NewCeCredit body) {
         return access.certification(number).chain(() -> credits.record(number, body))
@@ -61,6 +62,7 @@ public class CeCreditResource {
             description = "Ordered by completion date, then id.")
     @APIResponse(responseCode = "200", description = "A page of CE credits")
     @APIResponse(responseCode = "404", description = "No such certification (or another person's)")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<Page<CeCreditView>> list(@PathParam("number") String number, @BeanParam @Valid PageRequest paging) {
         return access.certification(number).chain(() -> credits.list(number, paging));
     }

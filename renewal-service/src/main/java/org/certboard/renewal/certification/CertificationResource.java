@@ -53,6 +53,7 @@ public class CertificationResource {
     @Operation(operationId = "getCertification", summary = "Read a certification")
     @APIResponse(responseCode = "200", description = "The certification")
     @APIResponse(responseCode = "404", description = "No such certification (or another person's)")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<CertificationView> get(@PathParam("number") String number) {
         return access.certification(number).chain(() -> certifications.get(number));
     }

@@ -22,6 +22,7 @@ import org.certboard.platform.security.Roles;
 import org.certboard.renewal.certification.RenewalAccess;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -48,6 +49,9 @@ public class CredentialResource {
     @Produces(JoseCodec.CREDENTIAL_MEDIA_TYPE)
     @Operation(operationId = "downloadCredential",
             summary = "Download the holder's verifiable credential (Open Badges 3.0, a JWT): the candidate their own")
+    @APIResponse(responseCode = "200", description = "The current credential, a signed JWT")
+    @APIResponse(responseCode = "404", description = "No such certification (or another person's), or no credential")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<Response> download(@PathParam("number") String number) {
         return access.certification(number).chain(() -> credentials.current(number)).map(issued -> Response.ok(issued.jwt(), JoseCodec.CREDENTIAL_MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + issued.number() + ".jwt\"")
@@ -60,6 +64,9 @@ public class CredentialResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listCredentials", summary = "The certification's credentials, the newest first: "
             + "current, superseded (renewal, reactivation, name change) and revoked; the candidate their own")
+    @APIResponse(responseCode = "200", description = "A page of credentials")
+    @APIResponse(responseCode = "404", description = "No such certification (or another person's)")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<Page<CredentialRecord>> history(@PathParam("number") String number,
             @BeanParam @Valid PageRequest paging) {
         return access.certification(number).chain(() -> credentials.history(number, paging));

@@ -50,6 +50,7 @@ public class RenewalResource {
             summary = "Read the progress toward the next renewal and what is still missing")
     @APIResponse(responseCode = "200", description = "The progress")
     @APIResponse(responseCode = "404", description = "No such certification (or another person's)")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<RenewalProgress> progress(@PathParam("number") String number) {
         return access.certification(number).chain(() -> renewals.progress(number));
     }
@@ -67,6 +68,7 @@ public class RenewalResource {
     @APIResponse(responseCode = "409", description = "Renewal awaiting audit, or Certified anew")
     @APIResponse(responseCode = "422",
             description = "Renewal requirements not met: `missing` lists each requirement not yet met")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<RestResponse<RenewalView>> renew(@PathParam("number") String number) {
         return access.certification(number).chain(() -> renewals.renew(number)).map(renewal -> RestResponse.ResponseBuilder.<RenewalView>created(
                 URI.create("/certifications/" + number + "/renewals/" + renewal.id())).entity(renewal).build());
@@ -82,6 +84,7 @@ public class RenewalResource {
             schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RenewalView.class)))
     @APIResponse(responseCode = "404", description = "No such certification or renewal (or another person's)")
+    @APIResponse(responseCode = "503", ref = "CandidateNotKnownYet")
     public Uni<RestResponse<RenewalView>> get(@PathParam("number") String number, @PathParam("id") UUID id) {
         return access.certification(number).chain(() -> renewals.get(number, id)).map(RenewalResource::tagged);
     }
