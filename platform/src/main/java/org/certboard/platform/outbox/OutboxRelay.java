@@ -28,9 +28,10 @@ import io.smallrye.common.annotation.Identifier;
 
 /**
  * Publishes the outbox to Kafka. One thread and one plain JDBC connection relay batches in seq order, woken
- * in-process as soon as a request, a consumed event or a job that wrote outbox rows committed ({@link #wake()}), and
- * polling every {@code certboard.outbox.poll-interval} for what no wake-up announced (no NOTIFY per commit: it
- * serialises the service's commits, see the V0_4 migration). Each batch ({@link RelayBatch}) marks a row published
+ * in-process when a request, a consumed event or a job that wrote outbox rows committed ({@link #wake()}), then
+ * lingering for {@code certboard.outbox.linger} so that the commits of that moment leave together, and polling every
+ * {@code certboard.outbox.poll-interval} for what no wake-up announced (no NOTIFY per commit: it serialises the
+ * service's commits, see the V0_4 migration). Each batch ({@link RelayBatch}) marks a row published
  * only after Kafka acknowledged it (acks=all, idempotent producer), in the same transaction that locked the rows, so a
  * crash between send and mark re-sends (consumers dedupe on ce_id) and never loses an event. When a record fails
  * transiently, the rows acknowledged before it are marked and it goes again, with the rows after it, in seq order.
