@@ -50,6 +50,28 @@ class OutboxTest {
     }
 
     @Test
+    void aChangeWrittenAsOneStatementWithItsEventIsPublishedOrNotWrittenAtAll() {
+        String email = "one-statement-" + UUID.randomUUID() + "@example.org";
+        String id = given().contentType(ContentType.JSON).body("{\"email\":\"" + email + "\",\"oneStatement\":true}")
+                .post("/test/registrations").then().statusCode(200).extract().path("id");
+        // the same address again: the unique index fails the one statement, so its event is not written either
+        given().contentType(ContentType.JSON).body("{\"email\":\"" + email + "\",\"oneStatement\":true}")
+                .post("/test/registrations").then().statusCode(409).contentType("application/problem+json");
+
+        assertThat(TestDatabase.count("select count(*) from test_registration where email = ?", email)).isEqualTo(1);
+        assertThat(TestDatabase.count("select count(*) from outbox_event where payload like ?", "%" + email + "%"))
+                .isEqualTo(1);
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.CANDIDATE_EVENTS)) {
+            TopicProbe.Received record = probe.await(r -> id.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
+            assertThat(record.header("ce_type")).isEqualTo(EventType.CANDIDATE_REGISTERED.type());
+            assertThat(record.header("ce_subject")).isEqualTo(id);
+            assertThat(TestDatabase.count("select count(*) from outbox_event where id = ?::uuid", record.header("ce_id")))
+                    .isEqualTo(1);
+            assertThat(EventCodec.validate(EventType.CANDIDATE_REGISTERED, record.value())).isEqualTo(Set.of());
+        }
+    }
+
+    @Test
     void eventsCommittedWhileTheBrokerIsDownArePublishedOnceItReturns() {
         List<String> ids = new ArrayList<>();
         TestKafka.broker().stop();

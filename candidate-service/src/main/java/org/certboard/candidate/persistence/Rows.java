@@ -2,10 +2,11 @@ package org.certboard.candidate.persistence;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 import io.vertx.mutiny.sqlclient.Row;
 
-/** Column reads the reactive SQL client lacks: a timestamptz as the {@link Instant} the entities hold. */
+/** What the reactive SQL client lacks: a timestamptz as the {@link Instant} the entities hold, and back. */
 public final class Rows {
 
     private Rows() {
@@ -15,5 +16,10 @@ public final class Rows {
     public static Instant instant(Row row, String column) {
         OffsetDateTime value = row.getOffsetDateTime(column);
         return value == null ? null : value.toInstant();
+    }
+
+    /** A timestamptz parameter: the client takes an {@link OffsetDateTime}, not an {@link Instant}; null for null. */
+    public static OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -17,6 +17,7 @@ import org.certboard.candidate.persistence.Rows;
 import org.certboard.candidate.persistence.Versioned;
 import org.certboard.events.Actor;
 import org.certboard.platform.domain.Refusal;
+import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 
@@ -41,6 +42,23 @@ public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUI
     public Uni<Candidate> require(UUID id) {
         return findById(id).onItem().ifNull()
                 .failWith(() -> Refusal.notFound("candidate", id));
+    }
+
+    /**
+     * A new candidate's insert, at version 0 as a session would write it, for a registration that writes it and its
+     * event as one statement ({@link Outbox#writeWith}).
+     */
+    public static Outbox.Change insert(Candidate candidate) {
+        return new Outbox.Change("insert into candidate (id, given_name, family_name, email, date_of_birth,"
+                + " registered_at, updated_at, subject, registered_by_subject, registered_by_role, email_verified,"
+                + " claimed_at, name_fixed_since, version)"
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0)", Tuple.tuple()
+                .addValue(candidate.id).addValue(candidate.givenName).addValue(candidate.familyName)
+                .addValue(candidate.email).addValue(candidate.dateOfBirth)
+                .addValue(Rows.offset(candidate.registeredAt)).addValue(Rows.offset(candidate.updatedAt))
+                .addValue(candidate.subject).addValue(candidate.registeredBySubject)
+                .addValue(candidate.registeredByRole).addValue(candidate.emailVerified)
+                .addValue(Rows.offset(candidate.claimedAt)).addValue(Rows.offset(candidate.nameFixedSince)));
     }
 
     /** The candidate as the file shows it, with its version, or a 404 problem; through the SQL client. */

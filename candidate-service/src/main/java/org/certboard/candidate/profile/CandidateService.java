@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /** Registers candidates, changes their contact fields and finds them; the whole file is {@code file}'s. */
 @ApplicationScoped
@@ -42,6 +43,7 @@ public class CandidateService {
     private static final String EMAIL_INDEX = "candidate_email";
     private static final String SUBJECT_INDEX = "candidate_subject";
 
+    private final Pool pool;
     private final CandidateRepository candidates;
     private final NameChangeRepository nameChanges;
     private final IdentityFindingRepository findings;
@@ -51,9 +53,10 @@ public class CandidateService {
     private final ObjectMapper json;
     private final Validator validator;
 
-    public CandidateService(CandidateRepository candidates, NameChangeRepository nameChanges,
+    public CandidateService(Pool pool, CandidateRepository candidates, NameChangeRepository nameChanges,
             IdentityFindingRepository findings, CandidateAccess access, Outbox outbox, BoardTime time,
             ObjectMapper json, Validator validator) {
+        this.pool = pool;
         this.candidates = candidates;
         this.nameChanges = nameChanges;
         this.findings = findings;
@@ -79,10 +82,10 @@ public class CandidateService {
         NewCandidate registration = asPerson ? withAccountEmail(body) : body;
         Candidate.Registered registered = Candidate.register(registration, registrant, asPerson, time.now());
         // No look-up before the insert: the unique indexes on email and subject decide (also between two requests at
-        // the same moment). A violation fails the transaction, so its outbox row is rolled back with it, and answers
-        // as a look-up would have. Two round trips fewer per registration (issue 16).
-        Uni<Registration> inserted = Panache.withTransaction(() -> candidates.persist(registered.candidate())
-                .chain(() -> outbox.add(registered.event())))
+        // the same moment). A violation fails the one statement that writes the candidate and its event, so neither
+        // is written, and answers as a look-up would have. One round trip per registration (issue 25).
+        Uni<Registration> inserted = outbox.writeWith(pool, CandidateRepository.insert(registered.candidate()),
+                List.of(registered.event()))
                 .map(done -> new Registration(CandidateView.of(registered.candidate()), true));
         Uni<Registration> answered = asPerson
                 ? UniqueViolations.recover(inserted, EMAIL_INDEX, () -> claim(registration.email(), registrant))

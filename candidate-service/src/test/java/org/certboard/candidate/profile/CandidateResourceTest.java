@@ -1,6 +1,7 @@
 package org.certboard.candidate.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.certboard.devstack.testing.LogCapture.statementsOf;
 import static org.certboard.platform.testing.Requests.staff;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -12,6 +13,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.certboard.devstack.testing.TestDatabase;
@@ -53,6 +56,28 @@ class CandidateResourceTest {
                 .body("licences", empty()).body("degrees", empty()).body("experience", empty())
                 .body("application", nullValue());
         assertThat(Database.outboxEvents(id, REGISTERED)).isEqualTo(1);
+    }
+
+    /**
+     * A registration is one statement (issue 25): the candidate and its event in the same transaction, and nothing
+     * through a Hibernate session (which would have sent BEGIN, two inserts and COMMIT).
+     */
+    @Test
+    void aRegistrationWritesTheCandidateAndItsEventAsOneStatement() {
+        String email = Api.uniqueEmail();
+        List<String> id = new ArrayList<>();
+        List<String> sessionStatements = statementsOf(() -> id.add(staff().contentType(ContentType.JSON)
+                .body("{\"givenName\":\"Grace\",\"familyName\":\"Hopper\",\"email\":\"" + email
+                        + "\",\"dateOfBirth\":\"1980-12-09\"}")
+                .post("/candidates").then().statusCode(201).extract().path("id")));
+
+        // a consumer's poll may log meanwhile; the registration's own insert must not be among them
+        assertThat(sessionStatements).noneMatch(sql -> sql.contains("insert into candidate"));
+        assertThat(TestDatabase.count("""
+                select count(*) from candidate c join outbox_event o on o.subject = c.id::text
+                where c.id = ?::uuid and o.type = ? and c.xmin = o.xmin and c.version = 0""", id.get(0),
+                REGISTERED)).isEqualTo(1);
+        assertThat(Api.candidateETag(id.get(0))).isEqualTo("\"0\"");
     }
 
     @Test

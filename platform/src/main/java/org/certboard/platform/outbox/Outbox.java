@@ -1,6 +1,8 @@
 package org.certboard.platform.outbox;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +15,8 @@ import org.certboard.platform.tracing.TraceParent;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The one way an event leaves a service: {@link #add} writes it to the outbox inside the caller's transaction, so the
@@ -21,6 +25,16 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class Outbox {
+    // the one insert both ways share: the columns travel as arrays and unnest() turns them back into rows
+    private static final String COLUMNS =
+            "id, topic, event_key, type, source, subject, occurred_at, payload, traceparent";
+    private static final String SELECTED =
+            "id, topic, event_key, type, source, event_key, cast(%s as timestamptz), payload, traceparent";
+    private static final String ARRAYS = "cast(%s as uuid[]), cast(%s as text[]), cast(%s as text[]), "
+            + "cast(%s as text[]), cast(%s as text[]), cast(%s as text[]), cast(%s as text[])";
+    private static final String ROWS =
+            "with ordinality as t(id, topic, event_key, type, source, payload, traceparent, position) order by position";
+
     private final Clock clock;
 
     public Outbox(Clock clock) {
@@ -42,34 +56,12 @@ public class Outbox {
         return addTraced(events.stream().map(event -> new Traced(event, traceparent)).toList());
     }
 
-    /**
-     * Adds the events, in this order, with one statement whatever their number (a bulk import writes thousands): the
-     * columns travel as arrays and unnest() turns them back into rows.
-     */
+    /** Adds the events, in this order, with one statement whatever their number (a bulk import writes thousands). */
     public Uni<Void> addTraced(List<Traced> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        int n = events.size();
-        UUID[] ids = new UUID[n];
-        String[] topics = new String[n];
-        String[] keys = new String[n];
-        String[] types = new String[n];
-        String[] sources = new String[n];
-        String[] payloads = new String[n];
-        String[] traceparents = new String[n];
-        for (int i = 0; i < n; i++) {
-            EventPayload event = events.get(i).event();
-            traceparents[i] = events.get(i).traceparent();
-            EventType type = EventType.of(event);
-            ids[i] = UUID.randomUUID();
-            topics[i] = type.topic();
-            keys[i] = event.candidateId().toString();
-            types[i] = type.type();
-            sources[i] = type.service().source();
-            // checked against its schema here, in the producer, so that a consumer never dead-letters what we accepted
-            payloads[i] = EventCodec.toValidJson(event);
-        }
+        Columns columns = Columns.of(events);
         return Panache.currentTransaction()
                 .invoke(tx -> {
                     if (tx == null) {
@@ -78,22 +70,77 @@ public class Outbox {
                     }
                 })
                 .chain(Panache::getSession)
-                .chain(session -> session.createNativeQuery("""
-                        insert into outbox_event (id, topic, event_key, type, source, subject, occurred_at, payload,
-                            traceparent)
-                        select id, topic, event_key, type, source, event_key, cast(:occurredAt as timestamptz), payload,
-                            traceparent
-                        from unnest(cast(:ids as uuid[]), cast(:topics as text[]), cast(:keys as text[]),
-                            cast(:types as text[]), cast(:sources as text[]), cast(:payloads as text[]),
-                            cast(:traceparents as text[]))
-                            with ordinality as t(id, topic, event_key, type, source, payload, traceparent, position)
-                        order by position""")
+                .chain(session -> session.createNativeQuery("insert into outbox_event (" + COLUMNS + ") select "
+                        + SELECTED.formatted(":occurredAt") + " from unnest(" + ARRAYS.formatted(":ids", ":topics",
+                                ":keys", ":types", ":sources", ":payloads", ":traceparents") + ") " + ROWS)
                         .setParameter("occurredAt", clock.instant())
-                        .setParameter("ids", ids).setParameter("topics", topics).setParameter("keys", keys)
-                        .setParameter("types", types).setParameter("sources", sources)
-                        .setParameter("payloads", payloads).setParameter("traceparents", traceparents)
+                        .setParameter("ids", columns.ids()).setParameter("topics", columns.topics())
+                        .setParameter("keys", columns.keys()).setParameter("types", columns.types())
+                        .setParameter("sources", columns.sources()).setParameter("payloads", columns.payloads())
+                        .setParameter("traceparents", columns.traceparents())
                         .executeUpdate())
                 .invoke(OutboxWakeUp::wrote)
                 .replaceWithVoid();
+    }
+
+    /**
+     * A change that is one data-modifying statement ({@code insert}, {@code update}), with the parameters it binds from
+     * {@code $1} on.
+     */
+    public record Change(String sql, Tuple parameters) {
+    }
+
+    /**
+     * Writes the change and the events it causes as one statement on the SQL client, outside any session: a
+     * statement is a transaction of its own, so the events exist exactly when the change committed. One round trip
+     * where a session's transaction takes four (BEGIN, the change, the outbox, COMMIT), and none of the session's
+     * work. When the change fails (a unique index), nothing is written and the failure is the driver's.
+     */
+    public Uni<Void> writeWith(SqlClient sql, Change change, List<? extends EventPayload> events) {
+        String traceparent = TraceParent.current().orElse(null);
+        Columns columns = Columns.of(events.stream().map(event -> new Traced(event, traceparent)).toList());
+        int n = change.parameters().size();
+        Tuple parameters = Tuple.tuple();
+        for (int i = 0; i < n; i++) {
+            parameters.addValue(change.parameters().getValue(i));
+        }
+        parameters.addValue(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).addValue(columns.ids())
+                .addValue(columns.topics()).addValue(columns.keys()).addValue(columns.types())
+                .addValue(columns.sources()).addValue(columns.payloads()).addValue(columns.traceparents());
+        String[] arrays = new String[7];
+        for (int i = 0; i < arrays.length; i++) {
+            arrays[i] = "$" + (n + 2 + i);
+        }
+        return sql.preparedQuery("with change as (" + change.sql() + ") insert into outbox_event (" + COLUMNS
+                + ") select " + SELECTED.formatted("$" + (n + 1)) + " from unnest(" + ARRAYS.formatted(
+                        (Object[]) arrays) + ") " + ROWS)
+                .execute(parameters)
+                .invoke(OutboxWakeUp::wrote)
+                .replaceWithVoid();
+    }
+
+    /** The outbox rows of some events, column by column, each payload checked against its schema. */
+    private record Columns(UUID[] ids, String[] topics, String[] keys, String[] types, String[] sources,
+            String[] payloads, String[] traceparents) {
+
+        static Columns of(List<Traced> events) {
+            int n = events.size();
+            Columns columns = new Columns(new UUID[n], new String[n], new String[n], new String[n], new String[n],
+                    new String[n], new String[n]);
+            for (int i = 0; i < n; i++) {
+                EventPayload event = events.get(i).event();
+                EventType type = EventType.of(event);
+                columns.ids[i] = UUID.randomUUID();
+                columns.topics[i] = type.topic();
+                columns.keys[i] = event.candidateId().toString();
+                columns.types[i] = type.type();
+                columns.sources[i] = type.service().source();
+                // checked against its schema here, in the producer, so that a consumer never dead-letters what we
+                // accepted
+                columns.payloads[i] = EventCodec.toValidJson(event);
+                columns.traceparents[i] = events.get(i).traceparent();
+            }
+            return columns;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.certboard.platform.testapp;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -15,14 +16,21 @@ import org.certboard.platform.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 
-/** Writes a registration and its event in one transaction; {@code failAfterOutbox} makes that transaction roll back. */
+/**
+ * Writes a registration and its event in one transaction; {@code failAfterOutbox} makes that transaction roll back.
+ * With {@code oneStatement} both are one statement on the SQL client ({@link Outbox#writeWith}); an address already
+ * registered then fails it whole, answered 409.
+ */
 /** Open: the platform tests exercise the outbox here, not security. */
 @PermitAll
 @Path("/test/registrations")
 public class TestRegistrationResource {
 
-    public record NewRegistration(@NotBlank @Email String email, boolean failAfterOutbox) {
+    public record NewRegistration(@NotBlank @Email String email, boolean failAfterOutbox, boolean oneStatement) {
     }
 
     public record Registered(UUID id) {
@@ -30,10 +38,12 @@ public class TestRegistrationResource {
 
     private final Outbox outbox;
     private final java.time.Clock clock;
+    private final Pool pool;
 
-    public TestRegistrationResource(Outbox outbox, java.time.Clock clock) {
+    public TestRegistrationResource(Outbox outbox, java.time.Clock clock, Pool pool) {
         this.outbox = outbox;
         this.clock = clock;
+        this.pool = pool;
     }
 
     @POST
@@ -41,9 +51,17 @@ public class TestRegistrationResource {
         TestRegistration registration = new TestRegistration();
         registration.id = UUID.randomUUID();
         registration.email = body.email();
+        CandidateRegistered event = new CandidateRegistered(registration.id, body.email(), "Test", "Person",
+                clock.instant());
+        if (body.oneStatement()) {
+            return outbox.writeWith(pool, new Outbox.Change("insert into test_registration (id, email) values ($1, $2)",
+                    Tuple.of(registration.id, registration.email)), List.of(event))
+                    .onFailure(failure -> failure instanceof PgException pg && "23505".equals(pg.getSqlState()))
+                    .transform(failure -> ProblemException.conflict("Already registered", failure.getMessage()))
+                    .map(done -> new Registered(registration.id));
+        }
         return Panache.withTransaction(() -> registration.persist()
-                .chain(() -> outbox.add(new CandidateRegistered(registration.id, body.email(), "Test", "Person",
-                        clock.instant())))
+                .chain(() -> outbox.add(event))
                 .invoke(() -> {
                     if (body.failAfterOutbox()) {
                         throw ProblemException.conflict("Rolled back", "the test asked for a rollback");
