@@ -25,6 +25,11 @@ public class CandidateRecord {
 
     /** The public name, or null while no candidate event has told it. */
     public String fullName() {
+        return fullName(givenName, familyName);
+    }
+
+    /** The public name of these parts, or null while no candidate event has told it. */
+    public static String fullName(String givenName, String familyName) {
         return givenName == null ? null : givenName + " " + familyName;
     }
 }

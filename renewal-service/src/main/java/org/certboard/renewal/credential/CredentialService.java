@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,10 +78,8 @@ public class CredentialService {
             return Uni.createFrom().voidItem();
         }
         Instant now = time.now();
-        return candidates.known(issued.stream().map(c -> c.candidateId).collect(Collectors.toSet()))
-                .chain(known -> credentials.nextStatusIndexes(issued.size()).chain(indexes -> {
-                    Map<UUID, String> names = new HashMap<>();
-                    known.forEach(candidate -> names.put(candidate.candidateId, candidate.fullName()));
+        return candidates.namesOf(issued.stream().map(c -> c.candidateId).collect(Collectors.toSet()))
+                .chain(names -> credentials.nextStatusIndexes(issued.size()).chain(indexes -> {
                     List<Credential> first = new ArrayList<>(issued.size());
                     for (int i = 0; i < issued.size(); i++) {
                         Certification certification = issued.get(i);
