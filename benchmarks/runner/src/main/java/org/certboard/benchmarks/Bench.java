@@ -497,12 +497,13 @@ public final class Bench {
      * POST /results (staff, score 650: a pass) against the bare insert of the same row. exam_result.booking_id is
      * unique and references booking, so every request of either side takes a booking of its own from one pool, seeded
      * before the scenario as the result scenarios seed theirs (distinct candidates, a sitting that started an hour
-     * ago). {@code -Dbench.resultpost.bookings}: its size, 200,000 by default, room for the bare insert at 4,000/s
-     * through its warm-up and rounds (39 s) besides certboard's hundreds per second.
+     * ago). {@code -Dbench.resultpost.bookings}: its size, 800,000 by default, room for the bare insert at 3,000/s
+     * through the longest warm-up (180 s) and its rounds besides certboard's hundreds per second (200,000 ran out
+     * once the warm-up grew with the rate: the bare insert took 160,000 in 70 s).
      */
     private void recordResults(App bare, Cpu processes, Exams exams) throws Exception {
         report.scenario("POST /results");
-        int count = Integer.getInteger("bench.resultpost.bookings", 200_000);
+        int count = Integer.getInteger("bench.resultpost.bookings", 800_000);
         long seeding = System.nanoTime();
         List<UUID> bookings = exams.seedBookings(count).bookings();
         report.say(String.format("seeded %d bookings in %.1f s", count, (System.nanoTime() - seeding) / 1e9));
