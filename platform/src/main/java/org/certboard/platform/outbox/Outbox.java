@@ -21,8 +21,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The one way an event leaves a service: {@link #add} writes it to the outbox inside the caller's transaction, or
  * {@link #writeWith} in the one statement of the change, so the event exists exactly when the change that caused it
- * committed. {@link OutboxRelay} publishes it afterwards; the
- * row id becomes the CloudEvents id, the consumers' dedupe key.
+ * committed. {@link OutboxRelay} publishes it afterwards; the row id becomes the CloudEvents id, the consumers'
+ * dedupe key.
  */
 @ApplicationScoped
 public class Outbox {
