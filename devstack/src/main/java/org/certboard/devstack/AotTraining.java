@@ -9,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ public final class AotTraining {
         // a name of its own: another stack of the same build may be training beside this one
         Path output = cache.resolveSibling(cache.getFileName() + "." + ProcessHandle.current().pid() + ".training");
         try {
-            removeOtherBuildsCaches(cache);
+            removeOlderBuildsCaches(cache, quarkusApp);
             Files.deleteIfExists(output);
             String asked = exercise.run(aot.trainingFlags(output), log);
             if (!Files.isRegularFile(output) || Files.size(output) == 0) {
@@ -130,14 +131,25 @@ public final class AotTraining {
         return "staff read answered " + staffRead(process.baseUrl() + staffReadPath(service), tokens);
     }
 
-    /** A new build or JDK has a new key: the caches of older ones will never load again. */
-    private static void removeOtherBuildsCaches(Path cache) throws IOException {
+    /**
+     * The caches, markers and training files of older builds: they will never load again. The same build's files with
+     * other flags (the benchmarks' beside the local stack's) or of a training still running are newer than the build
+     * and stay, so two stacks of one build never delete each other's cache.
+     */
+    static void removeOlderBuildsCaches(Path cache, Path quarkusApp) throws IOException {
         Files.createDirectories(cache.getParent());
+        Path runner = quarkusApp.resolve("quarkus-run.jar");
+        if (!Files.isRegularFile(runner)) {
+            return;
+        }
+        FileTime built = Files.getLastModifiedTime(runner);
         String key = cache.getFileName().toString();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(cache.getParent(),
                 file -> !file.getFileName().toString().startsWith(key))) {
             for (Path file : files) {
-                Files.deleteIfExists(file);
+                if (Files.getLastModifiedTime(file).compareTo(built) < 0) {
+                    Files.deleteIfExists(file);
+                }
             }
         }
     }
