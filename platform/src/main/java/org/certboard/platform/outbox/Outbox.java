@@ -35,6 +35,10 @@ public class Outbox {
             + "cast(%s as text[]), cast(%s as text[]), cast(%s as text[]), cast(%s as text[])";
     private static final String ROWS =
             "with ordinality as t(id, topic, event_key, type, source, payload, traceparent, position) order by position";
+    // a session's insert is the same text each time: built once, not on every write
+    private static final String SESSION_INSERT = "insert into outbox_event (" + COLUMNS + ") select "
+            + SELECTED.formatted(":occurredAt") + " from unnest(" + ARRAYS.formatted(":ids", ":topics", ":keys",
+                    ":types", ":sources", ":payloads", ":traceparents") + ") " + ROWS;
 
     private final Clock clock;
 
@@ -71,9 +75,7 @@ public class Outbox {
                     }
                 })
                 .chain(Panache::getSession)
-                .chain(session -> session.createNativeQuery("insert into outbox_event (" + COLUMNS + ") select "
-                        + SELECTED.formatted(":occurredAt") + " from unnest(" + ARRAYS.formatted(":ids", ":topics",
-                                ":keys", ":types", ":sources", ":payloads", ":traceparents") + ") " + ROWS)
+                .chain(session -> session.createNativeQuery(SESSION_INSERT)
                         .setParameter("occurredAt", clock.instant())
                         .setParameter("ids", columns.ids()).setParameter("topics", columns.topics())
                         .setParameter("keys", columns.keys()).setParameter("types", columns.types())
