@@ -71,6 +71,27 @@ class OutboxTest {
         }
     }
 
+    /** A change that finds nothing to do (the address is taken) writes no event, and says so; the first one did. */
+    @Test
+    void aConditionalChangeWritesItsEventOnlyWhenItChangedARow() {
+        String email = "if-new-" + UUID.randomUUID() + "@example.org";
+        String body = "{\"email\":\"" + email + "\",\"oneStatement\":true,\"ifNew\":true}";
+        String id = given().contentType(ContentType.JSON).body(body).post("/test/registrations").then().statusCode(200)
+                .extract().path("id");
+        given().contentType(ContentType.JSON).body(body).post("/test/registrations").then().statusCode(409)
+                .contentType("application/problem+json");
+
+        assertThat(TestDatabase.count("select count(*) from test_registration where email = ?", email)).isEqualTo(1);
+        assertThat(TestDatabase.count("select count(*) from outbox_event where payload like ?", "%" + email + "%"))
+                .isEqualTo(1);
+        try (TopicProbe probe = new TopicProbe(bootstrapServers, Topics.CANDIDATE_EVENTS)) {
+            TopicProbe.Received record = probe.await(r -> id.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
+            assertThat(record.header("ce_subject")).isEqualTo(id);
+            assertThat(TestDatabase.count("select count(*) from outbox_event where id = ?::uuid", record.header("ce_id")))
+                    .isEqualTo(1);
+        }
+    }
+
     @Test
     void eventsCommittedWhileTheBrokerIsDownArePublishedOnceItReturns() {
         List<String> ids = new ArrayList<>();

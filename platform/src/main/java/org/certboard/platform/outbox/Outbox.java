@@ -33,12 +33,13 @@ public class Outbox {
             "id, topic, event_key, type, source, event_key, cast(%s as timestamptz), payload, traceparent";
     private static final String ARRAYS = "cast(%s as uuid[]), cast(%s as text[]), cast(%s as text[]), "
             + "cast(%s as text[]), cast(%s as text[]), cast(%s as text[]), cast(%s as text[])";
+    // %s: a condition on the rows, or nothing
     private static final String ROWS =
-            "with ordinality as t(id, topic, event_key, type, source, payload, traceparent, position) order by position";
+            "with ordinality as t(id, topic, event_key, type, source, payload, traceparent, position)%s order by position";
     // a session's insert is the same text each time: built once, not on every write
     private static final String SESSION_INSERT = "insert into outbox_event (" + COLUMNS + ") select "
             + SELECTED.formatted(":occurredAt") + " from unnest(" + ARRAYS.formatted(":ids", ":topics", ":keys",
-                    ":types", ":sources", ":payloads", ":traceparents") + ") " + ROWS;
+                    ":types", ":sources", ":payloads", ":traceparents") + ") " + ROWS.formatted("");
 
     private final Clock clock;
 
@@ -88,9 +89,13 @@ public class Outbox {
 
     /**
      * A change that is one data-modifying statement ({@code insert}, {@code update}), with the parameters it binds from
-     * {@code $1} on.
+     * {@code $1} on. {@code before}, when not null, are common table expressions the change reads ({@code "claimed as
+     * (update … returning id)"}): a data-modifying one may stand only at the statement's top level, beside the change.
      */
-    public record Change(String sql, Tuple parameters) {
+    public record Change(String before, String sql, Tuple parameters) {
+        public Change(String sql, Tuple parameters) {
+            this(null, sql, parameters);
+        }
     }
 
     /**
@@ -100,6 +105,23 @@ public class Outbox {
      * work. When the change fails (a unique index), nothing is written and the failure is the driver's.
      */
     public Uni<Void> writeWith(SqlClient sql, Change change, List<? extends EventPayload> events) {
+        return write(sql, change, events, "").replaceWithVoid();
+    }
+
+    /**
+     * As {@link #writeWith}, for a change that may find nothing to do (a conditional update claiming a row): its SQL
+     * ends in {@code returning}, and the events are written only when it returned a row. Answers whether it did; when
+     * it did not, the statement wrote nothing.
+     */
+    public Uni<Boolean> writeIfChanged(SqlClient sql, Change change, List<? extends EventPayload> events) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("a change announced by no event is no outbox write");
+        }
+        return write(sql, change, events, " where exists (select from change)").map(written -> written > 0);
+    }
+
+    /** Answers how many outbox rows it wrote. */
+    private Uni<Integer> write(SqlClient sql, Change change, List<? extends EventPayload> events, String condition) {
         String traceparent = TraceParent.current().orElse(null);
         Columns columns = Columns.of(events.stream().map(event -> new Traced(event, traceparent)).toList());
         int n = change.parameters().size();
@@ -114,12 +136,17 @@ public class Outbox {
         for (int i = 0; i < arrays.length; i++) {
             arrays[i] = "$" + (n + 2 + i);
         }
-        return sql.preparedQuery("with change as (" + change.sql() + ") insert into outbox_event (" + COLUMNS
-                + ") select " + SELECTED.formatted("$" + (n + 1)) + " from unnest(" + ARRAYS.formatted(
-                        (Object[]) arrays) + ") " + ROWS)
+        return sql.preparedQuery("with " + (change.before() == null ? "" : change.before() + ", ") + "change as ("
+                + change.sql() + ") insert into outbox_event (" + COLUMNS + ") select "
+                + SELECTED.formatted("$" + (n + 1)) + " from unnest(" + ARRAYS.formatted((Object[]) arrays) + ") "
+                + ROWS.formatted(condition))
                 .execute(parameters)
-                .invoke(OutboxWakeUp::wrote)
-                .replaceWithVoid();
+                .map(rows -> rows.rowCount())
+                .invoke(written -> {
+                    if (written > 0) {
+                        OutboxWakeUp.wrote();
+                    }
+                });
     }
 
     /** The outbox rows of some events, column by column, each payload checked against its schema. */

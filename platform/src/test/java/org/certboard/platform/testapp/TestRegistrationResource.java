@@ -23,14 +23,16 @@ import io.vertx.pgclient.PgException;
 /**
  * Writes a registration and its event in one transaction; {@code failAfterOutbox} makes that transaction roll back.
  * With {@code oneStatement} both are one statement on the SQL client ({@link Outbox#writeWith}); an address already
- * registered then fails it whole, answered 409.
+ * registered then fails it whole, answered 409. With {@code ifNew} too, the insert skips an address already registered
+ * and the event is written only when it inserted ({@link Outbox#writeIfChanged}), answered 409 when it did not.
  */
 /** Open: the platform tests exercise the outbox here, not security. */
 @PermitAll
 @Path("/test/registrations")
 public class TestRegistrationResource {
 
-    public record NewRegistration(@NotBlank @Email String email, boolean failAfterOutbox, boolean oneStatement) {
+    public record NewRegistration(@NotBlank @Email String email, boolean failAfterOutbox, boolean oneStatement,
+            boolean ifNew) {
     }
 
     public record Registered(UUID id) {
@@ -53,6 +55,17 @@ public class TestRegistrationResource {
         registration.email = body.email();
         CandidateRegistered event = new CandidateRegistered(registration.id, body.email(), "Test", "Person",
                 clock.instant());
+        if (body.oneStatement() && body.ifNew()) {
+            return outbox.writeIfChanged(pool, new Outbox.Change("insert into test_registration (id, email)"
+                    + " values ($1, $2) on conflict (email) do nothing returning id",
+                    Tuple.of(registration.id, registration.email)), List.of(event))
+                    .map(written -> {
+                        if (!written) {
+                            throw ProblemException.conflict("Already registered", body.email());
+                        }
+                        return new Registered(registration.id);
+                    });
+        }
         if (body.oneStatement()) {
             return outbox.writeWith(pool, new Outbox.Change("insert into test_registration (id, email) values ($1, $2)",
                     Tuple.of(registration.id, registration.email)), List.of(event))
