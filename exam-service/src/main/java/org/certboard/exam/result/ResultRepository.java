@@ -3,6 +3,8 @@ package org.certboard.exam.result;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.certboard.exam.booking.AttemptHistory;
 import org.certboard.exam.booking.Booking;
 import org.certboard.exam.booking.BookingFacts;
 import org.certboard.exam.booking.RetakePolicy;
+import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.sql.NativeSelect;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -22,8 +25,14 @@ import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The {@code exam_result} table. Every method runs in the caller's session (and transaction, for the writes). */
+/**
+ * The {@code exam_result} table. Every instance method runs in the caller's session (and transaction, for the
+ * writes); the static ones are for the SQL client, outside any session.
+ */
 @ApplicationScoped
 public class ResultRepository implements PanacheRepositoryBase<ExamResult, UUID>, AttemptHistory {
 
@@ -35,28 +44,78 @@ public class ResultRepository implements PanacheRepositoryBase<ExamResult, UUID>
     public record Known(Map<UUID, BookingFacts> bookings, Map<UUID, Recorded> recorded) {
     }
 
-    /** The bookings' facts and the results already recorded for them, in one query. */
+    // the bookings' facts and the results already recorded for them; %s: the ids, as one array
+    private static final String KNOWN = """
+            select b.id, b.candidate_id, b.program, b.status, s.starts_at, w.pass_mark,
+                r.booking_id is not null, r.scaled_score, r.no_show
+            from booking b join sitting s on s.id = b.sitting_id join exam_window w on w.id = s.window_id
+                left join exam_result r on r.booking_id = b.id
+            where b.id = any(%s)""";
+    private static final String KNOWN_IN_SESSION = KNOWN.formatted(":ids");
+    private static final String KNOWN_ON_CLIENT = KNOWN.formatted("$1");
+
+    /** The bookings' facts and the results already recorded for them, in one query of the caller's session. */
     public Uni<Known> known(Collection<UUID> bookingIds) {
-        return Panache.getSession().chain(session -> NativeSelect.of(session, """
-                select b.id, b.candidate_id, b.program, b.status, s.starts_at, w.pass_mark,
-                    r.booking_id is not null, r.scaled_score, r.no_show
-                from booking b join sitting s on s.id = b.sitting_id join exam_window w on w.id = s.window_id
-                    left join exam_result r on r.booking_id = b.id
-                where b.id = any(:ids)""", Object[].class)
+        return Panache.getSession().chain(session -> NativeSelect.of(session, KNOWN_IN_SESSION, Object[].class)
                 .setParameter("ids", bookingIds.toArray(new UUID[0])).getResultList())
+                .map(ResultRepository::known);
+    }
+
+    /** As {@link #known(Collection)}, on the SQL client, outside any session. */
+    public static Uni<Known> known(SqlClient sql, Collection<UUID> bookingIds) {
+        return sql.preparedQuery(KNOWN_ON_CLIENT).execute(Tuple.of(bookingIds.toArray(new UUID[0])))
                 .map(rows -> {
-                    Map<UUID, BookingFacts> bookings = new HashMap<>(rows.size() * 2);
-                    Map<UUID, Recorded> recorded = new HashMap<>();
-                    for (Object[] row : rows) {
-                        UUID id = (UUID) row[0];
-                        bookings.put(id, new BookingFacts((UUID) row[1], (String) row[2],
-                                Booking.Status.valueOf(row[3].toString()), instant(row[4]), (Integer) row[5]));
-                        if ((Boolean) row[6]) {
-                            recorded.put(id, new Recorded((Integer) row[7], (Boolean) row[8]));
+                    List<Object[]> read = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        Object[] columns = new Object[row.size()];
+                        for (int i = 0; i < columns.length; i++) {
+                            columns[i] = row.getValue(i);
                         }
+                        read.add(columns);
                     }
-                    return new Known(bookings, recorded);
+                    return known(read);
                 });
+    }
+
+    private static Known known(List<Object[]> rows) {
+        Map<UUID, BookingFacts> bookings = new HashMap<>(rows.size() * 2);
+        Map<UUID, Recorded> recorded = new HashMap<>();
+        for (Object[] row : rows) {
+            UUID id = (UUID) row[0];
+            bookings.put(id, new BookingFacts((UUID) row[1], (String) row[2],
+                    Booking.Status.valueOf(row[3].toString()), instant(row[4]), (Integer) row[5]));
+            if ((Boolean) row[6]) {
+                recorded.put(id, new Recorded((Integer) row[7], (Boolean) row[8]));
+            }
+        }
+        return new Known(bookings, recorded);
+    }
+
+    /**
+     * One result's claim and insert as a change of one statement ({@link Outbox#writeIfChanged}), returning the
+     * result when written. The statement first locks the candidate's authorisations, as {@link
+     * org.certboard.exam.eligibility.AuthorisationRepository#lockCandidatesOf} does for a transaction, so that a
+     * booking of the same candidate runs wholly before it or sees its result; then the claim (BOOKED becomes COMPLETED)
+     * reads the booking as it stands once locked, so a booking cancelled or recorded meanwhile returns nothing and
+     * nothing is written.
+     */
+    public static Outbox.Change claimed(ExamResult result) {
+        return new Outbox.Change("""
+                locked as (select candidate_id from authorisation where candidate_id = cast($3 as uuid)
+                    order by program for update),
+                claimed as (update booking set status = 'COMPLETED' where id = cast($2 as uuid)
+                    and status = 'BOOKED' and (select count(*) from locked) >= 0 returning id)""", """
+                insert into exam_result (id, booking_id, candidate_id, program, scaled_score, passed, no_show,
+                    exam_date, recorded_at, recorded_by_subject, recorded_by_role)
+                select cast($1 as uuid), claimed.id, cast($3 as uuid), cast($4 as text), cast($5 as integer),
+                    cast($6 as boolean), false, cast($7 as date), cast($8 as timestamptz), cast($9 as text),
+                    cast($10 as text)
+                from claimed returning id""",
+                Tuple.tuple().addValue(result.id).addValue(result.bookingId).addValue(result.candidateId)
+                        .addValue(result.program).addValue(result.scaledScore).addValue(result.passed)
+                        .addValue(result.examDate)
+                        .addValue(OffsetDateTime.ofInstant(result.recordedAt, ZoneOffset.UTC))
+                        .addValue(result.recordedBySubject).addValue(result.recordedByRole));
     }
 
     /**

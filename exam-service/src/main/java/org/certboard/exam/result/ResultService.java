@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,7 @@ import org.certboard.platform.program.ProgramRules;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Records results, singly or in bulk, and no-shows, each with its ExamPassed or ExamFailed in the same transaction.
@@ -38,6 +40,10 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class ResultService {
+    private static final Supplier<Refusal> RECORDED_CONCURRENTLY = () -> Refusal.conflict("Recorded concurrently",
+            "another request recorded a result for one of these bookings at the same time, or cancelled it;"
+                    + " nothing was written, send it again");
+
     private final BoardTime time;
     private final ExamConfig config;
     private final ProgramRules<ScoreScale> scales;
@@ -45,9 +51,10 @@ public class ResultService {
     private final ResultRepository results;
     private final BookingRepository bookings;
     private final AuthorisationRepository authorisations;
+    private final Pool pool;
 
     public ResultService(BoardTime time, ExamConfig config, ProgramRules<ScoreScale> scales, Outbox outbox,
-            ResultRepository results, BookingRepository bookings, AuthorisationRepository authorisations) {
+            ResultRepository results, BookingRepository bookings, AuthorisationRepository authorisations, Pool pool) {
         this.time = time;
         this.config = config;
         this.scales = scales;
@@ -55,39 +62,45 @@ public class ResultService {
         this.results = results;
         this.bookings = bookings;
         this.authorisations = authorisations;
+        this.pool = pool;
     }
 
     /**
-     * The score lies on the scale of the booking's program (checked first once the booking is known). Four
-     * statements: the candidate's lock, the booking with its result, the claimed insert, the event.
+     * The score lies on the scale of the booking's program (checked first once the booking is known). Two statements
+     * and no transaction: the booking's facts and any result it has, then the result with its event in one statement
+     * ({@link ResultRepository#claimed}). What the read found may change before the write; the write's claim decides,
+     * and a booking recorded or cancelled meanwhile is a 409 with nothing written.
      */
     public Uni<ExamResult> record(UUID bookingId, int score, Actor recorder) {
         Instant now = time.now();
-        List<UUID> ids = List.of(bookingId);
-        return Panache.withTransaction(() -> authorisations.lockCandidatesOf(ids)
-                .chain(() -> results.known(ids)).chain(known -> {
-                    BookingFacts booking = known.bookings().get(bookingId);
-                    if (booking == null) {
-                        throw Refusal.notFound("booking", bookingId);
-                    }
-                    ScoreScale scale = scales.of(booking.program());
-                    if (!scale.contains(score)) {
-                        throw Refusal.invalid("scaledScore", scale.describe());
-                    }
-                    Recorded held = known.recorded().get(bookingId);
-                    if (held != null) {
-                        throw Refusal.conflict("Result already recorded", "booking " + bookingId
-                                + " already has a result; a result is recorded once per booking")
-                                .with("scaledScore", held.noShow() ? "no-show" : held.scaledScore());
-                    }
-                    String refusal = booking.refusesResult(now);
-                    if (refusal != null) {
-                        throw Refusal.rule("Result not recordable", refusal);
-                    }
-                    ExamResult result = scored(bookingId, booking, score, now, recorder);
-                    return insertClaimed(List.of(result), now).chain(() -> outbox.add(result.event()))
-                            .replaceWith(result);
-                }));
+        return ResultRepository.known(pool, List.of(bookingId)).chain(known -> {
+            BookingFacts booking = known.bookings().get(bookingId);
+            if (booking == null) {
+                throw Refusal.notFound("booking", bookingId);
+            }
+            ScoreScale scale = scales.of(booking.program());
+            if (!scale.contains(score)) {
+                throw Refusal.invalid("scaledScore", scale.describe());
+            }
+            Recorded held = known.recorded().get(bookingId);
+            if (held != null) {
+                throw Refusal.conflict("Result already recorded", "booking " + bookingId
+                        + " already has a result; a result is recorded once per booking")
+                        .with("scaledScore", held.noShow() ? "no-show" : held.scaledScore());
+            }
+            String refusal = booking.refusesResult(now);
+            if (refusal != null) {
+                throw Refusal.rule("Result not recordable", refusal);
+            }
+            ExamResult result = scored(bookingId, booking, score, now, recorder);
+            return outbox.writeIfChanged(pool, ResultRepository.claimed(result), List.of(result.event()))
+                    .map(written -> {
+                        if (!written) {
+                            throw RECORDED_CONCURRENTLY.get();
+                        }
+                        return result;
+                    });
+        });
     }
 
     /** Staff record that the candidate did not attend: a failed attempt without a score. */
@@ -237,8 +250,7 @@ public class ResultService {
     private Uni<Void> insertClaimed(List<ExamResult> accepted, Instant now) {
         return results.insertClaimed(accepted, now).invoke(claimed -> {
             if (claimed != accepted.size()) {
-                throw Refusal.conflict("Recorded concurrently", "another request recorded a result"
-                        + " for one of these bookings at the same time; nothing was written, send it again");
+                throw RECORDED_CONCURRENTLY.get();
             }
         }).replaceWithVoid();
     }
