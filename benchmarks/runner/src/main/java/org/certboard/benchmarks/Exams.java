@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -450,7 +451,7 @@ final class Exams {
         return csv.toString();
     }
 
-    /** Bookings of distinct candidates for a sitting that started an hour ago, written directly. */
+    /** Bookings of distinct candidates for a sitting that started an hour ago, written directly, then analysed. */
     Seeded seedBookings(int count) throws SQLException {
         LocalDate today = Bench.today();
         Instant now = Instant.now();
@@ -491,6 +492,12 @@ final class Exams {
                 b.executeBatch();
             }
             c.commit();
+            // statistics as autovacuum would gather them within its next minute: without them the first plans of
+            // both sides guess at a booking table that just grew by hundreds of thousands of rows
+            c.setAutoCommit(true);
+            try (Statement analyze = c.createStatement()) {
+                analyze.execute("analyze booking, sitting, exam_window");
+            }
         }
         return new Seeded(bookings, candidates);
     }
