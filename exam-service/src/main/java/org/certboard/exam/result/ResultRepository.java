@@ -97,7 +97,8 @@ public class ResultRepository implements PanacheRepositoryBase<ExamResult, UUID>
      * org.certboard.exam.eligibility.AuthorisationRepository#lockCandidatesOf} does for a transaction, so that a
      * booking of the same candidate runs wholly before it or sees its result; then the claim (BOOKED becomes COMPLETED)
      * reads the booking as it stands once locked, so a booking cancelled or recorded meanwhile returns nothing and
-     * nothing is written.
+     * nothing is written. The claim's always-true {@code count(*) >= 0} is what runs the lock first: PostgreSQL runs a
+     * plain {@code select} in a {@code with} only when something reads it.
      */
     public static Outbox.Change claimed(ExamResult result) {
         return new Outbox.Change("""
