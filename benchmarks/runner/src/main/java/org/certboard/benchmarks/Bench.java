@@ -72,10 +72,13 @@ public final class Bench {
      * How long a saturated warm-up ({@link #warmUp}) may go on while its rate still rises: a service started just
      * before compiles its paths for minutes when it shares two cores with the rest of the stack.
      */
-    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(Long.getLong("bench.warm-up.limit", 180));
+    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(Long.getLong("bench.warm-up.limit", 300));
     private static final Duration WARM_UP_BURST = Duration.ofSeconds(5);
-    /** A warm-up compares the mean rate of its last three bursts with that of the three before. */
-    private static final int WINDOW = 3;
+    /**
+     * A warm-up compares the mean rate of its last six bursts with that of the six before: over three bursts, a cold
+     * stack's rate went up and down by more than it rose, and three warm-ups of four stopped at a third of their rate.
+     */
+    private static final int WINDOW = 6;
     /** A warm-up is over when its rate rose by less than this from one window to the next. */
     private static final double STEADY = 1.05;
     /** Recorded rounds whose rate rose by more than this from the first to the last were still warming. */
@@ -592,7 +595,7 @@ public final class Bench {
 
     /**
      * Saturates {@code side} in bursts of 5 s for at least {@link #WARM_UP}, then until its rate stops rising (the
-     * last three bursts less than 5 % above the three before) or for at most {@link #WARM_UP_LIMIT}. A fixed 15 s was
+     * last six bursts less than 5 % above the six before) or for at most {@link #WARM_UP_LIMIT}. A fixed 15 s was
      * enough where earlier scenarios had warmed the services; on a stack started just before, the recorded rounds
      * of POST /results still rose from 28 to 40 to 49/s (docs/benchmarks.md, "How long a service warms").
      */
