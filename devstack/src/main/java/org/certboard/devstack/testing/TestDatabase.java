@@ -59,6 +59,20 @@ public final class TestDatabase {
         return query(sql, parameters, result -> result.next() ? result.getObject(1) : null);
     }
 
+    /**
+     * Runs {@code work} while this test holds the session advisory lock {@code key}, for instance the outbox relay's
+     * lease: no relay publishes (and so marks rows published) until it returns.
+     */
+    public static void whileLocked(long key, Runnable work) {
+        try (Connection c = connect(); PreparedStatement lock = c.prepareStatement("select pg_advisory_lock(?)")) {
+            lock.setLong(1, key);
+            lock.executeQuery().close();
+            work.run(); // closing the connection releases the lock
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private interface Reader<T> {
         T read(ResultSet result) throws SQLException;
     }

@@ -49,6 +49,8 @@ import io.smallrye.common.annotation.Identifier;
  */
 @ApplicationScoped
 public class OutboxRelay {
+    /** The advisory lock a relay's batch takes ("certb"): one relay lease per database. */
+    public static final long LEASE_KEY = 0x6365727462L;
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
 

@@ -30,7 +30,6 @@ import org.jboss.logging.Logger;
  */
 final class RelayBatch {
     private static final Logger LOG = Logger.getLogger(RelayBatch.class);
-    private static final long LEASE_KEY = 0x6365727462L; // "certb": one relay lease per database
     private static final Outcome NOTHING = new Outcome(true, 0, 0, 0, null);
     private static final Outcome LEASE_HELD_ELSEWHERE = new Outcome(false, 0, 0, 0, null);
 
@@ -98,7 +97,7 @@ final class RelayBatch {
 
     private boolean takeLease() throws SQLException {
         try (PreparedStatement lease = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            lease.setLong(1, LEASE_KEY);
+            lease.setLong(1, OutboxRelay.LEASE_KEY);
             try (ResultSet result = lease.executeQuery()) {
                 result.next();
                 return result.getBoolean(1);
