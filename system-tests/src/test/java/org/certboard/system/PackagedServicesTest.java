@@ -20,14 +20,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  * shows that the setting took.
  */
 class PackagedServicesTest {
-    private static final Path ROOT = Path.of(System.getProperty("certboard.root", "..")).toAbsolutePath().normalize();
     private static final String DECORATOR = "META-INF/services/io.smallrye.mutiny.infrastructure.CallbackDecorator";
 
     @ParameterizedTest
     @EnumSource(Service.class)
     void mutinyFindsNoCallbackDecorator(Service service) throws IOException {
+        Path lib = SystemStack.root().resolve(service.module()).resolve("target/quarkus-app/lib/main");
         List<Path> jars;
-        try (Stream<Path> files = Files.list(ROOT.resolve(service.module()).resolve("target/quarkus-app/lib/main"))) {
+        try (Stream<Path> files = Files.list(lib)) {
             jars = files.filter(file -> file.getFileName().toString().endsWith(".jar")).toList();
         }
         assertThat(jars).as("the jar that brings the decorator").anyMatch(jar -> jar.getFileName().toString()
