@@ -1,0 +1,4 @@
+create table note (
+    id   uuid primary key,
+    body text not null
+);
