@@ -69,6 +69,14 @@ public final class Bench {
      */
     static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warm-up", 15));
     /**
+     * How long a saturated row warms each side at least ({@link #warmUp}), {@code -Dbench.warm-up.saturated=<s>}. On a
+     * stack started just before, registrations rose in two steps: to a plateau of 1,100-1,400/s within a minute, where
+     * the rule below stopped, then to 1,600-1,850/s after about three (docs/benchmarks.md, "Registrations warmed
+     * longer").
+     */
+    private static final Duration SATURATED_WARM_UP = Duration.ofSeconds(Long.getLong("bench.warm-up.saturated",
+            Math.max(180, WARM_UP.toSeconds())));
+    /**
      * How long a saturated warm-up ({@link #warmUp}) may go on while its rate still rises: a service started just
      * before compiles its paths for minutes when it shares two cores with the rest of the stack.
      */
@@ -551,13 +559,13 @@ public final class Bench {
      * POST /results (staff, score 650: a pass) against the bare insert of the same row. exam_result.booking_id is
      * unique and references booking, so every request of either side takes a booking of its own from one pool, seeded
      * before the scenario as the result scenarios seed theirs (distinct candidates, a sitting that started an hour
-     * ago). {@code -Dbench.resultpost.bookings}: its size, 800,000 by default, room for the bare insert at 3,000/s
-     * through the longest warm-up (180 s) and its rounds besides certboard's hundreds per second (200,000 ran out
+     * ago). {@code -Dbench.resultpost.bookings}: its size, 1,200,000 by default, room for the bare insert at 3,000/s
+     * through the longest warm-up (300 s) and its rounds besides certboard's hundreds per second (200,000 ran out
      * once the warm-up grew with the rate: the bare insert took 160,000 in 70 s).
      */
     private void recordResults(App bare, Cpu processes, Exams exams) throws Exception {
         report.scenario("POST /results");
-        int count = Integer.getInteger("bench.resultpost.bookings", 800_000);
+        int count = Integer.getInteger("bench.resultpost.bookings", 1_200_000);
         long seeding = System.nanoTime();
         List<UUID> bookings = exams.seedBookings(count).bookings();
         report.say(String.format("seeded %d bookings in %.1f s", count, (System.nanoTime() - seeding) / 1e9));
@@ -645,10 +653,10 @@ public final class Bench {
     }
 
     /**
-     * Saturates {@code side} in bursts of 5 s for at least {@link #WARM_UP}, then until its rate stops rising (the
-     * last six bursts less than 5 % above the six before) or for at most {@link #WARM_UP_LIMIT}. A fixed 15 s was
-     * enough where earlier scenarios had warmed the services; on a stack started just before, the recorded rounds
-     * of POST /results still rose from 28 to 40 to 49/s (docs/benchmarks.md, "How long a service warms").
+     * Saturates {@code side} in bursts of 5 s for at least {@link #SATURATED_WARM_UP}, then until its rate stops
+     * rising (the last six bursts less than 5 % above the six before) or for at most {@link #WARM_UP_LIMIT}. A fixed
+     * 15 s was enough where earlier scenarios had warmed the services; on a stack started just before, the recorded
+     * rounds of POST /results still rose from 28 to 40 to 49/s (docs/benchmarks.md, "How long a service warms").
      */
     private void warmUp(String name, LongFunction<HttpRequest> side) {
         long start = System.nanoTime();
@@ -661,7 +669,7 @@ public final class Bench {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             int n = rates.size();
             boolean steady = n >= 2 * WINDOW && window(rates, n) < STEADY * window(rates, n - WINDOW);
-            if (elapsed.compareTo(WARM_UP) >= 0 && steady || elapsed.compareTo(WARM_UP_LIMIT) >= 0) {
+            if (elapsed.compareTo(SATURATED_WARM_UP) >= 0 && steady || elapsed.compareTo(WARM_UP_LIMIT) >= 0) {
                 report.say(String.format("%s: %d done in %d bursts of %d s (%s/s); %s", name, done, n,
                         WARM_UP_BURST.toSeconds(), rates.stream().map(rate -> String.format("%.0f", rate))
                                 .collect(Collectors.joining(", ")), steady ? "its rate no longer rises"
