@@ -25,6 +25,14 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
     /** The holdings a set statement concerns, as rows (candidate_id, program). */
     private static final String HOLDINGS =
             "select * from unnest(cast(:candidates as uuid[]), cast(:programs as text[]))";
+    /**
+     * Every column of the entity, named: the pool caches each statement prepared on its connection, and PostgreSQL
+     * refuses to run a prepared {@code select *} once a migration added a column ("cached plan must not change
+     * result type", not transient), so during a rolling update the old pods would dead-letter the passes they apply.
+     */
+    private static final String CERTIFICATION = "select id, number, program, candidate_id, status, first_certified_on,"
+            + " cycle_started_on, expires_on, retired_on, retired_by_subject, retired_by_role, next_due_on"
+            + " from certification";
 
     public Uni<Certification> byNumber(String number) {
         return find("number", number).firstResult()
@@ -52,8 +60,8 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
      * locking overlapping sets wait for each other instead of deadlocking.
      */
     public Uni<List<Certification>> lockLiveOrNewestLapsed(List<Holding> holdings) {
-        return lock("""
-                select * from certification where id in (
+        return lock(CERTIFICATION + """
+                 where id in (
                     select distinct on (candidate_id, program) id from certification
                     where (candidate_id, program) in (%s)
                     order by candidate_id, program, status = 'LAPSED', expires_on desc)
@@ -136,7 +144,7 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
      */
     public Uni<List<Certification>> claimDue(LocalDate today, int limit) {
         return Panache.getSession().chain(session -> NativeSelect.of(session,
-                "select * from certification where next_due_on <= ?1 order by next_due_on, id limit ?2"
+                CERTIFICATION + " where next_due_on <= ?1 order by next_due_on, id limit ?2"
                         + " for update skip locked", Certification.class)
                 .setParameter(1, today).setParameter(2, limit).getResultList());
     }
