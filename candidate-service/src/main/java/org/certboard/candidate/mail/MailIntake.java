@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.certboard.candidate.profile.Candidate;
 import org.certboard.candidate.profile.CandidateRepository;
+import org.certboard.candidate.profile.CandidateRepository.Addressee;
 import org.certboard.events.EventPayload;
 import org.certboard.events.candidate.EligibilityDecided;
 import org.certboard.events.candidate.NameChangeDecided;
@@ -103,15 +103,15 @@ public class MailIntake {
                 .filter(one -> one.draft().kind() == MailKind.BOOKING_CONFIRMED)
                 .map(one -> new MailRepository.Booking(one.event().data().candidateId(), one.draft().ref()))
                 .toList();
-        return candidates.byIds(lettered.stream().map(one -> one.event().data().candidateId()).distinct().toList())
+        return candidates.addressees(lettered.stream().map(one -> one.event().data().candidateId()).distinct().toList())
                 .chain(found -> mails.bookingsMailed(bookings).chain(mailed -> {
-                    Map<UUID, Candidate> byId = found.stream()
-                            .collect(Collectors.toMap(candidate -> candidate.id, candidate -> candidate));
+                    Map<UUID, Addressee> byId = found.stream()
+                            .collect(Collectors.toMap(Addressee::id, candidate -> candidate));
                     Set<MailRepository.Booking> booked = new HashSet<>(mailed);
                     List<MailRow> rows = new ArrayList<>();
                     for (Lettered one : lettered) {
                         UUID candidateId = one.event().data().candidateId();
-                        Candidate candidate = byId.get(candidateId);
+                        Addressee candidate = byId.get(candidateId);
                         if (candidate == null) {
                             LOG.warnf("mail: %s names candidate %s, unknown here; no mail",
                                     one.event().type().type(), candidateId);
@@ -188,13 +188,13 @@ public class MailIntake {
      * staff for a paper applicant. An address someone typed before verification (issue 21) is not written to: the
      * mail is recorded UNADDRESSED so that staff see it.
      */
-    private MailRow row(IncomingEvent event, Candidate candidate, Draft draft) {
-        boolean vouched = candidate.emailVerified || candidate.subject == null;
-        String recipient = vouched ? candidate.email : null;
-        Letter letter = new Letter(draft.kind(), candidate.givenName + " " + candidate.familyName,
+    private MailRow row(IncomingEvent event, Addressee candidate, Draft draft) {
+        boolean vouched = candidate.emailVerified() || candidate.subject() == null;
+        String recipient = vouched ? candidate.email() : null;
+        Letter letter = new Letter(draft.kind(), candidate.givenName() + " " + candidate.familyName(),
                 config.boardName(), programs.find(draft.program()).map(Program::name).orElse(null), draft.ref(),
                 draft.outcome(), draft.when(), draft.moment(), draft.site(), draft.days(), draft.link());
-        return new MailRow(messageId(event.id(), recipient, config.messageIdDomain()), event.id(), candidate.id,
+        return new MailRow(messageId(event.id(), recipient, config.messageIdDomain()), event.id(), candidate.id(),
                 recipient, draft.kind(), draft.ref(), letter.subject(), MailTemplates.letterText(letter).render(),
                 MailTemplates.letterHtml(letter).render(), vouched ? MailStatus.PENDING : MailStatus.UNADDRESSED,
                 event.time(), time.now());

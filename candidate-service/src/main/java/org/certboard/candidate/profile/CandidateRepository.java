@@ -20,6 +20,7 @@ import org.certboard.platform.domain.Refusal;
 import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
+import org.certboard.platform.sql.NativeSelect;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -95,9 +96,23 @@ public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUI
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The candidates of these ids (those that exist), with one query. */
-    public Uni<List<Candidate>> byIds(List<UUID> ids) {
-        return list("id in ?1", ids);
+    /** What a letter needs of its reader: the name to greet and whether the board vouches for the address. */
+    public record Addressee(UUID id, String givenName, String familyName, String email, boolean emailVerified,
+            String subject) {
+    }
+
+    /**
+     * The addressees of these ids (those that exist), in one statement of the caller's session. The ids travel as one
+     * array: a query language {@code in} list is a parameter per id and a new translation per list length, which took
+     * 8 % of candidate-service's CPU while it mailed results (docs/benchmarks.md).
+     */
+    public Uni<List<Addressee>> addressees(List<UUID> ids) {
+        return Panache.getSession().chain(session -> NativeSelect.of(session, """
+                select id, given_name, family_name, email, email_verified, subject from candidate
+                where id = any(:ids)""", Object[].class)
+                .setParameter("ids", ids.toArray(new UUID[0])).getResultList())
+                .map(rows -> rows.stream().map(row -> new Addressee((UUID) row[0], (String) row[1],
+                        (String) row[2], (String) row[3], (Boolean) row[4], (String) row[5])).toList());
     }
 
     /** Whether the candidate exists and is bound to {@code subject}. */
