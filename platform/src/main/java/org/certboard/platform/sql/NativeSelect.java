@@ -12,6 +12,10 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * candidate-service's CPU and 7 % of renewal-service's while they consumed an import (docs/benchmarks.md).
  * Hibernate leaves a query with a multi-valued parameter out of the cache, so each select here carries one, in a
  * common table expression the query never reads. {@code NativeSelectTest} shows both the leak and its absence here.
+ * <p>
+ * A select of a table names its columns: the pool prepares each statement once per connection, and PostgreSQL
+ * refuses to run a prepared {@code select *} after a migration added a column to the table (renewal-service's
+ * {@code CertificationColumnsTest}).
  */
 public final class NativeSelect {
     private static final String OUT_OF_PLAN_CACHE =
