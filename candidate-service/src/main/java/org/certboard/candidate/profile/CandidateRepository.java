@@ -104,7 +104,7 @@ public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUI
     /**
      * The addressees of these ids (those that exist), in one statement of the caller's session. The ids travel as one
      * array: a query language {@code in} list is a parameter per id and a new translation per list length, which took
-     * 8 % of candidate-service's CPU while it mailed results (docs/benchmarks.md).
+     * 8 % of candidate-service's CPU while it consumed the events of POST /results (docs/benchmarks.md).
      */
     public Uni<List<Addressee>> addressees(List<UUID> ids) {
         return Panache.getSession().chain(session -> NativeSelect.of(session, """
