@@ -22,4 +22,17 @@ public interface ExamConfig {
     @WithDefault("20000")
     @Min(1)
     int importMaxRows();
+
+    /**
+     * Single results ({@code POST /results}) are recorded in sets: at most this many sets at once, per instance. The
+     * requests that arrive meanwhile wait for the next set and share its two statements.
+     */
+    @WithDefault("2")
+    @Min(1)
+    int resultSets();
+
+    /** Most results one set records. */
+    @WithDefault("64")
+    @Min(1)
+    int resultSetSize();
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.certboard.devstack.testing.TestDatabase;
 import org.certboard.devstack.testing.RealInfrastructure;
 import org.certboard.devstack.testing.TestKafka;
@@ -18,6 +20,8 @@ import org.certboard.devstack.testing.TopicProbe;
 import org.certboard.events.EventCodec;
 import org.certboard.events.EventType;
 import org.certboard.events.Topics;
+import org.certboard.events.candidate.CandidateRegistered;
+import org.certboard.platform.outbox.Outbox;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +29,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "platform"))
@@ -32,6 +38,12 @@ class OutboxTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Pool pool;
 
     @Test
     void aChangeThatRollsBackPublishesNothing() {
@@ -90,6 +102,38 @@ class OutboxTest {
             assertThat(TestDatabase.count("select count(*) from outbox_event where id = ?::uuid", record.header("ce_id")))
                     .isEqualTo(1);
         }
+    }
+
+    /**
+     * A change of several rows writes the events of the rows it changed and only those, and answers which: here three
+     * registrations in one statement, one of them an address already taken.
+     */
+    @Test
+    void aChangeOfSeveralRowsWritesTheEventsOfTheRowsItChanged() {
+        String taken = register("taken-" + UUID.randomUUID() + "@example.org");
+        String takenEmail = TestDatabase.text("select email from test_registration where id = ?::uuid", taken);
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<String> emails = List.of("several-a-" + UUID.randomUUID() + "@example.org", takenEmail,
+                "several-c-" + UUID.randomUUID() + "@example.org");
+        List<Outbox.Announcing> events = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            events.add(new Outbox.Announcing(ids.get(i), new CandidateRegistered(ids.get(i), emails.get(i), "Test",
+                    "Person", Instant.parse("2026-12-07T09:00:00Z")), null));
+        }
+
+        Set<UUID> changed = outbox.writeForChanged(pool, new Outbox.Change("""
+                insert into test_registration (id, email) select * from unnest(cast($1 as uuid[]), cast($2 as text[]))
+                on conflict (email) do nothing returning id""",
+                Tuple.of(ids.toArray(new UUID[0]), emails.toArray(new String[0]))), events)
+                .await().atMost(Duration.ofSeconds(30));
+
+        assertThat(changed).containsExactlyInAnyOrder(ids.get(0), ids.get(2));
+        assertThat(TestDatabase.count("select count(*) from outbox_event where payload like ?",
+                "%" + emails.get(0) + "%")).isOne();
+        assertThat(TestDatabase.count("select count(*) from outbox_event where payload like ?",
+                "%" + ids.get(1) + "%")).isZero();
+        assertThat(TestDatabase.count("select count(*) from outbox_event where payload like ?",
+                "%" + emails.get(2) + "%")).isOne();
     }
 
     @Test

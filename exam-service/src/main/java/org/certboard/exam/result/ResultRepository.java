@@ -92,31 +92,35 @@ public class ResultRepository implements PanacheRepositoryBase<ExamResult, UUID>
     }
 
     /**
-     * One result's claim and insert as a change of one statement ({@link Outbox#writeIfChanged}), returning the
-     * result when written. The statement first locks the candidate's authorisations, as {@link
-     * org.certboard.exam.eligibility.AuthorisationRepository#lockCandidatesOf} does for a transaction, so that a
-     * booking of the same candidate runs wholly before it or sees its result; then the claim (BOOKED becomes COMPLETED)
-     * reads the booking as it stands once locked, so a booking cancelled or recorded meanwhile returns nothing and
-     * nothing is written. The claim's always-true {@code count(*) >= 0} is what runs the lock first: PostgreSQL runs a
-     * plain {@code select} in a {@code with} only when something reads it.
+     * Results' claims and inserts as a change of one statement ({@link Outbox#writeForChanged}), returning the ids of
+     * the results written; the bookings must be distinct. The statement first locks the candidates' authorisations, as
+     * {@link org.certboard.exam.eligibility.AuthorisationRepository#lockCandidatesOf} does for a transaction and in its
+     * order, so that a booking of the same candidate runs wholly before it or sees its result; then the claim (BOOKED
+     * becomes COMPLETED) reads each booking as it stands once locked, so a booking cancelled or recorded meanwhile is
+     * not claimed and its result not written. The claim's always-true {@code count(*) >= 0} is what runs the lock
+     * first: PostgreSQL runs a plain {@code select} in a {@code with} only when something reads it.
      */
-    public static Outbox.Change claimed(ExamResult result) {
+    public static Outbox.Change claimed(List<ExamResult> results) {
+        Columns c = Columns.of(results);
         return new Outbox.Change("""
-                locked as (select candidate_id from authorisation where candidate_id = cast($3 as uuid)
-                    order by program for update),
-                claimed as (update booking set status = 'COMPLETED' where id = cast($2 as uuid)
+                locked as (select candidate_id from authorisation where candidate_id = any(cast($3 as uuid[]))
+                    order by candidate_id, program for update),
+                claimed as (update booking set status = 'COMPLETED' where id = any(cast($2 as uuid[]))
                     and status = 'BOOKED' and (select count(*) from locked) >= 0 returning id)""", """
                 insert into exam_result (id, booking_id, candidate_id, program, scaled_score, passed, no_show,
                     exam_date, recorded_at, recorded_by_subject, recorded_by_role)
-                select cast($1 as uuid), claimed.id, cast($3 as uuid), cast($4 as text), cast($5 as integer),
-                    cast($6 as boolean), false, cast($7 as date), cast($8 as timestamptz), cast($9 as text),
-                    cast($10 as text)
-                from claimed returning id""",
-                Tuple.tuple().addValue(result.id).addValue(result.bookingId).addValue(result.candidateId)
-                        .addValue(result.program).addValue(result.scaledScore).addValue(result.passed)
-                        .addValue(result.examDate)
-                        .addValue(OffsetDateTime.ofInstant(result.recordedAt, ZoneOffset.UTC))
-                        .addValue(result.recordedBySubject).addValue(result.recordedByRole));
+                select t.id, t.booking_id, t.candidate_id, t.program, t.scaled_score, t.passed, false, t.exam_date,
+                    t.recorded_at, t.subject, t.role
+                from unnest(cast($1 as uuid[]), cast($2 as uuid[]), cast($3 as uuid[]), cast($4 as text[]),
+                    cast($5 as integer[]), cast($6 as boolean[]), cast($7 as date[]), cast($8 as timestamptz[]),
+                    cast($9 as text[]), cast($10 as text[]))
+                    as t(id, booking_id, candidate_id, program, scaled_score, passed, exam_date, recorded_at, subject,
+                        role)
+                    join claimed on claimed.id = t.booking_id
+                returning id""",
+                Tuple.tuple().addValue(c.ids()).addValue(c.bookings()).addValue(c.candidates())
+                        .addValue(c.programs()).addValue(c.scores()).addValue(c.passed()).addValue(c.dates())
+                        .addValue(c.recordedAt()).addValue(c.subjects()).addValue(c.roles()));
     }
 
     /**
@@ -129,24 +133,7 @@ public class ResultRepository implements PanacheRepositoryBase<ExamResult, UUID>
      * recorder travels once.
      */
     public Uni<Integer> insertClaimed(List<ExamResult> results, Instant now) {
-        int n = results.size();
-        UUID[] ids = new UUID[n];
-        UUID[] bookings = new UUID[n];
-        UUID[] candidates = new UUID[n];
-        String[] programs = new String[n];
-        Integer[] scores = new Integer[n];
-        Boolean[] passed = new Boolean[n];
-        LocalDate[] dates = new LocalDate[n];
-        for (int i = 0; i < n; i++) {
-            ExamResult r = results.get(i);
-            ids[i] = r.id;
-            bookings[i] = r.bookingId;
-            candidates[i] = r.candidateId;
-            programs[i] = r.program;
-            scores[i] = r.scaledScore;
-            passed[i] = r.passed;
-            dates[i] = r.examDate;
-        }
+        Columns c = Columns.of(results);
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 with claimed as (
                     update booking set status = 'COMPLETED'
@@ -161,9 +148,9 @@ public class ResultRepository implements PanacheRepositoryBase<ExamResult, UUID>
                     cast(:dates as date[]))
                     as t(id, booking_id, candidate_id, program, scaled_score, passed, exam_date)
                     join claimed on claimed.id = t.booking_id""")
-                .setParameter("ids", ids).setParameter("bookings", bookings).setParameter("candidates", candidates)
-                .setParameter("programs", programs)
-                .setParameter("scores", scores).setParameter("passed", passed).setParameter("dates", dates)
+                .setParameter("ids", c.ids()).setParameter("bookings", c.bookings())
+                .setParameter("candidates", c.candidates()).setParameter("programs", c.programs())
+                .setParameter("scores", c.scores()).setParameter("passed", c.passed()).setParameter("dates", c.dates())
                 .setParameter("now", now).setParameter("recorderSubject", results.get(0).recordedBySubject)
                 .setParameter("recorderRole", results.get(0).recordedByRole).executeUpdate());
     }
@@ -184,6 +171,31 @@ public class ResultRepository implements PanacheRepositoryBase<ExamResult, UUID>
     /** A candidate's attempts, oldest first: by exam date, then recording time; the id breaks ties. */
     public PanacheQuery<ExamResult> ofCandidate(UUID candidateId) {
         return find("candidateId", Sort.by("examDate").and("recordedAt").and("id"), candidateId);
+    }
+
+    /** Scored results, column by column, for unnest(). */
+    private record Columns(UUID[] ids, UUID[] bookings, UUID[] candidates, String[] programs, Integer[] scores,
+            Boolean[] passed, LocalDate[] dates, OffsetDateTime[] recordedAt, String[] subjects, String[] roles) {
+
+        static Columns of(List<ExamResult> results) {
+            int n = results.size();
+            Columns c = new Columns(new UUID[n], new UUID[n], new UUID[n], new String[n], new Integer[n],
+                    new Boolean[n], new LocalDate[n], new OffsetDateTime[n], new String[n], new String[n]);
+            for (int i = 0; i < n; i++) {
+                ExamResult r = results.get(i);
+                c.ids[i] = r.id;
+                c.bookings[i] = r.bookingId;
+                c.candidates[i] = r.candidateId;
+                c.programs[i] = r.program;
+                c.scores[i] = r.scaledScore;
+                c.passed[i] = r.passed;
+                c.dates[i] = r.examDate;
+                c.recordedAt[i] = OffsetDateTime.ofInstant(r.recordedAt, ZoneOffset.UTC);
+                c.subjects[i] = r.recordedBySubject;
+                c.roles[i] = r.recordedByRole;
+            }
+            return c;
+        }
     }
 
     private static Instant instant(Object value) {

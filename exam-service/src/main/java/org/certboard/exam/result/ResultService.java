@@ -19,6 +19,7 @@ import org.certboard.exam.booking.BookingRepository;
 import org.certboard.exam.eligibility.AuthorisationRepository;
 import org.certboard.exam.result.ImportRows.Rejected;
 import org.certboard.exam.result.ImportRows.Valid;
+import org.certboard.exam.result.ResultRepository.Known;
 import org.certboard.exam.result.ResultRepository.Recorded;
 import org.certboard.exam.scoring.ScoreScale;
 import org.certboard.platform.clock.BoardTime;
@@ -27,13 +28,17 @@ import org.certboard.platform.outbox.Outbox;
 import org.certboard.platform.paging.Page;
 import org.certboard.platform.paging.PageRequest;
 import org.certboard.platform.program.ProgramRules;
+import org.certboard.platform.sets.Coalescer;
+import org.certboard.platform.sets.Coalescer.Outcome;
+import org.certboard.platform.tracing.TraceParent;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * Records results, singly or in bulk, and no-shows, each with its ExamPassed or ExamFailed in the same transaction.
+ * Records results, singly (in sets of those sent at once) or in bulk, and no-shows, each with its ExamPassed or
+ * ExamFailed in the same transaction.
  * The booking is claimed by a conditional update (BOOKED to COMPLETED) in the statement that writes its result, so
  * two requests for the same booking cannot both record one; the unique index on exam_result.booking_id is the last
  * line of defence.
@@ -52,6 +57,7 @@ public class ResultService {
     private final BookingRepository bookings;
     private final AuthorisationRepository authorisations;
     private final Pool pool;
+    private final Coalescer<UUID, Sent, ExamResult> recording;
 
     public ResultService(BoardTime time, ExamConfig config, ProgramRules<ScoreScale> scales, Outbox outbox,
             ResultRepository results, BookingRepository bookings, AuthorisationRepository authorisations, Pool pool) {
@@ -63,44 +69,79 @@ public class ResultService {
         this.bookings = bookings;
         this.authorisations = authorisations;
         this.pool = pool;
+        // one set per booking: a result sent twice goes in the next set and finds the first recorded
+        this.recording = new Coalescer<>(Sent::bookingId, this::recordSet, config.resultSets(),
+                config.resultSetSize());
     }
 
     /**
-     * The score lies on the scale of the booking's program (checked first once the booking is known). Two statements
-     * and no transaction: the booking's facts and any result it has, then the result with its event in one statement
-     * ({@link ResultRepository#claimed}). What the read found may change before the write; the write's claim decides,
-     * and a booking recorded or cancelled meanwhile is a 409 with nothing written.
+     * The score lies on the scale of the booking's program (checked first once the booking is known). The result is
+     * recorded in a set with the others sent meanwhile ({@link Coalescer}): two statements for the whole set and no
+     * transaction.
      */
     public Uni<ExamResult> record(UUID bookingId, int score, Actor recorder) {
-        Instant now = time.now();
-        return ResultRepository.known(pool, List.of(bookingId)).chain(known -> {
-            BookingFacts booking = known.bookings().get(bookingId);
-            if (booking == null) {
-                throw Refusal.notFound("booking", bookingId);
+        return recording.submit(new Sent(bookingId, score, recorder, time.now(), TraceParent.current().orElse(null)));
+    }
+
+    /** A single result as sent, with the time it was sent and the trace it continues. */
+    private record Sent(UUID bookingId, int score, Actor recorder, Instant at, String traceparent) {
+    }
+
+    /**
+     * The bookings' facts and any results they have, then the results with their events in one statement ({@link
+     * ResultRepository#claimed}). What the read found may change before the write; the write's claim decides, and a
+     * booking recorded or cancelled meanwhile is a 409 with nothing written for it.
+     */
+    private Uni<List<Outcome<ExamResult>>> recordSet(List<Sent> set) {
+        return ResultRepository.known(pool, set.stream().map(Sent::bookingId).toList()).chain(known -> {
+            List<Outcome<ExamResult>> outcomes = new ArrayList<>(set.size());
+            List<ExamResult> scored = new ArrayList<>(set.size());
+            List<Outbox.Announcing> events = new ArrayList<>(set.size());
+            for (Sent sent : set) {
+                Refusal refusal = refusal(sent, known);
+                if (refusal != null) {
+                    outcomes.add(Outcome.refused(refusal));
+                    continue;
+                }
+                ExamResult result = scored(sent.bookingId(), known.bookings().get(sent.bookingId()), sent.score(),
+                        sent.at(), sent.recorder());
+                outcomes.add(Outcome.of(result));
+                scored.add(result);
+                events.add(new Outbox.Announcing(result.id, result.event(), sent.traceparent()));
             }
-            ScoreScale scale = scales.of(booking.program());
-            if (!scale.contains(score)) {
-                throw Refusal.invalid("scaledScore", scale.describe());
+            if (scored.isEmpty()) {
+                return Uni.createFrom().item(outcomes);
             }
-            Recorded held = known.recorded().get(bookingId);
-            if (held != null) {
-                throw Refusal.conflict("Result already recorded", "booking " + bookingId
-                        + " already has a result; a result is recorded once per booking")
-                        .with("scaledScore", held.noShow() ? "no-show" : held.scaledScore());
-            }
-            String refusal = booking.refusesResult(now);
-            if (refusal != null) {
-                throw Refusal.rule("Result not recordable", refusal);
-            }
-            ExamResult result = scored(bookingId, booking, score, now, recorder);
-            return outbox.writeIfChanged(pool, ResultRepository.claimed(result), List.of(result.event()))
-                    .map(written -> {
-                        if (!written) {
-                            throw RECORDED_CONCURRENTLY.get();
-                        }
-                        return result;
-                    });
+            return outbox.writeForChanged(pool, ResultRepository.claimed(scored), events).map(written -> {
+                for (int i = 0; i < outcomes.size(); i++) {
+                    ExamResult result = outcomes.get(i).value();
+                    if (result != null && !written.contains(result.id)) {
+                        outcomes.set(i, Outcome.refused(RECORDED_CONCURRENTLY.get()));
+                    }
+                }
+                return outcomes;
+            });
         });
+    }
+
+    /** Why the result sent cannot be recorded, as far as the read shows; null when it can. */
+    private Refusal refusal(Sent sent, Known known) {
+        BookingFacts booking = known.bookings().get(sent.bookingId());
+        if (booking == null) {
+            return Refusal.notFound("booking", sent.bookingId());
+        }
+        ScoreScale scale = scales.of(booking.program());
+        if (!scale.contains(sent.score())) {
+            return Refusal.invalid("scaledScore", scale.describe());
+        }
+        Recorded held = known.recorded().get(sent.bookingId());
+        if (held != null) {
+            return Refusal.conflict("Result already recorded", "booking " + sent.bookingId()
+                    + " already has a result; a result is recorded once per booking")
+                    .with("scaledScore", held.noShow() ? "no-show" : held.scaledScore());
+        }
+        String rule = booking.refusesResult(sent.at());
+        return rule == null ? null : Refusal.rule("Result not recordable", rule);
     }
 
     /** Staff record that the candidate did not attend: a failed attempt without a score. */

@@ -3,7 +3,9 @@ package org.certboard.platform.outbox;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,8 @@ import org.certboard.platform.tracing.TraceParent;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -33,13 +37,13 @@ public class Outbox {
             "id, topic, event_key, type, source, event_key, cast(%s as timestamptz), payload, traceparent";
     private static final String ARRAYS = "cast(%s as uuid[]), cast(%s as text[]), cast(%s as text[]), "
             + "cast(%s as text[]), cast(%s as text[]), cast(%s as text[]), cast(%s as text[])";
-    // %s: a condition on the rows, or nothing
+    // %s: an extra column (the row an event announces) and a condition on the rows, or nothing
     private static final String ROWS =
-            "with ordinality as t(id, topic, event_key, type, source, payload, traceparent, position)%s order by position";
+            "with ordinality as t(id, topic, event_key, type, source, payload, traceparent%s, position)%s order by position";
     // a session's insert is the same text each time: built once, not on every write
     private static final String SESSION_INSERT = "insert into outbox_event (" + COLUMNS + ") select "
             + SELECTED.formatted(":occurredAt") + " from unnest(" + ARRAYS.formatted(":ids", ":topics", ":keys",
-                    ":types", ":sources", ":payloads", ":traceparents") + ") " + ROWS.formatted("");
+                    ":types", ":sources", ":payloads", ":traceparents") + ") " + ROWS.formatted("", "");
 
     private final Clock clock;
 
@@ -105,25 +109,44 @@ public class Outbox {
      * work. When the change fails (a unique index), nothing is written and the failure is the driver's.
      */
     public Uni<Void> writeWith(SqlClient sql, Change change, List<? extends EventPayload> events) {
-        return write(sql, change, events, "").replaceWithVoid();
+        String traceparent = TraceParent.current().orElse(null);
+        return write(sql, change, events.stream().map(event -> new Traced(event, traceparent)).toList(), null)
+                .invoke(OutboxWakeUp::wrote).replaceWithVoid();
+    }
+
+    /** An event and the id of the changed row it announces ({@link #writeForChanged}). */
+    public record Announcing(UUID rowId, EventPayload event, String traceparent) {
     }
 
     /**
-     * As {@link #writeWith}, for a change that may find nothing to do (a conditional update claiming a row): its SQL
-     * ends in {@code returning}, and the events are written only when it returned a row. Answers whether it did; when
-     * it did not, the statement wrote nothing.
+     * As {@link #writeWith}, for a change of rows some of which it may find nothing to do for (a conditional update
+     * claiming rows): its SQL ends in {@code returning id}, each event names the row it announces, and only the events
+     * of the rows returned are written. Answers those rows' ids; the other rows' events were not written.
      */
-    public Uni<Boolean> writeIfChanged(SqlClient sql, Change change, List<? extends EventPayload> events) {
+    public Uni<Set<UUID>> writeForChanged(SqlClient sql, Change change, List<Announcing> events) {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("a change announced by no event is no outbox write");
         }
-        return write(sql, change, events, " where exists (select from change)").map(written -> written > 0);
+        UUID[] rowIds = events.stream().map(Announcing::rowId).toArray(UUID[]::new);
+        return write(sql, change, events.stream().map(e -> new Traced(e.event(), e.traceparent())).toList(), rowIds)
+                .map(rows -> {
+                    Set<UUID> changed = new HashSet<>(rows.size() * 2);
+                    for (Row row : rows) {
+                        changed.add(row.getUUID(0));
+                    }
+                    if (!changed.isEmpty()) {
+                        OutboxWakeUp.wrote();
+                    }
+                    return changed;
+                });
     }
 
-    /** Answers how many outbox rows it wrote. */
-    private Uni<Integer> write(SqlClient sql, Change change, List<? extends EventPayload> events, String condition) {
-        String traceparent = TraceParent.current().orElse(null);
-        Columns columns = Columns.of(events.stream().map(event -> new Traced(event, traceparent)).toList());
+    /**
+     * The change and its events' insert as one statement. With {@code rowIds} (one per event), an event is written only
+     * when the change returned its row, and the statement answers the change's rows.
+     */
+    private Uni<RowSet<Row>> write(SqlClient sql, Change change, List<Traced> events, UUID[] rowIds) {
+        Columns columns = Columns.of(events);
         int n = change.parameters().size();
         Tuple parameters = Tuple.tuple();
         for (int i = 0; i < n; i++) {
@@ -136,17 +159,17 @@ public class Outbox {
         for (int i = 0; i < arrays.length; i++) {
             arrays[i] = "$" + (n + 2 + i);
         }
-        return sql.preparedQuery("with " + (change.before() == null ? "" : change.before() + ", ") + "change as ("
-                + change.sql() + ") insert into outbox_event (" + COLUMNS + ") select "
-                + SELECTED.formatted("$" + (n + 1)) + " from unnest(" + ARRAYS.formatted((Object[]) arrays) + ") "
-                + ROWS.formatted(condition))
-                .execute(parameters)
-                .map(rows -> rows.rowCount())
-                .invoke(written -> {
-                    if (written > 0) {
-                        OutboxWakeUp.wrote();
-                    }
-                });
+        String with = "with " + (change.before() == null ? "" : change.before() + ", ") + "change as ("
+                + change.sql() + ")";
+        String insert = "insert into outbox_event (" + COLUMNS + ") select " + SELECTED.formatted("$" + (n + 1))
+                + " from unnest(" + ARRAYS.formatted((Object[]) arrays);
+        if (rowIds == null) {
+            return sql.preparedQuery(with + " " + insert + ") " + ROWS.formatted("", "")).execute(parameters);
+        }
+        parameters.addValue(rowIds);
+        return sql.preparedQuery(with + ", written as (" + insert + ", cast($" + (n + 9) + " as uuid[])) "
+                + ROWS.formatted(", row_id", " where row_id in (select id from change)") + ") select id from change")
+                .execute(parameters);
     }
 
     /** The outbox rows of some events, column by column, each payload checked against its schema. */

@@ -24,7 +24,7 @@ import io.vertx.pgclient.PgException;
  * Writes a registration and its event in one transaction; {@code failAfterOutbox} makes that transaction roll back.
  * With {@code oneStatement} both are one statement on the SQL client ({@link Outbox#writeWith}); an address already
  * registered then fails it whole, answered 409. With {@code ifNew} too, the insert skips an address already registered
- * and the event is written only when it inserted ({@link Outbox#writeIfChanged}), answered 409 when it did not.
+ * and the event is written only when it inserted ({@link Outbox#writeForChanged}), answered 409 when it did not.
  */
 /** Open: the platform tests exercise the outbox here, not security. */
 @PermitAll
@@ -56,11 +56,12 @@ public class TestRegistrationResource {
         CandidateRegistered event = new CandidateRegistered(registration.id, body.email(), "Test", "Person",
                 clock.instant());
         if (body.oneStatement() && body.ifNew()) {
-            return outbox.writeIfChanged(pool, new Outbox.Change("insert into test_registration (id, email)"
+            return outbox.writeForChanged(pool, new Outbox.Change("insert into test_registration (id, email)"
                     + " values ($1, $2) on conflict (email) do nothing returning id",
-                    Tuple.of(registration.id, registration.email)), List.of(event))
+                    Tuple.of(registration.id, registration.email)),
+                    List.of(new Outbox.Announcing(registration.id, event, null)))
                     .map(written -> {
-                        if (!written) {
+                        if (!written.contains(registration.id)) {
                             throw ProblemException.conflict("Already registered", body.email());
                         }
                         return new Registered(registration.id);
