@@ -25,9 +25,10 @@ public interface ExamConfig {
 
     /**
      * Single results ({@code POST /results}) are recorded in sets: at most this many sets at once, per instance. The
-     * requests that arrive meanwhile wait for the next set and share its two statements.
+     * requests that arrive meanwhile wait for the next set and share its two statements; one at a time makes the
+     * fullest sets (docs/benchmarks.md, "Single results in sets").
      */
-    @WithDefault("2")
+    @WithDefault("1")
     @Min(1)
     int resultSets();
 
